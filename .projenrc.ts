@@ -1,0 +1,73 @@
+import { JsonFile, cdk8s, javascript } from 'projen';
+
+const project = new cdk8s.ConstructLibraryCdk8s({
+  name: 'cdk8s-mesh',
+  description: 'Typed cdk8s constructs that describe a whole multi-cluster Istio service mesh once and synthesize the YAML for every cluster.',
+  author: 'cdk8s-mesh authors',
+  authorAddress: 'maintainers@cdk8s-mesh.dev',
+  repositoryUrl: 'https://example.invalid/cdk8s-mesh.git',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  cdk8sVersion: '2.70.0',
+  constructsVersion: '10.4.0',
+  jsiiVersion: '~6.0.0',
+  keywords: ['cdk8s', 'istio', 'service-mesh', 'multicluster', 'kubernetes'],
+  github: false,
+  release: false,
+  peerDeps: ['cdk8s-plus-28@^2.5.6'],
+  bundledDeps: ['js-yaml@^4.1.0', 're2js@^2.0.0'],
+  devDeps: [
+    '@types/js-yaml@^4.0.9',
+    'ajv@^8.17.1',
+    'ajv-formats@^3.0.1',
+    '@bufbuild/cel@0.6.1',
+    '@bufbuild/protobuf@^2.6.2',
+    'kubernetes-models@4.5.1',
+    'cdk8s-cli@^2.200.0',
+    'ts-node@^10.9.2',
+    'yaml@^2',
+  ],
+  gitignore: ['/dist/', '/.tmp/', '/bench-results/'],
+  jestOptions: {
+    passWithNoTests: false,
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      // Synthesis tests are CPU bound; two workers match the 2-core CI machine.
+      maxWorkers: 2,
+    },
+  },
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'examples', 'scripts'],
+    ignorePatterns: ['imports/**', '*.d.ts', '*.generated.ts', 'node_modules/', 'lib/', 'coverage/', 'dist/'],
+  },
+});
+
+// The registry serves unrs-resolver 1.13's native bindings for Linux only, and `npm ci` then
+// rejects the lock file; 1.12.2 is complete on every platform.
+project.package.addPackageResolutions('unrs-resolver@1.12.2');
+
+// Typed Istio bindings: regenerate with `npx projen import:istio`.
+project.addTask('import:istio', {
+  description: 'Regenerate the typed Istio L1 bindings from imports/istio/crd-all.gen.yaml',
+  cwd: 'imports',
+  exec: 'cdk8s import --output ../src/imports',
+});
+
+project.addTask('synth:examples', {
+  description: 'Synthesize every examples/*.ts app into dist/examples/<example-name>/',
+  exec: 'ts-node --project test/tsconfig.json scripts/synth-examples.ts',
+});
+
+// examples/ and scripts/ are type-checked and linted like the tests.
+for (const dir of ['examples', 'scripts']) {
+  new JsonFile(project, `${dir}/tsconfig.json`, {
+    obj: { extends: '../test/tsconfig.json', include: ['**/*.ts', '../src/**/*.ts', '../test/**/*.ts'] },
+  });
+}
+
+project.npmignore?.addPatterns('/examples/', '/scripts/', '/imports/', '/bench-results/');
+
+project.synth();

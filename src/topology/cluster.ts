@@ -1,0 +1,129 @@
+import { Chart } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+import { Locality } from './locality';
+import type { Mesh } from './mesh';
+import type { MeshNetwork } from './network';
+import { safeId } from '../core/names';
+
+/**
+ * What a cluster does for the mesh.
+ */
+export enum ClusterRole {
+  /** Runs its own istiod and workloads; receives the mesh's Istio configuration. */
+  PRIMARY = 'primary',
+  /** Runs workloads only; its proxies are configured by a primary's (or external) control plane. */
+  REMOTE = 'remote',
+  /** Holds the Istio configuration for an external or hosted control plane (e.g. the DCE hosted mesh). */
+  CONFIG = 'config',
+}
+
+/**
+ * A cluster of the mesh.
+ */
+export interface ClusterProps {
+  /** The cluster name, used for `global.multiCluster.clusterName` and as the output file name `<name>.k8s.yaml`. */
+  readonly name: string;
+  /**
+   * The network the cluster is on.
+   * @default - the mesh's only declared network, or the default (unnamed) network if none is declared
+   */
+  readonly network?: string;
+  /**
+   * The cluster's role.
+   * @default ClusterRole.PRIMARY
+   */
+  readonly role?: ClusterRole;
+  /**
+   * The region its nodes run in (`topology.kubernetes.io/region`).
+   * @default - no locality
+   */
+  readonly region?: string;
+  /**
+   * The zones its nodes run in, each `zone` or `zone/subzone`.
+   * @default - no zones
+   */
+  readonly zones?: string[];
+  /**
+   * The API server address other clusters use to reach this one (remote secrets, istiod discovery).
+   * @default - not known; remote secrets are generated with `istioctl create-remote-secret`
+   */
+  readonly apiServerAddress?: string;
+  /**
+   * Free-form metadata about the cluster (cloud, account, environment) shown in reports.
+   * @default - none
+   */
+  readonly metadata?: { [key: string]: string };
+}
+
+/**
+ * One cluster of the mesh. Each cluster is its own chart, written to `<name>.k8s.yaml`.
+ */
+export class MeshCluster extends Chart {
+  /** The mesh this cluster belongs to. */
+  public readonly mesh: Mesh;
+  /** The cluster name. */
+  public readonly clusterName: string;
+  /** The cluster's role. */
+  public readonly role: ClusterRole;
+  /** The network, or undefined for the default network. */
+  public readonly network?: MeshNetwork;
+  /** The network ID as written to labels and values, or undefined for the default network. */
+  public readonly networkName?: string;
+  /** The region, if declared. */
+  public readonly region?: string;
+  /** The zones as declared (`zone` or `zone/subzone`). */
+  public readonly zones: string[];
+  /** The API server address, if declared. */
+  public readonly apiServerAddress?: string;
+  /** Metadata as declared. */
+  public readonly metadata: { [key: string]: string };
+  private readonly memberScopes = new Map<IConstruct, Construct>();
+
+  constructor(scope: Construct, mesh: Mesh, props: ClusterProps, network: MeshNetwork | undefined) {
+    super(scope, safeId(props.name), { disableResourceNameHashes: true });
+    this.mesh = mesh;
+    this.clusterName = props.name;
+    this.role = props.role ?? ClusterRole.PRIMARY;
+    this.network = network;
+    this.networkName = network?.name ?? props.network;
+    this.region = props.region;
+    this.zones = props.zones ?? [];
+    this.apiServerAddress = props.apiServerAddress;
+    this.metadata = props.metadata ?? {};
+  }
+
+  /** True if this cluster runs an istiod (primary). */
+  public get runsControlPlane(): boolean {
+    return this.role === ClusterRole.PRIMARY;
+  }
+
+  /** True if this cluster runs application workloads (primary or remote). */
+  public get runsWorkloads(): boolean {
+    return this.role !== ClusterRole.CONFIG;
+  }
+
+  /**
+   * The localities of the cluster's zones (`region/zone[/subzone]`), or just the region.
+   * Malformed entries are reported by the mesh (MESH-TOPO-005) and left out here.
+   */
+  public get localities(): Locality[] {
+    if (!this.region) return [];
+    const texts = this.zones.length ? this.zones.map(z => `${this.region}/${z}`) : [this.region];
+    return texts.map(t => Locality.tryParse(t)).filter((l): l is Locality => l !== undefined);
+  }
+
+  /**
+   * The scope inside this cluster's chart where `member` places its objects.
+   * One scope per member, named after the member's path in the mesh, so object paths stay readable and unique.
+   * @param member the construct that emits objects into this cluster
+   */
+  public scopeFor(member: IConstruct): Construct {
+    let scope = this.memberScopes.get(member);
+    if (!scope) {
+      const relative = member.node.scopes.slice(1).map(s => s.node.id).join('.') || member.node.id;
+      scope = new Construct(this, relative);
+      this.memberScopes.set(member, scope);
+    }
+    return scope;
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * How a broken rule affects synthesis.
+ */
+export enum Severity {
+  /** Synthesis fails and nothing is written. */
+  ERROR = 'error',
+  /** Printed; fails synthesis only in strict mode. */
+  WARNING = 'warning',
+}
+
+/**
+ * One validation rule: data, not code. Every rule lives in a table under `src/validation/rules/`.
+ */
+export interface RuleDefinition {
+  /** Stable identifier, e.g. `MESH-TOPO-001`. */
+  readonly id: string;
+  /** Whether the rule fails synthesis. */
+  readonly severity: Severity;
+  /** What is wrong, in one sentence. */
+  readonly message: string;
+  /** How to fix it. */
+  readonly fix: string;
+  /** One line of documentation: why the rule exists (the seed FAQ or Istio behaviour behind it). */
+  readonly doc: string;
+}

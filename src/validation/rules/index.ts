@@ -1,0 +1,17 @@
+import { ServiceRules } from './service';
+import { TopologyRules } from './topology';
+import { RuleDefinition } from '../rule';
+
+export { ServiceRules } from './service';
+export { TopologyRules } from './topology';
+
+/** Every rule table of the library, by family. */
+export const RULE_TABLES: Record<string, Record<string, RuleDefinition>> = {
+  topology: TopologyRules,
+  service: ServiceRules,
+};
+
+/** Every rule of the library, in table order. */
+export function allRules(): RuleDefinition[] {
+  return Object.values(RULE_TABLES).flatMap(table => Object.values(table));
+}

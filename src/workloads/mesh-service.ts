@@ -1,0 +1,382 @@
+import { ApiObject, Chart } from 'cdk8s';
+import { Deployment, Service, k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { Protocol, Protocols } from './protocol';
+import { sortedRecord } from '../core/names';
+import { MeshCluster } from '../topology/cluster';
+import { Mesh } from '../topology/mesh';
+import { ServiceRules } from '../validation/rules/service';
+
+/** Ports the sidecar binds in every pod; applications cannot use them. */
+export const ISTIO_RESERVED_PORTS = [15000, 15001, 15004, 15006, 15008, 15009, 15020, 15021, 15053, 15090];
+
+/**
+ * A port of a mesh service.
+ */
+export interface MeshServicePort {
+  /** The service port number. */
+  readonly port: number;
+  /** The application protocol; decides the Istio port name prefix and `appProtocol`. */
+  readonly protocol: Protocol;
+  /**
+   * The container port traffic is sent to.
+   * @default - same as `port`
+   */
+  readonly targetPort?: number;
+  /**
+   * The port name. A name without the protocol prefix gets it (`web` → `http-web`).
+   * @default `<prefix>-<port>`, e.g. `http-9080`
+   */
+  readonly name?: string;
+}
+
+/**
+ * A version of a mesh service: the pods carrying these labels. Becomes a DestinationRule subset.
+ */
+export interface ServiceVersion {
+  /** The version name, used as the subset name (e.g. `v1`). */
+  readonly name: string;
+  /** Pod labels that select this version (e.g. `{ version: 'v1' }`). */
+  readonly labels: { [key: string]: string };
+}
+
+/**
+ * Options shared by every way of declaring a mesh service.
+ */
+export interface MeshServiceOptions {
+  /**
+   * The clusters where the service's workloads run.
+   * @default - the cluster of the adopted resource, otherwise every workload cluster
+   */
+  readonly clusters?: string[];
+  /**
+   * The service's versions.
+   * @default - none; add with `addVersion()`
+   */
+  readonly versions?: ServiceVersion[];
+  /**
+   * The service account its pods run as; decides its identity `<trustDomain>/ns/<ns>/sa/<sa>`.
+   * @default - the service name (or the adopted Deployment's service account)
+   */
+  readonly serviceAccount?: string;
+}
+
+/**
+ * A service the library owns: it emits the Kubernetes Service in every cluster of the service.
+ */
+export interface MeshServiceProps extends MeshServiceOptions {
+  /** The service name. */
+  readonly name: string;
+  /** The namespace. */
+  readonly namespace: string;
+  /** The ports, each with its protocol. */
+  readonly ports: MeshServicePort[];
+  /**
+   * The pod selector.
+   * @default { app: <name> }
+   */
+  readonly selector?: { [key: string]: string };
+  /**
+   * Labels on the emitted Service.
+   * @default { app: <name>, service: <name> }
+   */
+  readonly labels?: { [key: string]: string };
+}
+
+/**
+ * A service the library does not own: only its name, namespace and ports are known; no Service is emitted.
+ */
+export interface ExternalMeshServiceProps extends MeshServiceOptions {
+  /** The service name. */
+  readonly name: string;
+  /** The namespace. */
+  readonly namespace: string;
+  /** The ports, each with its protocol. */
+  readonly ports: MeshServicePort[];
+}
+
+/**
+ * Options for adopting a cdk8s-plus Service or Deployment.
+ */
+export interface AdoptOptions extends MeshServiceOptions {
+  /**
+   * Protocols of ports whose names carry no Istio protocol prefix, keyed by port number.
+   * @default - protocols are read from port names and appProtocol
+   */
+  readonly protocols?: { [port: string]: Protocol };
+  /**
+   * The service name (adopting a Deployment).
+   * @default - the Deployment's name
+   */
+  readonly name?: string;
+}
+
+interface ServiceShape {
+  readonly name: string;
+  readonly namespace: string;
+  readonly ports: MeshServicePort[];
+  readonly selector: { [key: string]: string };
+  readonly serviceAccount: string;
+  /** The Service to emit, or undefined when the Service exists elsewhere. */
+  readonly emit?: { labels: { [key: string]: string } };
+}
+
+const REGISTRY = new WeakMap<Mesh, Map<string, MeshService[]>>();
+
+/**
+ * A service in the mesh: name, namespace, ports with protocols, and versions.
+ * Routes, policies and patterns refer to services through this construct, never by string.
+ */
+export class MeshService extends Construct {
+  /**
+   * Adopts a cdk8s-plus Service: its name, namespace, selector and ports are read from it; it is not emitted again.
+   * @param scope a scope in the mesh
+   * @param id construct id
+   * @param service the Service
+   * @param options protocols, versions and clusters
+   */
+  public static fromService(scope: Construct, id: string, service: Service, options: AdoptOptions = {}): MeshService {
+    return MeshService.create(scope, id, options, () => {
+      const json = ApiObject.of(service).toJson();
+      const ports: any[] = json.spec?.ports ?? [];
+      return {
+        name: json.metadata.name,
+        namespace: json.metadata.namespace ?? 'default',
+        selector: json.spec?.selector ?? {},
+        serviceAccount: options.serviceAccount ?? json.metadata.name,
+        ports: ports.map(p => adoptPort(p.port, p.targetPort, p.name, p.appProtocol, options)),
+      };
+    }, clusterOf(service));
+  }
+
+  /**
+   * Adopts a cdk8s-plus Deployment: emits a Service selecting its pods, with its container ports.
+   * @param scope a scope in the mesh
+   * @param id construct id
+   * @param deployment the Deployment
+   * @param options protocols, versions, clusters and the service name
+   */
+  public static fromDeployment(scope: Construct, id: string, deployment: Deployment, options: AdoptOptions = {}): MeshService {
+    return MeshService.create(scope, id, options, () => {
+      const name = options.name ?? deployment.name;
+      return {
+        name,
+        namespace: deployment.metadata.namespace ?? 'default',
+        selector: deployment.matchLabels,
+        serviceAccount: options.serviceAccount ?? deployment.serviceAccount?.name ?? 'default',
+        ports: deployment.containers.flatMap(c => c.ports).map(p => adoptPort(p.number, p.number, p.name, undefined, options)),
+        emit: { labels: { app: name, service: name } },
+      };
+    }, clusterOf(deployment));
+  }
+
+  /**
+   * Names a service the library does not own (deployed by another tool); no Service is emitted.
+   * @param scope a scope in the mesh
+   * @param id construct id
+   * @param props name, namespace and ports
+   */
+  public static external(scope: Construct, id: string, props: ExternalMeshServiceProps): MeshService {
+    return MeshService.create(scope, id, props, () => ({
+      name: props.name,
+      namespace: props.namespace,
+      ports: props.ports,
+      selector: {},
+      serviceAccount: props.serviceAccount ?? props.name,
+    }));
+  }
+
+  private static create(
+    scope: Construct, id: string, options: MeshServiceOptions, shape: () => ServiceShape, defaultCluster?: MeshCluster,
+  ): MeshService {
+    const service = new MeshService(scope, id, { ...options, name: '', namespace: '', ports: [] });
+    service.shapeOf = shape;
+    service.defaultCluster = defaultCluster;
+    return service;
+  }
+
+  /** The mesh. */
+  public readonly mesh: Mesh;
+  private readonly options: MeshServiceOptions;
+  private shapeOf: () => ServiceShape;
+  private defaultCluster?: MeshCluster;
+  private readonly versionList: ServiceVersion[] = [];
+  private resolvedClusters?: MeshCluster[];
+
+  constructor(scope: Construct, id: string, props: MeshServiceProps) {
+    super(scope, id);
+    this.mesh = Mesh.of(this);
+    this.options = props;
+    this.shapeOf = () => ({
+      name: props.name,
+      namespace: props.namespace,
+      ports: props.ports,
+      selector: props.selector ?? { app: props.name },
+      serviceAccount: props.serviceAccount ?? props.name,
+      emit: { labels: props.labels ?? { app: props.name, service: props.name } },
+    });
+    for (const version of props.versions ?? []) this.addVersion(version.name, version.labels);
+    this.mesh._onSynth(() => this.render(), () => this.validate());
+  }
+
+  /** The service name. */
+  public get name(): string {
+    return this.shapeOf().name;
+  }
+
+  /** The namespace. */
+  public get namespace(): string {
+    return this.shapeOf().namespace;
+  }
+
+  /** The fully qualified host, `<name>.<namespace>.svc.cluster.local`. */
+  public get host(): string {
+    return `${this.name}.${this.namespace}.svc.cluster.local`;
+  }
+
+  /** The ports with their protocols. */
+  public get ports(): MeshServicePort[] {
+    return this.shapeOf().ports;
+  }
+
+  /** The pod selector. */
+  public get selector(): { [key: string]: string } {
+    return { ...this.shapeOf().selector };
+  }
+
+  /** The service account its pods run as. */
+  public get serviceAccount(): string {
+    return this.shapeOf().serviceAccount;
+  }
+
+  /** The identity of its pods, `<trustDomain>/ns/<namespace>/sa/<serviceAccount>`, as AuthorizationPolicy principals spell it. */
+  public get principal(): string {
+    return `${this.mesh.trustDomain}/ns/${this.namespace}/sa/${this.serviceAccount}`;
+  }
+
+  /** The versions, in declaration order. */
+  public get versions(): ServiceVersion[] {
+    return [...this.versionList];
+  }
+
+  /** True if the library emits the Kubernetes Service. */
+  public get emitsService(): boolean {
+    return this.shapeOf().emit !== undefined;
+  }
+
+  /** The clusters where the service's workloads run. */
+  public get clusters(): MeshCluster[] {
+    this.resolvedClusters ??= this.mesh.resolveClusters(this,
+      this.defaultCluster ? [this.defaultCluster] : this.mesh.workloadClusters, this.options.clusters);
+    return [...this.resolvedClusters];
+  }
+
+  /**
+   * Adds a version (a DestinationRule subset).
+   * @param name the version name, e.g. `v2`
+   * @param labels the pod labels that select it, e.g. `{ version: 'v2' }`
+   */
+  public addVersion(name: string, labels: { [key: string]: string }): ServiceVersion {
+    const version = { name, labels: { ...labels } };
+    this.versionList.push(version);
+    return version;
+  }
+
+  /**
+   * The version with this name.
+   * @param name the version name
+   */
+  public version(name: string): ServiceVersion {
+    const version = this.versionList.find(v => v.name === name);
+    if (!version) throw new Error(`cdk8s-mesh: service ${this.name} has no version "${name}".`);
+    return version;
+  }
+
+  /**
+   * The port with this number, if declared.
+   * @param port the service port number
+   */
+  public findPort(port: number): MeshServicePort | undefined {
+    return this.ports.find(p => p.port === port);
+  }
+
+  /**
+   * The port name as emitted: the Istio protocol prefix plus a suffix.
+   * @param port the port
+   */
+  public portName(port: MeshServicePort): string {
+    const prefix = Protocols.prefix(port.protocol);
+    if (port.name === undefined) return `${prefix}-${port.port}`;
+    return Protocols.fromPortName(port.name) === port.protocol ? port.name : `${prefix}-${port.name}`;
+  }
+
+  private render(): void {
+    const shape = this.shapeOf();
+    if (!shape.emit) return;
+    for (const cluster of this.clusters) {
+      new k8s.KubeService(cluster.scopeFor(this), 'Service', {
+        metadata: { name: shape.name, namespace: shape.namespace, labels: sortedRecord(shape.emit.labels) },
+        spec: {
+          selector: sortedRecord(shape.selector),
+          ports: shape.ports.filter(p => p.protocol !== undefined).map(p => ({
+            name: this.portName(p),
+            port: p.port,
+            targetPort: k8s.IntOrString.fromNumber(p.targetPort ?? p.port),
+            protocol: p.protocol === Protocol.UDP ? 'UDP' : 'TCP',
+            appProtocol: Protocols.appProtocol(p.protocol),
+          })),
+        },
+      });
+    }
+  }
+
+  private validate(): void {
+    const shape = this.shapeOf();
+    const seen = new Set<number>();
+    for (const port of shape.ports) {
+      for (const n of [port.port, port.targetPort ?? port.port]) {
+        if (!Number.isInteger(n) || n < 1 || n > 65535) this.mesh.report(ServiceRules.INVALID_PORT, this, n);
+        else if (ISTIO_RESERVED_PORTS.includes(n)) this.mesh.report(ServiceRules.RESERVED_PORT, this, n);
+      }
+      if (seen.has(port.port)) this.mesh.report(ServiceRules.DUPLICATE_PORT, this, port.port);
+      seen.add(port.port);
+      if ((port.protocol as Protocol | undefined) === undefined) {
+        this.mesh.report(ServiceRules.PORT_WITHOUT_PROTOCOL, this, port.name ?? port.port);
+      }
+    }
+    const names = new Set<string>();
+    for (const version of this.versionList) {
+      if (names.has(version.name)) this.mesh.report(ServiceRules.DUPLICATE_VERSION, this, version.name);
+      names.add(version.name);
+      if (Object.keys(version.labels).length === 0) this.mesh.report(ServiceRules.VERSION_WITHOUT_LABELS, this, version.name);
+    }
+    this.checkSameNameServices(shape);
+  }
+
+  private checkSameNameServices(shape: ServiceShape): void {
+    let byHost = REGISTRY.get(this.mesh);
+    if (!byHost) REGISTRY.set(this.mesh, byHost = new Map());
+    const key = `${shape.namespace}/${shape.name}`;
+    const earlier = byHost.get(key) ?? [];
+    const signature = portSignature(shape.ports);
+    if (earlier.some(other => portSignature(other.ports) !== signature)) {
+      this.mesh.report(ServiceRules.SERVICE_SHAPE_DIFFERS, this, key, `Ports here: ${signature}; elsewhere: ${portSignature(earlier[0].ports)}.`);
+    }
+    byHost.set(key, [...earlier, this]);
+  }
+}
+
+function portSignature(ports: MeshServicePort[]): string {
+  return ports.map(p => `${p.port}/${p.protocol}`).sort().join(',');
+}
+
+function adoptPort(port: number, targetPort: any, name: string | undefined, appProtocol: string | undefined, options: AdoptOptions): MeshServicePort {
+  const protocol = options.protocols?.[String(port)] ?? Protocols.fromPortName(name, appProtocol);
+  const target = typeof targetPort === 'number' ? targetPort : port;
+  return { port, targetPort: target, name, protocol: protocol as Protocol };
+}
+
+function clusterOf(construct: Construct): MeshCluster | undefined {
+  const chart = Chart.of(construct);
+  return chart instanceof MeshCluster ? chart as MeshCluster : undefined;
+}
