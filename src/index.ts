@@ -10,3 +10,7 @@ export * from './validation/diagnostics';
 export * from './validation/rules-catalog';
 export * from './workloads/protocol';
 export * from './workloads/mesh-service';
+export * from './workloads/workload';
+export * from './gateways/gateway-binding';
+export * from './observability/extension-provider';
+export * from './controlplane/mesh-config';

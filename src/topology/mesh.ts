@@ -5,7 +5,9 @@ import { IstioVersion } from './istio-version';
 import { Locality } from './locality';
 import { InjectionScheme, MeshNamespace, MeshNamespaceProps, NETWORK_LABEL } from './namespace';
 import { MeshNetwork, NetworkProps } from './network';
+import { MeshConfigOptions, OutboundTrafficPolicy } from '../controlplane/mesh-config';
 import { isDnsLabel } from '../core/names';
+import { ExtensionProvider } from '../observability/extension-provider';
 import { Diagnostics } from '../validation/diagnostics';
 import { MeshValidationError, formatDiagnostic } from '../validation/format';
 import { RuleDefinition } from '../validation/rule';
@@ -57,6 +59,17 @@ export interface MeshProps {
    * @default false
    */
   readonly strict?: boolean;
+  /**
+   * Mesh-wide settings that land in Istio's mesh config.
+   * @default - Istio's defaults
+   */
+  readonly meshConfig?: MeshConfigOptions;
+  /**
+   * Extension providers (tracing, access logs, metrics, ext_authz), declared once and referenced
+   * by construct from Telemetry and CUSTOM authorization.
+   * @default - none
+   */
+  readonly extensionProviders?: ExtensionProvider[];
 }
 
 const RESERVED_MEMBER = Symbol.for('cdk8s-mesh.Mesh');
@@ -94,12 +107,17 @@ export class Mesh extends Construct {
   public readonly strict: boolean;
   /** Everything reported while building and validating the mesh. */
   public readonly diagnostics = new Diagnostics();
+  /** Mesh-wide settings as declared. */
+  public readonly meshConfig: MeshConfigOptions;
+  /** What sidecars do with traffic to hosts outside the registry. */
+  public readonly outboundTrafficPolicy: OutboundTrafficPolicy;
 
   private readonly networkList: MeshNetwork[] = [];
   private readonly clusterList: MeshCluster[] = [];
   private readonly namespaceList: MeshNamespace[] = [];
   private readonly renderers: Array<() => void> = [];
   private readonly validators: Array<() => void> = [];
+  private readonly providerList: ExtensionProvider[] = [];
   private readonly artifactList: Array<{ path: string; produce: () => string }> = [];
   private prepared = false;
 
@@ -113,6 +131,9 @@ export class Mesh extends Construct {
     this.injection = props.injection ?? InjectionScheme.REVISION;
     this.rootNamespace = props.rootNamespace ?? 'istio-system';
     this.strict = props.strict ?? false;
+    this.meshConfig = props.meshConfig ?? {};
+    this.outboundTrafficPolicy = this.meshConfig.outboundTrafficPolicy ?? OutboundTrafficPolicy.ALLOW_ANY;
+    for (const provider of props.extensionProviders ?? []) this.addExtensionProvider(provider);
 
     this.checkName(this.meshId, this);
     if (!this.istioVersion.isSupported) {
@@ -130,6 +151,32 @@ export class Mesh extends Construct {
     this._onSynth(() => this.renderRootNamespaces());
 
     this.node.addValidation({ validate: () => { this.prepare(); return []; } });
+  }
+
+  /** The declared extension providers. */
+  public get extensionProviders(): ExtensionProvider[] {
+    return [...this.providerList];
+  }
+
+  /**
+   * Declares an extension provider.
+   * @param provider the provider
+   */
+  public addExtensionProvider(provider: ExtensionProvider): ExtensionProvider {
+    if (this.providerList.some(p => p.name === provider.name)) {
+      this.diagnostics.report(TopologyRules.DUPLICATE_EXTENSION_PROVIDER, `${this.node.path}/extensionProviders/${provider.name}`, provider.name);
+    } else {
+      this.providerList.push(provider);
+    }
+    return provider;
+  }
+
+  /**
+   * Whether `provider` is declared on this mesh.
+   * @param provider the provider
+   */
+  public hasExtensionProvider(provider: ExtensionProvider): boolean {
+    return this.providerList.includes(provider);
   }
 
   /** The declared networks. */

@@ -2,6 +2,7 @@ import { ApiObject, Chart } from 'cdk8s';
 import { Deployment, Service, k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Protocol, Protocols } from './protocol';
+import { IMeshWorkload } from './workload';
 import { sortedRecord } from '../core/names';
 import { MeshCluster } from '../topology/cluster';
 import { Mesh } from '../topology/mesh';
@@ -127,7 +128,7 @@ const REGISTRY = new WeakMap<Mesh, Map<string, MeshService[]>>();
  * A service in the mesh: name, namespace, ports with protocols, and versions.
  * Routes, policies and patterns refer to services through this construct, never by string.
  */
-export class MeshService extends Construct {
+export class MeshService extends Construct implements IMeshWorkload {
   /**
    * Adopts a cdk8s-plus Service: its name, namespace, selector and ports are read from it; it is not emitted again.
    * @param scope a scope in the mesh
@@ -265,6 +266,21 @@ export class MeshService extends Construct {
   }
 
   /** The clusters where the service's workloads run. */
+  /** The namespace its pods run in (IMeshWorkload). */
+  public get workloadNamespace(): string {
+    return this.namespace;
+  }
+
+  /** The pod labels that select it (IMeshWorkload). */
+  public get workloadSelector(): { [key: string]: string } {
+    return this.selector;
+  }
+
+  /** The clusters where it runs (IMeshWorkload). */
+  public get workloadClusters(): MeshCluster[] {
+    return this.clusters;
+  }
+
   public get clusters(): MeshCluster[] {
     this.resolvedClusters ??= this.mesh.resolveClusters(this,
       this.defaultCluster ? [this.defaultCluster] : this.mesh.workloadClusters, this.options.clusters);

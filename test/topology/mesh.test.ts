@@ -1,4 +1,4 @@
-import { ClusterRole, InjectionScheme, IstioVersion, Mesh, MeshNamespace, ValidationRules } from '../../src';
+import { ClusterRole, ExtensionProvider, InjectionScheme, IstioVersion, Mesh, MeshNamespace, ValidationRules } from '../../src';
 import { synth, synthError, testApp } from '../util';
 
 function threeNetworkMesh() {
@@ -160,6 +160,19 @@ describe('topology rules', () => {
     expect(synthError(app)).toContain('MESH-TOPO-011 [error] at mesh/shop-again: The namespace is declared twice for the same cluster. Value: "a/shop"');
   });
 
+  test('two extension providers with one name (MESH-TOPO-013)', () => {
+    const app = testApp();
+    new Mesh(app, 'mesh', {
+      meshId: 'm',
+      clusters: [{ name: 'a' }],
+      extensionProviders: [
+        ExtensionProvider.zipkin('tracer', { service: 'zipkin.istio-system.svc.cluster.local', port: 9411 }),
+        ExtensionProvider.openTelemetry('tracer', { service: 'otel.observability.svc.cluster.local', port: 4317 }),
+      ],
+    });
+    expect(synthError(app)).toContain('MESH-TOPO-013 [error] at mesh/extensionProviders/tracer: Two extension providers share a name. Value: "tracer".');
+  });
+
   test('revision with dots (MESH-TOPO-012)', () => {
     const app = testApp();
     new Mesh(app, 'mesh', { meshId: 'm', revision: '1.30.3', clusters: [{ name: 'a' }] });
@@ -180,7 +193,7 @@ describe('topology rules', () => {
 
   test('every topology rule has an id, message, fix and doc', () => {
     const rules = ValidationRules.all().filter(r => r.id.startsWith('MESH-TOPO-'));
-    expect(rules.length).toBe(12);
+    expect(rules.length).toBe(13);
     for (const rule of rules) {
       expect(rule.message).toMatch(/\.$/);
       expect(rule.fix.length).toBeGreaterThan(10);

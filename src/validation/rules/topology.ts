@@ -86,4 +86,11 @@ export const TopologyRules = {
     fix: 'Use dashes, e.g. "1-30-3" instead of "1.30.3".',
     doc: 'Revisions become label values and object names such as istiod-<revision>.',
   },
+  DUPLICATE_EXTENSION_PROVIDER: {
+    id: 'MESH-TOPO-013',
+    severity: Severity.ERROR,
+    message: 'Two extension providers share a name.',
+    fix: 'Give every provider in `MeshProps.extensionProviders` its own name.',
+    doc: 'Telemetry and CUSTOM authorization refer to providers by name; istiod rejects mesh config with duplicate names.',
+  },
 } satisfies Record<string, RuleDefinition>;
