@@ -61,6 +61,9 @@ project.addTask('synth:examples', {
   exec: 'ts-node --project test/tsconfig.json scripts/synth-examples.ts',
 });
 
+// Type-check tests, examples and scripts (jest transpiles without checking types).
+project.testTask.prependExec('tsc --noEmit -p examples/tsconfig.json && tsc --noEmit -p scripts/tsconfig.json');
+
 project.addTask('bench', {
   description: 'Synthesis benchmark: the library vs raw cdk8s vs JSON.stringify, sizes S, M and L (prints JSON lines)',
   exec: 'ts-node --project test/tsconfig.json --transpile-only scripts/bench.ts',

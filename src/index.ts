@@ -5,6 +5,7 @@ export * from './topology/namespace';
 export * from './topology/locality';
 export * from './topology/istio-version';
 export * from './core/mesh-app';
+export * from './report/mesh-report';
 export * from './validation/rule';
 export * from './validation/diagnostics';
 export * from './validation/rules-catalog';
