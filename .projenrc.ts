@@ -28,7 +28,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'ts-node@^10.9.2',
     'yaml@^2',
   ],
-  gitignore: ['/dist/', '/.tmp/', '/bench-results/'],
+  gitignore: ['/dist/', '/.tmp/', '/bench-results/', '/examples/cdk8s-app/dist/'],
   jestOptions: {
     passWithNoTests: false,
     updateSnapshot: javascript.UpdateSnapshot.NEVER,

@@ -15,3 +15,4 @@ export * from './workloads/workload';
 export * from './gateways/gateway-binding';
 export * from './observability/extension-provider';
 export * from './controlplane/mesh-config';
+export * from './gitops/argocd-application-set';
