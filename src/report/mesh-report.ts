@@ -106,6 +106,19 @@ function describeFailover(lb: any): string | undefined {
   return 'locality-aware (default)';
 }
 
+function byNamespace(objects: any[]): Map<string, any[]> {
+  const out = new Map<string, any[]>();
+  for (const obj of objects) out.set(obj.metadata.namespace, [...(out.get(obj.metadata.namespace) ?? []), obj]);
+  return out;
+}
+
+function describeSources(from: any[] | undefined): string {
+  return (from ?? []).map((f: any) => [
+    ...(f.source?.principals ?? []),
+    ...(f.source?.namespaces ?? []).map((n: string) => `ns:${n}`),
+  ].join(',')).join(' | ');
+}
+
 /**
  * A human-readable summary of a synthesized mesh: a Mermaid diagram of clusters, networks,
  * localities, gateways and east-west links; the objects per cluster; per-service routes,
@@ -264,8 +277,8 @@ export class MeshReport {
     }
     const rulesByHost = new Map<string, any>();
     for (const dr of unique(byKind.get('DestinationRule'))) rulesByHost.set(fqdn(dr.spec.host, dr.metadata.namespace), dr);
-    const peerAuths = unique(byKind.get('PeerAuthentication'));
-    const authz = unique(byKind.get('AuthorizationPolicy'));
+    const peerAuths = byNamespace(unique(byKind.get('PeerAuthentication')));
+    const authz = byNamespace(unique(byKind.get('AuthorizationPolicy')));
 
     return [...services.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([host, svc]) => {
       const dr = rulesByHost.get(host);
@@ -278,20 +291,18 @@ export class MeshReport {
         failover: describeFailover(lb),
         outlierDetection: dr?.spec?.trafficPolicy?.outlierDetection !== undefined,
         mtls: this.effectiveMtls(peerAuths, root, svc.namespace, svc.selector),
-        callers: authz
-          .filter(p => (p.metadata.namespace === svc.namespace || p.metadata.namespace === root) && matchesSelector(p.spec?.selector?.matchLabels, svc.selector))
-          .flatMap(p => (p.spec?.rules ?? [{}]).map((r: any) => {
-            const from = (r.from ?? []).map((f: any) => [...(f.source?.principals ?? []), ...(f.source?.namespaces ?? []).map((n: string) => `ns:${n}`)].join(',')).join(' | ');
-            return `${p.spec?.action ?? 'ALLOW'} ${from || '*'} (${p.metadata.namespace}/${p.metadata.name})`;
-          })),
+        callers: [...(authz.get(svc.namespace) ?? []), ...(svc.namespace === root ? [] : authz.get(root) ?? [])]
+          .filter(p => matchesSelector(p.spec?.selector?.matchLabels, svc.selector))
+          .flatMap(p => (p.spec?.rules ?? [{}]).map((r: any) => `${p.spec?.action ?? 'ALLOW'} ${describeSources(r.from) || '*'} (${p.metadata.namespace}/${p.metadata.name})`)),
       };
     });
   }
 
-  private effectiveMtls(peerAuths: any[], root: string, namespace: string, selector?: Record<string, string>): string {
-    const workload = peerAuths.find(p => p.metadata.namespace === namespace && p.spec?.selector && matchesSelector(p.spec.selector.matchLabels, selector));
-    const ns = peerAuths.find(p => p.metadata.namespace === namespace && !p.spec?.selector);
-    const meshWide = peerAuths.find(p => p.metadata.namespace === root && !p.spec?.selector);
+  private effectiveMtls(peerAuths: Map<string, any[]>, root: string, namespace: string, selector?: Record<string, string>): string {
+    const local = peerAuths.get(namespace) ?? [];
+    const workload = local.find(p => p.spec?.selector && matchesSelector(p.spec.selector.matchLabels, selector));
+    const ns = local.find(p => !p.spec?.selector);
+    const meshWide = (peerAuths.get(root) ?? []).find(p => !p.spec?.selector);
     const mode = (p: any) => p?.spec?.mtls?.mode;
     const chosen = [workload, ns, meshWide].find(p => mode(p) && mode(p) !== 'UNSET');
     if (!chosen) return 'PERMISSIVE (Istio default: no PeerAuthentication)';
