@@ -108,7 +108,11 @@ function describeFailover(lb: any): string | undefined {
 
 function byNamespace(objects: any[]): Map<string, any[]> {
   const out = new Map<string, any[]>();
-  for (const obj of objects) out.set(obj.metadata.namespace, [...(out.get(obj.metadata.namespace) ?? []), obj]);
+  for (const obj of objects) {
+    const list = out.get(obj.metadata.namespace);
+    if (list) list.push(obj);
+    else out.set(obj.metadata.namespace, [obj]);
+  }
   return out;
 }
 
@@ -216,7 +220,7 @@ export class MeshReport {
 
   private buildDiagram(): void {
     const m = this.mesh;
-    const eastWest = new Map<string, string[]>();
+    const eastWest = new Map<string, string>();
     for (const cluster of m.clusters) {
       const network = cluster.networkName ?? 'default';
       const cid = nodeId('cluster', cluster.clusterName);
@@ -230,14 +234,14 @@ export class MeshReport {
         this.nodes.push({ id: gid, kind: DiagramNodeKind.GATEWAY, label: `${gw.metadata.name}`, network });
         this.edges.push({ from: cid, to: gid, label: 'gateway' });
         if (gw.spec.template.metadata.labels?.[NETWORK_LABEL] || gw.metadata.labels?.istio === 'eastwestgateway') {
-          eastWest.set(network, [...(eastWest.get(network) ?? []), gid]);
+          if (!eastWest.has(network)) eastWest.set(network, gid);
         }
       }
     }
     const networks = [...eastWest.keys()].sort();
     for (let i = 0; i < networks.length; i++) {
       for (let j = i + 1; j < networks.length; j++) {
-        this.edges.push({ from: eastWest.get(networks[i])![0], to: eastWest.get(networks[j])![0], label: 'east-west mTLS 15443' });
+        this.edges.push({ from: eastWest.get(networks[i])!, to: eastWest.get(networks[j])!, label: 'east-west mTLS 15443' });
       }
     }
     const primaries = m.controlPlaneClusters;
@@ -272,7 +276,9 @@ export class MeshReport {
       const via = vs.spec.gateways?.length ? ` (via ${vs.spec.gateways.join(', ')})` : '';
       for (const host of vs.spec.hosts ?? []) {
         const key = fqdn(host, vs.metadata.namespace);
-        routesByHost.set(key, [...(routesByHost.get(key) ?? []), ...lines.map(l => `${l}${via}`)]);
+        const list = routesByHost.get(key) ?? [];
+        list.push(...lines.map(l => `${l}${via}`));
+        routesByHost.set(key, list);
       }
     }
     const rulesByHost = new Map<string, any>();
