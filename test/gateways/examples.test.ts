@@ -14,7 +14,8 @@ describe('ASM IstioGateway examples (seed 004)', () => {
     ];
     for (const [cluster, min, cpu, memory, requestCpu, requestMemory, spec] of expected) {
       const hpa = ingress(cluster, 'HorizontalPodAutoscaler').spec;
-      expect([hpa.minReplicas, hpa.maxReplicas, hpa.metrics[0].resource.name, hpa.metrics[0].resource.target.averageUtilization]).toEqual([min, 5, 'cpu', 80]);
+      const metric = hpa.metrics[0].resource;
+      expect([hpa.minReplicas, hpa.maxReplicas, metric.name, metric.target.averageUtilization]).toEqual([min, 5, 'cpu', 80]);
       const deployment = ingress(cluster, 'Deployment');
       expect(deployment.spec.replicas).toBeUndefined(); // the autoscaler owns the replica count
       expect(deployment.spec.template.spec.containers[0].resources).toEqual({ limits: { cpu, memory }, requests: { cpu: requestCpu, memory: requestMemory } });
