@@ -1,7 +1,9 @@
+import { GatewayRules } from './gateway';
 import { ServiceRules } from './service';
 import { TopologyRules } from './topology';
 import { RuleDefinition } from '../rule';
 
+export { GatewayRules } from './gateway';
 export { ServiceRules } from './service';
 export { TopologyRules } from './topology';
 
@@ -9,6 +11,7 @@ export { TopologyRules } from './topology';
 export const RULE_TABLES: Record<string, Record<string, RuleDefinition>> = {
   topology: TopologyRules,
   service: ServiceRules,
+  gateway: GatewayRules,
 };
 
 /** Every rule of the library, in table order. */
