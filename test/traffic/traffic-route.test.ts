@@ -111,7 +111,8 @@ describe('TrafficRoute', () => {
           match: [{ withoutHeaders: { 'x-skip': StringMatch.exact('1') }, sourceLabels: { app: 'web' }, authority: StringMatch.regex('^shop\\.') }],
           destinations: [{ headers: { request: { set: { 'x-route': 'b' } } } }],
           retries: {
-            attempts: 3, perTryTimeout: Duration.seconds(2),
+            attempts: 3,
+            perTryTimeout: Duration.seconds(2),
             retryOn: [RetryOn.GATEWAY_ERROR, RetryOn.CONNECT_FAILURE, RetryOn.statusCode(503)],
           },
           timeout: Duration.seconds(10),
