@@ -81,7 +81,7 @@ export interface RouteDelegate {
   readonly name: string;
   /**
    * Its namespace.
-   * @default - the namespace of the route's service
+   * @default - the namespace of the root VirtualService
    */
   readonly namespace?: string;
 }
@@ -175,7 +175,7 @@ export interface HttpRouteOptions {
 }
 
 /** Renders one `HTTPRoute`. */
-export function renderHttpRoute(route: HttpRouteOptions, service: MeshService): any {
+export function renderHttpRoute(route: HttpRouteOptions, service: MeshService, namespace: string): any {
   return {
     name: route.name,
     match: route.match?.length ? route.match.map(renderHttpMatch) : undefined,
@@ -190,7 +190,7 @@ export function renderHttpRoute(route: HttpRouteOptions, service: MeshService): 
       status: route.directResponse.status,
       body: route.directResponse.body === undefined ? undefined : { string: route.directResponse.body },
     },
-    delegate: route.delegate && { name: route.delegate.name, namespace: route.delegate.namespace ?? service.namespace },
+    delegate: route.delegate && { name: route.delegate.name, namespace: route.delegate.namespace ?? namespace },
     timeout: istioDuration(route.timeout),
     retries: renderRetries(route.retries),
     fault: renderFault(route.fault),

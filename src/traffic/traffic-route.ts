@@ -36,6 +36,11 @@ export interface TrafficRouteProps {
    */
   readonly destinationRuleName?: string;
   /**
+   * The namespace of the VirtualService and DestinationRule (e.g. the gateway's namespace).
+   * @default - the service's namespace
+   */
+  readonly namespace?: string;
+  /**
    * The hosts the routes apply to (e.g. an external domain for a gateway). When bound to the mesh,
    * the service host is always included.
    * @default - the service host
@@ -194,6 +199,11 @@ export class TrafficRoute extends Construct {
     return hosts;
   }
 
+  /** The namespace of the emitted objects. */
+  public get namespace(): string {
+    return this.props.namespace ?? this.service.namespace;
+  }
+
   /** The clusters the route's objects are placed in. */
   public get clusters(): MeshCluster[] {
     this.resolvedClusters ??= this.mesh.resolveClusters(this, this.mesh.configClusters, this.props.clusters);
@@ -219,12 +229,12 @@ export class TrafficRoute extends Construct {
       const http = this.httpRoutes.filter(r => this.routeIn(r.clusters, cluster));
       if (http.length + this.tcpRoutes.length + this.tlsRoutes.length > 0) {
         new VirtualService(scope, 'VirtualService', {
-          metadata: { name: this.props.name ?? this.service.name, namespace: this.service.namespace },
+          metadata: { name: this.props.name ?? this.service.name, namespace: this.namespace },
           spec: {
             hosts: this.hosts,
             gateways: this.gatewayReferences,
             exportTo: this.props.exportTo?.values,
-            http: http.length ? http.map(r => renderHttpRoute(r, this.service)) : undefined,
+            http: http.length ? http.map(r => renderHttpRoute(r, this.service, this.namespace)) : undefined,
             tcp: this.tcpRoutes.length ? this.tcpRoutes.map(r => renderTcpRoute(r, this.service)) : undefined,
             tls: this.tlsRoutes.length ? this.tlsRoutes.map(r => renderTlsRoute(r, this.service)) : undefined,
           } as any,
@@ -232,7 +242,7 @@ export class TrafficRoute extends Construct {
       }
       if (this.hasDestinationRule) {
         new DestinationRule(scope, 'DestinationRule', {
-          metadata: { name: this.props.destinationRuleName ?? this.service.name, namespace: this.service.namespace },
+          metadata: { name: this.props.destinationRuleName ?? this.service.name, namespace: this.namespace },
           spec: {
             host: this.service.host,
             exportTo: this.props.exportTo?.values,
@@ -415,7 +425,7 @@ export class TrafficRoute extends Construct {
 
   private checkRouteOrder(): void {
     const routes = this.httpRoutes;
-    if (routes.length && !routes.some(r => isCatchAll(r))) {
+    if (this.boundToMesh && routes.length && !routes.some(r => isCatchAll(r))) {
       this.report(RouteRules.NO_CATCH_ALL, `http[${routes.length - 1}]`, routes[routes.length - 1].name ?? routes.length - 1);
     }
     routes.forEach((route, j) => {
@@ -475,7 +485,7 @@ export class TrafficRoute extends Construct {
       const gatewayNamespace = gateway.gatewayReference.split('/')[0];
       for (const cluster of clusters) {
         const listeners = gateway.listenerHostsIn(cluster)
-          .map(h => listenerHostFor(h, this.service.namespace, gatewayNamespace))
+          .map(h => listenerHostFor(h, this.namespace, gatewayNamespace))
           .filter((h): h is string => h !== undefined);
         if (!hosts.some(h => listeners.some(l => hostsIntersect(h, l)))) {
           this.report(RouteRules.GATEWAY_HOST_MISMATCH, 'gateways', hosts,

@@ -124,7 +124,7 @@ export const RouteRules = {
   NO_CATCH_ALL: {
     id: 'MESH-ROUTE-018',
     severity: Severity.WARNING,
-    message: 'Every HTTP route has match conditions, so requests that match none get 404.',
+    message: 'Every HTTP route of a mesh-bound route has match conditions, so sidecar requests that match none get 404.',
     fix: 'Add a last route without matches (the default route).',
     doc: 'TCM quick start defects D6/D7: cookie-only and `/product`-only routes leave other requests without a route.',
   },
