@@ -7,8 +7,8 @@
  * service FQDN, which the gateway never serves).
  */
 import { Duration } from 'cdk8s';
-import { SeedGateway } from './support/seed-gateway';
 import { ClusterRole, Mesh, MeshApp, MeshService, Protocol, RetryOn, StringMatch, TrafficRoute } from '../src';
+import { SeedGateway } from './support/seed-gateway';
 
 /** Builds both DaoCloud meshes into `app`. */
 export function build(app: MeshApp = new MeshApp()): MeshApp {

@@ -9,10 +9,10 @@
  * Teams add their scenarios as functions: `addRoutes` (traffic), `addGateways`, `addSecurity`.
  */
 import { Duration } from 'cdk8s';
-import { SeedGateway } from './support/seed-gateway';
 import {
   ClusterRole, ExportTo, HashKey, IGatewayBinding, LoadBalancer, Mesh, MeshApp, MeshService, Protocol, StringMatch, TrafficRoute,
 } from '../src';
+import { SeedGateway } from './support/seed-gateway';
 
 /** The namespace of the demo shop. */
 export const SHOP_NAMESPACE = 'base';
