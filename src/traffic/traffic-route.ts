@@ -224,6 +224,7 @@ export class TrafficRoute extends Construct {
   }
 
   private render(): void {
+    this.registerKeys();
     for (const cluster of this.clusters) {
       const scope = cluster.scopeFor(this);
       const http = this.httpRoutes.filter(r => this.routeIn(r.clusters, cluster));
@@ -294,7 +295,7 @@ export class TrafficRoute extends Construct {
       if (isEmptyPolicy(p.policy)) this.report(RouteRules.EMPTY_PORT_POLICY, `versionPolicies[${p.version}]`, p.version);
     }
     this.checkGateways();
-    this.checkUniqueness();
+    this.checkSubsetsExist();
   }
 
   private checkClusters(): void {
@@ -448,6 +449,7 @@ export class TrafficRoute extends Construct {
     if (!policy) return;
     const od = policy.outlierDetection ?? this.props.policy?.outlierDetection;
     if (policy.locality && !od) this.report(RouteRules.LOCALITY_WITHOUT_OUTLIER_DETECTION, where, 'locality');
+    this.checkLocality(policy, where);
     const key = policy.loadBalancer?.hashKey;
     if (key && (policy.locality ?? this.props.policy?.locality)) this.report(RouteRules.CONSISTENT_HASH_WITH_LOCALITY, where, 'consistentHash');
     if (key?.headerName !== undefined && key.headerName !== key.headerName.toLowerCase()) {
@@ -473,6 +475,34 @@ export class TrafficRoute extends Construct {
     return ports.length === 0 || ports.some(p => Protocols.isHttp(p!.protocol));
   }
 
+  /** Every version a destination (or mirror) of another service names needs that service's DestinationRule in each cluster. */
+  private checkSubsetsExist(): void {
+    const destinations = [
+      ...this.httpRoutes.flatMap(r => [...r.destinations ?? [], ...(r.mirror ? [r.mirror.destination] : [])]),
+      ...this.tcpRoutes.flatMap(r => r.destinations), ...this.tlsRoutes.flatMap(r => r.destinations),
+    ];
+    for (const d of destinations) {
+      const service = destinationService(d, this.service);
+      if (d.version === undefined || !service || !service.versions.some(v => v.name === d.version)) continue;
+      for (const cluster of this.clusters) {
+        if (!this.keys.policies.has(`${cluster.clusterName}|${service.host}`)) {
+          this.report(RouteRules.VERSION_WITHOUT_DESTINATION_RULE, 'destinations', `${service.name}/${d.version}`, `Missing in ${cluster.clusterName}.`);
+        }
+      }
+    }
+  }
+
+  private checkLocality(policy: TrafficPolicy, where: string): void {
+    const locality = policy.locality;
+    if (!locality) return;
+    const modes = [locality.distribute?.length, locality.failover?.length, locality.failoverPriority?.length].filter(n => n);
+    const badWeights = (locality.distribute ?? []).filter(d => Object.values(d.to).reduce((a, b) => a + b, 0) !== 100).map(d => d.from);
+    const sameRegion = (locality.failover ?? []).filter(f => f.from === f.to).map(f => f.from);
+    if (modes.length > 1 || badWeights.length || sameRegion.length) {
+      this.report(RouteRules.INVALID_LOCALITY_SETTING, `${where}/locality`, modes.length > 1 ? 'several modes' : [...badWeights, ...sameRegion]);
+    }
+  }
+
   private checkGateways(): void {
     const mine = new Set(this.clusters);
     const hosts = this.hosts;
@@ -495,9 +525,15 @@ export class TrafficRoute extends Construct {
     }
   }
 
-  private checkUniqueness(): void {
+  private get keys(): RouteKeys {
     let keys = KEYS.get(this.mesh);
     if (!keys) KEYS.set(this.mesh, keys = { hosts: new Map(), policies: new Map() });
+    return keys;
+  }
+
+  /** Registers the hosts and DestinationRule of this route per cluster, reporting duplicates (runs at render). */
+  private registerKeys(): void {
+    const keys = this.keys;
     for (const cluster of this.clusters) {
       if (this.hasRoutes) {
         for (const binding of this.gatewayReferences) {

@@ -106,6 +106,18 @@ const cases: Array<[string, (w: World) => void, string, string]> = [
     const gw = new FakeGateway(w.mesh, 'gw', 'istio-ingress/public', [w.mesh.cluster('r')], ['*']);
     route(w, { gateways: [gw], http: [catchAll] });
   }, 'mesh/route/gateways', '"istio-ingress/public"'],
+  ['MESH-ROUTE-031', w => {
+    const other = new MeshService(w.mesh, 'api', {
+      name: 'api', namespace: 'shop', ports: [{ port: 80, protocol: Protocol.HTTP }], versions: [{ name: 'v2', labels: { version: 'v2' } }],
+    });
+    route(w, { http: [{ destinations: [{ service: other, version: 'v2' }] }] });
+  }, 'mesh/route/destinations', '"api/v2"'],
+  ['MESH-ROUTE-032', w => route(w, {
+    policy: {
+      locality: { distribute: [{ from: 'region1/zone1/*', to: { 'region1/zone1/*': 80, 'region1/zone2/*': 10 } }] },
+      outlierDetection: { consecutive5xxErrors: 1 },
+    },
+  }), 'mesh/route/policy/locality', '["region1/zone1/*"]'],
 ];
 
 describe('route rules', () => {

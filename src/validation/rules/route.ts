@@ -212,4 +212,18 @@ export const RouteRules = {
     fix: 'Place the route in the gateway\'s clusters, or bind a gateway that exists there.',
     doc: 'A VirtualService referencing a Gateway absent from its cluster is never attached (TCM quick start S11).',
   },
+  VERSION_WITHOUT_DESTINATION_RULE: {
+    id: 'MESH-ROUTE-031',
+    severity: Severity.ERROR,
+    message: 'A route sends traffic to a version of a service that has no DestinationRule (no TrafficRoute) in this cluster.',
+    fix: 'Declare a TrafficRoute for that service in the same clusters; its versions become the DestinationRule subsets.',
+    doc: 'Without the subset in a DestinationRule, Envoy has no cluster for it and answers 503 (TCM quick start S3).',
+  },
+  INVALID_LOCALITY_SETTING: {
+    id: 'MESH-ROUTE-032',
+    severity: Severity.ERROR,
+    message: 'Locality settings must use only one of distribute, failover and failoverPriority, with distribute weights summing to 100 and failover between different regions.',
+    fix: 'Keep one locality mode; make each `to` map add up to 100; fail over to another region.',
+    doc: 'istio/api LocalityLoadBalancerSetting; DCE docs on distribution and failover rules.',
+  },
 } satisfies Record<string, RuleDefinition>;
