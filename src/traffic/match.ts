@@ -148,7 +148,7 @@ export function escapeRegex(text: string): string {
 
 /** True if the match block has no condition at all (matches every request). */
 export function isCatchAllMatch(match: HttpMatch): boolean {
-  return Object.entries(match).every(([key, value]) => key === 'name' || key === 'ignoreUriCase' || value === undefined
+  return Object.entries(match).every(([key, value]) => key === 'name' || key === 'ignoreUriCase' || value === undefined || value === false
     || (typeof value === 'object' && !(value instanceof StringMatch) && Object.keys(value).length === 0));
 }
 

@@ -99,6 +99,7 @@ export interface TrafficRouteProps {
 }
 
 interface RouteKeys {
+  readonly byService: Map<MeshService, TrafficRoute[]>;
   readonly hosts: Map<string, TrafficRoute>;
   readonly policies: Map<string, TrafficRoute>;
 }
@@ -133,6 +134,7 @@ export class TrafficRoute extends Construct {
     this.tlsRoutes = [...props.tls ?? []];
     this.portPolicyList = [...props.portPolicies ?? []];
     this.versionPolicyList = [...props.versionPolicies ?? []];
+    this.keys.byService.set(this.service, [...this.keys.byService.get(this.service) ?? [], this]);
     this.mesh._onSynth(() => this.render(), () => this.validate());
   }
 
@@ -214,8 +216,23 @@ export class TrafficRoute extends Construct {
     return this.httpRoutes.length + this.tcpRoutes.length + this.tlsRoutes.length > 0;
   }
 
+  /** True if the route declares destination policy (host, port or version level). */
+  private get hasPolicy(): boolean {
+    return !isEmptyPolicy(this.props.policy) || this.portPolicyList.length > 0 || this.versionPolicyList.length > 0;
+  }
+
   private get hasDestinationRule(): boolean {
-    return this.service.versions.length > 0 || !isEmptyPolicy(this.props.policy) || this.portPolicyList.length > 0;
+    return this.service.versions.length > 0 || this.hasPolicy;
+  }
+
+  /**
+   * True if this route emits the service's DestinationRule in `cluster`: the first route of the service
+   * there that declares policy, or else the first route of the service there.
+   */
+  private ownsDestinationRuleIn(cluster: MeshCluster): boolean {
+    if (!this.hasDestinationRule) return false;
+    const siblings = (this.keys.byService.get(this.service) ?? []).filter(r => r.clusters.includes(cluster));
+    return (siblings.find(r => r.hasPolicy) ?? siblings[0]) === this;
   }
 
   private get gatewayReferences(): string[] {
@@ -241,7 +258,7 @@ export class TrafficRoute extends Construct {
           } as any,
         });
       }
-      if (this.hasDestinationRule) {
+      if (this.ownsDestinationRuleIn(cluster)) {
         new DestinationRule(scope, 'DestinationRule', {
           metadata: { name: this.props.destinationRuleName ?? this.service.name, namespace: this.namespace },
           spec: {
@@ -527,7 +544,7 @@ export class TrafficRoute extends Construct {
 
   private get keys(): RouteKeys {
     let keys = KEYS.get(this.mesh);
-    if (!keys) KEYS.set(this.mesh, keys = { hosts: new Map(), policies: new Map() });
+    if (!keys) KEYS.set(this.mesh, keys = { byService: new Map(), hosts: new Map(), policies: new Map() });
     return keys;
   }
 
@@ -545,10 +562,10 @@ export class TrafficRoute extends Construct {
           }
         }
       }
-      if (this.hasDestinationRule) {
+      if (this.hasPolicy || this.ownsDestinationRuleIn(cluster)) {
         const key = `${cluster.clusterName}|${this.service.host}`;
         const other = keys.policies.get(key);
-        if (other && other !== this) this.report(RouteRules.DUPLICATE_DESTINATION_POLICY, '', this.service.host, `Also declared by ${other.node.path} in ${cluster.clusterName}.`);
+        if (other && other !== this && this.hasPolicy && other.hasPolicy) this.report(RouteRules.DUPLICATE_DESTINATION_POLICY, '', this.service.host, `Also declared by ${other.node.path} in ${cluster.clusterName}.`);
         keys.policies.set(key, this);
       }
     }

@@ -94,6 +94,25 @@ describe('TrafficRoute', () => {
     expect(vs.spec.http[0].rewrite).toEqual({ uri: '/' });
   });
 
+  test('a gateway route and a mesh route for one service share one DestinationRule, owned by the route with policy', () => {
+    const { app, mesh, reviews } = setup();
+    const gw = new FakeGateway(mesh, 'gw', 'istio-ingress/public', [mesh.cluster('a'), mesh.cluster('b')], ['reviews.example.com']);
+    new TrafficRoute(mesh, 'public', {
+      service: reviews, name: 'reviews-public', hosts: ['reviews.example.com'], gateways: [gw], http: [{ destinations: [{ version: 'v1' }] }],
+    });
+    new TrafficRoute(mesh, 'internal', {
+      service: reviews, http: [{ destinations: [{ version: 'v2' }] }], policy: { loadBalancer: LoadBalancer.random() },
+    });
+    const out = synth(app);
+    expect(out.ofKind('a', 'VirtualService').map(v => [v.metadata.name, v.spec.gateways]).sort()).toEqual([
+      ['reviews', ['mesh']], ['reviews-public', ['istio-ingress/public']],
+    ]);
+    const drs = out.ofKind('a', 'DestinationRule');
+    expect(drs.length).toBe(1);
+    expect(drs[0].spec.trafficPolicy).toEqual({ loadBalancer: { simple: 'RANDOM' } });
+    expect(drs[0].spec.subsets.map((s: any) => s.name)).toEqual(['v1', 'v2']);
+  });
+
   test('covers per-route policy: retries, fault, mirror, headers, CORS, redirect, delegate', () => {
     const { app, mesh, reviews } = setup();
     const ratings = MeshService.external(mesh, 'ratings', { name: 'ratings', namespace: 'shop', ports: [{ port: 80, protocol: Protocol.HTTP }] });
