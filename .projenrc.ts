@@ -28,7 +28,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'ts-node@^10.9.2',
     'yaml@^2',
   ],
-  gitignore: ['/dist/', '/.tmp/', '/bench-results/'],
+  gitignore: ['/dist/', '/.tmp/', '/bench-results/', '/examples/cdk8s-app/dist/'],
   jestOptions: {
     passWithNoTests: false,
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
@@ -68,6 +68,11 @@ project.addTask('bench', {
   description: 'Synthesis benchmark: the library vs raw cdk8s vs JSON.stringify, sizes S, M and L (prints JSON lines)',
   exec: 'ts-node --project test/tsconfig.json --transpile-only scripts/bench.ts',
   receiveArgs: true,
+});
+
+project.addTask('docs:rules', {
+  description: 'Regenerate docs/RULES.md from the rule tables',
+  exec: 'ts-node --project test/tsconfig.json --transpile-only scripts/rules-doc.ts',
 });
 
 // examples/ and scripts/ are type-checked and linted like the tests.

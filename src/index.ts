@@ -15,6 +15,7 @@ export * from './workloads/workload';
 export * from './gateways/gateway-binding';
 export * from './observability/extension-provider';
 export * from './controlplane/mesh-config';
+export * from './gitops/argocd-application-set';
 export * from './traffic/match';
 export * from './traffic/destination';
 export * from './traffic/header-operations';

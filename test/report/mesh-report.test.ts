@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
-import { ClusterRole, DiagramNodeKind, Mesh, MeshReport, MeshService, Protocol, Severity } from '../../src';
 import { build } from '../../examples/multicloud-three-networks';
+import { ClusterRole, DiagramNodeKind, Mesh, MeshReport, MeshService, Protocol, Severity } from '../../src';
 import { synth, testApp } from '../util';
 
 function reportOf(app: ReturnType<typeof testApp>, mesh: Mesh): MeshReport {
