@@ -1,9 +1,11 @@
 import { GatewayRules } from './gateway';
+import { RouteRules } from './route';
 import { ServiceRules } from './service';
 import { TopologyRules } from './topology';
 import { RuleDefinition } from '../rule';
 
 export { GatewayRules } from './gateway';
+export { RouteRules } from './route';
 export { ServiceRules } from './service';
 export { TopologyRules } from './topology';
 
@@ -12,6 +14,7 @@ export const RULE_TABLES: Record<string, Record<string, RuleDefinition>> = {
   topology: TopologyRules,
   service: ServiceRules,
   gateway: GatewayRules,
+  route: RouteRules,
 };
 
 /** Every rule of the library, in table order. */
