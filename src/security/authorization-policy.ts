@@ -275,7 +275,7 @@ export class AuthorizationPolicy extends Construct {
     this.checkRules();
     return {
       selector: this.target.selector ? { matchLabels: this.target.selector } : undefined,
-      action: this.action === AuthorizationAction.ALLOW ? undefined : this.action as string as istio.AuthorizationPolicySpecAction,
+      action: this.action as string as istio.AuthorizationPolicySpecAction,
       provider: this.provider ? { name: this.provider.name } : undefined,
       rules: this.ruleList.length ? this.ruleList.map(r => this.renderRule(r)) : undefined,
     };

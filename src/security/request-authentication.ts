@@ -1,3 +1,4 @@
+import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { AuthorizationAction, AuthorizationPolicy } from './authorization-policy';
 import { PolicyScope, PolicyTargetOptions } from './policy-target';
@@ -184,7 +185,6 @@ export class RequestAuthentication extends Construct {
       jwtRules: this.props.jwtRules.map(r => ({
         issuer: r.issuer,
         audiences: r.audiences,
-        jwksUri: r.jwksUri,
         jwks: r.jwks,
         fromHeaders: r.fromHeaders?.map(h => ({ name: h.name, prefix: h.prefix })),
         fromParams: r.fromParams,
@@ -194,8 +194,12 @@ export class RequestAuthentication extends Construct {
         outputClaimToHeaders: r.outputClaimToHeaders?.map(c => ({ claim: c.claim, header: c.header })),
       })),
     };
+    // The binding spells it `jwks_uri`; Istio's docs and the seeds use the JSON name `jwksUri` (the CRD takes both).
+    const json = istio.toJson_RequestAuthenticationSpec(spec) as any;
+    const uris = this.props.jwtRules.map(r => r.jwksUri);
+    json.jwtRules = json.jwtRules.map((rule: any, i: number) => (uris[i] === undefined ? rule : { ...rule, jwksUri: uris[i] }));
     for (const cluster of this.clusters) {
-      new istio.RequestAuthentication(cluster.scopeFor(this), 'RequestAuthentication', { metadata: this.target.metadata, spec });
+      new ApiObject(cluster.scopeFor(this), 'RequestAuthentication', { ...istio.RequestAuthentication.GVK, metadata: this.target.metadata, spec: json });
     }
   }
 }

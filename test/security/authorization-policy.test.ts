@@ -37,6 +37,7 @@ describe('AuthorizationPolicy', () => {
     for (const cluster of ['a', 'b']) {
       expect(out.find(cluster, 'AuthorizationPolicy', 'ratings-viewer', 'shop').spec).toEqual({
         selector: { matchLabels: { app: 'ratings' } },
+        action: 'ALLOW',
         rules: [{
           from: [{ source: { principals: ['corp.example/ns/shop/sa/bookinfo-reviews', 'corp.example/ns/ops/sa/admin'] } }],
           to: [{ operation: { methods: ['GET'], ports: ['8080'] } }],
@@ -71,10 +72,11 @@ describe('AuthorizationPolicy', () => {
     zeroTrust.allow({ to: reviews, name: 'allow-reviews' });
     const out = synth(app);
     const deny = out.find('a', 'AuthorizationPolicy', 'allow-nothing', 'istio-system');
-    expect(deny.spec).toEqual({});
+    expect(deny.spec).toEqual({ action: 'ALLOW' });
     expect(zeroTrust.policy.scope).toBe(PolicyScope.MESH);
     expect(out.find('a', 'AuthorizationPolicy', 'allow-ratings', 'shop').spec).toEqual({
       selector: { matchLabels: { app: 'ratings' } },
+      action: 'ALLOW',
       rules: [{ from: [{ source: { principals: ['corp.example/ns/shop/sa/bookinfo-reviews'] } }], to: [{ operation: { methods: ['GET'] } }] }],
     });
     expect(out.find('b', 'AuthorizationPolicy', 'allow-reviews', 'shop').spec.rules).toEqual([{}]);

@@ -35,7 +35,7 @@ describe('RequestAuthentication', () => {
       jwtRules: [{
         issuer: 'issuer-foo',
         audiences: ['httpbin'],
-        jwks_uri: 'https://example.com/.well-known/jwks.json',
+        jwksUri: 'https://example.com/.well-known/jwks.json',
         fromHeaders: [{ name: 'x-jwt', prefix: 'Bearer ' }],
         fromParams: ['token'],
         forwardOriginalToken: true,
