@@ -249,8 +249,8 @@ export class AuthorizationPolicy extends Construct {
 
   /** True if a rule matches on peer identity (principals, namespaces or mTLS-derived conditions). */
   public get matchesPeerIdentity(): boolean {
-    return this.ruleList.some(r => (r.from ?? []).some(s => [s.identities, s.notIdentities, s.principals, s.notPrincipals, s.namespaces, s.notNamespaces].some(nonEmpty))
-      || (r.when ?? []).some(c => c.key.requiresMtls));
+    const peerFields = (s: RequestSource) => [s.identities, s.notIdentities, s.principals, s.notPrincipals, s.namespaces, s.notNamespaces];
+    return this.ruleList.some(r => (r.from ?? []).some(s => peerFields(s).some(nonEmpty)) || (r.when ?? []).some(c => c.key.requiresMtls));
   }
 
   /** True if a rule matches on the request's JWT (request principals or request.auth.* conditions). */
@@ -306,7 +306,10 @@ export class AuthorizationPolicy extends Construct {
   }
 
   private renderOperation(o: RequestOperation): istio.AuthorizationPolicySpecRulesToOperation {
-    const ports = (list?: number[]) => orUndefined((list ?? []).map(p => this.target.targetPort(p)).filter((p): p is number => p !== undefined).map(String));
+    const ports = (list?: number[]) => orUndefined((list ?? [])
+      .map(p => this.target.targetPort(p))
+      .filter((p): p is number => p !== undefined)
+      .map(String));
     return {
       hosts: o.hosts,
       notHosts: o.notHosts,
@@ -333,7 +336,8 @@ export class AuthorizationPolicy extends Construct {
     for (const rule of this.ruleList) {
       for (const source of rule.from ?? []) {
         if ((nonEmpty(source.remoteIpBlocks) || nonEmpty(source.notRemoteIpBlocks)) && !this.hasTrustedProxies) {
-          this.mesh.report(SecurityRules.REMOTE_IP_WITHOUT_TRUSTED_PROXIES, this, [...source.remoteIpBlocks ?? [], ...source.notRemoteIpBlocks ?? []]);
+          const blocks = [...source.remoteIpBlocks ?? [], ...source.notRemoteIpBlocks ?? []];
+          this.mesh.report(SecurityRules.REMOTE_IP_WITHOUT_TRUSTED_PROXIES, this, blocks);
         }
         for (const principal of [...source.principals ?? [], ...source.notPrincipals ?? []]) {
           const domain = principal.split('/ns/')[0];

@@ -1,8 +1,8 @@
-import { DestinationRule } from '../../src/imports/networking.istio.io';
 import {
   AuthorizationAction, AuthorizationPolicy, Condition, ConditionKey, ExtensionProvider, Identity, Mesh, MeshDefaultDeny,
   MeshService, MtlsMode, PeerAuth, PolicyScope, Protocol,
 } from '../../src';
+import { DestinationRule } from '../../src/imports/networking.istio.io';
 import { synth, synthError, testApp } from '../util';
 
 function mesh(props: { mtls?: MtlsMode; strict?: boolean; numTrustedProxies?: number; providers?: ExtensionProvider[] } = {}) {
@@ -51,7 +51,8 @@ describe('AuthorizationPolicy', () => {
     expect(ConditionKey.requestAuthClaim('groups').key).toBe('request.auth.claims[groups]');
     expect(ConditionKey.requestAuthClaim('nested', 'key').key).toBe('request.auth.claims[nested][key]');
     expect(ConditionKey.experimentalEnvoyFilter('network.mysql_proxy', 'db.table').key).toBe('experimental.envoy.filters.network.mysql_proxy[db.table]');
-    expect([ConditionKey.SOURCE_PRINCIPAL.requiresMtls, ConditionKey.CONNECTION_SNI.requiresMtls, ConditionKey.SOURCE_IP.requiresMtls]).toEqual([true, true, false]);
+    const mtlsKeys = [ConditionKey.SOURCE_PRINCIPAL, ConditionKey.CONNECTION_SNI, ConditionKey.SOURCE_IP];
+    expect(mtlsKeys.map(k => k.requiresMtls)).toEqual([true, true, false]);
     expect([ConditionKey.REQUEST_AUTH_AUDIENCES.httpOnly, ConditionKey.DESTINATION_PORT.httpOnly]).toEqual([true, false]);
   });
 
@@ -149,7 +150,7 @@ describe('AuthorizationPolicy rules', () => {
     const { app, mesh: m } = mesh();
     const when: Condition[] = [{ key: ConditionKey.DESTINATION_PORT, values: ['80', '70000'] }];
     new AuthorizationPolicy(m, 'ports', { namespace: 'shop', rules: [{ when }] });
-    expect(synthError(app)).toContain('MESH-SEC-011 [error] at mesh/ports: destination.port values and operation ports must be integers from 0 to 65535. Value: "70000".');
+    expect(synthError(app)).toContain('MESH-SEC-011 [error] at mesh/ports: `destination.port` values and operation ports must be integers from 0 to 65535. Value: "70000".');
   });
 
   test('an operation port the service does not expose (MESH-SEC-005)', () => {

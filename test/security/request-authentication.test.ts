@@ -13,7 +13,8 @@ function mesh(strict = false) {
 describe('RequestAuthentication', () => {
   test('emits every JWT rule field and requireJwt() rejects requests without a token', () => {
     const { app, mesh: m, httpbin } = mesh();
-    const ra = new RequestAuthentication(m, 'httpbin-jwt', { name: 'httpbin',
+    const ra = new RequestAuthentication(m, 'httpbin-jwt', {
+      name: 'httpbin',
       workload: httpbin,
       jwtRules: [{
         issuer: 'issuer-foo',

@@ -75,7 +75,7 @@ export const SecurityRules = {
   PORT_OUT_OF_RANGE: {
     id: 'MESH-SEC-011',
     severity: Severity.ERROR,
-    message: 'destination.port values and operation ports must be integers from 0 to 65535.',
+    message: '`destination.port` values and operation ports must be integers from 0 to 65535.',
     fix: 'Use valid port numbers.',
     doc: 'The DCE condition table requires destination.port in [0, 65535]; istiod rejects other values.',
   },
