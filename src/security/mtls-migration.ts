@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { MtlsMode } from './mtls-mode';
 import { PeerAuth } from './peer-auth';
 import { PolicyTargetOptions } from './policy-target';
+import { Mesh } from '../topology/mesh';
 
 /**
  * Props of an `MtlsMigration`.
@@ -60,11 +61,25 @@ export class MtlsMigration extends Construct {
       mode: this.stages[this.stage],
       previousMode: this.stage > 0 ? this.stages[this.stage - 1] : undefined,
     });
+    Mesh.of(this)._addArtifact(`security/mtls-migration-${this.peerAuth.namespace}-${this.peerAuth.name}.md`, () => this.plan());
   }
 
   /** The mode of the synthesized stage. */
   public get mode(): MtlsMode {
     return this.stages[this.stage];
+  }
+
+  /** The plan: every stage with its mode, the synthesized one marked. */
+  public plan(): string {
+    const lines = this.stages.map((mode, i) => `${i}. ${mode}${i === this.stage ? ' (this output)' : ''}`);
+    return [
+      `# mTLS migration ${this.peerAuth.namespace}/${this.peerAuth.name}`,
+      '',
+      ...lines,
+      '',
+      'Advance one stage per rollout, once every workload in the scope has received the previous stage.',
+      '',
+    ].join('\n');
   }
 
   /** True once the final stage is synthesized. */

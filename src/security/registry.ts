@@ -177,8 +177,10 @@ export class SecurityRegistry {
     for (const c of this.mesh.node.root.node.findAll()) {
       if (c instanceof MeshService && c.mesh === this.mesh && !services.has(c.host)) services.set(c.host, c);
     }
+    const config = this.mesh.configClusters;
     for (const cluster of this.mesh.clusters) {
-      const index = this.indexFor(cluster);
+      // A cluster without config of its own (a remote) is governed by the policies of its config cluster.
+      const index = this.indexFor(config.includes(cluster) || !config.length ? cluster : config[0]);
       for (const obj of cluster.node.findAll()) {
         if (!(obj instanceof ApiObject) || obj.kind !== 'DestinationRule') continue;
         const dr = obj.toJson();

@@ -1,5 +1,5 @@
 import {
-  AuthorizationAction, AuthorizationPolicy, Condition, ConditionKey, ExtensionProvider, Identity, Mesh, MeshDefaultDeny,
+  AuthorizationAction, AuthorizationPolicy, ClusterRole, Condition, ConditionKey, ExtensionProvider, Identity, Mesh, MeshDefaultDeny,
   MeshService, MtlsMode, PeerAuth, PolicyScope, Protocol,
 } from '../../src';
 import { DestinationRule } from '../../src/imports/networking.istio.io';
@@ -179,6 +179,17 @@ describe('AuthorizationPolicy rules', () => {
     const message = synthError(app);
     expect(message).toContain('MESH-SEC-013 [error] at b/ratings-plain: A DestinationRule sets tls.mode DISABLE towards a workload whose effective mTLS is STRICT. In cluster b (port 9080). Value: "ratings".');
     expect(message).toContain('In cluster b (subset v1). Value: "ratings".');
+  });
+
+  test('a DestinationRule in a remote cluster is checked against its config cluster\'s policies (MESH-SEC-013)', () => {
+    const app = testApp();
+    const m = new Mesh(app, 'mesh', { meshId: 'm', clusters: [{ name: 'p' }, { name: 'r', role: ClusterRole.REMOTE }] });
+    new MeshService(m, 'ratings', { name: 'ratings', namespace: 'shop', ports: [{ port: 9080, protocol: Protocol.HTTP }] });
+    new DestinationRule(m.cluster('r'), 'plain', {
+      metadata: { name: 'plain', namespace: 'shop' },
+      spec: { host: 'ratings.shop', trafficPolicy: { tls: { mode: 'DISABLE' as any } } },
+    });
+    expect(synthError(app)).toContain('MESH-SEC-013 [error] at r/plain: A DestinationRule sets tls.mode DISABLE towards a workload whose effective mTLS is STRICT. In cluster r. Value: "ratings.shop".');
   });
 
   test('a DestinationRule disabling TLS to a workload whose port is DISABLE passes', () => {

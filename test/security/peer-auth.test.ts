@@ -122,6 +122,9 @@ describe('MtlsMigration', () => {
       return synth(app).find('a', 'PeerAuthentication', 'legacy', 'legacy').spec.mtls.mode;
     });
     expect(modes).toEqual(['DISABLE', 'PERMISSIVE', 'STRICT']);
+    const { app, mesh: m } = mesh();
+    new MtlsMigration(m, 'legacy', { namespace: 'legacy', stage: 1 });
+    expect(synth(app).text('security/mtls-migration-legacy-legacy.md')).toContain('0. DISABLE\n1. PERMISSIVE (this output)\n2. STRICT');
   });
 
   test('rejects a stage outside the plan', () => {
