@@ -67,7 +67,7 @@ export class PolicyTarget {
     return [...this.placed];
   }
 
-  /** `metadata` and `selector` of the emitted object. */
+  /** `metadata` of the emitted object. */
   public get metadata(): { name: string; namespace: string } {
     return { name: this.name, namespace: this.namespace };
   }
