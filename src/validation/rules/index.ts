@@ -1,11 +1,13 @@
 import { GatewayRules } from './gateway';
 import { RouteRules } from './route';
+import { SecurityRules } from './security';
 import { ServiceRules } from './service';
 import { TopologyRules } from './topology';
 import { RuleDefinition } from '../rule';
 
 export { GatewayRules } from './gateway';
 export { RouteRules } from './route';
+export { SecurityRules } from './security';
 export { ServiceRules } from './service';
 export { TopologyRules } from './topology';
 
@@ -15,6 +17,7 @@ export const RULE_TABLES: Record<string, Record<string, RuleDefinition>> = {
   service: ServiceRules,
   gateway: GatewayRules,
   route: RouteRules,
+  security: SecurityRules,
 };
 
 /** Every rule of the library, in table order. */
