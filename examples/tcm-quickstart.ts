@@ -11,8 +11,8 @@
  */
 import { Duration } from 'cdk8s';
 import {
-  AuthorizationAction, AuthorizationPolicy, ClusterRole, ExportTo, ExternalTrafficPolicy, GatewayListener, GatewayServiceType, HashKey, IGatewayBinding, IngressGateway,
-  LoadBalancer, Mesh, MeshApp, MeshService, MtlsMode, PeerAuth, Protocol, StringMatch, TrafficRoute,
+  AuthorizationAction, AuthorizationPolicy, ClusterRole, ExportTo, ExternalTrafficPolicy, GatewayListener, GatewayServiceType,
+  HashKey, IGatewayBinding, IngressGateway, LoadBalancer, Mesh, MeshApp, MeshService, MtlsMode, PeerAuth, Protocol, StringMatch, TrafficRoute,
 } from '../src';
 
 /** The namespace of the demo shop. */
