@@ -8,6 +8,7 @@ import { MeshNetwork, NetworkProps } from './network';
 import { MeshConfigOptions, OutboundTrafficPolicy } from '../controlplane/mesh-config';
 import { isDnsLabel } from '../core/names';
 import { ExtensionProvider } from '../observability/extension-provider';
+import { registerRegistryOnlyCheck } from '../operations/registry-check';
 import { Diagnostics } from '../validation/diagnostics';
 import { MeshValidationError, formatDiagnostic } from '../validation/format';
 import { RuleDefinition } from '../validation/rule';
@@ -149,6 +150,7 @@ export class Mesh extends Construct {
     for (const cluster of props.clusters ?? []) this.addCluster(cluster);
 
     this._onSynth(() => this.renderRootNamespaces());
+    registerRegistryOnlyCheck(this);
 
     this.node.addValidation({ validate: () => { this.prepare(); return []; } });
   }
