@@ -91,6 +91,12 @@ export interface SidecarOptions {
    */
   readonly proxyConfig?: { [key: string]: any };
   /**
+   * Rewrite HTTP/gRPC liveness and readiness probes so kubelet reaches the app through the pilot-agent
+   * (`sidecar.istio.io/rewriteAppHTTPProbers`); needed when strict mTLS would otherwise fail probes with 503.
+   * @default - the mesh default (true)
+   */
+  readonly rewriteAppProbes?: boolean;
+  /**
    * Inbound ports that bypass the proxy (`traffic.sidecar.istio.io/excludeInboundPorts`).
    * @default - none
    */
@@ -267,6 +273,7 @@ function sidecarAnnotations(options: SidecarOptions): { [key: string]: string } 
     'sidecar.istio.io/componentLogLevel': options.componentLogLevels && Object.keys(options.componentLogLevels).length
       ? Object.keys(options.componentLogLevels).sort().map(c => `${c}:${options.componentLogLevels![c]}`).join(',')
       : undefined,
+    'sidecar.istio.io/rewriteAppHTTPProbers': options.rewriteAppProbes === undefined ? undefined : String(options.rewriteAppProbes),
     'traffic.sidecar.istio.io/excludeInboundPorts': list(options.excludeInboundPorts),
     'traffic.sidecar.istio.io/includeInboundPorts': list(options.includeInboundPorts),
     'traffic.sidecar.istio.io/excludeOutboundPorts': list(options.excludeOutboundPorts),

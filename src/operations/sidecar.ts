@@ -94,6 +94,9 @@ export class Sidecar extends Construct {
     this.props = props;
     this.name = objectName(this, props.name);
     this.scope = policyScope(this.mesh, props.workload, props.namespace);
+    for (const host of props.egressHosts ?? []) {
+      if (!/^[^/\s]+\/[^/\s]+$/.test(host)) this.mesh.report(OperationsRules.MALFORMED_EGRESS_HOST, this, host);
+    }
     for (const ingress of props.localhostIngress ?? []) {
       checkPorts(this.mesh, this, [ingress.port, ingress.containerPort], OperationsRules.INVALID_PORT);
     }

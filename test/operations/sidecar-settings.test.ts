@@ -35,6 +35,7 @@ describe('SidecarSettings', () => {
       holdApplicationUntilProxyStarts: true,
       acceptHttp10: true,
       proxyConfig: { concurrency: 4 },
+      rewriteAppProbes: true,
       excludeInboundPorts: [22],
       includeInboundPorts: [8080, 9090],
       excludeOutboundPorts: [3306, 6379],
@@ -53,6 +54,7 @@ describe('SidecarSettings', () => {
     expect(JSON.parse(a['proxy.istio.io/config'])).toEqual({
       concurrency: 4, holdApplicationUntilProxyStarts: true, proxyMetadata: { ISTIO_META_HTTP10: '1' },
     });
+    expect(a['sidecar.istio.io/rewriteAppHTTPProbers']).toBe('true');
     expect(a['traffic.sidecar.istio.io/excludeInboundPorts']).toBe('22');
     expect(a['traffic.sidecar.istio.io/includeInboundPorts']).toBe('8080,9090');
     expect(a['traffic.sidecar.istio.io/excludeOutboundPorts']).toBe('3306,6379');

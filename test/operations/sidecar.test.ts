@@ -66,4 +66,10 @@ describe('Sidecar rules', () => {
     expect(message).toContain('MESH-OPS-015 [error] at mesh/s: A Sidecar ingress or EnvoyFilter port must be an integer from 1 to 65535. Value: 0.');
     expect(message).toContain('MESH-OPS-008 [error] at mesh/s: The port collides with a port the Istio sidecar reserves (15000, 15001, 15004, 15006, 15008, 15009, 15020, 15021, 15053, 15090). Value: 15020.');
   });
+
+  test('egress host without a namespace part (MESH-OPS-016)', () => {
+    const { app, mesh } = setup();
+    new Sidecar(mesh, 's', { namespace: 'shop', egressHosts: ['api.example.com'] });
+    expect(synthError(app)).toContain('MESH-OPS-016 [error] at mesh/s: A Sidecar egress host must have the form `<namespace>/<host>`. Value: "api.example.com".');
+  });
 });

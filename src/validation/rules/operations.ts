@@ -107,4 +107,11 @@ export const OperationsRules = {
     fix: 'Use the Service port and the container port the application listens on (for localhost ingress), or a valid listener port.',
     doc: 'Istio rejects Sidecar ingress listeners and listener matches with invalid ports; a localhost defaultEndpoint is 127.0.0.1:<containerPort> (DCE localhost FAQ).',
   },
+  MALFORMED_EGRESS_HOST: {
+    id: 'MESH-OPS-016',
+    severity: Severity.ERROR,
+    message: 'A Sidecar egress host must have the form `<namespace>/<host>`.',
+    fix: 'Prefix the host with its namespace (`shop/api.example.com`), `./` for the Sidecar\'s own namespace or `*/` for any.',
+    doc: 'Istio rejects Sidecar egress hosts without a namespace part, and the whole Sidecar is ignored.',
+  },
 } satisfies Record<string, RuleDefinition>;
