@@ -106,6 +106,23 @@ function describeFailover(lb: any): string | undefined {
   return 'locality-aware (default)';
 }
 
+function byNamespace(objects: any[]): Map<string, any[]> {
+  const out = new Map<string, any[]>();
+  for (const obj of objects) {
+    const list = out.get(obj.metadata.namespace);
+    if (list) list.push(obj);
+    else out.set(obj.metadata.namespace, [obj]);
+  }
+  return out;
+}
+
+function describeSources(from: any[] | undefined): string {
+  return (from ?? []).map((f: any) => [
+    ...(f.source?.principals ?? []),
+    ...(f.source?.namespaces ?? []).map((n: string) => `ns:${n}`),
+  ].join(',')).join(' | ');
+}
+
 /**
  * A human-readable summary of a synthesized mesh: a Mermaid diagram of clusters, networks,
  * localities, gateways and east-west links; the objects per cluster; per-service routes,
@@ -203,7 +220,7 @@ export class MeshReport {
 
   private buildDiagram(): void {
     const m = this.mesh;
-    const eastWest = new Map<string, string[]>();
+    const eastWest = new Map<string, string>();
     for (const cluster of m.clusters) {
       const network = cluster.networkName ?? 'default';
       const cid = nodeId('cluster', cluster.clusterName);
@@ -217,14 +234,14 @@ export class MeshReport {
         this.nodes.push({ id: gid, kind: DiagramNodeKind.GATEWAY, label: `${gw.metadata.name}`, network });
         this.edges.push({ from: cid, to: gid, label: 'gateway' });
         if (gw.spec.template.metadata.labels?.[NETWORK_LABEL] || gw.metadata.labels?.istio === 'eastwestgateway') {
-          eastWest.set(network, [...(eastWest.get(network) ?? []), gid]);
+          if (!eastWest.has(network)) eastWest.set(network, gid);
         }
       }
     }
     const networks = [...eastWest.keys()].sort();
     for (let i = 0; i < networks.length; i++) {
       for (let j = i + 1; j < networks.length; j++) {
-        this.edges.push({ from: eastWest.get(networks[i])![0], to: eastWest.get(networks[j])![0], label: 'east-west mTLS 15443' });
+        this.edges.push({ from: eastWest.get(networks[i])!, to: eastWest.get(networks[j])!, label: 'east-west mTLS 15443' });
       }
     }
     const primaries = m.controlPlaneClusters;
@@ -259,13 +276,15 @@ export class MeshReport {
       const via = vs.spec.gateways?.length ? ` (via ${vs.spec.gateways.join(', ')})` : '';
       for (const host of vs.spec.hosts ?? []) {
         const key = fqdn(host, vs.metadata.namespace);
-        routesByHost.set(key, [...(routesByHost.get(key) ?? []), ...lines.map(l => `${l}${via}`)]);
+        const list = routesByHost.get(key) ?? [];
+        list.push(...lines.map(l => `${l}${via}`));
+        routesByHost.set(key, list);
       }
     }
     const rulesByHost = new Map<string, any>();
     for (const dr of unique(byKind.get('DestinationRule'))) rulesByHost.set(fqdn(dr.spec.host, dr.metadata.namespace), dr);
-    const peerAuths = unique(byKind.get('PeerAuthentication'));
-    const authz = unique(byKind.get('AuthorizationPolicy'));
+    const peerAuths = byNamespace(unique(byKind.get('PeerAuthentication')));
+    const authz = byNamespace(unique(byKind.get('AuthorizationPolicy')));
 
     return [...services.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([host, svc]) => {
       const dr = rulesByHost.get(host);
@@ -278,20 +297,18 @@ export class MeshReport {
         failover: describeFailover(lb),
         outlierDetection: dr?.spec?.trafficPolicy?.outlierDetection !== undefined,
         mtls: this.effectiveMtls(peerAuths, root, svc.namespace, svc.selector),
-        callers: authz
-          .filter(p => (p.metadata.namespace === svc.namespace || p.metadata.namespace === root) && matchesSelector(p.spec?.selector?.matchLabels, svc.selector))
-          .flatMap(p => (p.spec?.rules ?? [{}]).map((r: any) => {
-            const from = (r.from ?? []).map((f: any) => [...(f.source?.principals ?? []), ...(f.source?.namespaces ?? []).map((n: string) => `ns:${n}`)].join(',')).join(' | ');
-            return `${p.spec?.action ?? 'ALLOW'} ${from || '*'} (${p.metadata.namespace}/${p.metadata.name})`;
-          })),
+        callers: [...(authz.get(svc.namespace) ?? []), ...(svc.namespace === root ? [] : authz.get(root) ?? [])]
+          .filter(p => matchesSelector(p.spec?.selector?.matchLabels, svc.selector))
+          .flatMap(p => (p.spec?.rules ?? [{}]).map((r: any) => `${p.spec?.action ?? 'ALLOW'} ${describeSources(r.from) || '*'} (${p.metadata.namespace}/${p.metadata.name})`)),
       };
     });
   }
 
-  private effectiveMtls(peerAuths: any[], root: string, namespace: string, selector?: Record<string, string>): string {
-    const workload = peerAuths.find(p => p.metadata.namespace === namespace && p.spec?.selector && matchesSelector(p.spec.selector.matchLabels, selector));
-    const ns = peerAuths.find(p => p.metadata.namespace === namespace && !p.spec?.selector);
-    const meshWide = peerAuths.find(p => p.metadata.namespace === root && !p.spec?.selector);
+  private effectiveMtls(peerAuths: Map<string, any[]>, root: string, namespace: string, selector?: Record<string, string>): string {
+    const local = peerAuths.get(namespace) ?? [];
+    const workload = local.find(p => p.spec?.selector && matchesSelector(p.spec.selector.matchLabels, selector));
+    const ns = local.find(p => !p.spec?.selector);
+    const meshWide = (peerAuths.get(root) ?? []).find(p => !p.spec?.selector);
     const mode = (p: any) => p?.spec?.mtls?.mode;
     const chosen = [workload, ns, meshWide].find(p => mode(p) && mode(p) !== 'UNSET');
     if (!chosen) return 'PERMISSIVE (Istio default: no PeerAuthentication)';
