@@ -231,7 +231,7 @@ export class Telemetry extends Construct {
     this.mesh = Mesh.of(this);
     this.props = props;
     this.name = objectName(this, props.name);
-    this.scope = policyScope(this.mesh, props.workload, props.namespace);
+    this.scope = policyScope(this.mesh, this, props.workload, props.namespace);
     const sampling = props.tracing?.samplingPercentage;
     if (sampling !== undefined && !(sampling >= 0 && sampling <= 100)) this.mesh.report(OperationsRules.INVALID_SAMPLING, this, sampling);
     this.mesh._onSynth(() => this.render(), () => this.validate());

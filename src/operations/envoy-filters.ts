@@ -75,7 +75,7 @@ export abstract class EnvoyFilterRecipe extends Construct {
     this.mesh = Mesh.of(this);
     this.options = options;
     this.name = objectName(this, options.name);
-    this.scope = policyScope(this.mesh, options.workload, options.namespace);
+    this.scope = policyScope(this.mesh, this, options.workload, options.namespace);
     this.context = options.context ?? defaultContext;
     if (options.port !== undefined && !isValidPort(options.port)) this.mesh.report(OperationsRules.INVALID_PORT, this, options.port);
     this.mesh._onSynth(() => this.render());

@@ -75,7 +75,7 @@ export class ProxyConfig extends Construct {
     this.mesh = Mesh.of(this);
     this.props = props;
     this.name = objectName(this, props.name);
-    this._scope = policyScope(this.mesh, props.workload, props.namespace);
+    this._scope = policyScope(this.mesh, this, props.workload, props.namespace);
     REGISTRY.set(this.mesh, [...(REGISTRY.get(this.mesh) ?? []), this]);
     this.mesh._onSynth(() => this.render(), () => this.validate());
   }

@@ -25,10 +25,17 @@ export interface PolicyScope {
   readonly selector?: { [key: string]: string };
 }
 
-/** The scope of a resource targeting `workload`, else `namespace`, else the mesh root namespace (mesh-wide). */
-export function policyScope(mesh: Mesh, workload?: IMeshWorkload, namespace?: string): PolicyScope {
-  if (workload) return { namespace: workload.workloadNamespace, selector: sortedRecord(workload.workloadSelector) };
-  return { namespace: namespace ?? mesh.rootNamespace };
+/**
+ * The scope of a resource targeting `workload`, else `namespace`, else the mesh root namespace (mesh-wide).
+ * A workload without pod labels (e.g. an external MeshService) is reported (MESH-OPS-017): an empty selector
+ * would silently widen the resource to the whole namespace.
+ */
+export function policyScope(mesh: Mesh, member: IConstruct, workload?: IMeshWorkload, namespace?: string): PolicyScope {
+  if (!workload) return { namespace: namespace ?? mesh.rootNamespace };
+  if (Object.keys(workload.workloadSelector).length === 0) {
+    mesh.report(OperationsRules.WORKLOAD_WITHOUT_LABELS, member, workload.node.path);
+  }
+  return { namespace: workload.workloadNamespace, selector: sortedRecord(workload.workloadSelector) };
 }
 
 const NAMESPACE_WIDE = new WeakMap<Mesh, Map<string, string>>();

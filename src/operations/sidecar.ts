@@ -93,7 +93,7 @@ export class Sidecar extends Construct {
     this.mesh = Mesh.of(this);
     this.props = props;
     this.name = objectName(this, props.name);
-    this.scope = policyScope(this.mesh, props.workload, props.namespace);
+    this.scope = policyScope(this.mesh, this, props.workload, props.namespace);
     for (const host of props.egressHosts ?? []) {
       if (!/^[^/\s]+\/[^/\s]+$/.test(host)) this.mesh.report(OperationsRules.MALFORMED_EGRESS_HOST, this, host);
     }

@@ -111,7 +111,7 @@ export class WasmPlugin extends Construct {
     this.mesh = Mesh.of(this);
     this.props = props;
     this.name = objectName(this, props.name);
-    this.scope = policyScope(this.mesh, props.workload, props.namespace);
+    this.scope = policyScope(this.mesh, this, props.workload, props.namespace);
     if (/^https?:\/\//i.test(props.url) && !props.sha256) this.mesh.report(OperationsRules.WASM_WITHOUT_SHA256, this, props.url);
     this.mesh._onSynth(() => this.render());
   }

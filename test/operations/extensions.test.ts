@@ -152,3 +152,12 @@ describe('ProxyConfig', () => {
     expect(synthError(app)).toContain('MESH-OPS-001 [error] at mesh/two: A namespace has more than one selector-less resource of this kind. Kind: ProxyConfig; also declared at mesh/one. Value: "istio-system".');
   });
 });
+
+describe('targeting', () => {
+  test('a workload without pod labels (MESH-OPS-017)', () => {
+    const { app, mesh } = setup();
+    const external = MeshService.external(mesh, 'legacy', { name: 'legacy', namespace: 'ops', ports: [{ port: 80, protocol: Protocol.HTTP }] });
+    new WasmPlugin(mesh, 'w', { workload: external, url: 'oci://registry.example.com/f:1' });
+    expect(synthError(app)).toContain('MESH-OPS-017 [error] at mesh/w: The targeted workload has no pod labels to select it by. Value: "mesh/legacy".');
+  });
+});

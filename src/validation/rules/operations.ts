@@ -114,4 +114,11 @@ export const OperationsRules = {
     fix: 'Prefix the host with its namespace (`shop/api.example.com`), `./` for the Sidecar\'s own namespace or `*/` for any.',
     doc: 'Istio rejects Sidecar egress hosts without a namespace part, and the whole Sidecar is ignored.',
   },
+  WORKLOAD_WITHOUT_LABELS: {
+    id: 'MESH-OPS-017',
+    severity: Severity.ERROR,
+    message: 'The targeted workload has no pod labels to select it by.',
+    fix: 'Target a workload with a selector (a MeshService with pods, a gateway, a WorkloadGroup), or drop `workload` to apply namespace-wide on purpose.',
+    doc: 'An empty workload selector matches every pod in the namespace, so a per-workload Sidecar, Telemetry or filter would silently apply to all of them.',
+  },
 } satisfies Record<string, RuleDefinition>;
