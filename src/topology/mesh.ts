@@ -8,6 +8,7 @@ import { MeshNetwork, NetworkProps } from './network';
 import { MeshConfigOptions, OutboundTrafficPolicy } from '../controlplane/mesh-config';
 import { isDnsLabel } from '../core/names';
 import { ExtensionProvider } from '../observability/extension-provider';
+import { registerRegistryOnlyCheck } from '../operations/registry-check';
 import { MtlsMode } from '../security/mtls-mode';
 import { PeerAuth } from '../security/peer-auth';
 import { Diagnostics } from '../validation/diagnostics';
@@ -161,6 +162,7 @@ export class Mesh extends Construct {
     for (const cluster of props.clusters ?? []) this.addCluster(cluster);
 
     this._onSynth(() => this.renderRootNamespaces());
+    registerRegistryOnlyCheck(this);
 
     // Security: secure by default, a mesh-wide STRICT PeerAuthentication unless the user chooses otherwise.
     this.mtls = props.mtls ?? MtlsMode.STRICT;

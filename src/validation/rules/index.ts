@@ -1,4 +1,5 @@
 import { GatewayRules } from './gateway';
+import { OperationsRules } from './operations';
 import { RouteRules } from './route';
 import { SecurityRules } from './security';
 import { ServiceRules } from './service';
@@ -8,6 +9,7 @@ import { RuleDefinition } from '../rule';
 export { GatewayRules } from './gateway';
 export { RouteRules } from './route';
 export { SecurityRules } from './security';
+export { OperationsRules } from './operations';
 export { ServiceRules } from './service';
 export { TopologyRules } from './topology';
 
@@ -18,6 +20,7 @@ export const RULE_TABLES: Record<string, Record<string, RuleDefinition>> = {
   gateway: GatewayRules,
   route: RouteRules,
   security: SecurityRules,
+  operations: OperationsRules,
 };
 
 /** Every rule of the library, in table order. */
