@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { renderCompression, validateCompression } from './compression';
 import { GatewayListener, GatewayListenerOptions } from './gateway-listener';
 import {
-  GatewayEnvVar, GatewayOverrides, GatewayPort, GatewayResources, GatewayServiceType, GatewayType,
+  GatewayEnvVar, GatewayOptions, GatewayOverrides, GatewayPort, GatewayResources, GatewayServiceType, GatewayType,
   GatewayWorkloadProps, ResolvedGatewaySettings, ExternalTrafficPolicy,
 } from './gateway-options';
 import { CLUSTER_LABEL, configClustersFor } from './placement';
@@ -125,7 +125,7 @@ export class GatewayWorkload extends Construct implements IMeshWorkload {
    */
   public settingsFor(cluster: string): ResolvedGatewaySettings {
     const override = this.props.overrides?.[cluster] ?? {};
-    const merged: GatewayWorkloadProps = { ...this.props };
+    const merged: GatewayOptions = optionsOf(this.props);
     for (const key of OVERRIDE_KEYS) {
       if (override[key] !== undefined) (merged as any)[key] = override[key];
     }
@@ -450,6 +450,12 @@ export class GatewayWorkload extends Construct implements IMeshWorkload {
 /** The config clusters where Istio config for this gateway's proxies takes effect. */
 function configClusters(gateway: GatewayWorkload): MeshCluster[] {
   return configClustersFor(gateway.mesh, gateway.clusters);
+}
+
+/** The ASM-shaped options of the props, without placement and naming. */
+function optionsOf(props: GatewayWorkloadProps): GatewayOptions {
+  const { overrides: _o, clusters: _c, name: _n, namespace: _ns, istioLabel: _l, revision: _r, gatewayType: _t, ...options } = props;
+  return options;
 }
 
 function guaranteedReplicas(s: ResolvedGatewaySettings): number {
