@@ -6,7 +6,7 @@ import {
   GatewayEnvVar, GatewayOptions, GatewayOverrides, GatewayPort, GatewayResources, GatewayServiceType, GatewayType,
   GatewayWorkloadProps, ResolvedGatewaySettings, ExternalTrafficPolicy,
 } from './gateway-options';
-import { CLUSTER_LABEL, configClustersFor } from './placement';
+import { CLUSTER_LABEL, claimOnce, configClustersFor } from './placement';
 import { sortedRecord } from '../core/names';
 import { MeshCluster } from '../topology/cluster';
 import { Mesh } from '../topology/mesh';
@@ -392,7 +392,11 @@ export class GatewayWorkload extends Construct implements IMeshWorkload {
     for (const cluster of Object.keys(this.props.overrides ?? {})) {
       if (!placed.has(cluster)) this.mesh.report(GatewayRules.OVERRIDE_UNKNOWN_CLUSTER, this, cluster);
     }
-    for (const cluster of this.clusters) this.validateSettings(this.settingsFor(cluster.clusterName));
+    for (const cluster of this.clusters) {
+      const key = `${cluster.clusterName}/${this.namespace}/${this.name}/gateway`;
+      if (claimOnce(this.mesh, key, this.node.path) === 'conflict') this.mesh.report(GatewayRules.DUPLICATE_GATEWAY, this, key.replace(/\/gateway$/, ''));
+      this.validateSettings(this.settingsFor(cluster.clusterName));
+    }
     for (const conflict of protocolConflicts(this.listenerList)) {
       this.mesh.report(GatewayRules.CONFLICTING_LISTENER_PORT, conflict.listener, `${conflict.port}: ${conflict.protocols.join(' vs ')}`);
     }

@@ -176,4 +176,11 @@ describe('gateway rules', () => {
     two.addListener('web', { name: 'frontend-gw', namespace: 'base', servers: [http] });
     expect(synthError(app)).toContain('MESH-GW-023 [error] at mesh/two/web: Two different Gateway resources have the same namespace and name in one cluster. Value: "a/base/frontend-gw"');
   });
+
+  test('two gateways with one name in a cluster (MESH-GW-024)', () => {
+    const { app, mesh } = twoClusters();
+    new IngressGateway(mesh, 'public');
+    new IngressGateway(mesh, 'internal', { clusters: ['b'] });
+    expect(synthError(app)).toContain('MESH-GW-024 [error] at mesh/internal: Two gateways with the same namespace and name are placed in one cluster. Value: "b/istio-system/istio-ingressgateway"');
+  });
 });

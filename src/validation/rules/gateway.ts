@@ -163,4 +163,11 @@ export const GatewayRules = {
     fix: 'Give each listener its own `name`.',
     doc: 'The later apply overwrites the earlier Gateway, silently dropping its servers.',
   },
+  DUPLICATE_GATEWAY: {
+    id: 'MESH-GW-024',
+    severity: Severity.ERROR,
+    message: 'Two gateways with the same namespace and name are placed in one cluster.',
+    fix: 'Give the second gateway its own `name` (and, for a second entry point, its own `istioLabel` if needed).',
+    doc: 'Both would render the same Deployment and Service; the later apply replaces the earlier gateway.',
+  },
 } satisfies Record<string, RuleDefinition>;
