@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { renderCompression, validateCompression } from './compression';
 import { GatewayListener, GatewayListenerOptions } from './gateway-listener';
 import {
-  GatewayEnvVar, GatewayOptions, GatewayOverrides, GatewayPort, GatewayResources, GatewayServiceType, GatewayType,
+  GatewayDnsPolicy, GatewayEnvVar, GatewayOptions, GatewayOverrides, GatewayPort, GatewayResources, GatewayServiceType, GatewayType,
   GatewayWorkloadProps, ResolvedGatewaySettings, ExternalTrafficPolicy,
 } from './gateway-options';
 import { CLUSTER_LABEL, claimOnce, configClustersFor } from './placement';
@@ -323,7 +323,7 @@ export class GatewayWorkload extends Construct implements IMeshWorkload {
             serviceAccountName: this.serviceAccount,
             securityContext: { sysctls: this.sysctls(settings) },
             hostNetwork: settings.hostNetwork,
-            dnsPolicy: settings.dnsPolicy,
+            dnsPolicy: settings.dnsPolicy ?? (settings.hostNetwork ? GatewayDnsPolicy.CLUSTER_FIRST_WITH_HOST_NET : undefined),
             nodeSelector: sortedRecord(settings.nodeSelector),
             affinity: settings.affinity,
             tolerations: settings.tolerations,
@@ -403,6 +403,9 @@ export class GatewayWorkload extends Construct implements IMeshWorkload {
     if (this.props.compression) {
       if (this.gatewayType !== GatewayType.INGRESS) this.mesh.report(GatewayRules.COMPRESSION_NOT_INGRESS, this, this.gatewayType);
       validateCompression(this, this.props.compression);
+    }
+    if (this.props.hostNetwork && this.props.dnsPolicy !== undefined && this.props.dnsPolicy !== GatewayDnsPolicy.CLUSTER_FIRST_WITH_HOST_NET) {
+      this.mesh.report(GatewayRules.HOST_NETWORK_DNS, this, this.props.dnsPolicy);
     }
     const netSysctls = Object.keys(this.props.kernel?.parameters ?? {}).filter(n => n.startsWith('net.'));
     if (this.props.hostNetwork && this.props.kernel?.enabled !== false && netSysctls.length) {

@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import {
-  ClusterRole, EgressGateway, ExternalTrafficPolicy, GatewayServiceType, GatewayTlsMode, IngressGateway, Mesh, Protocol,
+  ClusterRole, EgressGateway, ExternalTrafficPolicy, GatewayDnsPolicy, GatewayServiceType, GatewayTlsMode, IngressGateway, Mesh, Protocol,
 } from '../../src';
 import { synthError, testApp } from '../util';
 
@@ -182,5 +182,11 @@ describe('gateway rules', () => {
     new IngressGateway(mesh, 'public');
     new IngressGateway(mesh, 'internal', { clusters: ['b'] });
     expect(synthError(app)).toContain('MESH-GW-024 [error] at mesh/internal: Two gateways with the same namespace and name are placed in one cluster. Value: "b/istio-system/istio-ingressgateway"');
+  });
+
+  test('host network without ClusterFirstWithHostNet DNS is a warning, fatal in strict mode (MESH-GW-025)', () => {
+    const { app, mesh } = twoClusters(true);
+    new IngressGateway(mesh, 'ingress', { hostNetwork: true, dnsPolicy: GatewayDnsPolicy.CLUSTER_FIRST });
+    expect(synthError(app)).toContain('MESH-GW-025 [warning] at mesh/ingress: A gateway on the host network should use dnsPolicy ClusterFirstWithHostNet, or it cannot resolve cluster names such as istiod. Value: "ClusterFirst"');
   });
 });

@@ -170,4 +170,11 @@ export const GatewayRules = {
     fix: 'Give the second gateway its own `name` (and, for a second entry point, its own `istioLabel` if needed).',
     doc: 'Both would render the same Deployment and Service; the later apply replaces the earlier gateway.',
   },
+  HOST_NETWORK_DNS: {
+    id: 'MESH-GW-025',
+    severity: Severity.WARNING,
+    message: 'A gateway on the host network should use dnsPolicy ClusterFirstWithHostNet, or it cannot resolve cluster names such as istiod.',
+    fix: 'Leave `dnsPolicy` unset (it defaults to ClusterFirstWithHostNet with `hostNetwork`) or set it to CLUSTER_FIRST_WITH_HOST_NET.',
+    doc: 'With hostNetwork, ClusterFirst falls back to the node resolver, so the proxy cannot reach istiod.<ns>.svc and never gets config.',
+  },
 } satisfies Record<string, RuleDefinition>;
