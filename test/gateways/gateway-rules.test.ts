@@ -189,4 +189,16 @@ describe('gateway rules', () => {
     new IngressGateway(mesh, 'ingress', { hostNetwork: true, dnsPolicy: GatewayDnsPolicy.CLUSTER_FIRST });
     expect(synthError(app)).toContain('MESH-GW-025 [warning] at mesh/ingress: A gateway on the host network should use dnsPolicy ClusterFirstWithHostNet, or it cannot resolve cluster names such as istiod. Value: "ClusterFirst"');
   });
+
+  test('a listener for two of three clusters sharing a primary also reaches the third (MESH-GW-026)', () => {
+    const app = testApp();
+    const mesh = new Mesh(app, 'mesh', {
+      meshId: 'm',
+      strict: true,
+      clusters: [{ name: 'p' }, { name: 'r1', role: ClusterRole.REMOTE }, { name: 'r2', role: ClusterRole.REMOTE }],
+    });
+    const gw = new IngressGateway(mesh, 'ingress');
+    gw.addListener('web', { servers: [http], clusters: ['r1', 'r2'] });
+    expect(synthError(app)).toContain('MESH-GW-026 [warning] at mesh/ingress/web: The listener is meant for some clusters of the gateway, but its Gateway is applied where it also configures the gateway in other clusters. Value: ["p"]');
+  });
 });

@@ -177,4 +177,11 @@ export const GatewayRules = {
     fix: 'Leave `dnsPolicy` unset (it defaults to ClusterFirstWithHostNet with `hostNetwork`) or set it to CLUSTER_FIRST_WITH_HOST_NET.',
     doc: 'With hostNetwork, ClusterFirst falls back to the node resolver, so the proxy cannot reach istiod.<ns>.svc and never gets config.',
   },
+  LISTENER_REACHES_OTHER_CLUSTERS: {
+    id: 'MESH-GW-026',
+    severity: Severity.WARNING,
+    message: 'The listener is meant for some clusters of the gateway, but its Gateway is applied where it also configures the gateway in other clusters.',
+    fix: 'Attach it to one cluster (its selector then names the cluster), to all clusters, or declare a separate gateway for the subset.',
+    doc: 'A primary configures the gateways of its remotes from one Gateway resource; a subset cannot be expressed with the shared selector (TCM nearby access uses a second gateway).',
+  },
 } satisfies Record<string, RuleDefinition>;
