@@ -3,7 +3,7 @@ import {
   ClientTlsMode, ClusterRole, ExportTo, H2UpgradePolicy, HashAlgorithm, HashKey, LoadBalancer, Mesh, MeshService, Protocol,
   RetryOn, StringMatch, TrafficRoute,
 } from '../../src';
-import { synth, testApp } from '../util';
+import { synth, synthError, testApp } from '../util';
 import { FakeGateway } from './fake-gateway';
 
 function setup(clusters = [{ name: 'a' }, { name: 'b' }] as any[]) {
@@ -154,6 +154,12 @@ describe('TrafficRoute', () => {
     expect(http[3].headers).toEqual({ request: { add: { 'x-a': '1' } }, response: { remove: ['server'] } });
     expect(http[3].corsPolicy).toEqual({ allowOrigins: [{ exact: 'https://shop.example' }], allowMethods: ['GET'], maxAge: '3600s' });
     expect(http[3].match[0].withoutHeaders).toEqual({ 'x-skip': { exact: '1' } });
+  });
+
+  test('SNI hosts are checked like route hosts (MESH-ROUTE-028)', () => {
+    const { app, mesh, reviews } = setup();
+    new TrafficRoute(mesh, 'r', { service: reviews, tls: [{ sniHosts: ['db.*'], destinations: [{}] }] });
+    expect(synthError(app)).toMatch(/MESH-ROUTE-028 \[error\] at mesh\/r\/tls\[0\]\/sniHosts: A route host is not a valid DNS name[^\n]*Value: "db\.\*"/);
   });
 
   test('TCP and TLS routes with weights', () => {
