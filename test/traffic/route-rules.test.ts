@@ -141,6 +141,18 @@ describe('route rules', () => {
     expect(cases.map(c => c[0]).sort()).toEqual(ids.sort());
   });
 
+  test('hash header names must be lower-case too (MESH-ROUTE-007, TCM S7 `UserID`)', () => {
+    const w = world();
+    route(w, { policy: { loadBalancer: LoadBalancer.consistentHash(HashKey.header('UserID')) } });
+    expect(synthError(w.app)).toContain('MESH-ROUTE-007 [error] at mesh/route/policy/loadBalancer: Header names in matches and hash keys must be lower-case. Value: "UserID".');
+  });
+
+  test('HTTP pool limits on a TCP port are rejected (MESH-ROUTE-013)', () => {
+    const w = world();
+    route(w, { portPolicies: [{ port: 5432, connectionPool: { http: { http2MaxRequests: 10, http1MaxPendingRequests: 10 } } }] });
+    expect(synthError(w.app)).toContain('MESH-ROUTE-013 [error] at mesh/route/portPolicies[5432]: An HTTP-only feature is used on a port whose protocol is not HTTP (TCP, TLS or opaque). Value: ["connectionPool.http"].');
+  });
+
   test('a valid route reports nothing', () => {
     const w = world();
     route(w, {
