@@ -2,7 +2,7 @@
  * The Tencent Cloud Mesh (TCM) quick start: a six-service shop in namespace `base`, deployed in a
  * primary cluster (Guangzhou zone A) and a second cluster (zone B) served by the same control plane.
  *
- * Seeds: 000 (TCM guide) and 001 (TCM quick start, digest §1.3 S1–S8), with the source defects
+ * Seeds: 000 (TCM guide: ingress gateway settings) and 001 (TCM quick start, digest §1.3 S1–S8, S11), with the source defects
  * corrected (digest §1.5: D1 `*.*` host, D5 spec-level fault, D6/D7 missing default routes,
  * D8 `consecutiveErrors`, D9 mixed-case hash header).
  *
@@ -10,12 +10,53 @@
  */
 import { Duration } from 'cdk8s';
 import {
-  ClusterRole, ExportTo, HashKey, IGatewayBinding, LoadBalancer, Mesh, MeshApp, MeshService, Protocol, StringMatch, TrafficRoute,
+  ClusterRole, ExportTo, ExternalTrafficPolicy, GatewayListener, GatewayServiceType, HashKey, IGatewayBinding, IngressGateway,
+  LoadBalancer, Mesh, MeshApp, MeshService, Protocol, StringMatch, TrafficRoute,
 } from '../src';
-import { SeedGateway } from './support/seed-gateway';
 
 /** The namespace of the demo shop. */
 export const SHOP_NAMESPACE = 'base';
+
+/** The gateways of the quick start. */
+export interface QuickStartGateways {
+  /** The public ingress gateway in the primary cluster. */
+  readonly publicIngress: IngressGateway;
+  /** S2: `base/frontend-gw`, HTTP 80 for every host, on the public gateway. */
+  readonly publicGateway: GatewayListener;
+  /** S11: the "nearby access" ingress gateway in the second cluster (pods labelled `app: istio-ingressgateway-1`). */
+  readonly nearbyIngress: IngressGateway;
+  /** S11: `base/frontend-gw-2` on the nearby gateway, applied in the primary (config) cluster. */
+  readonly nearbyGateway: GatewayListener;
+}
+
+/**
+ * The TCM ingress gateways: the console's `istio-ingressgateway` (public network, preserve client source IP,
+ * HPA 1-5 at 80% CPU, CPU 100m-2, memory 128Mi-1Gi) and a second "nearby access" gateway in another cluster.
+ */
+export function addGateways(mesh: Mesh): QuickStartGateways {
+  const [primary, second] = mesh.clusters;
+  const sizing = {
+    serviceType: GatewayServiceType.LOAD_BALANCER,
+    externalTrafficPolicy: ExternalTrafficPolicy.LOCAL,
+    minReplicas: 1,
+    maxReplicas: 5,
+    cpu: { targetAverageUtilization: 80 },
+    resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '2', memory: '1Gi' } },
+  };
+  const http = { port: 80, name: 'http', protocol: Protocol.HTTP, hosts: ['*'] }; // '*', not the guide's '*.*' (D1)
+
+  const publicIngress = new IngressGateway(mesh, 'istio-ingressgateway', { ...sizing, clusters: [primary.clusterName] });
+  const publicGateway = publicIngress.addListener('frontend-gw', { namespace: SHOP_NAMESPACE, servers: [http] });
+
+  const nearbyIngress = new IngressGateway(mesh, 'istio-ingressgateway-1', {
+    ...sizing,
+    name: 'istio-ingressgateway-1',
+    istioLabel: 'ingressgateway',
+    clusters: [second.clusterName],
+  });
+  const nearbyGateway = nearbyIngress.addListener('frontend-gw-2', { namespace: SHOP_NAMESPACE, servers: [http] });
+  return { publicIngress, publicGateway, nearbyIngress, nearbyGateway };
+}
 
 /** Builds the example into `app`. */
 export function build(app: MeshApp = new MeshApp()): MeshApp {
@@ -29,9 +70,8 @@ export function build(app: MeshApp = new MeshApp()): MeshApp {
   });
   mesh.addNamespace(SHOP_NAMESPACE);
   addServices(mesh);
-  // Stand-in for the public ingress gateway's `base/frontend-gw` listener (seed S2), until addGateways provides it.
-  const publicGateway = new SeedGateway(mesh, 'frontend-gw', `${SHOP_NAMESPACE}/frontend-gw`, [mesh.cluster('gz-zone-a')], ['*']);
-  addRoutes(mesh, publicGateway);
+  const gateways = addGateways(mesh);
+  addRoutes(mesh, gateways.publicGateway);
   return app;
 }
 
