@@ -1,10 +1,9 @@
 import { Duration } from 'cdk8s';
 import {
-  ClientTlsMode, ClusterRole, ExportTo, H2UpgradePolicy, HashAlgorithm, HashKey, LoadBalancer, Mesh, MeshService, Protocol,
+  ClientTlsMode, ClusterRole, ExportTo, H2UpgradePolicy, HashAlgorithm, HashKey, IngressGateway, LoadBalancer, Mesh, MeshService, Protocol,
   RetryOn, StringMatch, TrafficRoute,
 } from '../../src';
 import { synth, synthError, testApp } from '../util';
-import { FakeGateway } from './fake-gateway';
 
 function setup(clusters = [{ name: 'a' }, { name: 'b' }] as any[]) {
   const app = testApp();
@@ -76,7 +75,9 @@ describe('TrafficRoute', () => {
 
   test('binds to gateways by construct, to the mesh, or both', () => {
     const { app, mesh, reviews } = setup();
-    const gw = new FakeGateway(mesh, 'gw', 'istio-ingress/public', [mesh.cluster('a'), mesh.cluster('b')], ['*.example.com']);
+    const gw = new IngressGateway(mesh, 'ingress').addListener('public', {
+      namespace: 'istio-ingress', servers: [{ port: 80, protocol: Protocol.HTTP, hosts: ['*.example.com'] }],
+    });
     new TrafficRoute(mesh, 'r', {
       service: reviews,
       hosts: ['reviews.example.com'],
@@ -96,7 +97,9 @@ describe('TrafficRoute', () => {
 
   test('a gateway route and a mesh route for one service share one DestinationRule, owned by the route with policy', () => {
     const { app, mesh, reviews } = setup();
-    const gw = new FakeGateway(mesh, 'gw', 'istio-ingress/public', [mesh.cluster('a'), mesh.cluster('b')], ['reviews.example.com']);
+    const gw = new IngressGateway(mesh, 'ingress').addListener('public', {
+      namespace: 'istio-ingress', servers: [{ port: 80, protocol: Protocol.HTTP, hosts: ['reviews.example.com'] }],
+    });
     new TrafficRoute(mesh, 'public', {
       service: reviews, name: 'reviews-public', hosts: ['reviews.example.com'], gateways: [gw], http: [{ destinations: [{ version: 'v1' }] }],
     });
