@@ -61,6 +61,7 @@ describe('TCM quick start (seed 001 §1.3)', () => {
    * - S4 (D7): a default route to v1 follows the `/product` 50/50 split, so other product paths are routed.
    * - S7 (D9): the hash header `UserID` is lower-cased to `userid` (Envoy lower-cases header names).
    * - S2 (D1): the Gateway host `*.*` is invalid; the gateway listens for `*` (the route keeps `hosts: ['*']`).
+   * - frontend-vs is S11's final state, bound to both the public and the nearby gateway.
    */
   const seed = `
 apiVersion: networking.istio.io/v1alpha3
@@ -68,7 +69,7 @@ kind: VirtualService
 metadata: {name: frontend-vs, namespace: base}
 spec:
   hosts: ["*"]
-  gateways: [base/frontend-gw]
+  gateways: [base/frontend-gw, base/frontend-gw-2]
   http:
     - route:
         - destination:
