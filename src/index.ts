@@ -54,3 +54,7 @@ export * from './operations/workload-entry';
 export * from './operations/workload-group';
 export * from './operations/wasm-plugin';
 export * from './operations/envoy-filters';
+export * from './patterns/canary-release';
+export * from './patterns/locality-failover';
+export * from './patterns/cross-cluster-traffic';
+export * from './patterns/egress-lockdown';

@@ -1,5 +1,6 @@
 import { GatewayRules } from './gateway';
 import { OperationsRules } from './operations';
+import { PatternRules } from './patterns';
 import { RouteRules } from './route';
 import { SecurityRules } from './security';
 import { ServiceRules } from './service';
@@ -10,6 +11,7 @@ export { GatewayRules } from './gateway';
 export { RouteRules } from './route';
 export { SecurityRules } from './security';
 export { OperationsRules } from './operations';
+export { PatternRules } from './patterns';
 export { ServiceRules } from './service';
 export { TopologyRules } from './topology';
 
@@ -21,6 +23,7 @@ export const RULE_TABLES: Record<string, Record<string, RuleDefinition>> = {
   route: RouteRules,
   security: SecurityRules,
   operations: OperationsRules,
+  patterns: PatternRules,
 };
 
 /** Every rule of the library, in table order. */
