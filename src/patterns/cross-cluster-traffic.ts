@@ -18,6 +18,11 @@ export enum CrossClusterMode {
   KEEP_LOCAL_WITH_FAILOVER = 'KEEP_LOCAL_WITH_FAILOVER',
   /** Traffic is split by weight between the clusters' subsets. */
   SPLIT_BY_CLUSTER = 'SPLIT_BY_CLUSTER',
+  /**
+   * Like KEEP_LOCAL, but callers in clusters where the service does not run get 404 instead of a remote
+   * endpoint (HTTP ports only; Istio's own mechanism is meshConfig `serviceSettings.clusterLocal`).
+   */
+  HIDE_FROM_OTHER_CLUSTERS = 'HIDE_FROM_OTHER_CLUSTERS',
 }
 
 /** Cross-cluster traffic control for one service. */
@@ -87,14 +92,17 @@ export class CrossClusterTraffic extends Construct {
   }
 
   private httpRoutes(props: CrossClusterTrafficProps, clusters: string[]): HttpRouteOptions[] | undefined {
-    if (props.mode === CrossClusterMode.KEEP_LOCAL) {
-      // One route per source cluster to its own subset; callers outside those clusters (none label-matched) reach any endpoint.
+    if (props.mode === CrossClusterMode.KEEP_LOCAL || props.mode === CrossClusterMode.HIDE_FROM_OTHER_CLUSTERS) {
+      // One route per source cluster to its own subset; callers elsewhere reach any endpoint, or get 404 when hidden.
       const local: HttpRouteOptions[] = clusters.map(cluster => ({
         name: `local-${cluster}`,
         match: [{ sourceLabels: { [CLUSTER_LABEL]: cluster } }],
         destinations: [{ version: cluster }],
       }));
-      return [...local, { name: 'other-clusters', destinations: [{}] }];
+      const others: HttpRouteOptions = props.mode === CrossClusterMode.KEEP_LOCAL
+        ? { name: 'other-clusters', destinations: [{}] }
+        : { name: 'other-clusters', directResponse: { status: 404 } };
+      return [...local, others];
     }
     if (props.mode === CrossClusterMode.SPLIT_BY_CLUSTER) {
       const weights = props.clusterWeights ?? {};

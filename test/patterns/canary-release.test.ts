@@ -145,6 +145,13 @@ describe('CanaryRelease', () => {
       expectRule(w.app, id, path, value);
     });
 
+    test('a same-name Service with other ports in the canary cluster is MESH-SVC-007 (identical name and ports everywhere)', () => {
+      const w = world([{ name: 'a' }, { name: 'b' }]);
+      new MeshService(w.mesh, 'order-b', { name: 'order', namespace: 'base', clusters: ['b'], ports: [{ port: 8080, protocol: Protocol.HTTP }] });
+      new CanaryRelease(w.mesh, 'c', { service: w.order, stableVersion: 'v1', canaryVersion: 'v2', stableClusters: ['a'], canaryClusters: ['b'] });
+      expect(synthError(w.app)).toContain('MESH-SVC-007');
+    });
+
     test('an unknown version is MESH-ROUTE-001 of the route the pattern builds', () => {
       const w = world();
       new CanaryRelease(w.mesh, 'c', { service: w.order, stableVersion: 'v1', canaryVersion: 'v3' });

@@ -30,6 +30,17 @@ describe('CrossClusterTraffic (DaoCloud same-name services)', () => {
     ]);
   });
 
+  test('hidden from other clusters: callers where it does not run get 404', () => {
+    const w = world();
+    const local = new MeshService(w.mesh, 'local', { name: 'ledger', namespace: 'sample', clusters: ['c1'], ports: [{ port: 80, protocol: Protocol.HTTP }] });
+    new CrossClusterTraffic(w.mesh, 'x', { service: local, mode: CrossClusterMode.HIDE_FROM_OTHER_CLUSTERS });
+    const vs = synth(w.app).find('c2', 'VirtualService', 'ledger', 'sample');
+    expect(vs.spec.http).toEqual([
+      { name: 'local-c1', match: [{ sourceLabels: { 'topology.istio.io/cluster': 'c1' } }], route: [{ destination: { host: 'ledger.sample.svc.cluster.local', subset: 'c1' } }] },
+      { name: 'other-clusters', directResponse: { status: 404 } },
+    ]);
+  });
+
   test('keep local with failover: failoverPriority by cluster plus outlier detection, no VirtualService', () => {
     const w = world();
     new CrossClusterTraffic(w.mesh, 'x', { service: w.hello, mode: CrossClusterMode.KEEP_LOCAL_WITH_FAILOVER });
