@@ -1,3 +1,5 @@
+import { AccessLogEncoding } from '../observability/extension-provider';
+
 /**
  * What sidecars do with traffic to hosts the mesh does not know.
  */
@@ -8,8 +10,73 @@ export enum OutboundTrafficPolicy {
   REGISTRY_ONLY = 'REGISTRY_ONLY',
 }
 
+/** Default resources of every injected sidecar (`values.global.proxy.resources`). */
+export interface ProxyResources {
+  /**
+   * CPU request, e.g. `100m`.
+   * @default - Istio's default (100m)
+   */
+  readonly cpuRequest?: string;
+  /**
+   * Memory request, e.g. `128Mi`.
+   * @default - Istio's default (128Mi)
+   */
+  readonly memoryRequest?: string;
+  /**
+   * CPU limit, e.g. `2000m`.
+   * @default - Istio's default (2000m)
+   */
+  readonly cpuLimit?: string;
+  /**
+   * Memory limit, e.g. `1024Mi`.
+   * @default - Istio's default (1024Mi)
+   */
+  readonly memoryLimit?: string;
+}
+
+/** One locality failover step: traffic from `from` fails over to `to`. */
+export interface LocalityFailover {
+  /** The source region (or locality). */
+  readonly from: string;
+  /** The region (or locality) to fail over to. */
+  readonly to: string;
+}
+
+/** One locality distribution: traffic from `from` is spread over `to` by weight (percent). */
+export interface LocalityDistribute {
+  /** The source locality, `region/zone/*` style. */
+  readonly from: string;
+  /** Target localities and their weights; weights add up to 100. */
+  readonly to: { [locality: string]: number };
+}
+
+/** The mesh-wide default locality load-balancing setting (`meshConfig.localityLbSetting`). */
+export interface LocalityLbSettingOptions {
+  /**
+   * Whether locality load balancing is on.
+   * @default true
+   */
+  readonly enabled?: boolean;
+  /**
+   * Explicit weighted distribution (mutually exclusive with failover in Istio).
+   * @default - none
+   */
+  readonly distribute?: LocalityDistribute[];
+  /**
+   * Region failover steps.
+   * @default - none
+   */
+  readonly failover?: LocalityFailover[];
+  /**
+   * Ordered labels used to prefer endpoints, e.g. `topology.istio.io/network`.
+   * @default - none
+   */
+  readonly failoverPriority?: string[];
+}
+
 /**
- * Mesh-wide settings that land in Istio's mesh config (`meshConfig` in install values).
+ * Mesh-wide settings that land in Istio's mesh config (`meshConfig` in install values) or in the
+ * proxy values (`values.global.proxy`). Only settings that are set appear in the output.
  */
 export interface MeshConfigOptions {
   /**
@@ -17,4 +84,134 @@ export interface MeshConfigOptions {
    * @default OutboundTrafficPolicy.ALLOW_ANY
    */
   readonly outboundTrafficPolicy?: OutboundTrafficPolicy;
+  /**
+   * Where every proxy writes its access log (`meshConfig.accessLogFile`), e.g. `/dev/stdout`.
+   * @default - no access log
+   */
+  readonly accessLogFile?: string;
+  /**
+   * Access log encoding (`meshConfig.accessLogEncoding`).
+   * @default - Istio's default (TEXT)
+   */
+  readonly accessLogEncoding?: AccessLogEncoding;
+  /**
+   * Access log format with Envoy command operators (`meshConfig.accessLogFormat`).
+   * @default - Istio's default format
+   */
+  readonly accessLogFormat?: string;
+  /**
+   * Percentage of requests traced, 0 to 100 (`meshConfig.defaultConfig.tracing.sampling`).
+   * @default - Istio's default (1)
+   */
+  readonly tracingSampling?: number;
+  /**
+   * Start the application container only after the sidecar is ready
+   * (`meshConfig.defaultConfig.holdApplicationUntilProxyStarts`; TCM "sidecar readiness guarantee").
+   * @default - Istio's default (false)
+   */
+  readonly holdApplicationUntilProxyStarts?: boolean;
+  /**
+   * Let the sidecar exit only once active connections drain
+   * (`proxyMetadata.EXIT_ON_ZERO_ACTIVE_CONNECTIONS`; TCM "sidecar stop protection").
+   * @default - Istio's default (false)
+   */
+  readonly exitOnZeroActiveConnections?: boolean;
+  /**
+   * Default sidecar resources (`values.global.proxy.resources`).
+   * @default - Istio's defaults
+   */
+  readonly proxyResources?: ProxyResources;
+  /**
+   * Let the sidecar answer DNS queries (`proxyMetadata.ISTIO_META_DNS_CAPTURE`).
+   * @default - Istio's default (false)
+   */
+  readonly dnsCapture?: boolean;
+  /**
+   * Give ServiceEntry hosts without addresses an automatic VIP (`proxyMetadata.ISTIO_META_DNS_AUTO_ALLOCATE`).
+   * @default - Istio's default (false)
+   */
+  readonly dnsAutoAllocate?: boolean;
+  /**
+   * CIDRs whose outbound traffic bypasses the sidecar (`values.global.proxy.excludeIPRanges`;
+   * TCM "external request bypasses sidecar").
+   * @default - none
+   */
+  readonly excludeIpRanges?: string[];
+  /**
+   * The default locality load-balancing setting (`meshConfig.localityLbSetting`).
+   * @default - Istio's default (enabled, no explicit failover)
+   */
+  readonly localityLbSetting?: LocalityLbSettingOptions;
+}
+
+/** Settings rendered for the install artifacts: `meshConfig` and `values.global.proxy`. */
+export interface RenderedMeshSettings {
+  /** The `meshConfig` block, or undefined if nothing was set. */
+  readonly meshConfig?: { [key: string]: any };
+  /** The `global.proxy` values block, or undefined if nothing was set. */
+  readonly proxy?: { [key: string]: any };
+}
+
+function compact<T extends { [key: string]: any }>(obj: T): T | undefined {
+  const entries = Object.entries(obj).filter(([, v]) => v !== undefined);
+  return entries.length ? Object.fromEntries(entries) as T : undefined;
+}
+
+function flag(value: boolean | undefined): string | undefined {
+  return value === undefined ? undefined : String(value);
+}
+
+function localityLb(options: LocalityLbSettingOptions | undefined): { [key: string]: any } | undefined {
+  if (!options) return undefined;
+  return compact({
+    enabled: options.enabled ?? true,
+    distribute: options.distribute?.map(d => ({ from: d.from, to: { ...d.to } })),
+    failover: options.failover?.map(f => ({ from: f.from, to: f.to })),
+    failoverPriority: options.failoverPriority ? [...options.failoverPriority] : undefined,
+  });
+}
+
+function proxyResources(r: ProxyResources | undefined): { [key: string]: any } | undefined {
+  if (!r) return undefined;
+  return compact({
+    requests: compact({ cpu: r.cpuRequest, memory: r.memoryRequest }),
+    limits: compact({ cpu: r.cpuLimit, memory: r.memoryLimit }),
+  });
+}
+
+/**
+ * Renders the options exactly where Istio reads them. `trustDomain` and `extensionProviders` are passed
+ * in only when the user set them, so defaults never appear.
+ * @internal
+ */
+export function renderMeshSettings(
+  options: MeshConfigOptions,
+  trustDomain: string | undefined,
+  extensionProviders: Array<{ [key: string]: any }>,
+): RenderedMeshSettings {
+  const proxyMetadata = compact({
+    EXIT_ON_ZERO_ACTIVE_CONNECTIONS: flag(options.exitOnZeroActiveConnections),
+    ISTIO_META_DNS_AUTO_ALLOCATE: flag(options.dnsAutoAllocate),
+    ISTIO_META_DNS_CAPTURE: flag(options.dnsCapture),
+  });
+  const defaultConfig = compact({
+    holdApplicationUntilProxyStarts: options.holdApplicationUntilProxyStarts,
+    proxyMetadata,
+    tracing: options.tracingSampling === undefined ? undefined : { sampling: options.tracingSampling },
+  });
+  const meshConfig = compact({
+    accessLogEncoding: options.accessLogEncoding,
+    accessLogFile: options.accessLogFile,
+    accessLogFormat: options.accessLogFormat,
+    defaultConfig,
+    extensionProviders: extensionProviders.length ? extensionProviders : undefined,
+    localityLbSetting: localityLb(options.localityLbSetting),
+    outboundTrafficPolicy: options.outboundTrafficPolicy ? { mode: options.outboundTrafficPolicy } : undefined,
+    trustDomain,
+  });
+  const proxy = compact({
+    excludeIPRanges: options.excludeIpRanges?.length ? options.excludeIpRanges.join(',') : undefined,
+    resources: proxyResources(options.proxyResources),
+  });
+  return { meshConfig, proxy };
 }
