@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, Chart, Names, YamlOutputType } from 'cdk8s';
+import { ApiObject, App, Chart, DependencyGraph, Names, YamlOutputType } from 'cdk8s';
 import * as jsYaml from 'js-yaml';
 
 /** Never instantiated: the YAML 1.1 type below only makes the dumper quote, it never represents values. */
@@ -52,15 +52,29 @@ export function canEmitFast(app: App): boolean {
 }
 
 /**
- * Writes every chart to `<outdir>/<chart>.k8s.yaml` from each chart's public `toJson()`,
- * after running the construct validations cdk8s would run.
+ * A chart's objects in cdk8s's order (its dependency graph's topology), each from the public
+ * `ApiObject.toJson()`. Unlike `Chart.toJson()`, this does not validate the whole app once per chart.
  */
-export function emitCharts(app: App): void {
+function chartObjects(chart: Chart): any[] {
+  return new DependencyGraph(chart.node).topology()
+    .filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart)
+    .map(obj => obj.toJson());
+}
+
+/**
+ * Writes every chart to `<outdir>/<chart>.k8s.yaml`, after running the construct validations
+ * cdk8s would run, once for the whole app. Returns the objects written, by chart.
+ */
+export function emitCharts(app: App): Map<Chart, any[]> {
   const errors = app.node.findAll().flatMap(c => c.node.validate().map(e => `[${c.node.path}] ${e}`));
   if (errors.length) throw new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
   fs.mkdirSync(app.outdir, { recursive: true });
+  const written = new Map<Chart, any[]>();
   for (const chart of app.charts) {
+    const docs = chartObjects(chart);
     const file = path.join(app.outdir, Names.toDnsLabel(chart) + app.outputFileExtension);
-    fs.writeFileSync(file, stringifyDocuments(Object.values(chart.toJson())), { encoding: 'utf8' });
+    fs.writeFileSync(file, stringifyDocuments(docs), { encoding: 'utf8' });
+    written.set(chart, docs);
   }
+  return written;
 }
