@@ -7,7 +7,8 @@ const KUBECONFIG = 'apiVersion: v1\nkind: Config\nclusters: []\n';
 function twoPrimaries(controlPlane: any) {
   const app = testApp();
   new Mesh(app, 'mesh', {
-    meshId: 'm', topology: MeshTopology.MULTI_PRIMARY,
+    meshId: 'm',
+    topology: MeshTopology.MULTI_PRIMARY,
     clusters: [{ name: 'a' }, { name: 'b' }],
     controlPlane,
   });
@@ -52,7 +53,8 @@ describe('remote secrets', () => {
   test('an external control plane reads every workload cluster from the config cluster', () => {
     const app = testApp();
     new Mesh(app, 'mesh', {
-      meshId: 'm', topology: MeshTopology.EXTERNAL_CONTROL_PLANE,
+      meshId: 'm',
+      topology: MeshTopology.EXTERNAL_CONTROL_PLANE,
       clusters: [{ name: 'hosted', role: ClusterRole.CONFIG }, { name: 'w1', role: ClusterRole.REMOTE }, { name: 'w2', role: ClusterRole.REMOTE }],
       controlPlane: { rootCa: RootCa.acknowledgeUnshared(), discoveryAddresses: { hosted: '10.64.30.72' } },
     });
@@ -100,7 +102,8 @@ describe('meshNetworks', () => {
   test('static gateway addresses land in global.meshNetworks of primaries', () => {
     const app = testApp();
     new Mesh(app, 'mesh', {
-      meshId: 'm', topology: MeshTopology.MULTI_PRIMARY,
+      meshId: 'm',
+      topology: MeshTopology.MULTI_PRIMARY,
       networks: [{ name: 'n1' }],
       clusters: [{ name: 'a', network: 'n1' }],
       controlPlane: { meshNetworks: [{ network: 'n1', address: '10.64.30.73' }] },
@@ -112,7 +115,9 @@ describe('meshNetworks', () => {
   test('an entry for an undeclared network (MESH-CP-011)', () => {
     const app = testApp();
     new Mesh(app, 'mesh', {
-      meshId: 'm', topology: MeshTopology.MULTI_PRIMARY, clusters: [{ name: 'a' }],
+      meshId: 'm',
+      topology: MeshTopology.MULTI_PRIMARY,
+      clusters: [{ name: 'a' }],
       controlPlane: { meshNetworks: [{ network: 'nope', address: '1.1.1.1' }] },
     });
     const message = synthError(app);
