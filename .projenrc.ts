@@ -70,6 +70,11 @@ project.addTask('bench', {
   receiveArgs: true,
 });
 
+project.addTask('docs:rules', {
+  description: 'Regenerate docs/RULES.md from the rule tables',
+  exec: 'ts-node --project test/tsconfig.json --transpile-only scripts/rules-doc.ts',
+});
+
 // examples/ and scripts/ are type-checked and linted like the tests.
 for (const dir of ['examples', 'scripts']) {
   new JsonFile(project, `${dir}/tsconfig.json`, {
