@@ -1,9 +1,11 @@
 import { ControlPlaneRules } from './controlplane';
+import { GatewayRules } from './gateway';
 import { ServiceRules } from './service';
 import { TopologyRules } from './topology';
 import { RuleDefinition } from '../rule';
 
 export { ControlPlaneRules } from './controlplane';
+export { GatewayRules } from './gateway';
 export { ServiceRules } from './service';
 export { TopologyRules } from './topology';
 
@@ -11,6 +13,7 @@ export { TopologyRules } from './topology';
 export const RULE_TABLES: Record<string, Record<string, RuleDefinition>> = {
   topology: TopologyRules,
   service: ServiceRules,
+  gateway: GatewayRules,
   controlplane: ControlPlaneRules,
 };
 
