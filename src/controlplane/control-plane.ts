@@ -5,7 +5,6 @@ import { EastWestGatewayPlacement, eastWestGateways } from './east-west';
 import {
   ClusterInstallContext, baseValues, controlPlaneOperator, eastWestHelmValues, eastWestOperator, istiodValues,
 } from './install-values';
-import { renderIstiodExposure } from './istiod-exposure';
 import { RenderedMeshSettings, renderMeshSettings } from './mesh-config';
 import { MeshNetworkGateway, meshNetworksValue } from './mesh-networks';
 import { RemoteSecret } from './remote-secret';
@@ -174,9 +173,6 @@ export class ControlPlane extends Construct {
       const clusterGateways = gatewaysByCluster.get(cluster) ?? [];
       const servesRemotes = cluster.role === ClusterRole.PRIMARY && this.servesRemotes(cluster);
       const revisions = this.revisionsIn(cluster);
-      if (servesRemotes && clusterGateways.length) {
-        renderIstiodExposure(scope, ns, { istio: clusterGateways[0].name.replace(/^istio-/, '') }, revisions[0]);
-      }
       const contexts = revisions.map((revision): ClusterInstallContext => ({
         cluster,
         meshId: this.mesh.meshId,
@@ -235,7 +231,7 @@ export class ControlPlane extends Construct {
     const mesh = this.mesh;
     const traits = topologyTraits(this.topology);
     const gateways = eastWestGateways(mesh);
-    const gatewayClusters = new Set(gateways.map(g => g.cluster));
+    const exposing = new Set(gateways.filter(g => g.exposesIstiod).map(g => g.cluster));
     for (const cluster of mesh.clusters) {
       const where = `${mesh.node.path}/clusters/${cluster.clusterName}`;
       const allowed = cluster.role === ClusterRole.PRIMARY ? !traits.needsConfigCluster
@@ -248,7 +244,7 @@ export class ControlPlane extends Construct {
         if (primary && !reachable) mesh.report(ControlPlaneRules.REMOTE_WITHOUT_REACHABLE_PRIMARY, where, cluster.networkName ?? '(default network)');
       }
       if (cluster.role === ClusterRole.PRIMARY && this.servesRemotes(cluster)
-        && !gatewayClusters.has(cluster) && this.props.discoveryAddresses?.[cluster.clusterName] === undefined) {
+        && !exposing.has(cluster) && this.props.discoveryAddresses?.[cluster.clusterName] === undefined) {
         mesh.report(ControlPlaneRules.NO_ISTIOD_EXPOSURE, where, cluster.clusterName);
       }
     }
@@ -269,9 +265,9 @@ export class ControlPlane extends Construct {
 
   private validateNetworkDrift(gateways: EastWestGatewayPlacement[]): void {
     for (const gw of gateways) {
-      if (gw.network !== undefined && gw.network !== gw.cluster.networkName) {
+      if (gw.declaredNetwork !== undefined && gw.declaredNetwork !== gw.cluster.networkName) {
         this.mesh.report(ControlPlaneRules.NETWORK_DRIFT, `${this.mesh.node.path}/clusters/${gw.cluster.clusterName}/gateways/${gw.name}`,
-          { values: gw.cluster.networkName, gateway: gw.network });
+          { values: gw.cluster.networkName, gateway: gw.declaredNetwork });
       }
     }
     for (const cluster of this.mesh.clusters) {

@@ -1,3 +1,5 @@
+import { DEFAULT_REVISION } from './revision';
+import { EastWestGateway } from '../gateways/east-west-gateway';
 import type { MeshCluster } from '../topology/cluster';
 import type { Mesh } from '../topology/mesh';
 
@@ -7,17 +9,38 @@ export interface EastWestGatewayPlacement {
   readonly cluster: MeshCluster;
   /** The gateway (Deployment/Service) name, e.g. `istio-eastwestgateway`. */
   readonly name: string;
-  /** The network it serves. */
+  /** The `istio` label its Gateway resources select, e.g. `eastwestgateway`. */
+  readonly istioLabel: string;
+  /** The network the gateway was declared for, if any (else the cluster's). */
+  readonly declaredNetwork?: string;
+  /** The network it serves in this cluster. */
   readonly network?: string;
-  /** The revision it is pinned to, if any. */
+  /** The revision it is pinned to, or undefined for the default revision. */
   readonly revision?: string;
+  /** Whether it exposes istiod in this cluster. */
+  readonly exposesIstiod: boolean;
 }
 
 /**
- * The east-west gateways of the mesh, one entry per cluster they run in, read from the gateways
- * family's `EastWestGateway` constructs.
+ * The east-west gateways of the mesh (the gateways family's `EastWestGateway` constructs), one entry
+ * per cluster they run in, in construct order.
  * @internal
  */
-export function eastWestGateways(_mesh: Mesh): EastWestGatewayPlacement[] {
-  return [];
+export function eastWestGateways(mesh: Mesh): EastWestGatewayPlacement[] {
+  const out: EastWestGatewayPlacement[] = [];
+  for (const gw of mesh.node.findAll().filter((c): c is EastWestGateway => c instanceof EastWestGateway && c.mesh === mesh)) {
+    const exposed = new Set(gw.istiodExposure?.gatewayResourceClusters ?? []);
+    for (const cluster of gw.clusters) {
+      out.push({
+        cluster,
+        name: gw.name,
+        istioLabel: gw.istioLabel,
+        declaredNetwork: gw.network,
+        network: cluster.networkName,
+        revision: gw.revision === DEFAULT_REVISION ? undefined : gw.revision,
+        exposesIstiod: exposed.has(cluster),
+      });
+    }
+  }
+  return out;
 }

@@ -126,18 +126,17 @@ export function istiodValues(ctx: ClusterInstallContext): { [key: string]: any }
 /** The east-west gateway IstioOperator, as `samples/multicluster/gen-eastwest-gateway.sh` prints it. */
 export function eastWestOperator(gw: EastWestGatewayPlacement): { [key: string]: any } {
   const network = gw.network;
-  const labelSuffix = gw.name.replace(/^istio-/, '');
   return {
     apiVersion: ISTIO_OPERATOR_API,
     kind: 'IstioOperator',
-    metadata: { name: labelSuffix === 'eastwestgateway' ? 'eastwest' : gw.name },
+    metadata: { name: gw.istioLabel === 'eastwestgateway' ? 'eastwest' : gw.name },
     spec: {
       revision: gw.revision ?? '',
       profile: 'empty',
       components: {
         ingressGateways: [{
           name: gw.name,
-          label: compact({ 'istio': labelSuffix, 'app': gw.name, 'topology.istio.io/network': network }),
+          label: compact({ 'istio': gw.istioLabel, 'app': gw.name, 'topology.istio.io/network': network }),
           enabled: true,
           k8s: compact({
             env: network === undefined ? undefined : [{ name: 'ISTIO_META_REQUESTED_NETWORK_VIEW', value: network }],

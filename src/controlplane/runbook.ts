@@ -117,17 +117,20 @@ export function renderRunbook(plan: ClusterInstallPlan): string {
   }
   section('Control plane');
   out.push(...installSteps(plan, ctxVar, ns), '');
+  section('Mesh configuration');
+  out.push(`\`kubectl --context="\${${ctxVar}}" apply -f ${name}.k8s.yaml\` — namespaces, workloads, east-west gateway workloads, `
+    + 'cross-network and istiod-exposure Gateways, and everything else of this cluster.', '');
   if (plan.gateways.length) {
-    section('East-west gateway');
+    section('East-west gateway address');
+    out.push('The manifest deploys the east-west gateway. Teams that install gateways with istioctl or Helm instead '
+      + '(as the guide does) use these equivalents and drop the gateway workload from the manifest:', '');
     for (const gw of plan.gateways) {
       out.push(`- istioctl: \`istioctl --context="\${${ctxVar}}" install -y -f ${name}/istioctl/${gw.name}.yaml\``);
-      out.push(`- or Helm: \`helm install ${gw.name} istio/gateway -n ${ns} --kube-context "\${${ctxVar}}" -f ${name}/helm/${gw.name}.values.yaml\``);
+      out.push(`- Helm: \`helm install ${gw.name} istio/gateway -n ${ns} --kube-context "\${${ctxVar}}" -f ${name}/helm/${gw.name}.values.yaml\``);
       out.push(`- wait for its address: \`kubectl --context="\${${ctxVar}}" get svc ${gw.name} -n ${ns}\``);
     }
     out.push('');
   }
-  section('Mesh configuration');
-  out.push(`\`kubectl --context="\${${ctxVar}}" apply -f ${name}.k8s.yaml\` — istiod exposure, cross-network gateway, namespaces and everything else of this cluster.`, '');
   if (plan.missingSecrets.length) {
     section('Remote secrets');
     out.push('No credentials were passed for these clusters; create their remote secrets with istioctl:', '');

@@ -1,4 +1,4 @@
-import { ClusterProps, ClusterRole, Mesh, MeshTopology, RootCa } from '../../src';
+import { ClusterProps, ClusterRole, EastWestGateway, Mesh, MeshTopology, RootCa } from '../../src';
 import { synthError, testApp } from '../util';
 
 function meshWith(topology: MeshTopology, clusters: ClusterProps[], networks: string[] = [], discoveryAddresses?: { [c: string]: string }) {
@@ -50,6 +50,20 @@ describe('control-plane topology rules', () => {
     const message = synthError(app);
     expect(message).toContain('MESH-CP-005 [error] at a/mesh.namespace-shop/Namespace: A cluster\'s network differs between its istio-system label, its install values and its gateways.');
     expect(message).toContain('Value: {"values":"n1","namespaceLabel":"n9"}');
+  });
+
+  test('an east-west gateway declared for another network than its cluster (MESH-CP-005)', () => {
+    const { app, mesh } = meshWith(MeshTopology.MULTI_PRIMARY_MULTI_NETWORK, [{ name: 'a', network: 'n1' }, { name: 'b', network: 'n2' }], ['n1', 'n2']);
+    new EastWestGateway(mesh, 'ew', { network: 'n2', clusters: ['a', 'b'] });
+    const message = synthError(app);
+    expect(message).toContain('MESH-CP-005 [error] at mesh/clusters/a/gateways/istio-eastwestgateway: A cluster\'s network differs');
+    expect(message).toContain('Value: {"values":"n1","gateway":"n2"}');
+  });
+
+  test('an east-west gateway without exposeIstiod does not expose istiod (MESH-CP-006)', () => {
+    const { app, mesh } = meshWith(MeshTopology.PRIMARY_REMOTE, [{ name: 'a' }, { name: 'b', role: ClusterRole.REMOTE }]);
+    new EastWestGateway(mesh, 'ew', { clusters: ['a'] });
+    expect(synthError(app)).toContain('MESH-CP-006 [error] at mesh/clusters/a: A primary that serves remote clusters does not expose istiod.');
   });
 
   test('a primary serving remotes without istiod exposure (MESH-CP-006)', () => {
