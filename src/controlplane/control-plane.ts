@@ -181,7 +181,7 @@ export class ControlPlane extends Construct {
         multiNetwork,
         settings,
         pilotAddress: this.pilotAddress(cluster),
-        meshNetworks: cluster.role === ClusterRole.PRIMARY ? meshNetworks : undefined,
+        meshNetworks: cluster.role === ClusterRole.REMOTE ? undefined : meshNetworks,
       }));
       this.addArtifacts({
         cluster,

@@ -56,6 +56,19 @@ function primaryGlobal(ctx: ClusterInstallContext, helm: boolean): { [key: strin
   });
 }
 
+/**
+ * `global` values of a config cluster: it holds the mesh's Istio config for the external control plane,
+ * which reads mesh-wide settings (meshID, meshNetworks) from here.
+ */
+function configGlobal(ctx: ClusterInstallContext): { [key: string]: any } {
+  return compact({
+    meshID: ctx.meshId,
+    configCluster: true,
+    remotePilotAddress: ctx.pilotAddress,
+    meshNetworks: ctx.meshNetworks,
+  });
+}
+
 /** The IstioOperator `spec` for `istioctl install -f`. */
 function operatorSpec(ctx: ClusterInstallContext): { [key: string]: any } {
   const c = ctx.cluster;
@@ -76,10 +89,8 @@ function operatorSpec(ctx: ClusterInstallContext): { [key: string]: any } {
       return compact({
         profile: 'remote',
         revision,
-        values: compact({
-          global: { configCluster: true, remotePilotAddress: ctx.pilotAddress },
-          revisionTags: tags,
-        }),
+        meshConfig: ctx.settings.meshConfig,
+        values: compact({ global: configGlobal(ctx), revisionTags: tags }),
       });
     default:
       return compact({
@@ -109,6 +120,7 @@ export function istiodValues(ctx: ClusterInstallContext): { [key: string]: any }
     return compact({ revision, revisionTags: tags, meshConfig: ctx.settings.meshConfig, global: primaryGlobal(ctx, true) });
   }
   const remote = c.role === ClusterRole.REMOTE;
+  if (!remote) return compact({ profile: 'remote', revision, revisionTags: tags, meshConfig: ctx.settings.meshConfig, global: configGlobal(ctx) });
   return compact({
     profile: 'remote',
     revision,
@@ -119,7 +131,7 @@ export function istiodValues(ctx: ClusterInstallContext): { [key: string]: any }
       configCluster: true,
       remotePilotAddress: ctx.pilotAddress,
     }),
-    istiodRemote: remote ? { injectionPath: injectionPath(c) } : undefined,
+    istiodRemote: { injectionPath: injectionPath(c) },
   });
 }
 
