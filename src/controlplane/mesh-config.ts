@@ -1,4 +1,5 @@
 import { AccessLogEncoding } from '../observability/extension-provider';
+import { LocalityLoadBalancing, renderLocality } from '../traffic/load-balancer';
 
 /**
  * What sidecars do with traffic to hosts the mesh does not know.
@@ -32,46 +33,6 @@ export interface ProxyResources {
    * @default - Istio's default (1024Mi)
    */
   readonly memoryLimit?: string;
-}
-
-/** One locality failover step: traffic from `from` fails over to `to`. */
-export interface LocalityFailover {
-  /** The source region (or locality). */
-  readonly from: string;
-  /** The region (or locality) to fail over to. */
-  readonly to: string;
-}
-
-/** One locality distribution: traffic from `from` is spread over `to` by weight (percent). */
-export interface LocalityDistribute {
-  /** The source locality, `region/zone/*` style. */
-  readonly from: string;
-  /** Target localities and their weights; weights add up to 100. */
-  readonly to: { [locality: string]: number };
-}
-
-/** The mesh-wide default locality load-balancing setting (`meshConfig.localityLbSetting`). */
-export interface LocalityLbSettingOptions {
-  /**
-   * Whether locality load balancing is on.
-   * @default true
-   */
-  readonly enabled?: boolean;
-  /**
-   * Explicit weighted distribution (mutually exclusive with failover in Istio).
-   * @default - none
-   */
-  readonly distribute?: LocalityDistribute[];
-  /**
-   * Region failover steps.
-   * @default - none
-   */
-  readonly failover?: LocalityFailover[];
-  /**
-   * Ordered labels used to prefer endpoints, e.g. `topology.istio.io/network`.
-   * @default - none
-   */
-  readonly failoverPriority?: string[];
 }
 
 /**
@@ -141,7 +102,7 @@ export interface MeshConfigOptions {
    * The default locality load-balancing setting (`meshConfig.localityLbSetting`).
    * @default - Istio's default (enabled, no explicit failover)
    */
-  readonly localityLbSetting?: LocalityLbSettingOptions;
+  readonly localityLbSetting?: LocalityLoadBalancing;
 }
 
 /** Settings rendered for the install artifacts: `meshConfig` and `values.global.proxy`. */
@@ -159,16 +120,6 @@ function compact<T extends { [key: string]: any }>(obj: T): T | undefined {
 
 function flag(value: boolean | undefined): string | undefined {
   return value === undefined ? undefined : String(value);
-}
-
-function localityLb(options: LocalityLbSettingOptions | undefined): { [key: string]: any } | undefined {
-  if (!options) return undefined;
-  return compact({
-    enabled: options.enabled ?? true,
-    distribute: options.distribute?.map(d => ({ from: d.from, to: { ...d.to } })),
-    failover: options.failover?.map(f => ({ from: f.from, to: f.to })),
-    failoverPriority: options.failoverPriority ? [...options.failoverPriority] : undefined,
-  });
 }
 
 function proxyResources(r: ProxyResources | undefined): { [key: string]: any } | undefined {
@@ -205,7 +156,7 @@ export function renderMeshSettings(
     accessLogFormat: options.accessLogFormat,
     defaultConfig,
     extensionProviders: extensionProviders.length ? extensionProviders : undefined,
-    localityLbSetting: localityLb(options.localityLbSetting),
+    localityLbSetting: options.localityLbSetting ? compact(renderLocality(options.localityLbSetting)) : undefined,
     outboundTrafficPolicy: options.outboundTrafficPolicy ? { mode: options.outboundTrafficPolicy } : undefined,
     trustDomain,
   });

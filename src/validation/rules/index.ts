@@ -1,11 +1,13 @@
 import { ControlPlaneRules } from './controlplane';
 import { GatewayRules } from './gateway';
+import { RouteRules } from './route';
 import { ServiceRules } from './service';
 import { TopologyRules } from './topology';
 import { RuleDefinition } from '../rule';
 
 export { ControlPlaneRules } from './controlplane';
 export { GatewayRules } from './gateway';
+export { RouteRules } from './route';
 export { ServiceRules } from './service';
 export { TopologyRules } from './topology';
 
@@ -14,6 +16,7 @@ export const RULE_TABLES: Record<string, Record<string, RuleDefinition>> = {
   topology: TopologyRules,
   service: ServiceRules,
   gateway: GatewayRules,
+  route: RouteRules,
   controlplane: ControlPlaneRules,
 };
 
