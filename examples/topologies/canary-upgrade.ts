@@ -3,7 +3,7 @@
  * (TCM "Upgrading a Mesh"): both control planes up, then namespaces and gateways moved, then the old
  * revision removed. `scripts/synth-examples.ts` writes each stage to its own folder.
  */
-import { ControlPlaneUpgrade, IstioVersion, MeshApp, Mesh, MeshTopology, RootCa, UpgradeStage } from '../../src';
+import { ControlPlaneUpgrade, IngressGateway, IstioVersion, MeshApp, Mesh, MeshTopology, RootCa, UpgradeStage } from '../../src';
 
 /** The stages, in order. */
 export const stages = [UpgradeStage.BOTH_UP, UpgradeStage.MOVED, UpgradeStage.OLD_REMOVED];
@@ -18,7 +18,7 @@ export function buildStage(app: MeshApp, stage: UpgradeStage): MeshApp {
     to: { name: '1-30', version: IstioVersion.of('1.30.3') },
     stage,
     // the MOVED stage moves the shop namespace first; payments follows once shop is healthy
-    move: ['shop'],
+    move: ['shop', 'istio-ingressgateway'],
   });
   const mesh = new Mesh(app, 'mesh1', {
     meshId: 'mesh1',
@@ -29,6 +29,8 @@ export function buildStage(app: MeshApp, stage: UpgradeStage): MeshApp {
     controlPlane: { rootCa: RootCa.acknowledgeUnshared(), upgrade },
   });
   for (const ns of ['shop', 'payments']) mesh.addNamespace(ns, { revision: upgrade.revisionFor(ns) });
+  // the ingress gateway moves with the namespaces; it is named in `move` like them
+  new IngressGateway(mesh, 'ingress', { revision: upgrade.revisionFor('istio-ingressgateway') });
   return app;
 }
 

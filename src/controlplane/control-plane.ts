@@ -14,6 +14,7 @@ import { ClusterInstallPlan, renderRunbook } from './runbook';
 import { MeshTopology, topologyTraits } from './topology';
 import { ControlPlaneUpgrade } from './upgrade';
 import { isDnsLabel } from '../core/names';
+import { GatewayWorkload } from '../gateways/gateway-workload';
 import { ClusterRole, MeshCluster } from '../topology/cluster';
 import type { Mesh } from '../topology/mesh';
 import { InjectionScheme, NETWORK_LABEL } from '../topology/namespace';
@@ -260,7 +261,7 @@ export class ControlPlane extends Construct {
     }
     this.validateNetworkDrift(gateways);
     this.validateTrust();
-    this.validateRevisions(gateways);
+    this.validateRevisions();
   }
 
   private validateNetworkDrift(gateways: EastWestGatewayPlacement[]): void {
@@ -290,7 +291,7 @@ export class ControlPlane extends Construct {
     }
   }
 
-  private validateRevisions(gateways: EastWestGatewayPlacement[]): void {
+  private validateRevisions(): void {
     const mesh = this.mesh;
     const names = new Set<string>();
     for (const revision of this.revisions) {
@@ -307,7 +308,9 @@ export class ControlPlane extends Construct {
     for (const ns of mesh.namespaces) {
       if (ns.injectionEnabled && ns.injection === InjectionScheme.REVISION) check(ns, ns.revision);
     }
-    for (const gw of gateways) check(`${mesh.node.path}/clusters/${gw.cluster.clusterName}/gateways/${gw.name}`, gw.revision);
+    for (const gw of mesh.node.findAll().filter((c): c is GatewayWorkload => c instanceof GatewayWorkload && c.mesh === mesh)) {
+      check(gw, gw.revision);
+    }
     const sets = new Map<string, string[]>();
     for (const cluster of mesh.controlPlaneClusters) {
       const key = this.revisionsIn(cluster).map(r => r.name).sort().join(',');

@@ -1,11 +1,11 @@
-import { ControlPlaneRevision, ControlPlaneUpgrade, IstioVersion, Mesh, MeshTopology, RootCa, UpgradeStage } from '../../src';
+import { ControlPlaneRevision, ControlPlaneUpgrade, IngressGateway, IstioVersion, Mesh, MeshTopology, RootCa, UpgradeStage } from '../../src';
 import { synth, synthError, testApp } from '../util';
 import { artifact } from './helpers';
 
 const OLD: ControlPlaneRevision = { name: '1-29', version: IstioVersion.V1_29, tags: ['prod-stable'] };
 const NEW: ControlPlaneRevision = { name: '1-30', version: IstioVersion.V1_30 };
 
-function upgradeApp(stage: UpgradeStage, options: { rollback?: boolean; move?: string[]; pin?: { [ns: string]: string } } = {}) {
+function upgradeApp(stage: UpgradeStage, options: { rollback?: boolean; move?: string[]; pin?: { [ns: string]: string }; gateway?: string } = {}) {
   const upgrade = new ControlPlaneUpgrade({ from: OLD, to: NEW, stage, rollback: options.rollback, move: options.move });
   const app = testApp();
   const mesh = new Mesh(app, 'mesh', {
@@ -16,6 +16,7 @@ function upgradeApp(stage: UpgradeStage, options: { rollback?: boolean; move?: s
     controlPlane: { rootCa: RootCa.acknowledgeUnshared(), upgrade },
   });
   for (const ns of ['shop', 'pay']) mesh.addNamespace(ns, { revision: options.pin?.[ns] ?? upgrade.revisionFor(ns) });
+  if (options.gateway) new IngressGateway(mesh, 'ingress', { revision: options.gateway });
   return app;
 }
 
@@ -74,6 +75,19 @@ describe('revisions and canary upgrade', () => {
     const message = synthError(upgradeApp(UpgradeStage.OLD_REMOVED, { pin: { pay: '1-29' } }));
     expect(message).toContain('MESH-CP-010 [error] at mesh/namespace-pay: A namespace or gateway is still pinned to the revision being removed.');
     expect(message).toContain('Value: "1-29"');
+  });
+
+  test('a gateway left on the revision being removed (MESH-CP-010)', () => {
+    const message = synthError(upgradeApp(UpgradeStage.OLD_REMOVED, { gateway: '1-29' }));
+    expect(message).toContain('MESH-CP-010 [error] at mesh/ingress: A namespace or gateway is still pinned to the revision being removed.');
+    expect(message).toContain('Value: "1-29"');
+  });
+
+  test('a gateway pinned to a tag is fine; to an unknown revision is not (MESH-CP-008)', () => {
+    expect(() => synth(upgradeApp(UpgradeStage.BOTH_UP, { gateway: 'prod-stable' }))).not.toThrow();
+    const message = synthError(upgradeApp(UpgradeStage.BOTH_UP, { gateway: 'canary' }));
+    expect(message).toContain('MESH-CP-008 [error] at mesh/ingress: A namespace or gateway is pinned to a revision or tag that is not installed.');
+    expect(message).toContain('Value: "canary"');
   });
 
   test('revision drift between clusters (MESH-CP-009)', () => {

@@ -27,5 +27,7 @@ describe('examples/topologies', () => {
       ['istio-operator-1-30.yaml'],
     ]);
     expect(outs.map((o: any) => [rev(o, 'shop'), rev(o, 'payments')])).toEqual([['1-29', '1-29'], ['1-30', '1-29'], ['1-30', '1-30']]);
+    const gatewayRev = (o: any) => o.find('cluster1', 'Deployment', 'istio-ingressgateway', 'istio-system').spec.template.metadata.labels['istio.io/rev'];
+    expect(outs.map(gatewayRev)).toEqual(['1-29', '1-30', '1-30']);
   });
 });
