@@ -259,6 +259,12 @@ export class ControlPlane extends Construct {
         if (!covered.has(network)) mesh.report(ControlPlaneRules.NETWORK_WITHOUT_EAST_WEST_GATEWAY, `${mesh.node.path}/networks/${network}`, network);
       }
     }
+    // cluster names in options must exist (MESH-TOPO-010)
+    mesh.resolveClusters(this, [], [
+      ...(this.props.remoteSecrets ?? []).map(r => r.cluster),
+      ...Object.keys(this.props.discoveryAddresses ?? {}),
+      ...this.revisions.flatMap(r => r.clusters ?? []),
+    ]);
     this.validateNetworkDrift(gateways);
     this.validateTrust();
     this.validateRevisions();

@@ -30,6 +30,12 @@ describe('remote secrets', () => {
     expect(artifacts(out, 'a/pre-install.yaml').map(d => d.metadata.name)).toEqual(['istio-system', 'istio-remote-secret-b']);
   });
 
+  test('a remote secret for an unknown cluster (MESH-TOPO-010)', () => {
+    const message = synthError(twoPrimaries({ rootCa: RootCa.acknowledgeUnshared(), remoteSecrets: [RemoteSecret.fromKubeconfig('zz', KUBECONFIG)] }));
+    expect(message).toContain('MESH-TOPO-010 [error] at mesh/ControlPlane: The construct refers to a cluster that the mesh does not declare.');
+    expect(message).toContain('Value: "zz"');
+  });
+
   test('an ExternalSecret form produces the labelled, annotated Secret', () => {
     const out = synth(twoPrimaries({
       rootCa: RootCa.acknowledgeUnshared(),
