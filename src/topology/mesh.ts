@@ -5,7 +5,9 @@ import { IstioVersion } from './istio-version';
 import { Locality } from './locality';
 import { InjectionScheme, MeshNamespace, MeshNamespaceProps, NETWORK_LABEL } from './namespace';
 import { MeshNetwork, NetworkProps } from './network';
+import { ControlPlane, ControlPlaneOptions } from '../controlplane/control-plane';
 import { MeshConfigOptions, OutboundTrafficPolicy } from '../controlplane/mesh-config';
+import { MeshTopology } from '../controlplane/topology';
 import { isDnsLabel } from '../core/names';
 import { ExtensionProvider } from '../observability/extension-provider';
 import { registerRegistryOnlyCheck } from '../operations/registry-check';
@@ -79,6 +81,18 @@ export interface MeshProps {
    * @default MtlsMode.STRICT
    */
   readonly mtls?: MtlsMode;
+  // --- control plane (src/controlplane) ---
+  /**
+   * The control-plane topology. When set, the mesh writes install artifacts (IstioOperator, Helm values,
+   * runbook) per cluster, trust objects and the guide's extra manifests, and validates the cluster roles.
+   * @default - no control-plane output
+   */
+  readonly topology?: MeshTopology;
+  /**
+   * Control-plane settings: root CA, remote secrets, meshNetworks, revisions, upgrade. Used when `topology` is set.
+   * @default - defaults of `ControlPlaneOptions`
+   */
+  readonly controlPlane?: ControlPlaneOptions;
 }
 
 const RESERVED_MEMBER = Symbol.for('cdk8s-mesh.Mesh');
@@ -124,6 +138,8 @@ export class Mesh extends Construct {
   public readonly mtls: MtlsMode;
   /** The synthesized mesh-wide PeerAuth, unless `mtls` is UNSET (security). */
   public readonly defaultPeerAuth?: PeerAuth;
+  /** The control plane, when `topology` is set. */
+  public readonly controlPlane?: ControlPlane;
 
   private readonly networkList: MeshNetwork[] = [];
   private readonly clusterList: MeshCluster[] = [];
@@ -167,6 +183,9 @@ export class Mesh extends Construct {
     // Security: secure by default, a mesh-wide STRICT PeerAuthentication unless the user chooses otherwise.
     this.mtls = props.mtls ?? MtlsMode.STRICT;
     if (this.mtls !== MtlsMode.UNSET) this.defaultPeerAuth = PeerAuth.meshWide(this, 'default-mtls', this.mtls);
+    if (props.topology !== undefined) {
+      this.controlPlane = new ControlPlane(this, 'ControlPlane', { ...props.controlPlane, topology: props.topology });
+    }
 
     this.node.addValidation({ validate: () => { this.prepare(); return []; } });
   }
@@ -370,7 +389,7 @@ export class Mesh extends Construct {
     for (const cluster of this.clusterList) {
       const labels = this.isMultiNetwork && cluster.networkName ? { [NETWORK_LABEL]: cluster.networkName } : undefined;
       new k8s.KubeNamespace(cluster.scopeFor(this), 'RootNamespace', {
-        metadata: { name: this.rootNamespace, labels },
+        metadata: { name: this.rootNamespace, labels, annotations: this.controlPlane?._rootNamespaceAnnotations(cluster) },
       });
     }
   }

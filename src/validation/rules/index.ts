@@ -1,3 +1,4 @@
+import { ControlPlaneRules } from './controlplane';
 import { GatewayRules } from './gateway';
 import { OperationsRules } from './operations';
 import { RouteRules } from './route';
@@ -6,6 +7,7 @@ import { ServiceRules } from './service';
 import { TopologyRules } from './topology';
 import { RuleDefinition } from '../rule';
 
+export { ControlPlaneRules } from './controlplane';
 export { GatewayRules } from './gateway';
 export { RouteRules } from './route';
 export { SecurityRules } from './security';
@@ -21,6 +23,7 @@ export const RULE_TABLES: Record<string, Record<string, RuleDefinition>> = {
   route: RouteRules,
   security: SecurityRules,
   operations: OperationsRules,
+  controlplane: ControlPlaneRules,
 };
 
 /** Every rule of the library, in table order. */
