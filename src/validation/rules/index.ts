@@ -1,9 +1,13 @@
+import { GatewayRules } from './gateway';
 import { OperationsRules } from './operations';
+import { RouteRules } from './route';
 import { ServiceRules } from './service';
 import { TopologyRules } from './topology';
 import { RuleDefinition } from '../rule';
 
+export { GatewayRules } from './gateway';
 export { OperationsRules } from './operations';
+export { RouteRules } from './route';
 export { ServiceRules } from './service';
 export { TopologyRules } from './topology';
 
@@ -11,6 +15,8 @@ export { TopologyRules } from './topology';
 export const RULE_TABLES: Record<string, Record<string, RuleDefinition>> = {
   topology: TopologyRules,
   service: ServiceRules,
+  gateway: GatewayRules,
+  route: RouteRules,
   operations: OperationsRules,
 };
 

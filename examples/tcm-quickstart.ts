@@ -1,0 +1,159 @@
+/**
+ * The Tencent Cloud Mesh (TCM) quick start: a six-service shop in namespace `base`, deployed in a
+ * primary cluster (Guangzhou zone A) and a second cluster (zone B) served by the same control plane.
+ *
+ * Seeds: 000 (TCM guide: ingress gateway settings) and 001 (TCM quick start, digest §1.3 S1–S8, S11), with the source defects
+ * corrected (digest §1.5: D1 `*.*` host, D5 spec-level fault, D6/D7 missing default routes,
+ * D8 `consecutiveErrors`, D9 mixed-case hash header).
+ *
+ * Teams add their scenarios as functions: `addRoutes` (traffic), `addGateways`, `addSecurity`.
+ */
+import { Duration } from 'cdk8s';
+import {
+  ClusterRole, ExportTo, ExternalTrafficPolicy, GatewayListener, GatewayServiceType, HashKey, IGatewayBinding, IngressGateway,
+  LoadBalancer, Mesh, MeshApp, MeshService, Protocol, StringMatch, TrafficRoute,
+} from '../src';
+
+/** The namespace of the demo shop. */
+export const SHOP_NAMESPACE = 'base';
+
+/** The gateways of the quick start. */
+export interface QuickStartGateways {
+  /** The public ingress gateway in the primary cluster. */
+  readonly publicIngress: IngressGateway;
+  /** S2: `base/frontend-gw`, HTTP 80 for every host, on the public gateway. */
+  readonly publicGateway: GatewayListener;
+  /** S11: the "nearby access" ingress gateway in the second cluster (pods labelled `app: istio-ingressgateway-1`). */
+  readonly nearbyIngress: IngressGateway;
+  /** S11: `base/frontend-gw-2` on the nearby gateway, applied in the primary (config) cluster. */
+  readonly nearbyGateway: GatewayListener;
+}
+
+/**
+ * The TCM ingress gateways: the console's `istio-ingressgateway` (public network, preserve client source IP,
+ * HPA 1-5 at 80% CPU, CPU 100m-2, memory 128Mi-1Gi) and a second "nearby access" gateway in another cluster.
+ */
+export function addGateways(mesh: Mesh): QuickStartGateways {
+  const [primary, second] = mesh.clusters;
+  const sizing = {
+    serviceType: GatewayServiceType.LOAD_BALANCER,
+    externalTrafficPolicy: ExternalTrafficPolicy.LOCAL,
+    minReplicas: 1,
+    maxReplicas: 5,
+    cpu: { targetAverageUtilization: 80 },
+    resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '2', memory: '1Gi' } },
+  };
+  const http = { port: 80, name: 'http', protocol: Protocol.HTTP, hosts: ['*'] }; // '*', not the guide's '*.*' (D1)
+
+  const publicIngress = new IngressGateway(mesh, 'istio-ingressgateway', { ...sizing, clusters: [primary.clusterName] });
+  const publicGateway = publicIngress.addListener('frontend-gw', { namespace: SHOP_NAMESPACE, servers: [http] });
+
+  const nearbyIngress = new IngressGateway(mesh, 'istio-ingressgateway-1', {
+    ...sizing,
+    name: 'istio-ingressgateway-1',
+    istioLabel: 'ingressgateway',
+    clusters: [second.clusterName],
+  });
+  const nearbyGateway = nearbyIngress.addListener('frontend-gw-2', { namespace: SHOP_NAMESPACE, servers: [http] });
+  return { publicIngress, publicGateway, nearbyIngress, nearbyGateway };
+}
+
+/** Builds the example into `app`. */
+export function build(app: MeshApp = new MeshApp()): MeshApp {
+  const mesh = new Mesh(app, 'tcm', {
+    meshId: 'tcm-quickstart',
+    revision: '1-10-3',
+    clusters: [
+      { name: 'gz-zone-a', role: ClusterRole.PRIMARY, region: 'ap-guangzhou', zones: ['ap-guangzhou-3'] },
+      { name: 'gz-zone-b', role: ClusterRole.REMOTE, region: 'ap-guangzhou', zones: ['ap-guangzhou-4'] },
+    ],
+  });
+  mesh.addNamespace(SHOP_NAMESPACE);
+  addServices(mesh);
+  const gateways = addGateways(mesh);
+  addRoutes(mesh, gateways.publicGateway);
+  return app;
+}
+
+/** The shop's services (seed S1): every one serves HTTP on 7000; product and order run v1 and v2. */
+export function addServices(mesh: Mesh): void {
+  for (const name of ['frontend', 'user', 'product', 'order', 'stock', 'cart']) {
+    const versioned = name === 'product' || name === 'order';
+    new MeshService(mesh, name, {
+      name,
+      namespace: SHOP_NAMESPACE,
+      ports: [{ port: 7000, protocol: Protocol.HTTP }],
+      versions: versioned ? [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v2', labels: { version: 'v2' } }] : undefined,
+    });
+  }
+}
+
+/** The service declared by addServices. */
+export function shopService(mesh: Mesh, name: string): MeshService {
+  return mesh.node.findChild(name) as MeshService;
+}
+
+/** The traffic scenarios of the quick start (S2–S8). */
+export function addRoutes(mesh: Mesh, publicGateway: IGatewayBinding): void {
+  const order = shopService(mesh, 'order');
+
+  // S2 public access: every host arriving at the public gateway goes to frontend.
+  new TrafficRoute(mesh, 'frontend-route', {
+    service: shopService(mesh, 'frontend'),
+    name: 'frontend-vs',
+    hosts: ['*'],
+    gateways: [publicGateway],
+    http: [{ destinations: [{}] }],
+  });
+
+  // S3 cookie-based multi-version routing, with S6's 3s timeout; a default route for requests without the cookie (D6).
+  const timeout = Duration.seconds(3);
+  new TrafficRoute(mesh, 'order-route', {
+    service: order,
+    name: 'order-vs',
+    exportTo: ExportTo.everywhere(),
+    http: [
+      { match: [{ headers: { cookie: StringMatch.cookie('vip', 'false') } }], destinations: [{ version: 'v1' }], timeout },
+      { match: [{ headers: { cookie: StringMatch.cookie('vip', 'true') } }], destinations: [{ version: 'v2' }], timeout },
+      { destinations: [{ version: 'v1' }], timeout },
+    ],
+  });
+
+  // S4 canary: half of /product to v2; everything else stays on v1 (D7).
+  new TrafficRoute(mesh, 'product-route', {
+    service: shopService(mesh, 'product'),
+    name: 'product-vs',
+    http: [
+      {
+        match: [{ uri: StringMatch.exact('/product') }],
+        destinations: [{ version: 'v1', port: 7000, weight: 50 }, { version: 'v2', port: 7000, weight: 50 }],
+      },
+      { destinations: [{ version: 'v1', port: 7000 }] },
+    ],
+  });
+
+  // S5 fault injection: a 7s delay on every call to stock (inside the HTTP route, D5).
+  new TrafficRoute(mesh, 'stock-route', {
+    service: shopService(mesh, 'stock'),
+    name: 'stock-vs',
+    http: [{ destinations: [{}], fault: { delay: { fixedDelay: Duration.seconds(7), percentage: 100 } } }],
+  });
+
+  // S7 session affinity: one user's requests stick to one cart pod (header name lower-cased, D9).
+  new TrafficRoute(mesh, 'cart-route', {
+    service: shopService(mesh, 'cart'),
+    exportTo: ExportTo.everywhere(),
+    policy: { loadBalancer: LoadBalancer.consistentHash(HashKey.header('userid')) },
+  });
+
+  // S8 connection-pool limits: at most one request in flight to user.
+  new TrafficRoute(mesh, 'user-route', {
+    service: shopService(mesh, 'user'),
+    exportTo: ExportTo.everywhere(),
+    policy: { connectionPool: { http: { http1MaxPendingRequests: 1, http2MaxRequests: 1, maxRequestsPerConnection: 1 } } },
+  });
+}
+
+if (require.main === module) {
+  build().synth();
+}
