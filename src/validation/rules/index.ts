@@ -1,13 +1,15 @@
 import { GatewayRules } from './gateway';
 import { OperationsRules } from './operations';
 import { RouteRules } from './route';
+import { SecurityRules } from './security';
 import { ServiceRules } from './service';
 import { TopologyRules } from './topology';
 import { RuleDefinition } from '../rule';
 
 export { GatewayRules } from './gateway';
-export { OperationsRules } from './operations';
 export { RouteRules } from './route';
+export { SecurityRules } from './security';
+export { OperationsRules } from './operations';
 export { ServiceRules } from './service';
 export { TopologyRules } from './topology';
 
@@ -17,6 +19,7 @@ export const RULE_TABLES: Record<string, Record<string, RuleDefinition>> = {
   service: ServiceRules,
   gateway: GatewayRules,
   route: RouteRules,
+  security: SecurityRules,
   operations: OperationsRules,
 };
 
