@@ -61,6 +61,12 @@ project.addTask('synth:examples', {
   exec: 'ts-node --project test/tsconfig.json scripts/synth-examples.ts',
 });
 
+project.addTask('bench', {
+  description: 'Synthesis benchmark: the library vs raw cdk8s vs JSON.stringify, sizes S, M and L (prints JSON lines)',
+  exec: 'ts-node --project test/tsconfig.json --transpile-only scripts/bench.ts',
+  receiveArgs: true,
+});
+
 // examples/ and scripts/ are type-checked and linted like the tests.
 for (const dir of ['examples', 'scripts']) {
   new JsonFile(project, `${dir}/tsconfig.json`, {

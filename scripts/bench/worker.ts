@@ -1,0 +1,84 @@
+/**
+ * One benchmark measurement in its own process: `worker.ts <mode> <size> <objects.json> <outdir> <runs>`.
+ * Modes: `dump` writes the library's objects per cluster to <objects.json>; `lib`, `raw` and `floor`
+ * time one warm-up and <runs> runs and print one JSON line with the per-run timings.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { ApiObject, App, Chart } from 'cdk8s';
+import { buildMesh } from './build-mesh';
+import { sizeNamed } from './sizes';
+import { MeshApp } from '../../src';
+
+const [mode, sizeName, objectsFile, outdir, runsText] = process.argv.slice(2);
+const size = sizeNamed(sizeName);
+const runs = Number(runsText ?? '5');
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+const gc = () => (global as any).gc?.();
+
+type Objects = Record<string, any[]>;
+
+function dirBytes(dir: string): number {
+  return fs.readdirSync(dir).reduce((sum, f) => sum + fs.statSync(path.join(dir, f)).size, 0);
+}
+
+function libRun(out: string) {
+  fs.rmSync(out, { recursive: true, force: true });
+  const t0 = now();
+  const app = new MeshApp({ outdir: out });
+  const mesh = buildMesh(app, size);
+  const t1 = now();
+  mesh.prepare();
+  const t2 = now();
+  app.synth();
+  const t3 = now();
+  return { construct_ms: t1 - t0, validate_ms: t2 - t1, emit_ms: t3 - t2, total_ms: t3 - t0, bytes: dirBytes(out) };
+}
+
+function rawRun(objects: Objects, out: string) {
+  fs.rmSync(out, { recursive: true, force: true });
+  const t0 = now();
+  const app = new App({ outdir: out });
+  for (const [cluster, docs] of Object.entries(objects)) {
+    const chart = new Chart(app, cluster);
+    docs.forEach((doc, i) => new ApiObject(chart, `o${i}`, doc));
+  }
+  app.synth();
+  const t1 = now();
+  return { total_ms: t1 - t0, bytes: dirBytes(out) };
+}
+
+function floorRun(objects: Objects, out: string) {
+  fs.rmSync(out, { recursive: true, force: true });
+  const t0 = now();
+  fs.mkdirSync(out, { recursive: true });
+  for (const [cluster, docs] of Object.entries(objects)) {
+    fs.writeFileSync(path.join(out, `${cluster}.k8s.json`), docs.map(d => JSON.stringify(d)).join('\n'));
+  }
+  const t1 = now();
+  return { total_ms: t1 - t0, bytes: dirBytes(out) };
+}
+
+function measure(run: () => any) {
+  run(); // warm-up
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    gc();
+    samples.push(run());
+  }
+  return samples;
+}
+
+if (mode === 'dump') {
+  const app = new MeshApp({ outdir: outdir });
+  buildMesh(app, size).prepare();
+  const objects: Objects = {};
+  for (const chart of app.charts) objects[chart.node.id] = chart.toJson();
+  fs.writeFileSync(objectsFile, JSON.stringify(objects));
+} else {
+  const objects: Objects = mode === 'lib' ? {} : JSON.parse(fs.readFileSync(objectsFile, 'utf8'));
+  const run = mode === 'lib' ? () => libRun(outdir) : mode === 'raw' ? () => rawRun(objects, outdir) : () => floorRun(objects, outdir);
+  const samples = measure(run);
+  const peak_rss_mb = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(JSON.stringify({ mode, size: size.name, samples, peak_rss_mb }) + '\n');
+}
