@@ -14,3 +14,7 @@ export * from './workloads/workload';
 export * from './gateways/gateway-binding';
 export * from './observability/extension-provider';
 export * from './controlplane/mesh-config';
+export * from './platforms/platform';
+export * from './platforms/asm/asm-gateway-options';
+export * from './platforms/asm/asm-gateway';
+export * from './platforms/tcm/tcm-gateway';

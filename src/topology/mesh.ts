@@ -8,6 +8,8 @@ import { MeshNetwork, NetworkProps } from './network';
 import { MeshConfigOptions, OutboundTrafficPolicy } from '../controlplane/mesh-config';
 import { isDnsLabel } from '../core/names';
 import { ExtensionProvider } from '../observability/extension-provider';
+import { attachPlatform } from '../platforms/attach';
+import { Platform } from '../platforms/platform';
 import { Diagnostics } from '../validation/diagnostics';
 import { MeshValidationError, formatDiagnostic } from '../validation/format';
 import { RuleDefinition } from '../validation/rule';
@@ -70,6 +72,13 @@ export interface MeshProps {
    * @default - none
    */
   readonly extensionProviders?: ExtensionProvider[];
+  /**
+   * The platform that runs the mesh (upstream Istio, Alibaba ASM, Tencent TCM, DaoCloud DCE). It decides
+   * where Istio config goes, the injection labels and revision names, whether istiod install artifacts
+   * are emitted (`platform.managesControlPlane`) and how gateways are provisioned.
+   * @default Platform.UPSTREAM
+   */
+  readonly platform?: Platform;
 }
 
 const RESERVED_MEMBER = Symbol.for('cdk8s-mesh.Mesh');
@@ -97,6 +106,8 @@ export class Mesh extends Construct {
   public readonly trustDomain: string;
   /** The Istio release. */
   public readonly istioVersion: IstioVersion;
+  /** The platform profile (see `MeshProps.platform`). */
+  public readonly platform: Platform;
   /** The revision namespaces and gateways are pinned to. */
   public readonly revision: string;
   /** The injection label scheme. */
@@ -127,8 +138,10 @@ export class Mesh extends Construct {
     this.meshId = props.meshId;
     this.trustDomain = props.trustDomain ?? 'cluster.local';
     this.istioVersion = props.istioVersion ?? IstioVersion.V1_30;
-    this.revision = props.revision ?? 'default';
-    this.injection = props.injection ?? InjectionScheme.REVISION;
+    // Platform profile (src/platforms/): defaults for revision and injection, platform-wide checks.
+    this.platform = props.platform ?? Platform.UPSTREAM;
+    this.revision = props.revision ?? this.platform.defaultRevision(this.istioVersion);
+    this.injection = props.injection ?? this.platform.defaultInjection;
     this.rootNamespace = props.rootNamespace ?? 'istio-system';
     this.strict = props.strict ?? false;
     this.meshConfig = props.meshConfig ?? {};
@@ -139,7 +152,7 @@ export class Mesh extends Construct {
     if (!this.istioVersion.isSupported) {
       this.diagnostics.report(TopologyRules.UNSUPPORTED_ISTIO_VERSION, this, this.istioVersion.toString());
     }
-    if (!isDnsLabel(this.revision) || this.revision.includes('.')) {
+    if (!this.platform.hasOwnRevisionNames && (!isDnsLabel(this.revision) || this.revision.includes('.'))) {
       this.diagnostics.report(TopologyRules.INVALID_REVISION, this, this.revision);
     }
     for (const network of props.networks ?? []) {
@@ -149,6 +162,7 @@ export class Mesh extends Construct {
     for (const cluster of props.clusters ?? []) this.addCluster(cluster);
 
     this._onSynth(() => this.renderRootNamespaces());
+    attachPlatform(this);
 
     this.node.addValidation({ validate: () => { this.prepare(); return []; } });
   }
@@ -196,7 +210,7 @@ export class Mesh extends Construct {
 
   /** True if the mesh spans more than one network. */
   public get isMultiNetwork(): boolean {
-    return new Set(this.clusterList.map(c => c.networkName ?? '')).size > 1;
+    return new Set(this.workloadClusters.map(c => c.networkName ?? '')).size > 1;
   }
 
   /** The clusters that run a control plane (primaries). */

@@ -4,8 +4,6 @@ import * as yaml from 'js-yaml';
 import { crdErrors, hasCrd } from './crd-schema';
 import { isKubernetesKind, kubernetesErrors, metadataErrors } from './kubernetes-schema';
 
-export { registerCrdFile } from './crd-schema';
-
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const LABEL_NAME = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)$/;

@@ -1,7 +1,9 @@
+import { PlatformRules } from './platform';
 import { ServiceRules } from './service';
 import { TopologyRules } from './topology';
 import { RuleDefinition } from '../rule';
 
+export { PlatformRules } from './platform';
 export { ServiceRules } from './service';
 export { TopologyRules } from './topology';
 
@@ -9,6 +11,7 @@ export { TopologyRules } from './topology';
 export const RULE_TABLES: Record<string, Record<string, RuleDefinition>> = {
   topology: TopologyRules,
   service: ServiceRules,
+  platform: PlatformRules,
 };
 
 /** Every rule of the library, in table order. */
