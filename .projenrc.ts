@@ -28,7 +28,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'ts-node@^10.9.2',
     'yaml@^2',
   ],
-  gitignore: ['/dist/', '/.tmp/', '/bench-results/'],
+  gitignore: ['/dist/', '/.tmp/', '/bench-results/', '/examples/cdk8s-app/dist/'],
   jestOptions: {
     passWithNoTests: false,
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
@@ -61,10 +61,18 @@ project.addTask('synth:examples', {
   exec: 'ts-node --project test/tsconfig.json scripts/synth-examples.ts',
 });
 
+// Type-check tests, examples and scripts (jest transpiles without checking types).
+project.testTask.prependExec('tsc --noEmit -p examples/tsconfig.json && tsc --noEmit -p scripts/tsconfig.json');
+
 project.addTask('bench', {
   description: 'Synthesis benchmark: the library vs raw cdk8s vs JSON.stringify, sizes S, M and L (prints JSON lines)',
   exec: 'ts-node --project test/tsconfig.json --transpile-only scripts/bench.ts',
   receiveArgs: true,
+});
+
+project.addTask('docs:rules', {
+  description: 'Regenerate docs/RULES.md from the rule tables',
+  exec: 'ts-node --project test/tsconfig.json --transpile-only scripts/rules-doc.ts',
 });
 
 // examples/ and scripts/ are type-checked and linted like the tests.

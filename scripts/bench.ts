@@ -23,7 +23,7 @@ function worker(mode: string, size: string, objects: string, outdir: string): an
   const out = execFileSync(process.execPath, [
     '--expose-gc', '--max-old-space-size=4096', '-r', 'ts-node/register/transpile-only',
     path.join(__dirname, 'bench', 'worker.ts'), mode, size, objects, outdir, String(RUNS),
-  ], { cwd: root, env: { ...process.env, TS_NODE_PROJECT: path.join(root, 'test', 'tsconfig.json') }, maxBuffer: 1 << 26 });
+  ], { cwd: root, env: { ...process.env, TS_NODE_PROJECT: path.join(root, 'test', 'tsconfig.json') }, maxBuffer: 64 * 1024 * 1024 });
   const text = out.toString().trim();
   return text ? JSON.parse(text.split('\n').pop()!) : undefined;
 }

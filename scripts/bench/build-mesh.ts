@@ -1,8 +1,8 @@
 /**
  * The synthetic mesh the benchmark synthesizes, built only from the library's public constructs.
  */
-import { Mesh, MeshApp, MeshService, Protocol } from '../../src';
 import { BenchSize } from './sizes';
+import { Mesh, MeshApp, MeshService, Protocol } from '../../src';
 
 export function buildMesh(app: MeshApp, size: BenchSize): Mesh {
   const clusters = Array.from({ length: size.clusters }, (_, i) => ({

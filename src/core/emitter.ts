@@ -63,14 +63,18 @@ function chartObjects(chart: Chart): any[] {
 
 /**
  * Writes every chart to `<outdir>/<chart>.k8s.yaml`, after running the construct validations
- * cdk8s would run, once for the whole app.
+ * cdk8s would run, once for the whole app. Returns the objects written, by chart.
  */
-export function emitCharts(app: App): void {
+export function emitCharts(app: App): Map<Chart, any[]> {
   const errors = app.node.findAll().flatMap(c => c.node.validate().map(e => `[${c.node.path}] ${e}`));
   if (errors.length) throw new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
   fs.mkdirSync(app.outdir, { recursive: true });
+  const written = new Map<Chart, any[]>();
   for (const chart of app.charts) {
+    const docs = chartObjects(chart);
     const file = path.join(app.outdir, Names.toDnsLabel(chart) + app.outputFileExtension);
-    fs.writeFileSync(file, stringifyDocuments(chartObjects(chart)), { encoding: 'utf8' });
+    fs.writeFileSync(file, stringifyDocuments(docs), { encoding: 'utf8' });
+    written.set(chart, docs);
   }
+  return written;
 }

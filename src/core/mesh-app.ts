@@ -1,8 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, AppProps } from 'cdk8s';
+import { App, AppProps, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { canEmitFast, emitCharts } from './emitter';
+import { MeshReport } from '../report/mesh-report';
 import { Mesh } from '../topology/mesh';
 
 /**
@@ -15,6 +16,11 @@ export interface MeshAppProps extends AppProps {
    * @default true
    */
   readonly fastEmitter?: boolean;
+  /**
+   * Write `mesh-report.md` (diagram, objects per cluster, services, warnings) next to the manifests.
+   * @default true
+   */
+  readonly report?: boolean;
 }
 
 /**
@@ -24,10 +30,13 @@ export interface MeshAppProps extends AppProps {
 export class MeshApp extends App {
   /** Whether the fast emitter is enabled. */
   public readonly fastEmitter: boolean;
+  /** Whether `mesh-report.md` is written. */
+  public readonly report: boolean;
 
   constructor(props: MeshAppProps = {}) {
     super(props);
     this.fastEmitter = props.fastEmitter ?? true;
+    this.report = props.report ?? true;
   }
 
   /** The meshes in this app, in construct order. */
@@ -39,14 +48,24 @@ export class MeshApp extends App {
   public synth(): void {
     const meshes = this.meshes;
     for (const mesh of meshes) mesh.prepare();
-    if (this.fastEmitter && canEmitFast(this)) emitCharts(this);
-    else super.synth();
-    for (const mesh of meshes) {
-      for (const artifact of mesh._artifacts()) {
-        const file = path.join(this.outdir, artifact.path);
-        fs.mkdirSync(path.dirname(file), { recursive: true });
-        fs.writeFileSync(file, artifact.content);
-      }
+    let written: Map<Chart, any[]>;
+    if (this.fastEmitter && canEmitFast(this)) {
+      written = emitCharts(this);
+    } else {
+      super.synth();
+      written = new Map(this.report ? this.charts.map(chart => [chart, chart.toJson()]) : []);
+    }
+    const files = meshes.flatMap(mesh => mesh._artifacts());
+    if (this.report && meshes.length) {
+      const reports = meshes.map(mesh => MeshReport.of(mesh, Object.fromEntries(
+        mesh.clusters.map(cluster => [cluster.clusterName, written.get(cluster) ?? []]),
+      )).toMarkdown());
+      files.push({ path: 'mesh-report.md', content: reports.join('\n') });
+    }
+    for (const artifact of files) {
+      const file = path.join(this.outdir, artifact.path);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, artifact.content);
     }
   }
 }

@@ -1,0 +1,97 @@
+import { Construct } from 'constructs';
+import * as yaml from 'js-yaml';
+import { Mesh } from '../topology/mesh';
+
+/**
+ * Props for `ArgoCdApplicationSet`.
+ */
+export interface ArgoCdApplicationSetProps {
+  /** The Git repository the synthesized manifests are committed to. */
+  readonly repoUrl: string;
+  /** The folder in the repository that holds `<cluster>.k8s.yaml`. */
+  readonly path: string;
+  /**
+   * The Git revision to track.
+   * @default 'HEAD'
+   */
+  readonly targetRevision?: string;
+  /**
+   * The Argo CD project.
+   * @default 'default'
+   */
+  readonly project?: string;
+  /**
+   * The namespace Argo CD runs in.
+   * @default 'argocd'
+   */
+  readonly namespace?: string;
+  /**
+   * The ApplicationSet name.
+   * @default '<meshId>-clusters'
+   */
+  readonly name?: string;
+  /**
+   * Sync automatically, pruning removed objects and reverting drift.
+   * @default true
+   */
+  readonly autoSync?: boolean;
+  /**
+   * Where the file is written, relative to the app's output directory.
+   * @default 'argocd/applicationset.yaml'
+   */
+  readonly fileName?: string;
+}
+
+/**
+ * An Argo CD `ApplicationSet` that deploys each cluster's manifest to that cluster: one Application
+ * per mesh cluster, its source the cluster's `<cluster>.k8s.yaml`, its destination the cluster
+ * (by API server address when declared, otherwise by the Argo CD cluster name). Written as a file
+ * next to the manifests, for the Argo CD management cluster.
+ */
+export class ArgoCdApplicationSet extends Construct {
+  /** Where the file is written, relative to the output directory. */
+  public readonly fileName: string;
+
+  constructor(scope: Construct, id: string, props: ArgoCdApplicationSetProps) {
+    super(scope, id);
+    const mesh = Mesh.of(this);
+    this.fileName = props.fileName ?? 'argocd/applicationset.yaml';
+    mesh._addArtifact(this.fileName, () => yaml.dump(this.render(mesh, props), { lineWidth: -1, noRefs: true }));
+  }
+
+  private render(mesh: Mesh, props: ArgoCdApplicationSetProps): object {
+    const elements = mesh.clusters.map(c => ({
+      cluster: c.clusterName,
+      file: `${c.clusterName}.k8s.yaml`,
+      ...(c.apiServerAddress ? { server: c.apiServerAddress } : {}),
+    }));
+    const byServer = elements.every(e => 'server' in e);
+    return {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'ApplicationSet',
+      metadata: { name: props.name ?? `${mesh.meshId}-clusters`, namespace: props.namespace ?? 'argocd' },
+      spec: {
+        goTemplate: true,
+        goTemplateOptions: ['missingkey=error'],
+        generators: [{ list: { elements } }],
+        template: {
+          metadata: { name: `${mesh.meshId}-{{.cluster}}` },
+          spec: {
+            project: props.project ?? 'default',
+            source: {
+              repoURL: props.repoUrl,
+              targetRevision: props.targetRevision ?? 'HEAD',
+              path: props.path,
+              directory: { include: '{{.file}}' },
+            },
+            destination: byServer ? { server: '{{.server}}' } : { name: '{{.cluster}}' },
+            syncPolicy: {
+              ...(props.autoSync ?? true ? { automated: { prune: true, selfHeal: true } } : {}),
+              syncOptions: ['ServerSideApply=true'],
+            },
+          },
+        },
+      },
+    };
+  }
+}

@@ -1,0 +1,319 @@
+import { Mesh } from '../topology/mesh';
+import { formatDiagnostic } from '../validation/format';
+
+/** What a diagram node stands for. */
+export enum DiagramNodeKind {
+  /** A cluster. */
+  CLUSTER = 'CLUSTER',
+  /** A gateway workload in a cluster. */
+  GATEWAY = 'GATEWAY',
+}
+
+/** A node of the mesh diagram. */
+export interface DiagramNode {
+  /** Mermaid node ID. */
+  readonly id: string;
+  /** What it is. */
+  readonly kind: DiagramNodeKind;
+  /** The text shown. */
+  readonly label: string;
+  /** The network subgraph it is drawn in (`default` for the default network). */
+  readonly network: string;
+}
+
+/** An edge of the mesh diagram. */
+export interface DiagramEdge {
+  /** Source node ID. */
+  readonly from: string;
+  /** Target node ID. */
+  readonly to: string;
+  /** The text on the edge. */
+  readonly label: string;
+}
+
+/** How a service is reached, protected and routed, read from the synthesized objects. */
+export interface ServiceSummary {
+  /** Fully qualified host. */
+  readonly host: string;
+  /** Clusters where its Service is applied. */
+  readonly clusters: string[];
+  /** One line per route rule: `match → destinations`. */
+  readonly routes: string[];
+  /** DestinationRule subsets. */
+  readonly subsets: string[];
+  /** Locality failover or distribution, if set. */
+  readonly failover?: string;
+  /** Whether outlier detection is configured. */
+  readonly outlierDetection: boolean;
+  /** Effective mTLS mode at the workload. */
+  readonly mtls: string;
+  /** Who may call it, from AuthorizationPolicies. */
+  readonly callers: string[];
+}
+
+const GATEWAY_TEMPLATE = 'inject.istio.io/templates';
+const NETWORK_LABEL = 'topology.istio.io/network';
+
+type Docs = Map<string, any[]>;
+
+function nodeId(...parts: string[]): string {
+  return parts.join('_').replace(/[^A-Za-z0-9_]/g, '_');
+}
+
+function matchesSelector(selector: Record<string, string> | undefined, labels: Record<string, string> | undefined): boolean {
+  if (!selector) return true;
+  return Object.entries(selector).every(([k, v]) => labels?.[k] === v);
+}
+
+function fqdn(host: string, namespace: string): string {
+  if (host.includes('*') || host.split('.').length > 2) return host;
+  return host.includes('.') ? `${host}.svc.cluster.local` : `${host}.${namespace}.svc.cluster.local`;
+}
+
+function describeMatch(match: any[] | undefined): string {
+  if (!match?.length) return 'any';
+  return match.map(m => {
+    const parts: string[] = [];
+    for (const field of ['uri', 'authority', 'method', 'scheme']) {
+      const value = m[field];
+      if (value) parts.push(`${field} ${Object.keys(value)[0]} ${Object.values(value)[0]}`);
+    }
+    for (const [name, value] of Object.entries<any>(m.headers ?? {})) parts.push(`header ${name} ${Object.keys(value)[0]} ${Object.values(value)[0]}`);
+    if (m.port) parts.push(`port ${m.port}`);
+    if (m.sniHosts) parts.push(`sni ${m.sniHosts.join(',')}`);
+    return parts.join(' and ') || 'any';
+  }).join(' or ');
+}
+
+function describeRoute(rule: any): string {
+  const targets = (rule.route ?? []).map((r: any) => {
+    const dest = `${r.destination?.host}${r.destination?.subset ? `/${r.destination.subset}` : ''}`;
+    return r.weight !== undefined ? `${dest} ${r.weight}%` : dest;
+  });
+  const action = rule.redirect ? `redirect ${JSON.stringify(rule.redirect)}`
+    : rule.directResponse ? `respond ${rule.directResponse.status}`
+      : rule.delegate ? `delegate ${rule.delegate.namespace ?? ''}/${rule.delegate.name}`
+        : targets.join(', ');
+  return `${describeMatch(rule.match)} → ${action}`;
+}
+
+function describeFailover(lb: any): string | undefined {
+  const setting = lb?.localityLbSetting;
+  if (!setting || setting.enabled === false) return undefined;
+  if (setting.failover) return setting.failover.map((f: any) => `${f.from} → ${f.to}`).join('; ');
+  if (setting.failoverPriority) return `priority: ${setting.failoverPriority.join(' > ')}`;
+  if (setting.distribute) return setting.distribute.map((d: any) => `${d.from}: ${Object.entries(d.to).map(([k, v]) => `${k} ${v}%`).join(', ')}`).join('; ');
+  return 'locality-aware (default)';
+}
+
+function byNamespace(objects: any[]): Map<string, any[]> {
+  const out = new Map<string, any[]>();
+  for (const obj of objects) {
+    const list = out.get(obj.metadata.namespace);
+    if (list) list.push(obj);
+    else out.set(obj.metadata.namespace, [obj]);
+  }
+  return out;
+}
+
+function describeSources(from: any[] | undefined): string {
+  return (from ?? []).map((f: any) => [
+    ...(f.source?.principals ?? []),
+    ...(f.source?.namespaces ?? []).map((n: string) => `ns:${n}`),
+  ].join(',')).join(' | ');
+}
+
+/**
+ * A human-readable summary of a synthesized mesh: a Mermaid diagram of clusters, networks,
+ * localities, gateways and east-west links; the objects per cluster; per-service routes,
+ * failover and security posture; and every warning. Built from the synthesized objects.
+ */
+export class MeshReport {
+  /**
+   * Builds the report of a mesh from its clusters' synthesized objects.
+   * @param mesh the mesh (already prepared)
+   * @param objectsByCluster the synthesized objects, by cluster name
+   */
+  public static of(mesh: Mesh, objectsByCluster: { [cluster: string]: any[] }): MeshReport {
+    return new MeshReport(mesh, new Map(Object.entries(objectsByCluster)));
+  }
+
+  /** Diagram nodes: clusters and gateways. */
+  public readonly nodes: DiagramNode[] = [];
+  /** Diagram edges: gateway placement, east-west links and control-plane links. */
+  public readonly edges: DiagramEdge[] = [];
+  /** Per-service summaries, sorted by host. */
+  public readonly services: ServiceSummary[];
+
+  private constructor(private readonly mesh: Mesh, private readonly docs: Docs) {
+    this.buildDiagram();
+    this.services = this.summarizeServices();
+  }
+
+  /** Object counts by kind in a cluster. */
+  public objectsByKind(cluster: string): { [kind: string]: number } {
+    const counts: Record<string, number> = {};
+    for (const obj of this.docs.get(cluster) ?? []) counts[obj.kind] = (counts[obj.kind] ?? 0) + 1;
+    return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+  }
+
+  /** The Mermaid flowchart. */
+  public toMermaid(): string {
+    const lines = ['flowchart LR'];
+    const networks = [...new Set(this.nodes.map(n => n.network))].sort();
+    for (const network of networks) {
+      lines.push(`  subgraph ${nodeId('net', network)}["network ${network}"]`);
+      for (const node of this.nodes.filter(n => n.network === network)) {
+        lines.push(node.kind === DiagramNodeKind.CLUSTER ? `    ${node.id}["${node.label}"]` : `    ${node.id}(["${node.label}"])`);
+      }
+      lines.push('  end');
+    }
+    for (const edge of this.edges) {
+      const arrow = edge.label.startsWith('east-west') ? '<-->' : edge.label === 'gateway' ? '---' : '-.->';
+      lines.push(`  ${edge.from} ${arrow}|${edge.label}| ${edge.to}`);
+    }
+    return lines.join('\n');
+  }
+
+  /** The whole report as Markdown. */
+  public toMarkdown(): string {
+    const m = this.mesh;
+    const out: string[] = [
+      `# Mesh ${m.meshId}`,
+      '',
+      `Istio ${m.istioVersion.toString()} · trust domain \`${m.trustDomain}\` · revision \`${m.revision}\` · ${m.clusters.length} cluster(s) on ${Math.max(m.networks.length, 1)} network(s)`,
+      '',
+      '```mermaid',
+      this.toMermaid(),
+      '```',
+      '',
+      '## Clusters',
+      '',
+      '| cluster | role | network | localities | objects |',
+      '| --- | --- | --- | --- | --- |',
+      ...m.clusters.map(c => `| ${c.clusterName} | ${c.role} | ${c.networkName ?? 'default'} | ${c.localities.map(l => l.toString()).join(', ') || '-'} | ${(this.docs.get(c.clusterName) ?? []).length} |`),
+      '',
+    ];
+    for (const cluster of m.clusters) {
+      out.push(`### ${cluster.clusterName}`, '', '| kind | count |', '| --- | --- |');
+      for (const [kind, count] of Object.entries(this.objectsByKind(cluster.clusterName))) out.push(`| ${kind} | ${count} |`);
+      out.push('');
+    }
+    out.push('## Services', '');
+    if (!this.services.length) out.push('No services.', '');
+    for (const s of this.services) {
+      out.push(`### ${s.host}`, '');
+      out.push(`- clusters: ${s.clusters.join(', ')}`);
+      out.push(`- mTLS: ${s.mtls}`);
+      out.push(`- callers: ${s.callers.length ? s.callers.join('; ') : 'anyone in the mesh (no AuthorizationPolicy)'}`);
+      if (s.subsets.length) out.push(`- subsets: ${s.subsets.join(', ')}`);
+      out.push(`- outlier detection: ${s.outlierDetection ? 'yes' : 'no'}`);
+      if (s.failover) out.push(`- failover: ${s.failover}`);
+      for (const r of s.routes) out.push(`- route: ${r}`);
+      out.push('');
+    }
+    out.push('## Warnings', '');
+    const warnings = m.diagnostics.warnings;
+    out.push(...(warnings.length ? warnings.map(w => `- ${formatDiagnostic(w)}`) : ['None.']), '');
+    return out.join('\n');
+  }
+
+  private buildDiagram(): void {
+    const m = this.mesh;
+    const eastWest = new Map<string, string>();
+    for (const cluster of m.clusters) {
+      const network = cluster.networkName ?? 'default';
+      const cid = nodeId('cluster', cluster.clusterName);
+      const where = cluster.localities.map(l => l.toString()).join(', ');
+      this.nodes.push({ id: cid, kind: DiagramNodeKind.CLUSTER, label: `${cluster.clusterName}<br/>${cluster.role.toLowerCase()}${where ? `<br/>${where}` : ''}`, network });
+      const gateways = (this.docs.get(cluster.clusterName) ?? [])
+        .filter(o => o.kind === 'Deployment' && o.spec?.template?.metadata?.annotations?.[GATEWAY_TEMPLATE] === 'gateway')
+        .sort((a, b) => `${a.metadata.namespace}/${a.metadata.name}`.localeCompare(`${b.metadata.namespace}/${b.metadata.name}`));
+      for (const gw of gateways) {
+        const gid = nodeId('gw', cluster.clusterName, gw.metadata.namespace, gw.metadata.name);
+        this.nodes.push({ id: gid, kind: DiagramNodeKind.GATEWAY, label: `${gw.metadata.name}`, network });
+        this.edges.push({ from: cid, to: gid, label: 'gateway' });
+        if (gw.spec.template.metadata.labels?.[NETWORK_LABEL] || gw.metadata.labels?.istio === 'eastwestgateway') {
+          if (!eastWest.has(network)) eastWest.set(network, gid);
+        }
+      }
+    }
+    const networks = [...eastWest.keys()].sort();
+    for (let i = 0; i < networks.length; i++) {
+      for (let j = i + 1; j < networks.length; j++) {
+        this.edges.push({ from: eastWest.get(networks[i])!, to: eastWest.get(networks[j])!, label: 'east-west mTLS 15443' });
+      }
+    }
+    const primaries = m.controlPlaneClusters;
+    for (const cluster of m.clusters.filter(c => !c.runsControlPlane)) {
+      const primary = primaries.find(p => p.networkName === cluster.networkName) ?? primaries[0];
+      if (primary) this.edges.push({ from: nodeId('cluster', cluster.clusterName), to: nodeId('cluster', primary.clusterName), label: 'istiod' });
+    }
+  }
+
+  private summarizeServices(): ServiceSummary[] {
+    const root = this.mesh.rootNamespace;
+    const services = new Map<string, { namespace: string; selector?: Record<string, string>; clusters: Set<string> }>();
+    const byKind = new Map<string, any[]>();
+    for (const [cluster, objects] of [...this.docs.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+      for (const obj of objects) {
+        if (obj.kind === 'Service' && obj.apiVersion === 'v1') {
+          const host = fqdn(obj.metadata.name, obj.metadata.namespace ?? 'default');
+          const entry = services.get(host) ?? { namespace: obj.metadata.namespace ?? 'default', selector: obj.spec?.selector, clusters: new Set<string>() };
+          entry.clusters.add(cluster);
+          services.set(host, entry);
+        } else if (obj.apiVersion?.includes('istio.io')) {
+          const list = byKind.get(obj.kind) ?? [];
+          list.push(obj);
+          byKind.set(obj.kind, list);
+        }
+      }
+    }
+    const unique = (objs: any[] | undefined) => [...new Map((objs ?? []).map(o => [`${o.metadata.namespace}/${o.metadata.name}`, o])).values()];
+    const routesByHost = new Map<string, string[]>();
+    for (const vs of unique(byKind.get('VirtualService'))) {
+      const lines = [...(vs.spec.http ?? []), ...(vs.spec.tcp ?? []), ...(vs.spec.tls ?? [])].map(describeRoute);
+      const via = vs.spec.gateways?.length ? ` (via ${vs.spec.gateways.join(', ')})` : '';
+      for (const host of vs.spec.hosts ?? []) {
+        const key = fqdn(host, vs.metadata.namespace);
+        const list = routesByHost.get(key) ?? [];
+        list.push(...lines.map(l => `${l}${via}`));
+        routesByHost.set(key, list);
+      }
+    }
+    const rulesByHost = new Map<string, any>();
+    for (const dr of unique(byKind.get('DestinationRule'))) rulesByHost.set(fqdn(dr.spec.host, dr.metadata.namespace), dr);
+    const peerAuths = byNamespace(unique(byKind.get('PeerAuthentication')));
+    const authz = byNamespace(unique(byKind.get('AuthorizationPolicy')));
+
+    return [...services.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([host, svc]) => {
+      const dr = rulesByHost.get(host);
+      const lb = dr?.spec?.trafficPolicy?.loadBalancer;
+      return {
+        host,
+        clusters: [...svc.clusters].sort(),
+        routes: routesByHost.get(host) ?? [],
+        subsets: (dr?.spec?.subsets ?? []).map((s: any) => s.name),
+        failover: describeFailover(lb),
+        outlierDetection: dr?.spec?.trafficPolicy?.outlierDetection !== undefined,
+        mtls: this.effectiveMtls(peerAuths, root, svc.namespace, svc.selector),
+        callers: [...(authz.get(svc.namespace) ?? []), ...(svc.namespace === root ? [] : authz.get(root) ?? [])]
+          .filter(p => matchesSelector(p.spec?.selector?.matchLabels, svc.selector))
+          .flatMap(p => (p.spec?.rules ?? [{}]).map((r: any) => `${p.spec?.action ?? 'ALLOW'} ${describeSources(r.from) || '*'} (${p.metadata.namespace}/${p.metadata.name})`)),
+      };
+    });
+  }
+
+  private effectiveMtls(peerAuths: Map<string, any[]>, root: string, namespace: string, selector?: Record<string, string>): string {
+    const local = peerAuths.get(namespace) ?? [];
+    const workload = local.find(p => p.spec?.selector && matchesSelector(p.spec.selector.matchLabels, selector));
+    const ns = local.find(p => !p.spec?.selector);
+    const meshWide = (peerAuths.get(root) ?? []).find(p => !p.spec?.selector);
+    const mode = (p: any) => p?.spec?.mtls?.mode;
+    const chosen = [workload, ns, meshWide].find(p => mode(p) && mode(p) !== 'UNSET');
+    if (!chosen) return 'PERMISSIVE (Istio default: no PeerAuthentication)';
+    const scope = chosen === workload ? 'workload' : chosen === ns ? 'namespace' : 'mesh';
+    const ports = workload?.spec?.portLevelMtls ? `; ports ${Object.entries<any>(workload.spec.portLevelMtls).map(([p, v]) => `${p}:${v.mode}`).join(', ')}` : '';
+    return `${mode(chosen)} (${scope})${ports}`;
+  }
+}

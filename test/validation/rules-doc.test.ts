@@ -1,0 +1,8 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { renderRulesDoc } from '../../scripts/rules-doc-render';
+
+test('docs/RULES.md is generated from the current rule tables (run `npm run docs:rules`)', () => {
+  const file = path.join(__dirname, '..', '..', 'docs', 'RULES.md');
+  expect(fs.readFileSync(file, 'utf8')).toBe(renderRulesDoc());
+});
