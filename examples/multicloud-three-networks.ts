@@ -4,8 +4,11 @@
  * Seed: 002 (DaoCloud mesh docs), "multi-cloud interconnection" — clusters mdemo-cluster1..3 on
  * networks network-c1..3, localities region1/zone1..3/subzone1..3, mesh ID mdemo-mesh,
  * with the `sample` namespace enrolled in every cluster.
+ *
+ * Three networks need an east-west gateway per network (upstream Istio multi-network guides): one
+ * `EastWestGateway` per network, each exposing `*.local` on 15443 with AUTO_PASSTHROUGH.
  */
-import { MeshApp, Mesh, IstioVersion } from '../src';
+import { MeshApp, Mesh, IstioVersion, EastWestGateway } from '../src';
 
 /** Builds the example into `app`. */
 export function build(app: MeshApp = new MeshApp()): MeshApp {
@@ -22,6 +25,9 @@ export function build(app: MeshApp = new MeshApp()): MeshApp {
     })),
   });
   mesh.addNamespace('sample');
+  for (const network of mesh.networks) {
+    new EastWestGateway(mesh, `eastwest-${network.name}`, { network: network.name });
+  }
   return app;
 }
 

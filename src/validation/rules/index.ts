@@ -1,8 +1,10 @@
+import { GatewayRules } from './gateway';
 import { PlatformRules } from './platform';
 import { ServiceRules } from './service';
 import { TopologyRules } from './topology';
 import { RuleDefinition } from '../rule';
 
+export { GatewayRules } from './gateway';
 export { PlatformRules } from './platform';
 export { ServiceRules } from './service';
 export { TopologyRules } from './topology';
@@ -11,6 +13,7 @@ export { TopologyRules } from './topology';
 export const RULE_TABLES: Record<string, Record<string, RuleDefinition>> = {
   topology: TopologyRules,
   service: ServiceRules,
+  gateway: GatewayRules,
   platform: PlatformRules,
 };
 

@@ -1,0 +1,298 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { IGatewayBinding } from './gateway-binding';
+import type { GatewayWorkload } from './gateway-workload';
+import { CLUSTER_LABEL, claimOnce, configClustersFor } from './placement';
+import { isDnsLabel, isDnsSubdomain, sortedRecord } from '../core/names';
+import {
+  Gateway, GatewaySpecServers, GatewaySpecServersTlsMaxProtocolVersion, GatewaySpecServersTlsMinProtocolVersion,
+  GatewaySpecServersTlsMode,
+} from '../imports/networking.istio.io';
+import { MeshCluster } from '../topology/cluster';
+import { GatewayRules } from '../validation/rules/gateway';
+import { ISTIO_RESERVED_PORTS } from '../workloads/mesh-service';
+import { Protocol, Protocols } from '../workloads/protocol';
+
+/** How a gateway server handles TLS (`servers[].tls.mode`). */
+export enum GatewayTlsMode {
+  /** Forward the TLS stream by SNI without terminating it. */
+  PASSTHROUGH = 'PASSTHROUGH',
+  /** Terminate TLS with the server certificate in `credentialName`. */
+  SIMPLE = 'SIMPLE',
+  /** Terminate TLS and require client certificates. */
+  MUTUAL = 'MUTUAL',
+  /** SNI-routed passthrough to mesh services without a VirtualService (east-west gateways). */
+  AUTO_PASSTHROUGH = 'AUTO_PASSTHROUGH',
+  /** Istio mTLS with the proxy's own certificate (sidecar → egress gateway). */
+  ISTIO_MUTUAL = 'ISTIO_MUTUAL',
+  /** Terminate TLS; client certificates optional. */
+  OPTIONAL_MUTUAL = 'OPTIONAL_MUTUAL',
+}
+
+/** A TLS protocol version. */
+export enum TlsVersion {
+  /** Envoy's default. */
+  TLS_AUTO = 'TLS_AUTO',
+  /** TLS 1.0. */
+  TLSV1_0 = 'TLSV1_0',
+  /** TLS 1.1. */
+  TLSV1_1 = 'TLSV1_1',
+  /** TLS 1.2. */
+  TLSV1_2 = 'TLSV1_2',
+  /** TLS 1.3. */
+  TLSV1_3 = 'TLSV1_3',
+}
+
+/** TLS settings of a gateway server. */
+export interface GatewayServerTls {
+  /** The TLS mode. */
+  readonly mode: GatewayTlsMode;
+  /**
+   * The TLS secret, by name, in the gateway workload's namespace.
+   * @default - none (required for SIMPLE, MUTUAL, OPTIONAL_MUTUAL unless `credentialSecret` is set)
+   */
+  readonly credentialName?: string;
+  /**
+   * The TLS secret as an object of the app; its name becomes `credentialName` and its namespace is checked.
+   * @default - none
+   */
+  readonly credentialSecret?: ApiObject;
+  /**
+   * Minimum TLS version.
+   * @default - Envoy's default (TLS 1.2)
+   */
+  readonly minProtocolVersion?: TlsVersion;
+  /**
+   * Maximum TLS version.
+   * @default - Envoy's default (TLS 1.3)
+   */
+  readonly maxProtocolVersion?: TlsVersion;
+  /**
+   * Allowed client certificate SANs (MUTUAL).
+   * @default - any
+   */
+  readonly subjectAltNames?: string[];
+}
+
+/** One server (listener) of an Istio `Gateway`. */
+export interface GatewayServer {
+  /** The port, a port of the gateway Service. */
+  readonly port: number;
+  /** The protocol; emitted upper-case. */
+  readonly protocol: Protocol;
+  /** The hosts served: `*`, `example.com`, `*.example.com`, optionally `ns/`-prefixed. */
+  readonly hosts: string[];
+  /**
+   * The port name.
+   * @default `<protocol prefix>-<port>`, e.g. `http-80`
+   */
+  readonly name?: string;
+  /**
+   * TLS settings.
+   * @default - none (plain text)
+   */
+  readonly tls?: GatewayServerTls;
+  /**
+   * Answer plain HTTP with a 301 redirect to HTTPS.
+   * @default false
+   */
+  readonly httpsRedirect?: boolean;
+}
+
+/** Options for attaching listeners to a gateway. */
+export interface GatewayListenerOptions {
+  /**
+   * The `Gateway` resource name.
+   * @default - the construct id
+   */
+  readonly name?: string;
+  /**
+   * The `Gateway` resource namespace.
+   * @default - the gateway workload's namespace
+   */
+  readonly namespace?: string;
+  /**
+   * The servers.
+   * @default - none; add with `addServer()`
+   */
+  readonly servers?: GatewayServer[];
+  /**
+   * Attach the listeners to the gateway in these clusters only (TCM "nearby access").
+   * @default - every cluster of the gateway
+   */
+  readonly clusters?: string[];
+}
+
+/** Props of a listener. */
+export interface GatewayListenerProps extends GatewayListenerOptions {
+  /** The gateway workload whose pods serve the listeners; the selector is derived from it. */
+  readonly gateway: GatewayWorkload;
+}
+
+/** Istio Gateway protocols (`port.protocol`), upper-case. */
+const GATEWAY_PROTOCOLS = new Set(['HTTP', 'HTTPS', 'HTTP2', 'GRPC', 'GRPC-WEB', 'MONGO', 'TCP', 'TLS']);
+const TERMINATING = new Set([GatewayTlsMode.SIMPLE, GatewayTlsMode.MUTUAL, GatewayTlsMode.OPTIONAL_MUTUAL]);
+
+/**
+ * An Istio `Gateway` resource: typed servers on a gateway workload, with a selector derived from it.
+ * It is Istio config, so it is applied where config for the gateway's proxies takes effect: in each
+ * attached cluster that is a config cluster itself, and in every config cluster when an attached cluster
+ * is a remote (or the mesh has an external control plane). Routes bind to it as an `IGatewayBinding`.
+ */
+export class GatewayListener extends Construct implements IGatewayBinding {
+  /** The gateway workload. */
+  public readonly gateway: GatewayWorkload;
+  /** The resource name. */
+  public readonly name: string;
+  /** The resource namespace. */
+  public readonly namespace: string;
+  private readonly serverList: GatewayServer[] = [];
+  private readonly clusterNames?: string[];
+  private attached?: MeshCluster[];
+
+  constructor(scope: Construct, id: string, props: GatewayListenerProps) {
+    super(scope, id);
+    this.gateway = props.gateway;
+    this.name = props.name ?? id;
+    this.namespace = props.namespace ?? props.gateway.namespace;
+    this.clusterNames = props.clusters;
+    for (const server of props.servers ?? []) this.addServer(server);
+    props.gateway._registerListener(this);
+    props.gateway.mesh._onSynth(() => this.render(), () => this.validate());
+  }
+
+  /**
+   * Adds a server.
+   * @param server the server
+   */
+  public addServer(server: GatewayServer): GatewayListener {
+    this.serverList.push(server);
+    return this;
+  }
+
+  /** The servers. */
+  public get servers(): GatewayServer[] {
+    return [...this.serverList];
+  }
+
+  /** The `<namespace>/<name>` reference VirtualServices use (IGatewayBinding). */
+  public get gatewayReference(): string {
+    return `${this.namespace}/${this.name}`;
+  }
+
+  /** The clusters whose gateway pods serve these listeners. */
+  public get attachedClusters(): MeshCluster[] {
+    this.attached ??= this.gateway.mesh.resolveClusters(this, this.gateway.clusters, this.clusterNames);
+    return [...this.attached];
+  }
+
+  /** The clusters where the `Gateway` resource is applied (IGatewayBinding). */
+  public get gatewayResourceClusters(): MeshCluster[] {
+    const gatewayClusters = new Set(this.gateway.clusters);
+    return configClustersFor(this.gateway.mesh, this.attachedClusters.filter(c => gatewayClusters.has(c)));
+  }
+
+  /** The pod selector of the `Gateway` resource: the workload's selector, plus its cluster when attached to one of several. */
+  public get selector(): { [key: string]: string } {
+    const cluster = this._clusterSelector();
+    return sortedRecord({ ...this.gateway.selector, ...(cluster ? { [CLUSTER_LABEL]: cluster } : {}) })!;
+  }
+
+  /**
+   * The hosts the listeners accept in a cluster where the resource is applied or the gateway serves them (IGatewayBinding).
+   * @param cluster the cluster
+   */
+  public listenerHostsIn(cluster: MeshCluster): string[] {
+    const here = this.gatewayResourceClusters.includes(cluster) || this.attachedClusters.includes(cluster);
+    return here ? [...new Set(this.serverList.flatMap(s => s.hosts))] : [];
+  }
+
+  /**
+   * The port name a server is emitted with.
+   * @param server the server
+   */
+  public portName(server: GatewayServer): string {
+    return server.name ?? `${Protocols.prefix(server.protocol)}-${server.port}`;
+  }
+
+  /** The cluster whose pods alone the selector must match, when attached to one cluster of several. @internal */
+  public _clusterSelector(): string | undefined {
+    const attached = this.attachedClusters;
+    return attached.length === 1 && this.gateway.clusters.length > 1 ? attached[0].clusterName : undefined;
+  }
+
+  private renderServer(server: GatewayServer): GatewaySpecServers {
+    const tls = server.tls;
+    const credentialName = tls?.credentialName ?? tls?.credentialSecret?.name;
+    const hasTls = tls !== undefined || server.httpsRedirect;
+    return {
+      port: { number: server.port, name: this.portName(server), protocol: server.protocol.toUpperCase() },
+      hosts: server.hosts,
+      tls: hasTls ? {
+        mode: tls?.mode as unknown as GatewaySpecServersTlsMode,
+        credentialName,
+        minProtocolVersion: tls?.minProtocolVersion as unknown as GatewaySpecServersTlsMinProtocolVersion,
+        maxProtocolVersion: tls?.maxProtocolVersion as unknown as GatewaySpecServersTlsMaxProtocolVersion,
+        subjectAltNames: tls?.subjectAltNames,
+        httpsRedirect: server.httpsRedirect,
+      } : undefined,
+    };
+  }
+
+  private render(): void {
+    const spec = { selector: this.selector, servers: this.serverList.map(s => this.renderServer(s)) };
+    const signature = JSON.stringify(spec);
+    for (const cluster of this.gatewayResourceClusters) {
+      const key = `${cluster.clusterName}/${this.namespace}/${this.name}`;
+      const claim = claimOnce(this.gateway.mesh, key, signature);
+      if (claim === 'conflict') this.gateway.mesh.report(GatewayRules.DUPLICATE_LISTENER_NAME, this, key);
+      if (claim !== 'first') continue;
+      new Gateway(cluster.scopeFor(this), 'Gateway', { metadata: { name: this.name, namespace: this.namespace }, spec });
+    }
+  }
+
+  private validate(): void {
+    const mesh = this.gateway.mesh;
+    const gatewayClusters = new Set(this.gateway.clusters);
+    const missing = this.attachedClusters.filter(c => !gatewayClusters.has(c));
+    for (const cluster of missing) mesh.report(GatewayRules.LISTENER_WITHOUT_GATEWAY, this, cluster.clusterName, `Gateway ${this.gateway.name} runs in: ${this.gateway.clusters.map(c => c.clusterName).join(', ') || 'no cluster'}.`);
+    const exposed = new Set(this.attachedClusters.filter(c => gatewayClusters.has(c))
+      .flatMap(c => this.gateway.portsIn(c.clusterName)).flatMap(p => [p.port, p.targetPort || p.port]));
+    for (const server of this.serverList) {
+      this.validateServer(server);
+      if (exposed.size && !exposed.has(server.port)) mesh.report(GatewayRules.LISTENER_PORT_NOT_EXPOSED, this, server.port);
+    }
+  }
+
+  private validateServer(server: GatewayServer): void {
+    const mesh = this.gateway.mesh;
+    const protocol = server.protocol.toUpperCase();
+    if (!GATEWAY_PROTOCOLS.has(protocol)) mesh.report(GatewayRules.UNSUPPORTED_PROTOCOL, this, server.protocol);
+    if (ISTIO_RESERVED_PORTS.includes(server.port)) mesh.report(GatewayRules.RESERVED_PORT, this, server.port);
+    for (const host of server.hosts) if (!isValidGatewayHost(host)) mesh.report(GatewayRules.INVALID_HOST, this, host);
+    const tls = server.tls;
+    if ((protocol === 'HTTPS' || protocol === 'TLS') && !tls) mesh.report(GatewayRules.SECURE_PROTOCOL_WITHOUT_TLS, this, server.port);
+    if (server.httpsRedirect && protocol !== 'HTTP') mesh.report(GatewayRules.HTTPS_REDIRECT_ON_TLS, this, `${protocol}:${server.port}`);
+    if (!tls) return;
+    if (TERMINATING.has(tls.mode) && !tls.credentialName && !tls.credentialSecret) {
+      mesh.report(GatewayRules.TLS_WITHOUT_CREDENTIAL, this, `${tls.mode}:${server.port}`);
+    }
+    const secretNamespace = tls.credentialSecret?.metadata.namespace ?? this.gateway.namespace;
+    if (secretNamespace !== this.gateway.namespace) {
+      mesh.report(GatewayRules.CREDENTIAL_NAMESPACE, this, `${secretNamespace}/${tls.credentialSecret!.name}`, `The gateway runs in ${this.gateway.namespace}.`);
+    }
+    if (tls.credentialName?.includes('/')) {
+      mesh.report(GatewayRules.CREDENTIAL_NAMESPACE, this, tls.credentialName, `The gateway runs in ${this.gateway.namespace}.`);
+    }
+  }
+}
+
+/** `*`, a DNS name, or `*.` plus a DNS name, optionally prefixed by `<namespace>/`, `./` or `*\/`. */
+function isValidGatewayHost(host: string): boolean {
+  const slash = host.indexOf('/');
+  const namespace = slash >= 0 ? host.slice(0, slash) : undefined;
+  const name = slash >= 0 ? host.slice(slash + 1) : host;
+  if (namespace !== undefined && namespace !== '*' && namespace !== '.' && !isDnsLabel(namespace)) return false;
+  if (name === '*') return true;
+  return isDnsSubdomain(name.startsWith('*.') ? name.slice(2) : name);
+}

@@ -1,0 +1,16 @@
+import { Construct } from 'constructs';
+import { GatewayProps, GatewayType } from './gateway-options';
+import { GatewayWorkload } from './gateway-workload';
+
+/** Props of an ingress gateway. */
+export interface IngressGatewayProps extends GatewayProps {}
+
+/**
+ * An ingress gateway: traffic enters the mesh here. A LoadBalancer Service by default, named
+ * `istio-ingressgateway` with selector `app: istio-ingressgateway, istio: ingressgateway`, as the chart renders it.
+ */
+export class IngressGateway extends GatewayWorkload {
+  constructor(scope: Construct, id: string, props: IngressGatewayProps = {}) {
+    super(scope, id, { ...props, gatewayType: GatewayType.INGRESS });
+  }
+}
