@@ -12,8 +12,8 @@
  * side by side into one output directory.
  */
 import {
-  AsmGateway, AsmGatewayType, AsmServiceType, ClusterProps, ClusterRole, IstioVersion, Mesh, MeshApp, MeshService,
-  Platform, Protocol, TcmAccessType, TcmCertificate, TcmGateway, TcmGatewayType, TcmTlsMode,
+  ClusterProps, ClusterRole, GatewayTlsMode, IngressGateway, IstioVersion, Mesh, MeshApp, MeshService, Platform, Protocol,
+  TcmAccessType, TcmCertificate, TcmClbOffload,
 } from '../src';
 
 /** The platforms of the example, with the profile each one uses. */
@@ -49,29 +49,33 @@ function declareShop(mesh: Mesh): void {
   new MeshService(mesh, 'frontend', { name: 'frontend', namespace: 'shop', ports: [{ port: 8080, protocol: Protocol.HTTP }] });
 }
 
-/** The ingress gateway as each platform provisions it. */
+/**
+ * The ingress gateway, declared once: upstream and DCE render its workloads, ASM an `IstioGateway` CR,
+ * TCM only its listeners and provisioning options. Only the TCM certificate source differs.
+ */
 function declareIngress(mesh: Mesh, profile: string): void {
-  if (profile === 'asm') {
-    new AsmGateway(mesh, 'ingress', {
-      name: 'istio-ingressgateway',
-      gatewayType: AsmGatewayType.INGRESS,
-      serviceType: AsmServiceType.LOAD_BALANCER,
-      ports: [{ name: 'http2', port: 80, targetPort: 80 }, { name: 'https', port: 443, targetPort: 0 }],
-      autoscaling: { cpuTargetUtilization: 80, minReplicas: 2, maxReplicas: 5 },
-      overrides: [{ cluster: 'asm-west', replicaCount: 3 }],
-    });
-  } else if (profile === 'tcm') {
-    new TcmGateway(mesh, 'ingress', {
-      name: 'istio-ingressgateway',
-      gatewayType: TcmGatewayType.INGRESS,
-      accessType: TcmAccessType.PUBLIC_NETWORK,
-      preserveClientSourceIp: true,
-      servers: [
-        { port: 443, protocol: Protocol.HTTPS, hosts: ['shop.example.com'], tls: { mode: TcmTlsMode.SIMPLE, certificate: TcmCertificate.fromSslCertificateService('abcdABCD') } },
-        { port: 8443, protocol: Protocol.HTTP, hosts: ['shop.example.com'], clbCertificateId: 'ABCDabcd' },
-      ],
-    });
-  }
+  const tcm = profile === 'tcm';
+  const ingress = new IngressGateway(mesh, 'ingress', {
+    ports: [{ name: 'http2', port: 80, targetPort: 80 }, { name: 'https', port: 443, targetPort: 443 }],
+    cpu: { targetAverageUtilization: 80 },
+    minReplicas: 2,
+    maxReplicas: 5,
+    tcm: { accessType: TcmAccessType.PUBLIC_NETWORK, preserveClientSourceIp: true },
+  });
+  ingress.addListener('shop', {
+    name: 'shop-gateway',
+    servers: [
+      {
+        port: 443,
+        protocol: Protocol.HTTPS,
+        hosts: ['shop.example.com'],
+        tls: { mode: GatewayTlsMode.SIMPLE, credentialName: tcm ? TcmCertificate.fromSslCertificateService('abcdABCD').credentialName : 'shop-cert' },
+      },
+      tcm
+        ? { port: 80, name: TcmClbOffload.portName(80, 'ABCDabcd'), protocol: Protocol.HTTP, hosts: ['shop.example.com'] }
+        : { port: 80, protocol: Protocol.HTTP, hosts: ['shop.example.com'], httpsRedirect: true },
+    ],
+  });
 }
 
 /** Builds the example into `app`: one mesh per profile. */

@@ -1,7 +1,8 @@
 import { SEED_EGRESS_GATEWAY, SEED_INGRESS_GATEWAY } from './asm-seed-fixtures';
+import { build as buildAsmExample } from '../../examples/asm-gateways';
 import {
-  AsmDnsPolicy, AsmExternalTrafficPolicy, AsmGateway, AsmGatewayType, AsmGzipCompressionLevel, AsmServiceType,
-  ClusterRole, IstioVersion, Mesh, Platform,
+  ClusterRole, EastWestGateway, EgressGateway, ExternalTrafficPolicy, GatewayDnsPolicy, GatewayProps, GatewayServiceType,
+  GzipCompressionLevel, IngressGateway, IstioVersion, Mesh, Platform, Protocol,
 } from '../../src';
 import { synth, synthError, testApp } from '../util';
 
@@ -24,14 +25,13 @@ function asmMesh(version?: IstioVersion) {
 }
 
 /** The seed's ingress gateway, declared with typed props. */
-function seedIngress(mesh: Mesh, extra: Partial<ConstructorParameters<typeof AsmGateway>[2]> = {}) {
-  return new AsmGateway(mesh, 'ingress', {
+function seedIngress(mesh: Mesh, extra: GatewayProps = {}) {
+  return new IngressGateway(mesh, 'ingress', {
     name: 'myexample-customingressgateway',
-    gatewayType: AsmGatewayType.INGRESS,
     clusters: ['ack-1', 'ack-2'],
-    autoscaling: { cpuTargetUtilization: 80 },
+    cpu: { targetAverageUtilization: 80 },
     env: [{ name: 'envname1', value: 'envvalue1' }],
-    externalTrafficPolicy: AsmExternalTrafficPolicy.LOCAL,
+    externalTrafficPolicy: ExternalTrafficPolicy.LOCAL,
     podLabels: { key1: 'value1' },
     ports: [
       { name: 'status-port', port: 15020, targetPort: 15020 },
@@ -41,15 +41,14 @@ function seedIngress(mesh: Mesh, extra: Partial<ConstructorParameters<typeof Asm
     ],
     replicaCount: 1,
     resources: SEED_RESOURCES,
-    serviceType: AsmServiceType.LOAD_BALANCER,
+    serviceType: GatewayServiceType.LOAD_BALANCER,
     serviceAnnotations: { 'service.beta.kubernetes.io/alicloud-loadbalancer-address-type': 'internet' },
     serviceLabels: { serviceLabelKey1: 'serviceLabelValue1' },
     podAnnotations: { podAnnotationsKey1: 'podAnnotationsValue1' },
     rollingMaxSurge: '100%',
     rollingMaxUnavailable: '25%',
-    overrides: [
-      {
-        cluster: 'ack-1',
+    overrides: {
+      'ack-1': {
         replicaCount: 1,
         resources: SEED_RESOURCES,
         serviceAnnotations: {
@@ -57,8 +56,7 @@ function seedIngress(mesh: Mesh, extra: Partial<ConstructorParameters<typeof Asm
           'service.beta.kubernetes.io/alibaba-cloud-loadbalancer-spec': 'slb.s1.small',
         },
       },
-      {
-        cluster: 'ack-2',
+      'ack-2': {
         replicaCount: 2,
         resources: { limits: { cpu: '4', memory: '4G' }, requests: { cpu: '400m', memory: '512Mi' } },
         serviceAnnotations: {
@@ -66,34 +64,30 @@ function seedIngress(mesh: Mesh, extra: Partial<ConstructorParameters<typeof Asm
           'service.beta.kubernetes.io/alibaba-cloud-loadbalancer-spec': 'slb.s2.small',
         },
       },
-    ],
+    },
     ...extra,
   });
 }
 
 /** The seed's egress gateway, declared with typed props. */
-function seedEgress(mesh: Mesh, extra: Partial<ConstructorParameters<typeof AsmGateway>[2]> = {}) {
-  return new AsmGateway(mesh, 'egress', {
+function seedEgress(mesh: Mesh, extra: GatewayProps = {}) {
+  return new EgressGateway(mesh, 'egress', {
     name: 'egressgateway',
     namespace: 'istio-system',
-    gatewayType: AsmGatewayType.EGRESS,
     clusters: ['ack-egress'],
-    autoCreateGatewayYaml: false,
-    disableContainerPortExposed: true,
-    dnsPolicy: AsmDnsPolicy.CLUSTER_FIRST,
+    asm: { autoCreateGatewayYaml: false, disableContainerPortExposed: true, readinessProbe: {}, runAsRoot: true },
+    dnsPolicy: GatewayDnsPolicy.CLUSTER_FIRST,
     hostNetwork: false,
     podLabels: { 'security.istio.io/tlsMode': 'istio' },
     ports: [
-      { name: 'http-0', port: 80, protocol: 'HTTP', targetPort: 80 },
-      { name: 'https-1', port: 443, protocol: 'HTTPS', targetPort: 443 },
+      { name: 'http-0', port: 80, protocol: Protocol.HTTP, targetPort: 80 },
+      { name: 'https-1', port: 443, protocol: Protocol.HTTPS, targetPort: 443 },
     ],
-    readinessProbe: {},
     replicaCount: 1,
     resources: { limits: { cpu: '2', memory: '4G' }, requests: { cpu: '200m', memory: '256Mi' } },
     rollingMaxSurge: '25%',
     rollingMaxUnavailable: '25%',
-    runAsRoot: true,
-    serviceType: AsmServiceType.CLUSTER_IP,
+    serviceType: GatewayServiceType.CLUSTER_IP,
     ...extra,
   });
 }
@@ -130,15 +124,19 @@ describe('ASM platform: IstioGateway rendering', () => {
   test('renders HPA, volumes, kernel parameters, compression and override HPA (ASM 1.16+)', () => {
     const { app, mesh } = asmMesh(IstioVersion.of('1.22'));
     seedIngress(mesh, {
-      autoscaling: { cpuTargetUtilization: 80, memoryTargetUtilization: 70, minReplicas: 2, maxReplicas: 5 },
+      cpu: { targetAverageUtilization: 80 },
+      memory: { targetAverageUtilization: 70 },
+      minReplicas: 2,
+      maxReplicas: 5,
       configVolumes: [{ name: 'config-volume-lua', configMapName: 'lua-libs', mountPath: '/var/lib/lua' }],
       secretVolumes: [{ name: 'gw-certs', secretName: 'istio-gw-certs', mountPath: '/etc/istio/gw-certs' }],
       kernel: { enabled: true, parameters: { 'net.core.somaxconn': '65535' } },
-      compression: { enabled: true, contentTypes: ['application/json'], gzip: { compressionLevel: AsmGzipCompressionLevel.BEST_SPEED, windowBits: 12 } },
+      compression: { enabled: true, contentType: ['application/json'], gzip: { compressionLevel: GzipCompressionLevel.BEST_SPEED, windowBits: 12 } },
       rollingMaxSurge: '1',
-      overrides: [{ cluster: 'ack-2', autoscaling: { minReplicas: 3, maxReplicas: 10 }, serviceType: AsmServiceType.NODE_PORT }],
+      overrides: { 'ack-2': { minReplicas: 3, maxReplicas: 10, serviceType: GatewayServiceType.NODE_PORT } },
     });
-    const spec = synth(app).find('asm-control-plane', 'IstioGateway', 'myexample-customingressgateway').spec;
+    const out = synth(app);
+    const spec = out.find('asm-control-plane', 'IstioGateway', 'myexample-customingressgateway').spec;
     expect(spec).toMatchObject({
       cpu: { targetAverageUtilization: 80 },
       memory: { targetAverageUtilization: 70 },
@@ -151,11 +149,12 @@ describe('ASM platform: IstioGateway rendering', () => {
       compression: { enabled: true, content_type: ['application/json'], gzip: { compression_level: 'BEST_SPEED', window_bits: 12 } },
       overrides: { '<cluster-id-2>': { minReplicas: 3, maxReplicas: 10, serviceType: 'NodePort' } },
     });
+    expect(out.ofKind('asm-control-plane', 'EnvoyFilter')).toEqual([]);
   });
 
   test('deploys to every data-plane cluster by default', () => {
     const { app, mesh } = asmMesh();
-    new AsmGateway(mesh, 'gw', { name: 'istio-ingressgateway', gatewayType: AsmGatewayType.INGRESS });
+    new IngressGateway(mesh, 'gw');
     const gw = synth(app).find('asm-control-plane', 'IstioGateway', 'istio-ingressgateway');
     expect(gw.spec).toEqual({ gatewayType: 'ingress', clusterIds: ['<cluster-id-1>', '<cluster-id-2>', '<cluster-id>'] });
   });
@@ -171,41 +170,34 @@ describe('ASM platform: rules', () => {
 
   test('MESH-PLAT-008: HPA and serviceType overrides before ASM 1.16', () => {
     const { app, mesh } = asmMesh(IstioVersion.of('1.15'));
-    seedIngress(mesh, { overrides: [{ cluster: 'ack-1', serviceType: AsmServiceType.NODE_PORT, autoscaling: { maxReplicas: 4 } }] });
+    seedIngress(mesh, { overrides: { 'ack-1': { serviceType: GatewayServiceType.NODE_PORT, maxReplicas: 4 } } });
     const message = synthError(app);
     expect(message).toContain('MESH-PLAT-008 [error] at mesh/ingress/overrides/ack-1: Alibaba Cloud ASM does not accept this per-cluster override field');
     expect(message).toContain('On Alibaba Cloud ASM. The instance runs ASM 1.15. Value: "serviceType".');
-    expect(message).toContain('Value: "autoscaling".');
+    expect(message).toContain('Value: "maxReplicas".');
   });
 
-  test('MESH-PLAT-009: an override for a cluster the gateway is not on', () => {
+  test('MESH-PLAT-009: an east-west gateway on ASM', () => {
     const { app, mesh } = asmMesh();
-    seedIngress(mesh, { overrides: [{ cluster: 'ack-egress', replicaCount: 3 }] });
-    expect(synthError(app)).toContain('MESH-PLAT-009 [error] at mesh/ingress/overrides/ack-egress: An Alibaba Cloud ASM per-cluster override names a cluster the gateway is not deployed to. On Alibaba Cloud ASM. Value: "ack-egress".');
+    new EastWestGateway(mesh, 'eastwest');
+    expect(synthError(app)).toContain('MESH-PLAT-009 [error] at mesh/eastwest: Alibaba Cloud ASM provisions ingress and egress gateways only; an IstioGateway has no east-west type. On Alibaba Cloud ASM. Value: "eastwest".');
   });
 
-  test('MESH-PLAT-010: compression on an egress gateway', () => {
+  test('MESH-PLAT-010: externalTrafficPolicy on an egress gateway', () => {
     const { app, mesh } = asmMesh();
-    seedEgress(mesh, { compression: { enabled: true } });
-    expect(synthError(app)).toContain('MESH-PLAT-010 [error] at mesh/egress/compression: Alibaba Cloud ASM applies compression and externalTrafficPolicy to ingress gateways only. On Alibaba Cloud ASM. Value: "compression".');
+    seedEgress(mesh, { externalTrafficPolicy: ExternalTrafficPolicy.LOCAL, serviceType: GatewayServiceType.LOAD_BALANCER });
+    expect(synthError(app)).toContain('MESH-PLAT-010 [error] at mesh/egress/externalTrafficPolicy: Alibaba Cloud ASM applies compression and externalTrafficPolicy to ingress gateways only. On Alibaba Cloud ASM. Value: "externalTrafficPolicy".');
   });
 
-  test('MESH-PLAT-011: autoscaling out of range', () => {
+  test('MESH-PLAT-011: a gateway option IstioGateway has no field for', () => {
     const { app, mesh } = asmMesh();
-    seedIngress(mesh, { autoscaling: { cpuTargetUtilization: 120, minReplicas: 4, maxReplicas: 2 } });
-    expect(synthError(app)).toContain('MESH-PLAT-011 [error] at mesh/ingress/autoscaling: Alibaba Cloud ASM autoscaling needs a target utilization of 1 to 100 percent and minReplicas of at least 1 and at most maxReplicas. On Alibaba Cloud ASM. Value: {"cpuTargetUtilization":120,"minReplicas":4,"maxReplicas":2}.');
-  });
-
-  test('MESH-PLAT-018: an IstioGateway on a non-ASM mesh', () => {
-    const app = testApp();
-    const mesh = new Mesh(app, 'mesh', { meshId: 'm', clusters: [{ name: 'a' }] });
-    new AsmGateway(mesh, 'gw', { name: 'gw', gatewayType: AsmGatewayType.INGRESS });
-    expect(synthError(app)).toContain('MESH-PLAT-018 [error] at mesh/gw: The construct is specific to another platform than the mesh\'s. On upstream Istio. IstioGateway is an Alibaba Cloud ASM resource. Value: "IstioGateway".');
+    seedIngress(mesh, { podDisruptionBudget: { minAvailable: '1' }, replicaCount: 2 });
+    expect(synthError(app)).toContain('MESH-PLAT-011 [error] at mesh/ingress/podDisruptionBudget: The gateway option has no IstioGateway field, so Alibaba Cloud ASM cannot provision it. On Alibaba Cloud ASM. Value: "podDisruptionBudget".');
   });
 
   test('MESH-PLAT-019: a gateway on the control-plane output', () => {
     const { app, mesh } = asmMesh();
-    new AsmGateway(mesh, 'gw', { name: 'gw', gatewayType: AsmGatewayType.INGRESS, clusters: ['asm-control-plane'] });
+    new IngressGateway(mesh, 'gw', { clusters: ['asm-control-plane'] });
     expect(synthError(app)).toContain('MESH-PLAT-019 [error] at mesh/gw: A platform gateway is placed on a cluster that runs no workloads (the CONFIG output). On Alibaba Cloud ASM. Value: "asm-control-plane".');
   });
 
@@ -223,5 +215,35 @@ describe('ASM platform: rules', () => {
     expect(mesh.configClusters.map(c => c.clusterName)).toEqual(['asm-control-plane']);
     expect(mesh.workloadClusters.map(c => c.clusterName)).toEqual(['ack-1', 'ack-2', 'ack-egress']);
     expect(mesh.revision).toBe('default');
+  });
+});
+
+describe('upstream platform keeps gateway workloads', () => {
+  test('an IngressGateway renders a Deployment and no IstioGateway', () => {
+    const app = testApp();
+    const mesh = new Mesh(app, 'mesh', { meshId: 'm', clusters: [{ name: 'a' }] });
+    new IngressGateway(mesh, 'gw');
+    const out = synth(app);
+    expect(out.ofKind('a', 'Deployment').map(d => d.metadata.name)).toEqual(['istio-ingressgateway']);
+    expect(out.ofKind('a', 'IstioGateway')).toEqual([]);
+  });
+});
+
+describe('examples/asm-gateways.ts on ASM', () => {
+  test('renders the seed\'s two IstioGateway objects', () => {
+    const out = synth(buildAsmExample(testApp()));
+    const ids: Record<string, string> = { '<cluster-id-1>': 'c8a4b2xxxxxx', '<cluster-id-2>': 'c9f3e7xxxxxx', '<cluster-id>': 'c8a4b2xxxxxx' };
+    // The seed with its placeholders filled in, and the ingress example's optional volume blocks enabled.
+    const seed = (obj: any) => JSON.parse(JSON.stringify(obj).replace(/<cluster-id(-\d)?>/g, m => ids[m]));
+    const ingress = seed(SEED_INGRESS_GATEWAY);
+    ingress.spec.configVolumes = [{ name: 'config-volume-lua', configMapName: 'lua-libs', mountPath: '/var/lib/lua' }];
+    ingress.spec.secretVolumes = [{
+      name: 'myexample-customingressgateway-certs',
+      secretName: 'istio-myexample-customingressgateway-certs',
+      mountPath: '/etc/istio/myexample-customingressgateway-certs',
+    }];
+    expect(out.find('asm-control-plane', 'IstioGateway', 'myexample-customingressgateway', 'istio-system')).toEqual(ingress);
+    expect(out.find('asm-control-plane', 'IstioGateway', 'egressgateway', 'istio-system')).toEqual(seed(SEED_EGRESS_GATEWAY));
+    expect(out.ofKind('c8a4b2xxxxxx', 'Deployment')).toEqual([]);
   });
 });

@@ -26,13 +26,17 @@ describe('examples/platforms.ts: one mesh, four platforms', () => {
     expect(out.find('dce-east', 'Service', 'frontend', 'shop').spec.ports[0].port).toBe(8080);
   });
 
-  test('provisions the ingress gateway the platform\'s way', () => {
+  test('provisions the one ingress gateway declaration the platform\'s way', () => {
+    expect(out.ofKind('upstream-east', 'Deployment').map(d => d.metadata.name)).toEqual(['istio-ingressgateway']);
+    expect(out.ofKind('dce-west', 'Deployment').map(d => d.metadata.name)).toEqual(['istio-ingressgateway']);
+    for (const cluster of ['asm-east', 'asm-west', 'tcm-east', 'tcm-west']) expect(out.ofKind(cluster, 'Deployment')).toEqual([]);
     const istioGateway = out.find('asm-control-plane', 'IstioGateway', 'istio-ingressgateway', 'istio-system');
-    expect(istioGateway.spec.clusterIds).toEqual(['c8a4b2xxxxxx', 'c9f3e7xxxxxx']);
-    expect(istioGateway.spec.overrides).toEqual({ c9f3e7xxxxxx: { replicaCount: 3 } });
-    const tcm = out.find('tcm-east', 'Gateway', 'istio-ingressgateway', 'istio-system');
-    expect(tcm.spec.servers.map((s: any) => s.port.name)).toEqual(['https-443', 'clb-https-8443-ABCDabcd']);
+    expect(istioGateway.spec).toMatchObject({ gatewayType: 'ingress', clusterIds: ['c8a4b2xxxxxx', 'c9f3e7xxxxxx'], minReplicas: 2, maxReplicas: 5 });
+    const tcm = out.find('tcm-east', 'Gateway', 'shop-gateway', 'istio-system');
+    expect(tcm.spec.servers.map((s: any) => [s.port.name, s.tls?.credentialName])).toEqual([['https-443', 'qcloud-abcdABCD'], ['clb-https-80-ABCDabcd', undefined]]);
     expect(out.ofKind('tcm-west', 'Gateway')).toEqual([]);
+    expect(JSON.parse(out.text('tcm/gateway-istio-system-istio-ingressgateway.json'))).toMatchObject({ cluster: 'tcm-east', accessType: 'public', preserveClientSourceIp: true });
+    expect(out.find('dce-hosted', 'Gateway', 'shop-gateway', 'istio-system').spec.selector).toEqual({ app: 'istio-ingressgateway', istio: 'ingressgateway' });
     expect(out.text('dce/globalmesh-shop-dce.yaml')).toContain('istio.custom_params.values.global.meshNetworks.dce-east-net.gateways[0].address: 10.64.30.73');
   });
 });

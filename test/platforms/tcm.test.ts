@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  ClusterRole, InjectionScheme, IstioVersion, Mesh, Platform, Protocol, TcmAccessType, TcmCertificate,
-  TcmDeploymentMode, TcmGateway, TcmGatewayType, TcmTlsMode,
+  ClusterRole, GatewayTlsMode, IngressGateway, InjectionScheme, IstioVersion, Mesh, Platform, Protocol, TcmAccessType,
+  TcmCertificate, TcmClbOffload, TcmDeploymentMode, TcmGateway, TcmGatewayType, TcmTlsMode,
 } from '../../src';
 import { synth, synthError, testApp } from '../util';
 
@@ -136,7 +136,7 @@ describe('TCM platform', () => {
         { port: 443, protocol: Protocol.HTTP, hosts: ['b.example.com'], clbCertificateId: 'cert2' },
       ],
     });
-    expect(synthError(app)).toContain('MESH-PLAT-014 [error] at mesh/gw/servers/443: Tencent Cloud Mesh needs a port offloaded consistently: every server on a gateway port must use the same CLB certificate, or none. On Tencent Cloud Mesh. Value: ["cert1","cert2"].');
+    expect(synthError(app)).toContain('MESH-PLAT-014 [error] at mesh/gw/servers/443: Tencent Cloud Mesh needs a port offloaded consistently: every server on a gateway port must use the same CLB certificate, or none. On Tencent Cloud Mesh. Value: ["clb-https-443-cert1","clb-https-443-cert2"].');
   });
 
   test('MESH-PLAT-015: load-balancer options on an egress gateway', () => {
@@ -155,5 +155,35 @@ describe('TCM platform', () => {
     const mesh = new Mesh(app, 'mesh', { meshId: 'm', platform: Platform.asm(), clusters: [{ name: 'cp', role: ClusterRole.CONFIG }, { name: 'a', role: ClusterRole.REMOTE }] });
     new TcmGateway(mesh, 'gw', { name: 'gw', gatewayType: TcmGatewayType.INGRESS, servers: [] });
     expect(synthError(app)).toContain('MESH-PLAT-018 [error] at mesh/gw: The construct is specific to another platform than the mesh\'s. On Alibaba Cloud ASM. TcmGateway is provisioned by Tencent Cloud Mesh. Value: "TcmGateway".');
+  });
+
+  test('an IngressGateway on TCM: no workloads, listeners in the primary, provisioning options written', () => {
+    const { app, mesh } = tcmMesh();
+    const ingress = new IngressGateway(mesh, 'ingress', { tcm: { existingLoadBalancerId: 'lb-1', deploymentMode: TcmDeploymentMode.EXCLUSIVE } });
+    ingress.addListener('web', {
+      name: 'web',
+      servers: [{ port: 443, name: TcmClbOffload.portName(443, 'cert1'), protocol: Protocol.HTTP, hosts: ['web.example.com'] }],
+    });
+    const out = synth(app);
+    for (const cluster of ['tcm-primary', 'tcm-remote']) expect(out.ofKind(cluster, 'Deployment')).toEqual([]);
+    expect(out.find('tcm-primary', 'Gateway', 'web', 'istio-system').spec.servers[0].port.name).toBe('clb-https-443-cert1');
+    expect(JSON.parse(out.text('tcm/gateway-istio-system-istio-ingressgateway.json'))).toMatchObject({
+      loadBalancer: { existing: 'lb-1' }, deploymentMode: 'exclusive', ports: [443],
+    });
+  });
+
+  test('MESH-PLAT-012 on an IngressGateway listener: a qcloud certificate on MUTUAL TLS', () => {
+    const { app, mesh } = tcmMesh();
+    const ingress = new IngressGateway(mesh, 'ingress');
+    ingress.addListener('web', {
+      name: 'web',
+      servers: [{
+        port: 443,
+        protocol: Protocol.HTTPS,
+        hosts: ['web.example.com'],
+        tls: { mode: GatewayTlsMode.MUTUAL, credentialName: TcmCertificate.fromSslCertificateService('abc').credentialName },
+      }],
+    });
+    expect(synthError(app)).toContain('MESH-PLAT-012 [error] at mesh/ingress/web/servers/443: Tencent Cloud Mesh loads SSL Certificate Service certificates');
   });
 });

@@ -7,6 +7,8 @@ import { PlatformRules } from '../../validation/rules/platform';
 import { Protocol, Protocols } from '../../workloads/protocol';
 import { PlatformKind } from '../platform';
 import { onPlatform } from '../validate';
+import { GatewayPlatformFacts, QCLOUD_CREDENTIAL_PREFIX, TcmServerFacts, clbOffloadPortName, tcmProvisioning, validateTcmServers } from './tcm-provisioning';
+import { TcmGatewayOptions } from '../platform-gateway-options';
 
 /** Ingress or egress gateway (TCM console "Type"). */
 export enum TcmGatewayType {
@@ -14,22 +16,6 @@ export enum TcmGatewayType {
   INGRESS = 'ingress',
   /** Egress gateway. */
   EGRESS = 'egress',
-}
-
-/** CLB access type of an ingress gateway. */
-export enum TcmAccessType {
-  /** Public network CLB. */
-  PUBLIC_NETWORK = 'public',
-  /** Private (VPC) network CLB. */
-  PRIVATE_NETWORK = 'private',
-}
-
-/** Where TCM schedules gateway pods. */
-export enum TcmDeploymentMode {
-  /** Alongside other pods of the cluster. */
-  NORMAL = 'normal',
-  /** On exclusive, tainted nodes reserved for mesh components. */
-  EXCLUSIVE = 'exclusive',
 }
 
 /** TLS mode of a gateway server. */
@@ -50,9 +36,6 @@ const TLS_MODES: Record<TcmTlsMode, GatewaySpecServersTlsMode> = {
   [TcmTlsMode.PASSTHROUGH]: GatewaySpecServersTlsMode.PASSTHROUGH,
   [TcmTlsMode.ISTIO_MUTUAL]: GatewaySpecServersTlsMode.ISTIO_UNDERSCORE_MUTUAL,
 };
-
-/** Prefix TCM's gateway controller reads to load a certificate from SSL Certificate Service. */
-export const QCLOUD_CREDENTIAL_PREFIX = 'qcloud-';
 
 /**
  * Where a TCM gateway server's certificate comes from (`tls.credentialName`).
@@ -81,6 +64,23 @@ export class TcmCertificate {
     /** True for SSL Certificate Service certificates. */
     public readonly isCloudCertificate: boolean,
   ) {}
+}
+
+/**
+ * TLS offload at the TCM load balancer, for listeners declared on `IngressGateway.addListener()`.
+ */
+export class TcmClbOffload {
+  /**
+   * The port name that makes TCM offload TLS at the CLB with this certificate: `clb-https-<port>-<certificateId>`
+   * (HTTP servers only, MESH-PLAT-013).
+   * @param port the server port
+   * @param certificateId the SSL certificate ID
+   */
+  public static portName(port: number, certificateId: string): string {
+    return clbOffloadPortName(port, certificateId);
+  }
+
+  private constructor() {}
 }
 
 /** TLS of a TCM gateway server. */
@@ -130,7 +130,7 @@ export interface TcmGatewayServer {
  * the TCM primary cluster and its provisioning options to `tcm/gateway-<namespace>-<name>.json`
  * (the settings of the TCM console or API: access type, load balancer, client source IP, deployment mode).
  */
-export interface TcmGatewayProps {
+export interface TcmGatewayProps extends TcmGatewayOptions {
   /** The gateway name, e.g. `istio-ingressgateway`. */
   readonly name: string;
   /** Ingress or egress. */
@@ -147,31 +147,6 @@ export interface TcmGatewayProps {
   readonly cluster?: string;
   /** The listeners. */
   readonly servers: TcmGatewayServer[];
-  /**
-   * CLB access type (ingress only).
-   * @default TcmAccessType.PUBLIC_NETWORK for ingress gateways
-   */
-  readonly accessType?: TcmAccessType;
-  /**
-   * The ID of an existing CLB to use (ingress only).
-   * @default - TCM creates a CLB automatically
-   */
-  readonly existingLoadBalancerId?: string;
-  /**
-   * Preserve the client source IP (`externalTrafficPolicy: Local`, ingress only).
-   * @default false
-   */
-  readonly preserveClientSourceIp?: boolean;
-  /**
-   * Where the gateway pods run. Changing it reschedules the gateway.
-   * @default TcmDeploymentMode.NORMAL
-   */
-  readonly deploymentMode?: TcmDeploymentMode;
-  /**
-   * The exclusive nodes (EXCLUSIVE mode); two or more across zones are recommended.
-   * @default - none
-   */
-  readonly exclusiveNodes?: string[];
 }
 
 /**
@@ -210,20 +185,7 @@ export class TcmGateway extends Construct {
 
   /** The provisioning options, as written to the artifact. */
   public get provisioning(): any {
-    const p = this.props;
-    const ingress = p.gatewayType === TcmGatewayType.INGRESS;
-    return {
-      name: this.name,
-      namespace: this.namespace,
-      cluster: this.cluster?.clusterName,
-      type: p.gatewayType,
-      accessType: p.accessType ?? (ingress ? TcmAccessType.PUBLIC_NETWORK : undefined),
-      loadBalancer: ingress ? (p.existingLoadBalancerId ? { existing: p.existingLoadBalancerId } : 'automatic') : undefined,
-      preserveClientSourceIp: ingress ? p.preserveClientSourceIp ?? false : undefined,
-      deploymentMode: p.deploymentMode ?? TcmDeploymentMode.NORMAL,
-      exclusiveNodes: p.exclusiveNodes,
-      ports: [...new Set(p.servers.map(s => s.port))].sort((a, b) => a - b),
-    };
+    return tcmProvisioning(this.facts());
   }
 
   private render(): void {
@@ -237,51 +199,48 @@ export class TcmGateway extends Construct {
   }
 
   private server(s: TcmGatewayServer): GatewaySpecServers {
-    const name = s.clbCertificateId !== undefined ? `clb-https-${s.port}-${s.clbCertificateId}` : s.name ?? `${Protocols.prefix(s.protocol)}-${s.port}`;
+    const name = this.portName(s);
     const tls = s.tls || s.httpsRedirect
       ? { mode: s.tls && TLS_MODES[s.tls.mode], credentialName: s.tls?.certificate?.credentialName, httpsRedirect: s.httpsRedirect }
       : undefined;
     return { port: { number: s.port, name, protocol: s.protocol.toUpperCase() }, hosts: s.hosts, tls };
   }
 
+  private portName(s: TcmGatewayServer): string {
+    return s.clbCertificateId !== undefined ? clbOffloadPortName(s.port, s.clbCertificateId) : s.name ?? `${Protocols.prefix(s.protocol)}-${s.port}`;
+  }
+
+  private facts(): GatewayPlatformFacts {
+    const servers: TcmServerFacts[] = this.props.servers.map(s => ({
+      port: s.port,
+      protocol: s.protocol,
+      portName: this.portName(s),
+      tlsMode: s.tls?.mode,
+      credentialName: s.tls?.certificate?.credentialName,
+      where: `${this.node.path}/servers/${s.port}`,
+    }));
+    return {
+      construct: this,
+      name: this.name,
+      namespace: this.namespace,
+      cluster: this.cluster?.clusterName,
+      ingress: this.props.gatewayType === TcmGatewayType.INGRESS,
+      type: this.props.gatewayType,
+      options: this.props,
+      servers,
+    };
+  }
+
   private validate(): void {
     const mesh = this.mesh;
     const detail = onPlatform(mesh);
-    const p = this.props;
     if (mesh.platform.kind !== PlatformKind.TCM) {
       mesh.report(PlatformRules.WRONG_PLATFORM, this, 'TcmGateway', `${detail} TcmGateway is provisioned by Tencent Cloud Mesh.`);
       return;
     }
     const cluster = this.cluster;
     if (cluster && !cluster.runsWorkloads) mesh.report(PlatformRules.GATEWAY_ON_CONFIG_CLUSTER, this, cluster.clusterName, detail);
-    if (p.gatewayType === TcmGatewayType.EGRESS) {
-      const lbOptions = {
-        accessType: p.accessType,
-        existingLoadBalancerId: p.existingLoadBalancerId,
-        preserveClientSourceIp: p.preserveClientSourceIp,
-      };
-      for (const [field, value] of Object.entries(lbOptions)) {
-        if (value !== undefined) mesh.report(PlatformRules.TCM_INGRESS_ONLY, `${this.node.path}/${field}`, field, detail);
-      }
-    }
-    const offloadByPort = new Map<number, Set<string>>();
-    for (const s of p.servers) {
-      const where = `${this.node.path}/servers/${s.port}`;
-      if (s.tls?.certificate?.isCloudCertificate && s.tls.mode !== TcmTlsMode.SIMPLE) {
-        mesh.report(PlatformRules.TCM_QCLOUD_CERT_MODE, where, s.tls.mode, detail);
-      }
-      if (s.clbCertificateId !== undefined && (s.protocol !== Protocol.HTTP || s.tls !== undefined)) {
-        mesh.report(PlatformRules.TCM_CLB_OFFLOAD_PROTOCOL, where, s.protocol, detail);
-      }
-      if (s.clbCertificateId !== undefined && p.gatewayType === TcmGatewayType.EGRESS) {
-        mesh.report(PlatformRules.TCM_INGRESS_ONLY, where, 'clbCertificateId', detail);
-      }
-      const offloads = offloadByPort.get(s.port) ?? new Set<string>();
-      offloads.add(s.clbCertificateId ?? '(none)');
-      offloadByPort.set(s.port, offloads);
-    }
-    for (const [port, offloads] of offloadByPort) {
-      if (offloads.size > 1) mesh.report(PlatformRules.TCM_CLB_OFFLOAD_CONSISTENT, `${this.node.path}/servers/${port}`, [...offloads].sort(), detail);
-    }
+    validateTcmServers(mesh, this.facts(), detail);
   }
 }
+

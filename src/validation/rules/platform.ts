@@ -55,29 +55,29 @@ export const PlatformRules = {
     id: 'MESH-PLAT-008',
     severity: Severity.ERROR,
     message: 'Alibaba Cloud ASM does not accept this per-cluster override field at the instance\'s version (HPA fields and serviceType need ASM 1.16 or later).',
-    fix: 'Upgrade the ASM instance to 1.16 or later, or set the field on the gateway for every cluster instead of per cluster.',
+    fix: 'Upgrade the ASM instance (`Platform.asm({ version })`) to 1.16 or later, or set the field on the gateway for every cluster.',
     doc: 'Seed 004 "Per-cluster overrides": serviceAnnotations, podAnnotations, resources and replicaCount always; HPA fields and serviceType from ASM v1.16.',
   },
-  ASM_OVERRIDE_CLUSTER: {
+  ASM_NO_EAST_WEST: {
     id: 'MESH-PLAT-009',
     severity: Severity.ERROR,
-    message: 'An Alibaba Cloud ASM per-cluster override names a cluster the gateway is not deployed to.',
-    fix: 'Override only clusters listed in the gateway\'s `clusters`.',
-    doc: 'Seed 004: each overrides key is a cluster ID from the clusterIds array; other keys are ignored.',
+    message: 'Alibaba Cloud ASM provisions ingress and egress gateways only; an IstioGateway has no east-west type.',
+    fix: 'Remove the east-west gateway; connect networks with ASM\'s own multi-network support.',
+    doc: 'Seed 004: gatewayType is ingress or egress.',
   },
   ASM_INGRESS_ONLY: {
     id: 'MESH-PLAT-010',
     severity: Severity.ERROR,
     message: 'Alibaba Cloud ASM applies compression and externalTrafficPolicy to ingress gateways only.',
-    fix: 'Remove `compression` and `externalTrafficPolicy` from the egress gateway.',
+    fix: 'Remove `externalTrafficPolicy` (and `compression`) from the egress gateway.',
     doc: 'Seed 004 field reference: "Compression (ingress gateways only)"; externalTrafficPolicy "applies to ingress gateways only".',
   },
-  ASM_AUTOSCALING: {
+  ASM_NO_FIELD: {
     id: 'MESH-PLAT-011',
     severity: Severity.ERROR,
-    message: 'Alibaba Cloud ASM autoscaling needs a target utilization of 1 to 100 percent and minReplicas of at least 1 and at most maxReplicas.',
-    fix: 'Use e.g. `cpuTargetUtilization: 80`, `minReplicas: 2`, `maxReplicas: 5`.',
-    doc: 'Seed 004 "Horizontal Pod Autoscaling": targetAverageUtilization is 1--100; min and max replicas are positive integers.',
+    message: 'The gateway option has no IstioGateway field, so Alibaba Cloud ASM cannot provision it.',
+    fix: 'Remove the option (e.g. `podDisruptionBudget`) from the ASM gateway.',
+    doc: 'Seed 004 field reference: ASM creates the gateway\'s Deployment and Service from the IstioGateway fields only.',
   },
   TCM_QCLOUD_CERT_MODE: {
     id: 'MESH-PLAT-012',
@@ -126,7 +126,7 @@ export const PlatformRules = {
     severity: Severity.ERROR,
     message: 'The construct is specific to another platform than the mesh\'s.',
     fix: 'Set `platform` on the mesh to the platform the construct is for, or use the platform-neutral construct.',
-    doc: 'An IstioGateway CR is understood only by ASM and TCM provisioning options only by TCM; elsewhere they would be ignored.',
+    doc: 'TcmGateway listeners and provisioning options are understood only by TCM; elsewhere they would be ignored.',
   },
   GATEWAY_ON_CONFIG_CLUSTER: {
     id: 'MESH-PLAT-019',
