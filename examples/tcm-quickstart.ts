@@ -1,11 +1,19 @@
 /**
- * The Tencent Cloud Mesh (TCM) quick start: the shop in namespace `base`, a primary cluster
- * (Guangzhou zone A, the config cluster) and a second cluster served by the same control plane.
+ * The Tencent Cloud Mesh (TCM) quick start: a six-service shop in namespace `base`, deployed in a
+ * primary cluster (Guangzhou zone A) and a second cluster (zone B) served by the same control plane.
  *
- * Seeds: 000 (TCM guide: ingress gateway component settings) and 001 (TCM quick start, digest S2 and S11).
- * Teams add their scenarios as functions: `addGateways` (gateways), `addRoutes` (traffic), `addSecurity`.
+ * Seeds: 000 (TCM guide: ingress gateway settings) and 001 (TCM quick start, digest §1.3 S1–S8, S11), with the source defects
+ * corrected (digest §1.5: D1 `*.*` host, D5 spec-level fault, D6/D7 missing default routes,
+ * D8 `consecutiveErrors`, D9 mixed-case hash header).
+ *
+ * Scenarios by family: `addGateways` (S11 and the ingress settings), `addRoutes` (S2–S8),
+ * `addSecurity` (S12 STRICT mTLS for `base`, S13 deny calls from `test`).
  */
-import { ClusterRole, ExternalTrafficPolicy, GatewayListener, GatewayServiceType, IngressGateway, Mesh, MeshApp, Protocol } from '../src';
+import { Duration } from 'cdk8s';
+import {
+  AuthorizationAction, AuthorizationPolicy, ClusterRole, ExportTo, ExternalTrafficPolicy, GatewayListener, GatewayServiceType,
+  HashKey, IGatewayBinding, IngressGateway, LoadBalancer, Mesh, MeshApp, MeshService, MtlsMode, PeerAuth, Protocol, StringMatch, TrafficRoute,
+} from '../src';
 
 /** The namespace of the demo shop. */
 export const SHOP_NAMESPACE = 'base';
@@ -51,6 +59,28 @@ export function addGateways(mesh: Mesh): QuickStartGateways {
   return { publicIngress, publicGateway, nearbyIngress, nearbyGateway };
 }
 
+/** The security objects of the quick start. */
+export interface QuickStartSecurity {
+  /** S12: every service in `base` accepts mTLS only. */
+  readonly baseStrict: PeerAuth;
+  /** S13: workloads in `test` may not call services in `base`. */
+  readonly denyTest: AuthorizationPolicy;
+}
+
+/**
+ * S12 and S13. The DENY-by-namespace rule matches the caller's mTLS identity, so it only holds
+ * because `base` is STRICT (plaintext callers carry no namespace).
+ */
+export function addSecurity(mesh: Mesh): QuickStartSecurity {
+  const baseStrict = PeerAuth.namespaceWide(mesh, 'base-strict', 'base', MtlsMode.STRICT, { name: 'base-strict' });
+  const denyTest = new AuthorizationPolicy(mesh, 'base-authz', {
+    namespace: 'base',
+    action: AuthorizationAction.DENY,
+    rules: [{ from: [{ namespaces: ['test'] }] }],
+  });
+  return { baseStrict, denyTest };
+}
+
 /** Builds the example into `app`. */
 export function build(app: MeshApp = new MeshApp()): MeshApp {
   const mesh = new Mesh(app, 'tcm', {
@@ -62,8 +92,91 @@ export function build(app: MeshApp = new MeshApp()): MeshApp {
     ],
   });
   mesh.addNamespace(SHOP_NAMESPACE);
-  addGateways(mesh);
+  mesh.addNamespace('test');
+  addServices(mesh);
+  const gateways = addGateways(mesh);
+  addRoutes(mesh, gateways.publicGateway);
+  addSecurity(mesh);
   return app;
+}
+
+/** The shop's services (seed S1): every one serves HTTP on 7000; product and order run v1 and v2. */
+export function addServices(mesh: Mesh): void {
+  for (const name of ['frontend', 'user', 'product', 'order', 'stock', 'cart']) {
+    const versioned = name === 'product' || name === 'order';
+    new MeshService(mesh, name, {
+      name,
+      namespace: SHOP_NAMESPACE,
+      ports: [{ port: 7000, protocol: Protocol.HTTP }],
+      versions: versioned ? [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v2', labels: { version: 'v2' } }] : undefined,
+    });
+  }
+}
+
+/** The service declared by addServices. */
+export function shopService(mesh: Mesh, name: string): MeshService {
+  return mesh.node.findChild(name) as MeshService;
+}
+
+/** The traffic scenarios of the quick start (S2–S8). */
+export function addRoutes(mesh: Mesh, publicGateway: IGatewayBinding): void {
+  const order = shopService(mesh, 'order');
+
+  // S2 public access: every host arriving at the public gateway goes to frontend.
+  new TrafficRoute(mesh, 'frontend-route', {
+    service: shopService(mesh, 'frontend'),
+    name: 'frontend-vs',
+    hosts: ['*'],
+    gateways: [publicGateway],
+    http: [{ destinations: [{}] }],
+  });
+
+  // S3 cookie-based multi-version routing, with S6's 3s timeout; a default route for requests without the cookie (D6).
+  const timeout = Duration.seconds(3);
+  new TrafficRoute(mesh, 'order-route', {
+    service: order,
+    name: 'order-vs',
+    exportTo: ExportTo.everywhere(),
+    http: [
+      { match: [{ headers: { cookie: StringMatch.cookie('vip', 'false') } }], destinations: [{ version: 'v1' }], timeout },
+      { match: [{ headers: { cookie: StringMatch.cookie('vip', 'true') } }], destinations: [{ version: 'v2' }], timeout },
+      { destinations: [{ version: 'v1' }], timeout },
+    ],
+  });
+
+  // S4 canary: half of /product to v2; everything else stays on v1 (D7).
+  new TrafficRoute(mesh, 'product-route', {
+    service: shopService(mesh, 'product'),
+    name: 'product-vs',
+    http: [
+      {
+        match: [{ uri: StringMatch.exact('/product') }],
+        destinations: [{ version: 'v1', port: 7000, weight: 50 }, { version: 'v2', port: 7000, weight: 50 }],
+      },
+      { destinations: [{ version: 'v1', port: 7000 }] },
+    ],
+  });
+
+  // S5 fault injection: a 7s delay on every call to stock (inside the HTTP route, D5).
+  new TrafficRoute(mesh, 'stock-route', {
+    service: shopService(mesh, 'stock'),
+    name: 'stock-vs',
+    http: [{ destinations: [{}], fault: { delay: { fixedDelay: Duration.seconds(7), percentage: 100 } } }],
+  });
+
+  // S7 session affinity: one user's requests stick to one cart pod (header name lower-cased, D9).
+  new TrafficRoute(mesh, 'cart-route', {
+    service: shopService(mesh, 'cart'),
+    exportTo: ExportTo.everywhere(),
+    policy: { loadBalancer: LoadBalancer.consistentHash(HashKey.header('userid')) },
+  });
+
+  // S8 connection-pool limits: at most one request in flight to user.
+  new TrafficRoute(mesh, 'user-route', {
+    service: shopService(mesh, 'user'),
+    exportTo: ExportTo.everywhere(),
+    policy: { connectionPool: { http: { http1MaxPendingRequests: 1, http2MaxRequests: 1, maxRequestsPerConnection: 1 } } },
+  });
 }
 
 if (require.main === module) {

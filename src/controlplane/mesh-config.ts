@@ -17,4 +17,10 @@ export interface MeshConfigOptions {
    * @default OutboundTrafficPolicy.ALLOW_ANY
    */
   readonly outboundTrafficPolicy?: OutboundTrafficPolicy;
+  /**
+   * How many proxies in front of the gateways to trust in X-Forwarded-For
+   * (`defaultConfig.gatewayTopology.numTrustedProxies`); `remoteIpBlocks` and `remote.ip` need it.
+   * @default - none (0)
+   */
+  readonly numTrustedProxies?: number;
 }

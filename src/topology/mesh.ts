@@ -8,8 +8,11 @@ import { MeshNetwork, NetworkProps } from './network';
 import { MeshConfigOptions, OutboundTrafficPolicy } from '../controlplane/mesh-config';
 import { isDnsLabel } from '../core/names';
 import { ExtensionProvider } from '../observability/extension-provider';
+import { registerRegistryOnlyCheck } from '../operations/registry-check';
 import { attachPlatform } from '../platforms/attach';
 import { Platform } from '../platforms/platform';
+import { MtlsMode } from '../security/mtls-mode';
+import { PeerAuth } from '../security/peer-auth';
 import { Diagnostics } from '../validation/diagnostics';
 import { MeshValidationError, formatDiagnostic } from '../validation/format';
 import { RuleDefinition } from '../validation/rule';
@@ -79,6 +82,12 @@ export interface MeshProps {
    * @default Platform.UPSTREAM
    */
   readonly platform?: Platform;
+  /**
+   * The mesh-wide mTLS mode: a PeerAuthentication `default` in the root namespace of every config cluster
+   * (every primary, or the config cluster of an external control plane). UNSET emits none (Istio's PERMISSIVE).
+   * @default MtlsMode.STRICT
+   */
+  readonly mtls?: MtlsMode;
 }
 
 const RESERVED_MEMBER = Symbol.for('cdk8s-mesh.Mesh');
@@ -122,6 +131,10 @@ export class Mesh extends Construct {
   public readonly meshConfig: MeshConfigOptions;
   /** What sidecars do with traffic to hosts outside the registry. */
   public readonly outboundTrafficPolicy: OutboundTrafficPolicy;
+  /** The mesh-wide mTLS mode (security). */
+  public readonly mtls: MtlsMode;
+  /** The synthesized mesh-wide PeerAuth, unless `mtls` is UNSET (security). */
+  public readonly defaultPeerAuth?: PeerAuth;
 
   private readonly networkList: MeshNetwork[] = [];
   private readonly clusterList: MeshCluster[] = [];
@@ -163,6 +176,11 @@ export class Mesh extends Construct {
 
     this._onSynth(() => this.renderRootNamespaces());
     attachPlatform(this);
+    registerRegistryOnlyCheck(this);
+
+    // Security: secure by default, a mesh-wide STRICT PeerAuthentication unless the user chooses otherwise.
+    this.mtls = props.mtls ?? MtlsMode.STRICT;
+    if (this.mtls !== MtlsMode.UNSET) this.defaultPeerAuth = PeerAuth.meshWide(this, 'default-mtls', this.mtls);
 
     this.node.addValidation({ validate: () => { this.prepare(); return []; } });
   }

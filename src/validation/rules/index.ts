@@ -1,11 +1,17 @@
 import { GatewayRules } from './gateway';
+import { OperationsRules } from './operations';
 import { PlatformRules } from './platform';
+import { RouteRules } from './route';
+import { SecurityRules } from './security';
 import { ServiceRules } from './service';
 import { TopologyRules } from './topology';
 import { RuleDefinition } from '../rule';
 
 export { GatewayRules } from './gateway';
 export { PlatformRules } from './platform';
+export { RouteRules } from './route';
+export { SecurityRules } from './security';
+export { OperationsRules } from './operations';
 export { ServiceRules } from './service';
 export { TopologyRules } from './topology';
 
@@ -15,6 +21,9 @@ export const RULE_TABLES: Record<string, Record<string, RuleDefinition>> = {
   service: ServiceRules,
   gateway: GatewayRules,
   platform: PlatformRules,
+  route: RouteRules,
+  security: SecurityRules,
+  operations: OperationsRules,
 };
 
 /** Every rule of the library, in table order. */
