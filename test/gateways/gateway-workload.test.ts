@@ -91,6 +91,7 @@ describe('placement and per-cluster overrides', () => {
     expect(pdb.spec).toEqual({ selector: { matchLabels: { app: 'istio-ingressgateway', istio: 'ingressgateway' } }, minAvailable: 1 });
     const egress = out.find('a', 'Deployment', 'istio-egressgateway').spec.template.spec;
     expect(egress.hostNetwork).toBe(true);
+    expect(egress.dnsPolicy).toBe('ClusterFirstWithHostNet');
     expect(egress.securityContext.sysctls).toEqual([{ name: 'kernel.shm_rmid_forced', value: '1' }]);
   });
 });
