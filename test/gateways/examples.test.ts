@@ -4,7 +4,7 @@ import { ClusterRole, IngressGateway, Mesh } from '../../src';
 import { synth, testApp } from '../util';
 
 describe('ASM IstioGateway examples (seed 004)', () => {
-  const out = synth(buildAsm(testApp()));
+  const out = synth(buildAsm(testApp(), false)); // the seed's fields rendered as upstream workloads
   const ingress = (cluster: string, kind: string) => out.find(cluster, kind, 'myexample-customingressgateway', 'istio-system');
 
   test('the ingress gateway runs in both clusters with per-cluster replicas, resources and LB spec', () => {

@@ -1,6 +1,7 @@
 import { ControlPlaneRules } from './controlplane';
 import { GatewayRules } from './gateway';
 import { OperationsRules } from './operations';
+import { PlatformRules } from './platform';
 import { RouteRules } from './route';
 import { SecurityRules } from './security';
 import { ServiceRules } from './service';
@@ -9,6 +10,7 @@ import { RuleDefinition } from '../rule';
 
 export { ControlPlaneRules } from './controlplane';
 export { GatewayRules } from './gateway';
+export { PlatformRules } from './platform';
 export { RouteRules } from './route';
 export { SecurityRules } from './security';
 export { OperationsRules } from './operations';
@@ -20,6 +22,7 @@ export const RULE_TABLES: Record<string, Record<string, RuleDefinition>> = {
   topology: TopologyRules,
   service: ServiceRules,
   gateway: GatewayRules,
+  platform: PlatformRules,
   route: RouteRules,
   security: SecurityRules,
   operations: OperationsRules,
