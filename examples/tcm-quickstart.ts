@@ -6,12 +6,13 @@
  * corrected (digest §1.5: D1 `*.*` host, D5 spec-level fault, D6/D7 missing default routes,
  * D8 `consecutiveErrors`, D9 mixed-case hash header).
  *
- * Teams add their scenarios as functions: `addRoutes` (traffic), `addGateways`, `addSecurity`.
+ * Scenarios by family: `addGateways` (S11 and the ingress settings), `addRoutes` (S2–S8),
+ * `addSecurity` (S12 STRICT mTLS for `base`, S13 deny calls from `test`).
  */
 import { Duration } from 'cdk8s';
 import {
-  ClusterRole, ExportTo, ExternalTrafficPolicy, GatewayListener, GatewayServiceType, HashKey, IGatewayBinding, IngressGateway,
-  LoadBalancer, Mesh, MeshApp, MeshService, Protocol, StringMatch, TrafficRoute,
+  AuthorizationAction, AuthorizationPolicy, ClusterRole, ExportTo, ExternalTrafficPolicy, GatewayListener, GatewayServiceType,
+  HashKey, IGatewayBinding, IngressGateway, LoadBalancer, Mesh, MeshApp, MeshService, MtlsMode, PeerAuth, Protocol, StringMatch, TrafficRoute,
 } from '../src';
 
 /** The namespace of the demo shop. */
@@ -58,6 +59,28 @@ export function addGateways(mesh: Mesh): QuickStartGateways {
   return { publicIngress, publicGateway, nearbyIngress, nearbyGateway };
 }
 
+/** The security objects of the quick start. */
+export interface QuickStartSecurity {
+  /** S12: every service in `base` accepts mTLS only. */
+  readonly baseStrict: PeerAuth;
+  /** S13: workloads in `test` may not call services in `base`. */
+  readonly denyTest: AuthorizationPolicy;
+}
+
+/**
+ * S12 and S13. The DENY-by-namespace rule matches the caller's mTLS identity, so it only holds
+ * because `base` is STRICT (plaintext callers carry no namespace).
+ */
+export function addSecurity(mesh: Mesh): QuickStartSecurity {
+  const baseStrict = PeerAuth.namespaceWide(mesh, 'base-strict', 'base', MtlsMode.STRICT, { name: 'base-strict' });
+  const denyTest = new AuthorizationPolicy(mesh, 'base-authz', {
+    namespace: 'base',
+    action: AuthorizationAction.DENY,
+    rules: [{ from: [{ namespaces: ['test'] }] }],
+  });
+  return { baseStrict, denyTest };
+}
+
 /** Builds the example into `app`. */
 export function build(app: MeshApp = new MeshApp()): MeshApp {
   const mesh = new Mesh(app, 'tcm', {
@@ -69,9 +92,11 @@ export function build(app: MeshApp = new MeshApp()): MeshApp {
     ],
   });
   mesh.addNamespace(SHOP_NAMESPACE);
+  mesh.addNamespace('test');
   addServices(mesh);
   const gateways = addGateways(mesh);
   addRoutes(mesh, gateways.publicGateway);
+  addSecurity(mesh);
   return app;
 }
 

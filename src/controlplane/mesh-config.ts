@@ -1,4 +1,6 @@
+import { Size } from 'cdk8s';
 import { AccessLogEncoding } from '../observability/extension-provider';
+import type { ProxyResources } from '../operations/sidecar-settings';
 import { LocalityLoadBalancing, renderLocality } from '../traffic/load-balancer';
 
 /**
@@ -9,30 +11,6 @@ export enum OutboundTrafficPolicy {
   ALLOW_ANY = 'ALLOW_ANY',
   /** Block traffic to hosts not in the service registry; external hosts need a ServiceEntry. */
   REGISTRY_ONLY = 'REGISTRY_ONLY',
-}
-
-/** Default resources of every injected sidecar (`values.global.proxy.resources`). */
-export interface ProxyResources {
-  /**
-   * CPU request, e.g. `100m`.
-   * @default - Istio's default (100m)
-   */
-  readonly cpuRequest?: string;
-  /**
-   * Memory request, e.g. `128Mi`.
-   * @default - Istio's default (128Mi)
-   */
-  readonly memoryRequest?: string;
-  /**
-   * CPU limit, e.g. `2000m`.
-   * @default - Istio's default (2000m)
-   */
-  readonly cpuLimit?: string;
-  /**
-   * Memory limit, e.g. `1024Mi`.
-   * @default - Istio's default (1024Mi)
-   */
-  readonly memoryLimit?: string;
 }
 
 /**
@@ -78,7 +56,8 @@ export interface MeshConfigOptions {
    */
   readonly exitOnZeroActiveConnections?: boolean;
   /**
-   * Default sidecar resources (`values.global.proxy.resources`).
+   * Default sidecar resources of the mesh (`values.global.proxy.resources`); per-workload overrides use
+   * the same type in sidecar settings.
    * @default - Istio's defaults
    */
   readonly proxyResources?: ProxyResources;
@@ -103,6 +82,12 @@ export interface MeshConfigOptions {
    * @default - Istio's default (enabled, no explicit failover)
    */
   readonly localityLbSetting?: LocalityLoadBalancing;
+  /**
+   * How many proxies in front of the gateways to trust in X-Forwarded-For
+   * (`defaultConfig.gatewayTopology.numTrustedProxies`); `remoteIpBlocks` and `remote.ip` need it.
+   * @default - none (0)
+   */
+  readonly numTrustedProxies?: number;
 }
 
 /** Settings rendered for the install artifacts: `meshConfig` and `values.global.proxy`. */
@@ -122,11 +107,16 @@ function flag(value: boolean | undefined): string | undefined {
   return value === undefined ? undefined : String(value);
 }
 
+function mebibytes(size: Size | undefined): string | undefined {
+  return size === undefined ? undefined : `${size.toMebibytes()}Mi`;
+}
+
+/** The same resources the sidecar annotations take (operations' `ProxyResources`), as `global.proxy.resources`. */
 function proxyResources(r: ProxyResources | undefined): { [key: string]: any } | undefined {
   if (!r) return undefined;
   return compact({
-    requests: compact({ cpu: r.cpuRequest, memory: r.memoryRequest }),
-    limits: compact({ cpu: r.cpuLimit, memory: r.memoryLimit }),
+    requests: compact({ cpu: r.cpuRequest?.amount, memory: mebibytes(r.memoryRequest) }),
+    limits: compact({ cpu: r.cpuLimit?.amount, memory: mebibytes(r.memoryLimit) }),
   });
 }
 
@@ -146,6 +136,7 @@ export function renderMeshSettings(
     ISTIO_META_DNS_CAPTURE: flag(options.dnsCapture),
   });
   const defaultConfig = compact({
+    gatewayTopology: options.numTrustedProxies === undefined ? undefined : { numTrustedProxies: options.numTrustedProxies },
     holdApplicationUntilProxyStarts: options.holdApplicationUntilProxyStarts,
     proxyMetadata,
     tracing: options.tracingSampling === undefined ? undefined : { sampling: options.tracingSampling },

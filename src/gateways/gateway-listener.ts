@@ -256,12 +256,23 @@ export class GatewayListener extends Construct implements IGatewayBinding {
     const gatewayClusters = new Set(this.gateway.clusters);
     const missing = this.attachedClusters.filter(c => !gatewayClusters.has(c));
     for (const cluster of missing) mesh.report(GatewayRules.LISTENER_WITHOUT_GATEWAY, this, cluster.clusterName, `Gateway ${this.gateway.name} runs in: ${this.gateway.clusters.map(c => c.clusterName).join(', ') || 'no cluster'}.`);
+    const reached = this.otherClustersReached();
+    if (reached.length) mesh.report(GatewayRules.LISTENER_REACHES_OTHER_CLUSTERS, this, reached.map(c => c.clusterName));
     const exposed = new Set(this.attachedClusters.filter(c => gatewayClusters.has(c))
       .flatMap(c => this.gateway.portsIn(c.clusterName)).flatMap(p => [p.port, p.targetPort || p.port]));
     for (const server of this.serverList) {
       this.validateServer(server);
       if (exposed.size && !exposed.has(server.port)) mesh.report(GatewayRules.LISTENER_PORT_NOT_EXPOSED, this, server.port);
     }
+  }
+
+  /** Gateway clusters the listener is not attached to whose proxies still read its Gateway (no cluster label to tell them apart). */
+  private otherClustersReached(): MeshCluster[] {
+    if (this._clusterSelector() !== undefined) return [];
+    const attached = new Set(this.attachedClusters);
+    const resources = new Set(this.gatewayResourceClusters);
+    const config = new Set(this.gateway.mesh.configClusters);
+    return this.gateway.clusters.filter(c => !attached.has(c) && (resources.has(c) || (!config.has(c) && resources.size > 0)));
   }
 
   private validateServer(server: GatewayServer): void {

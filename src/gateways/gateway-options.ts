@@ -101,7 +101,7 @@ export interface GatewayPort {
   readonly nodePort?: number;
   /**
    * The application protocol (ASM `ports[].protocol`). Only UDP changes the Service port's transport;
-   * other values are kept for listeners and ASM rendering.
+   * other values are kept for ASM rendering (`settingsFor`).
    * @default - TCP
    */
   readonly protocol?: Protocol;
@@ -341,7 +341,7 @@ export interface GatewayOptions extends GatewayOverrides {
   readonly hostNetwork?: boolean;
   /**
    * Pod DNS policy.
-   * @default - Kubernetes default (ClusterFirst)
+   * @default - ClusterFirstWithHostNet with `hostNetwork`, otherwise the Kubernetes default (ClusterFirst)
    */
   readonly dnsPolicy?: GatewayDnsPolicy;
   /**

@@ -3,10 +3,10 @@ import { Construct } from 'constructs';
 import { renderCompression, validateCompression } from './compression';
 import { GatewayListener, GatewayListenerOptions } from './gateway-listener';
 import {
-  GatewayEnvVar, GatewayOverrides, GatewayPort, GatewayResources, GatewayServiceType, GatewayType,
+  GatewayDnsPolicy, GatewayEnvVar, GatewayOptions, GatewayOverrides, GatewayPort, GatewayResources, GatewayServiceType, GatewayType,
   GatewayWorkloadProps, ResolvedGatewaySettings, ExternalTrafficPolicy,
 } from './gateway-options';
-import { CLUSTER_LABEL, configClustersFor } from './placement';
+import { CLUSTER_LABEL, claimOnce, configClustersFor } from './placement';
 import { sortedRecord } from '../core/names';
 import { MeshCluster } from '../topology/cluster';
 import { Mesh } from '../topology/mesh';
@@ -125,7 +125,7 @@ export class GatewayWorkload extends Construct implements IMeshWorkload {
    */
   public settingsFor(cluster: string): ResolvedGatewaySettings {
     const override = this.props.overrides?.[cluster] ?? {};
-    const merged: GatewayWorkloadProps = { ...this.props };
+    const merged: GatewayOptions = optionsOf(this.props);
     for (const key of OVERRIDE_KEYS) {
       if (override[key] !== undefined) (merged as any)[key] = override[key];
     }
@@ -323,7 +323,7 @@ export class GatewayWorkload extends Construct implements IMeshWorkload {
             serviceAccountName: this.serviceAccount,
             securityContext: { sysctls: this.sysctls(settings) },
             hostNetwork: settings.hostNetwork,
-            dnsPolicy: settings.dnsPolicy,
+            dnsPolicy: settings.dnsPolicy ?? (settings.hostNetwork ? GatewayDnsPolicy.CLUSTER_FIRST_WITH_HOST_NET : undefined),
             nodeSelector: sortedRecord(settings.nodeSelector),
             affinity: settings.affinity,
             tolerations: settings.tolerations,
@@ -392,13 +392,20 @@ export class GatewayWorkload extends Construct implements IMeshWorkload {
     for (const cluster of Object.keys(this.props.overrides ?? {})) {
       if (!placed.has(cluster)) this.mesh.report(GatewayRules.OVERRIDE_UNKNOWN_CLUSTER, this, cluster);
     }
-    for (const cluster of this.clusters) this.validateSettings(this.settingsFor(cluster.clusterName));
+    for (const cluster of this.clusters) {
+      const key = `${cluster.clusterName}/${this.namespace}/${this.name}/gateway`;
+      if (claimOnce(this.mesh, key, this.node.path) === 'conflict') this.mesh.report(GatewayRules.DUPLICATE_GATEWAY, this, key.replace(/\/gateway$/, ''));
+      this.validateSettings(this.settingsFor(cluster.clusterName));
+    }
     for (const conflict of protocolConflicts(this.listenerList)) {
       this.mesh.report(GatewayRules.CONFLICTING_LISTENER_PORT, conflict.listener, `${conflict.port}: ${conflict.protocols.join(' vs ')}`);
     }
     if (this.props.compression) {
       if (this.gatewayType !== GatewayType.INGRESS) this.mesh.report(GatewayRules.COMPRESSION_NOT_INGRESS, this, this.gatewayType);
       validateCompression(this, this.props.compression);
+    }
+    if (this.props.hostNetwork && this.props.dnsPolicy !== undefined && this.props.dnsPolicy !== GatewayDnsPolicy.CLUSTER_FIRST_WITH_HOST_NET) {
+      this.mesh.report(GatewayRules.HOST_NETWORK_DNS, this, this.props.dnsPolicy);
     }
     const netSysctls = Object.keys(this.props.kernel?.parameters ?? {}).filter(n => n.startsWith('net.'));
     if (this.props.hostNetwork && this.props.kernel?.enabled !== false && netSysctls.length) {
@@ -450,6 +457,12 @@ export class GatewayWorkload extends Construct implements IMeshWorkload {
 /** The config clusters where Istio config for this gateway's proxies takes effect. */
 function configClusters(gateway: GatewayWorkload): MeshCluster[] {
   return configClustersFor(gateway.mesh, gateway.clusters);
+}
+
+/** The ASM-shaped options of the props, without placement and naming. */
+function optionsOf(props: GatewayWorkloadProps): GatewayOptions {
+  const { overrides: _o, clusters: _c, name: _n, namespace: _ns, istioLabel: _l, revision: _r, gatewayType: _t, ...options } = props;
+  return options;
 }
 
 function guaranteedReplicas(s: ResolvedGatewaySettings): number {

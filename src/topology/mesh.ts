@@ -10,6 +10,9 @@ import { MeshConfigOptions, OutboundTrafficPolicy } from '../controlplane/mesh-c
 import { MeshTopology } from '../controlplane/topology';
 import { isDnsLabel } from '../core/names';
 import { ExtensionProvider } from '../observability/extension-provider';
+import { registerRegistryOnlyCheck } from '../operations/registry-check';
+import { MtlsMode } from '../security/mtls-mode';
+import { PeerAuth } from '../security/peer-auth';
 import { Diagnostics } from '../validation/diagnostics';
 import { MeshValidationError, formatDiagnostic } from '../validation/format';
 import { RuleDefinition } from '../validation/rule';
@@ -84,6 +87,12 @@ export interface MeshProps {
    * @default - defaults of `ControlPlaneOptions`
    */
   readonly controlPlane?: ControlPlaneOptions;
+  /**
+   * The mesh-wide mTLS mode: a PeerAuthentication `default` in the root namespace of every config cluster
+   * (every primary, or the config cluster of an external control plane). UNSET emits none (Istio's PERMISSIVE).
+   * @default MtlsMode.STRICT
+   */
+  readonly mtls?: MtlsMode;
 }
 
 const RESERVED_MEMBER = Symbol.for('cdk8s-mesh.Mesh');
@@ -127,6 +136,10 @@ export class Mesh extends Construct {
   public readonly outboundTrafficPolicy: OutboundTrafficPolicy;
   /** The control plane, when `topology` is set. */
   public readonly controlPlane?: ControlPlane;
+  /** The mesh-wide mTLS mode (security). */
+  public readonly mtls: MtlsMode;
+  /** The synthesized mesh-wide PeerAuth, unless `mtls` is UNSET (security). */
+  public readonly defaultPeerAuth?: PeerAuth;
 
   private readonly networkList: MeshNetwork[] = [];
   private readonly clusterList: MeshCluster[] = [];
@@ -168,6 +181,11 @@ export class Mesh extends Construct {
     if (props.topology !== undefined) {
       this.controlPlane = new ControlPlane(this, 'ControlPlane', { ...props.controlPlane, topology: props.topology });
     }
+    registerRegistryOnlyCheck(this);
+
+    // Security: secure by default, a mesh-wide STRICT PeerAuthentication unless the user chooses otherwise.
+    this.mtls = props.mtls ?? MtlsMode.STRICT;
+    if (this.mtls !== MtlsMode.UNSET) this.defaultPeerAuth = PeerAuth.meshWide(this, 'default-mtls', this.mtls);
 
     this.node.addValidation({ validate: () => { this.prepare(); return []; } });
   }

@@ -1,3 +1,5 @@
+import { Size } from 'cdk8s';
+import { Cpu } from 'cdk8s-plus-28';
 import { AccessLogEncoding, ExtensionProvider, Mesh, MeshConfigOptions, MeshTopology, OutboundTrafficPolicy } from '../../src';
 import { synth, synthError, testApp } from '../util';
 import { artifact } from './helpers';
@@ -16,8 +18,9 @@ describe('mesh-wide config in install values', () => {
     accessLogEncoding: AccessLogEncoding.JSON,
     tracingSampling: 10,
     holdApplicationUntilProxyStarts: true,
+    numTrustedProxies: 2,
     exitOnZeroActiveConnections: true,
-    proxyResources: { cpuRequest: '100m', memoryRequest: '128Mi', cpuLimit: '2', memoryLimit: '1Gi' },
+    proxyResources: { cpuRequest: Cpu.millis(100), memoryRequest: Size.mebibytes(128), cpuLimit: Cpu.units(2), memoryLimit: Size.gibibytes(1) },
     dnsCapture: true,
     dnsAutoAllocate: true,
     excludeIpRanges: ['10.0.0.0/8', '169.254.169.254/32'],
@@ -28,6 +31,7 @@ describe('mesh-wide config in install values', () => {
     accessLogEncoding: 'JSON',
     accessLogFile: '/dev/stdout',
     defaultConfig: {
+      gatewayTopology: { numTrustedProxies: 2 },
       holdApplicationUntilProxyStarts: true,
       proxyMetadata: { EXIT_ON_ZERO_ACTIVE_CONNECTIONS: 'true', ISTIO_META_DNS_AUTO_ALLOCATE: 'true', ISTIO_META_DNS_CAPTURE: 'true' },
       tracing: { sampling: 10 },
@@ -39,7 +43,7 @@ describe('mesh-wide config in install values', () => {
   };
   const proxy = {
     excludeIPRanges: '10.0.0.0/8,169.254.169.254/32',
-    resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '2', memory: '1Gi' } },
+    resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '2', memory: '1024Mi' } },
   };
 
   test('istioctl: spec.meshConfig and values.global.proxy', () => {

@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import {
-  ClusterRole, EgressGateway, ExternalTrafficPolicy, GatewayServiceType, GatewayTlsMode, IngressGateway, Mesh, Protocol,
+  ClusterRole, EgressGateway, ExternalTrafficPolicy, GatewayDnsPolicy, GatewayServiceType, GatewayTlsMode, IngressGateway, Mesh, Protocol,
 } from '../../src';
 import { synthError, testApp } from '../util';
 
@@ -175,5 +175,30 @@ describe('gateway rules', () => {
     one.addListener('web', { name: 'frontend-gw', namespace: 'base', servers: [http] });
     two.addListener('web', { name: 'frontend-gw', namespace: 'base', servers: [http] });
     expect(synthError(app)).toContain('MESH-GW-023 [error] at mesh/two/web: Two different Gateway resources have the same namespace and name in one cluster. Value: "a/base/frontend-gw"');
+  });
+
+  test('two gateways with one name in a cluster (MESH-GW-024)', () => {
+    const { app, mesh } = twoClusters();
+    new IngressGateway(mesh, 'public');
+    new IngressGateway(mesh, 'internal', { clusters: ['b'] });
+    expect(synthError(app)).toContain('MESH-GW-024 [error] at mesh/internal: Two gateways with the same namespace and name are placed in one cluster. Value: "b/istio-system/istio-ingressgateway"');
+  });
+
+  test('host network without ClusterFirstWithHostNet DNS is a warning, fatal in strict mode (MESH-GW-025)', () => {
+    const { app, mesh } = twoClusters(true);
+    new IngressGateway(mesh, 'ingress', { hostNetwork: true, dnsPolicy: GatewayDnsPolicy.CLUSTER_FIRST });
+    expect(synthError(app)).toContain('MESH-GW-025 [warning] at mesh/ingress: A gateway on the host network should use dnsPolicy ClusterFirstWithHostNet, or it cannot resolve cluster names such as istiod. Value: "ClusterFirst"');
+  });
+
+  test('a listener for two of three clusters sharing a primary also reaches the third (MESH-GW-026)', () => {
+    const app = testApp();
+    const mesh = new Mesh(app, 'mesh', {
+      meshId: 'm',
+      strict: true,
+      clusters: [{ name: 'p' }, { name: 'r1', role: ClusterRole.REMOTE }, { name: 'r2', role: ClusterRole.REMOTE }],
+    });
+    const gw = new IngressGateway(mesh, 'ingress');
+    gw.addListener('web', { servers: [http], clusters: ['r1', 'r2'] });
+    expect(synthError(app)).toContain('MESH-GW-026 [warning] at mesh/ingress/web: The listener is meant for some clusters of the gateway, but its Gateway is applied where it also configures the gateway in other clusters. Value: ["p"]');
   });
 });

@@ -66,7 +66,6 @@ describe('mesh report', () => {
       },
       subsets: [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v2', labels: { version: 'v2' } }],
     });
-    istio('PeerAuthentication', 'default', 'istio-system', { mtls: { mode: 'STRICT' } }, 'security');
     istio('AuthorizationPolicy', 'reviews-viewer', 'shop', {
       selector: { matchLabels: { app: 'reviews' } },
       action: 'ALLOW',
@@ -84,7 +83,7 @@ describe('mesh report', () => {
       subsets: ['v1', 'v2'],
       failover: 'us-east → us-west',
       outlierDetection: true,
-      mtls: 'STRICT (mesh)',
+      mtls: 'STRICT (mesh)', // the mesh's secure default
       callers: ['ALLOW cluster.local/ns/shop/sa/productpage (shop/reviews-viewer)'],
     });
   });
@@ -94,7 +93,7 @@ describe('mesh report', () => {
     const mesh = new Mesh(app, 'mesh', { meshId: 'm', clusters: [{ name: 'a' }] });
     const quiet = reportOf(app, mesh);
     expect(quiet.toMarkdown()).toContain('## Warnings\n\nNone.');
-    expect(quiet.objectsByKind('a')).toEqual({ Namespace: 1 });
+    expect(quiet.objectsByKind('a')).toEqual({ Namespace: 1, PeerAuthentication: 1 });
 
     const app2 = testApp();
     const mesh2 = new Mesh(app2, 'mesh', { meshId: 'm', clusters: [{ name: 'a' }] });

@@ -163,4 +163,25 @@ export const GatewayRules = {
     fix: 'Give each listener its own `name`.',
     doc: 'The later apply overwrites the earlier Gateway, silently dropping its servers.',
   },
+  DUPLICATE_GATEWAY: {
+    id: 'MESH-GW-024',
+    severity: Severity.ERROR,
+    message: 'Two gateways with the same namespace and name are placed in one cluster.',
+    fix: 'Give the second gateway its own `name` (and, for a second entry point, its own `istioLabel` if needed).',
+    doc: 'Both would render the same Deployment and Service; the later apply replaces the earlier gateway.',
+  },
+  HOST_NETWORK_DNS: {
+    id: 'MESH-GW-025',
+    severity: Severity.WARNING,
+    message: 'A gateway on the host network should use dnsPolicy ClusterFirstWithHostNet, or it cannot resolve cluster names such as istiod.',
+    fix: 'Leave `dnsPolicy` unset (it defaults to ClusterFirstWithHostNet with `hostNetwork`) or set it to CLUSTER_FIRST_WITH_HOST_NET.',
+    doc: 'With hostNetwork, ClusterFirst falls back to the node resolver, so the proxy cannot reach istiod.<ns>.svc and never gets config.',
+  },
+  LISTENER_REACHES_OTHER_CLUSTERS: {
+    id: 'MESH-GW-026',
+    severity: Severity.WARNING,
+    message: 'The listener is meant for some clusters of the gateway, but its Gateway is applied where it also configures the gateway in other clusters.',
+    fix: 'Attach it to one cluster (its selector then names the cluster), to all clusters, or declare a separate gateway for the subset.',
+    doc: 'A primary configures the gateways of its remotes from one Gateway resource; a subset cannot be expressed with the shared selector (TCM nearby access uses a second gateway).',
+  },
 } satisfies Record<string, RuleDefinition>;

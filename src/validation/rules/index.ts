@@ -1,6 +1,8 @@
 import { ControlPlaneRules } from './controlplane';
 import { GatewayRules } from './gateway';
+import { OperationsRules } from './operations';
 import { RouteRules } from './route';
+import { SecurityRules } from './security';
 import { ServiceRules } from './service';
 import { TopologyRules } from './topology';
 import { RuleDefinition } from '../rule';
@@ -8,6 +10,8 @@ import { RuleDefinition } from '../rule';
 export { ControlPlaneRules } from './controlplane';
 export { GatewayRules } from './gateway';
 export { RouteRules } from './route';
+export { SecurityRules } from './security';
+export { OperationsRules } from './operations';
 export { ServiceRules } from './service';
 export { TopologyRules } from './topology';
 
@@ -18,6 +22,8 @@ export const RULE_TABLES: Record<string, Record<string, RuleDefinition>> = {
   gateway: GatewayRules,
   route: RouteRules,
   controlplane: ControlPlaneRules,
+  security: SecurityRules,
+  operations: OperationsRules,
 };
 
 /** Every rule of the library, in table order. */

@@ -1,0 +1,130 @@
+import { Construct } from 'constructs';
+import { checkPorts, objectName, SelectorIndex, apiObjectsOfKinds } from './scope';
+import { sortedRecord } from '../core/names';
+import { WorkloadEntry as WorkloadEntryL1 } from '../imports/networking.istio.io';
+import { MeshCluster } from '../topology/cluster';
+import { Mesh } from '../topology/mesh';
+import { OperationsRules } from '../validation/rules/operations';
+import { IMeshWorkload } from '../workloads/workload';
+
+/** Where a non-Kubernetes workload runs and who it is; shared by WorkloadEntry and the WorkloadGroup template. */
+export interface VmWorkloadOptions {
+  /** The namespace the workload belongs to. */
+  readonly namespace: string;
+  /** Labels of the workload; ServiceEntries, Services and policies select it by these. */
+  readonly labels: { [key: string]: string };
+  /**
+   * The service account its proxy runs as (its identity).
+   * @default - the namespace's default service account
+   */
+  readonly serviceAccount?: string;
+  /**
+   * The network the VM is on, when it is not reachable from the clusters' pod network.
+   * @default - the default network
+   */
+  readonly network?: string;
+  /**
+   * The locality, `region/zone/subzone`.
+   * @default - none
+   */
+  readonly locality?: string;
+  /**
+   * Port name to port number on the VM, when the VM listens on other ports than the service.
+   * @default - the service ports
+   */
+  readonly ports?: { [name: string]: number };
+  /**
+   * The object name.
+   * @default - derived from the construct id
+   */
+  readonly name?: string;
+}
+
+/** Options of a `WorkloadEntry`. */
+export interface WorkloadEntryProps extends VmWorkloadOptions {
+  /** The VM's IP address or DNS name. */
+  readonly address: string;
+  /**
+   * Load-balancing weight among endpoints of the same service.
+   * @default - equal weights
+   */
+  readonly weight?: number;
+}
+
+const ENTRIES = new WeakMap<Mesh, WorkloadEntry[]>();
+
+/**
+ * Istio `WorkloadEntry`: one VM or other non-Kubernetes workload. It must be selected by a ServiceEntry,
+ * WorkloadGroup or Service in its namespace (MESH-OPS-003). Implements `IMeshWorkload`, so policies target it by construct.
+ */
+export class WorkloadEntry extends Construct implements IMeshWorkload {
+  /** The mesh. */
+  public readonly mesh: Mesh;
+  /** The object name. */
+  public readonly name: string;
+  private readonly props: WorkloadEntryProps;
+
+  constructor(scope: Construct, id: string, props: WorkloadEntryProps) {
+    super(scope, id);
+    this.mesh = Mesh.of(this);
+    this.props = props;
+    this.name = objectName(this, props.name);
+    checkPorts(this.mesh, this, Object.values(props.ports ?? {}), OperationsRules.RESERVED_PORT);
+    const entries = ENTRIES.get(this.mesh);
+    if (entries) {entries.push(this);} else {
+      ENTRIES.set(this.mesh, [this]);
+      this.mesh._onSynth(undefined, () => checkEntriesSelected(this.mesh));
+    }
+    this.mesh._onSynth(() => this.render());
+  }
+
+  /** The namespace (IMeshWorkload). */
+  public get workloadNamespace(): string {
+    return this.props.namespace;
+  }
+
+  /** The labels (IMeshWorkload). */
+  public get workloadSelector(): { [key: string]: string } {
+    return { ...this.props.labels };
+  }
+
+  /** The config clusters that hold the entry (IMeshWorkload). */
+  public get workloadClusters(): MeshCluster[] {
+    return this.mesh.configClusters;
+  }
+
+  private render(): void {
+    const p = this.props;
+    for (const cluster of this.mesh.configClusters) {
+      new WorkloadEntryL1(cluster.scopeFor(this), 'WorkloadEntry', {
+        metadata: { name: this.name, namespace: p.namespace },
+        spec: {
+          address: p.address,
+          labels: sortedRecord(p.labels),
+          serviceAccount: p.serviceAccount,
+          network: p.network,
+          locality: p.locality,
+          ports: p.ports,
+          weight: p.weight,
+        },
+      });
+    }
+  }
+}
+
+/** MESH-OPS-003: every WorkloadEntry is selected by a ServiceEntry, WorkloadGroup or Service. One pass over the charts. */
+function checkEntriesSelected(mesh: Mesh): void {
+  const index = new SelectorIndex();
+  for (const { object } of apiObjectsOfKinds(mesh.clusters, ['ServiceEntry', 'WorkloadGroup', 'Service'])) {
+    const json = object.toJson();
+    const namespace = json.metadata?.namespace ?? 'default';
+    if (object.kind === 'ServiceEntry') index.add(namespace, json.spec?.workloadSelector?.labels);
+    else if (object.kind === 'WorkloadGroup') index.add(namespace, json.spec?.metadata?.labels);
+    else index.add(namespace, json.spec?.selector);
+  }
+  for (const entry of ENTRIES.get(mesh) ?? []) {
+    if (!index.selects(entry.workloadNamespace, entry.workloadSelector)) {
+      mesh.report(OperationsRules.ORPHAN_WORKLOAD_ENTRY, entry, `${entry.workloadNamespace}/${entry.name}`);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import type { Mesh } from '../topology/mesh';
+import type { MeshService } from '../workloads/mesh-service';
+
+/**
+ * A workload identity (a Kubernetes service account). Its principal, `<trustDomain>/ns/<ns>/sa/<sa>`,
+ * is derived with the mesh's trust domain, so it is the same in every cluster.
+ */
+export class Identity {
+  /**
+   * The identity of a mesh service's pods (its service account).
+   * @param service the service
+   */
+  public static ofService(service: MeshService): Identity {
+    return new Identity(() => service.namespace, () => service.serviceAccount);
+  }
+
+  /**
+   * A service account.
+   * @param namespace its namespace
+   * @param name its name
+   */
+  public static serviceAccount(namespace: string, name: string): Identity {
+    return new Identity(() => namespace, () => name);
+  }
+
+  private constructor(private readonly ns: () => string, private readonly sa: () => string) {}
+
+  /** The namespace of the service account. */
+  public get namespace(): string {
+    return this.ns();
+  }
+
+  /** The service account name. */
+  public get serviceAccountName(): string {
+    return this.sa();
+  }
+
+  /**
+   * The principal as AuthorizationPolicy spells it.
+   * @param mesh the mesh whose trust domain is used
+   */
+  public principalIn(mesh: Mesh): string {
+    return `${mesh.trustDomain}/ns/${this.namespace}/sa/${this.serviceAccountName}`;
+  }
+}

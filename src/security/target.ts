@@ -1,0 +1,90 @@
+import { IConstruct } from 'constructs';
+import { PolicyScope, PolicyTargetOptions } from './policy-target';
+import { isDnsSubdomain, sortedRecord } from '../core/names';
+import type { MeshCluster } from '../topology/cluster';
+import type { Mesh } from '../topology/mesh';
+import { SecurityRules } from '../validation/rules/security';
+import { TopologyRules } from '../validation/rules/topology';
+import type { MeshServicePort } from '../workloads/mesh-service';
+import { IMeshWorkload } from '../workloads/workload';
+
+/** The resolved target of a policy: name, namespace, selector, scope, placement. @internal */
+export class PolicyTarget {
+  public readonly name: string;
+  public readonly namespace: string;
+  public readonly selector: { [key: string]: string } | undefined;
+  public readonly scope: PolicyScope;
+  private placed?: MeshCluster[];
+
+  constructor(private readonly mesh: Mesh, private readonly owner: IConstruct, private readonly options: PolicyTargetOptions) {
+    this.name = options.name ?? owner.node.id;
+    const workload = options.workload;
+    this.namespace = options.namespace ?? workload?.workloadNamespace ?? mesh.rootNamespace;
+    const labels = { ...workload?.workloadSelector, ...options.selector };
+    this.selector = Object.keys(labels).length ? sortedRecord(labels) : undefined;
+    this.scope = this.selector ? PolicyScope.WORKLOAD : this.namespace === mesh.rootNamespace ? PolicyScope.MESH : PolicyScope.NAMESPACE;
+
+    if (!isDnsSubdomain(this.name)) mesh.report(TopologyRules.INVALID_NAME, owner, this.name);
+    const declaredMesh = options.scope === PolicyScope.MESH || (this.namespace === mesh.rootNamespace && this.name === 'default');
+    if (declaredMesh && this.scope !== PolicyScope.MESH) {
+      mesh.report(SecurityRules.MESH_WIDE_WITH_SELECTOR, owner, { namespace: this.namespace, selector: this.selector });
+    }
+    if (workload && options.namespace !== undefined && options.namespace !== workload.workloadNamespace) {
+      mesh.report(SecurityRules.POLICY_NAMESPACE_MISMATCH, owner, options.namespace, `The workload runs in "${workload.workloadNamespace}".`);
+    }
+  }
+
+  /** The workload, if the policy targets one. */
+  public get workload(): IMeshWorkload | undefined {
+    return this.options.workload;
+  }
+
+  /** The service ports of the workload, when it is a mesh service. */
+  public get servicePorts(): MeshServicePort[] | undefined {
+    const workload = this.options.workload as any;
+    return workload && Array.isArray(workload.ports) && typeof workload.findPort === 'function' ? workload.ports : undefined;
+  }
+
+  /**
+   * The target (container) port of a service port; reports MESH-SEC-005 for ports the service lacks.
+   * Without a mesh service the port is taken as a container port.
+   */
+  public targetPort(port: number): number | undefined {
+    const ports = this.servicePorts;
+    if (!ports) return port;
+    const found = ports.find(p => p.port === port);
+    if (!found) {
+      const known = ports.map(p => `${p.port}→${p.targetPort ?? p.port}`).join(', ');
+      this.mesh.report(SecurityRules.UNKNOWN_POLICY_PORT, this.owner, port, `Service ports: ${known}.`);
+      return undefined;
+    }
+    return found.targetPort ?? found.port;
+  }
+
+  /** The clusters the policy is placed in. */
+  public get clusters(): MeshCluster[] {
+    this.placed ??= this.resolveClusters();
+    return [...this.placed];
+  }
+
+  /** `metadata` of the emitted object. */
+  public get metadata(): { name: string; namespace: string } {
+    return { name: this.name, namespace: this.namespace };
+  }
+
+  private resolveClusters(): MeshCluster[] {
+    const config = this.mesh.configClusters;
+    if (this.options.clusters !== undefined) return this.mesh.resolveClusters(this.owner, config, this.options.clusters);
+    let served: MeshCluster[] | undefined;
+    if (this.options.workload) {
+      served = this.options.workload.workloadClusters;
+    } else if (this.scope === PolicyScope.NAMESPACE) {
+      const declared = this.mesh.namespaces.filter(ns => ns.name === this.namespace);
+      if (declared.length) served = declared.flatMap(ns => ns.clusters);
+    }
+    if (!served) return config;
+    // A cluster that holds config gets the policy itself; others are served by every config cluster.
+    const wanted = new Set(served.flatMap(c => (config.includes(c) ? [c] : config)));
+    return this.mesh.clusters.filter(c => wanted.has(c));
+  }
+}
