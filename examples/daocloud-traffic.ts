@@ -7,8 +7,7 @@
  * service FQDN, which the gateway never serves).
  */
 import { Duration } from 'cdk8s';
-import { ClusterRole, Mesh, MeshApp, MeshService, Protocol, RetryOn, StringMatch, TrafficRoute } from '../src';
-import { SeedGateway } from './support/seed-gateway';
+import { ClusterRole, IngressGateway, Mesh, MeshApp, MeshService, Protocol, RetryOn, StringMatch, TrafficRoute } from '../src';
 
 /** Builds both DaoCloud meshes into `app`. */
 export function build(app: MeshApp = new MeshApp()): MeshApp {
@@ -21,7 +20,11 @@ export function build(app: MeshApp = new MeshApp()): MeshApp {
 export function nginxRetryMesh(app: MeshApp): Mesh {
   const mesh = new Mesh(app, 'dce-nginx', { meshId: 'dce-nginx', clusters: [{ name: 'dywtest3' }] });
   const nginx = MeshService.external(mesh, 'nginx', { name: 'nginx', namespace: 'nginx-test', ports: [{ port: 80, protocol: Protocol.HTTP }] });
-  const gateway = new SeedGateway(mesh, 'nginx-gwrule', 'nginx-gw/nginx-gwrule', mesh.clusters, ['www.nginx.app.com']);
+  const ingress = new IngressGateway(mesh, 'ingressgateway');
+  const gateway = ingress.addListener('nginx-gwrule', {
+    namespace: 'nginx-gw',
+    servers: [{ port: 80, name: 'http', protocol: Protocol.HTTP, hosts: ['www.nginx.app.com'] }],
+  });
   new TrafficRoute(mesh, 'nginx-vs', {
     service: nginx,
     name: 'nginx-vs',
@@ -55,7 +58,12 @@ export function helloworldSplitMesh(app: MeshApp): Mesh {
     ports: [{ port: 5000, protocol: Protocol.HTTP }],
     versions: [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v2', labels: { version: 'v2' } }],
   });
-  const gateway = new SeedGateway(mesh, 'helloworld-gateway', 'helloworld/helloworld-gateway', mesh.configClusters, ['hello.m.daocloud']);
+  // F26: the gateway's listener; its protocol is written `HTTP` (the seed's lower-case `http`).
+  const ingress = new IngressGateway(mesh, 'ingressgateway', { clusters: ['yl-cluster10'] });
+  const gateway = ingress.addListener('helloworld-gateway', {
+    namespace: 'helloworld',
+    servers: [{ port: 80, name: 'http', protocol: Protocol.HTTP, hosts: ['hello.m.daocloud'] }],
+  });
   new TrafficRoute(mesh, 'helloworld-version', {
     service: helloworld,
     name: 'helloworld-version',

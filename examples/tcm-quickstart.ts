@@ -95,7 +95,7 @@ export function build(app: MeshApp = new MeshApp()): MeshApp {
   mesh.addNamespace('test');
   addServices(mesh);
   const gateways = addGateways(mesh);
-  addRoutes(mesh, gateways.publicGateway);
+  addRoutes(mesh, [gateways.publicGateway, gateways.nearbyGateway]);
   addSecurity(mesh);
   return app;
 }
@@ -118,16 +118,19 @@ export function shopService(mesh: Mesh, name: string): MeshService {
   return mesh.node.findChild(name) as MeshService;
 }
 
-/** The traffic scenarios of the quick start (S2–S8). */
-export function addRoutes(mesh: Mesh, publicGateway: IGatewayBinding): void {
+/**
+ * The traffic scenarios of the quick start (S2–S8, S11).
+ * @param frontendGateways the gateways users enter through: the public one (S2) and the nearby one (S11)
+ */
+export function addRoutes(mesh: Mesh, frontendGateways: IGatewayBinding[]): void {
   const order = shopService(mesh, 'order');
 
-  // S2 public access: every host arriving at the public gateway goes to frontend.
+  // S2 public access and S11 nearby access: every host arriving at either edge gateway goes to frontend.
   new TrafficRoute(mesh, 'frontend-route', {
     service: shopService(mesh, 'frontend'),
     name: 'frontend-vs',
     hosts: ['*'],
-    gateways: [publicGateway],
+    gateways: frontendGateways,
     http: [{ destinations: [{}] }],
   });
 

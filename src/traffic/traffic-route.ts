@@ -300,7 +300,10 @@ export class TrafficRoute extends Construct {
     this.httpRoutes.forEach((route, i) => this.checkHttpRoute(route, `http[${i}]`));
     this.checkRouteOrder();
     this.tcpRoutes.forEach((route, i) => this.checkDestinations(route.destinations, `tcp[${i}]`));
-    this.tlsRoutes.forEach((route, i) => this.checkDestinations(route.destinations, `tls[${i}]`));
+    this.tlsRoutes.forEach((route, i) => {
+      this.checkDestinations(route.destinations, `tls[${i}]`);
+      for (const sni of route.sniHosts) if (!isValidRouteHost(sni)) this.report(RouteRules.INVALID_HOST, `tls[${i}]/sniHosts`, sni);
+    });
     this.checkPolicy(this.props.policy, 'policy', undefined);
     for (const p of this.portPolicyList) {
       this.checkPolicy(p, `portPolicies[${p.port}]`, p.port);

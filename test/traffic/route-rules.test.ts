@@ -1,10 +1,9 @@
 import { Duration } from 'cdk8s';
 import {
-  ClientTlsMode, ClusterRole, HashKey, LoadBalancer, Mesh, MeshApp, MeshService, Protocol, RetryOn, Severity, StringMatch,
+  ClientTlsMode, ClusterRole, HashKey, IngressGateway, LoadBalancer, Mesh, MeshApp, MeshService, Protocol, RetryOn, Severity, StringMatch,
   TrafficRoute, TrafficRouteProps, ValidationRules,
 } from '../../src';
 import { synth, synthError, testApp } from '../util';
-import { FakeGateway } from './fake-gateway';
 
 interface World {
   readonly app: MeshApp;
@@ -13,7 +12,7 @@ interface World {
   readonly db: MeshService;
 }
 
-function world(clusters: any[] = [{ name: 'a' }, { name: 'r', role: ClusterRole.REMOTE }]): World {
+function world(clusters: any[] = [{ name: 'a' }, { name: 'r', role: ClusterRole.REMOTE }, { name: 'c' }]): World {
   const app = testApp();
   const mesh = new Mesh(app, 'mesh', { meshId: 'm', clusters });
   const svc = new MeshService(mesh, 'web', {
@@ -32,6 +31,13 @@ function route(w: World, props: Partial<TrafficRouteProps>): TrafficRoute {
 
 const catchAll = { destinations: [{}] };
 
+/** A real ingress gateway in `clusters` with one HTTP listener `namespace/name` for `hosts`. */
+function listener(w: World, reference: string, hosts: string[], clusters: string[]) {
+  const [namespace, name] = reference.split('/');
+  const ingress = new IngressGateway(w.mesh, `ingress-${name}`, { clusters });
+  return ingress.addListener(name, { namespace, servers: [{ port: 80, name: 'http', protocol: Protocol.HTTP, hosts }] });
+}
+
 /**
  * Each case builds a failing input and names the rule, the path of the offending value and the value itself.
  * Errors must fail synthesis with nothing written; warnings must be reported without failing.
@@ -43,8 +49,8 @@ const cases: Array<[string, (w: World) => void, string, string]> = [
   ['MESH-ROUTE-003', w => route(w, { http: [{ destinations: [{ version: 'v1', weight: 30 }, { version: 'v2', weight: 60 }] }] }),
     'mesh/route/http[0]/destinations', '[30,60]'],
   ['MESH-ROUTE-004', w => {
-    const gw = new FakeGateway(w.mesh, 'gw', 'helloworld/helloworld-gateway', [w.mesh.cluster('a')], ['hello.m.daocloud']);
-    route(w, { gateways: [gw], http: [catchAll] });
+    const gw = listener(w, 'helloworld/helloworld-gateway', ['hello.m.daocloud'], ['a']);
+    route(w, { gateways: [gw], clusters: ['a'], http: [catchAll] });
   }, 'mesh/route/gateways', '["web.shop.svc.cluster.local"]'],
   ['MESH-ROUTE-005', w => route(w, { http: [catchAll, { match: [{ uri: StringMatch.prefix('/api') }], destinations: [{}] }] }),
     'mesh/route/http[0]', '0'],
@@ -98,13 +104,13 @@ const cases: Array<[string, (w: World) => void, string, string]> = [
   ['MESH-ROUTE-026', w => route(w, { http: [{ redirect: { uri: '/new', redirectCode: 200 } }] }), 'mesh/route/http[0]/redirect', '200'],
   ['MESH-ROUTE-027', w => route(w, { mesh: false, http: [catchAll] }), 'mesh/route', '["web.shop.svc.cluster.local"]'],
   ['MESH-ROUTE-028', w => {
-    const gw = new FakeGateway(w.mesh, 'gw', 'base/frontend-gw', [w.mesh.cluster('a')], ['*']);
-    route(w, { hosts: ['*.*'], gateways: [gw], http: [catchAll] });
+    const gw = listener(w, 'base/frontend-gw', ['*'], ['a']);
+    route(w, { hosts: ['*.*'], gateways: [gw], clusters: ['a'], http: [catchAll] });
   }, 'mesh/route/hosts', '"*.*"'],
   ['MESH-ROUTE-029', w => route(w, { policy: { tls: { mode: ClientTlsMode.MUTUAL } } }), 'mesh/route/policy/tls', '"MUTUAL"'],
   ['MESH-ROUTE-030', w => {
-    const gw = new FakeGateway(w.mesh, 'gw', 'istio-ingress/public', [w.mesh.cluster('r')], ['*']);
-    route(w, { gateways: [gw], http: [catchAll] });
+    const gw = listener(w, 'istio-ingress/public', ['*'], ['c']);
+    route(w, { gateways: [gw], clusters: ['a'], http: [catchAll] });
   }, 'mesh/route/gateways', '"istio-ingress/public"'],
   ['MESH-ROUTE-031', w => {
     const other = new MeshService(w.mesh, 'api', {
@@ -139,6 +145,18 @@ describe('route rules', () => {
   test('every route rule has a case here', () => {
     const ids = ValidationRules.all().map(r => r.id).filter(id => id.startsWith('MESH-ROUTE-'));
     expect(cases.map(c => c[0]).sort()).toEqual(ids.sort());
+  });
+
+  test('hash header names must be lower-case too (MESH-ROUTE-007, TCM S7 `UserID`)', () => {
+    const w = world();
+    route(w, { policy: { loadBalancer: LoadBalancer.consistentHash(HashKey.header('UserID')) } });
+    expect(synthError(w.app)).toContain('MESH-ROUTE-007 [error] at mesh/route/policy/loadBalancer: Header names in matches and hash keys must be lower-case. Value: "UserID".');
+  });
+
+  test('HTTP pool limits on a TCP port are rejected (MESH-ROUTE-013)', () => {
+    const w = world();
+    route(w, { portPolicies: [{ port: 5432, connectionPool: { http: { http2MaxRequests: 10, http1MaxPendingRequests: 10 } } }] });
+    expect(synthError(w.app)).toContain('MESH-ROUTE-013 [error] at mesh/route/portPolicies[5432]: An HTTP-only feature is used on a port whose protocol is not HTTP (TCP, TLS or opaque). Value: ["connectionPool.http"].');
   });
 
   test('a valid route reports nothing', () => {

@@ -42,10 +42,10 @@ function walk(value: any, ns: string): any {
   return value;
 }
 
-/** Compares every VirtualService and DestinationRule of a cluster with the corrected seed documents. */
-function expectRoutingObjects(out: Synthesized, cluster: string, seedYaml: string): void {
+/** Compares every object of these kinds in a cluster with the corrected seed documents. */
+function expectRoutingObjects(out: Synthesized, cluster: string, seedYaml: string, kinds = ['VirtualService', 'DestinationRule']): void {
   const expected = yaml.loadAll(seedYaml).map(normalize);
-  const actual = out.cluster(cluster).filter(o => o.kind === 'VirtualService' || o.kind === 'DestinationRule').map(normalize);
+  const actual = out.cluster(cluster).filter(o => kinds.includes(o.kind)).map(normalize);
   const key = (o: any) => `${o.kind} ${o.metadata.namespace}/${o.metadata.name}`;
   expect(actual.map(key).sort()).toEqual(expected.map(key).sort());
   for (const doc of expected) expect(actual.find(a => key(a) === key(doc))).toEqual(doc);
@@ -61,6 +61,7 @@ describe('TCM quick start (seed 001 §1.3)', () => {
    * - S4 (D7): a default route to v1 follows the `/product` 50/50 split, so other product paths are routed.
    * - S7 (D9): the hash header `UserID` is lower-cased to `userid` (Envoy lower-cases header names).
    * - S2 (D1): the Gateway host `*.*` is invalid; the gateway listens for `*` (the route keeps `hosts: ['*']`).
+   * - frontend-vs is S11's final state, bound to both the public and the nearby gateway.
    */
   const seed = `
 apiVersion: networking.istio.io/v1alpha3
@@ -68,7 +69,7 @@ kind: VirtualService
 metadata: {name: frontend-vs, namespace: base}
 spec:
   hosts: ["*"]
-  gateways: [base/frontend-gw]
+  gateways: [base/frontend-gw, base/frontend-gw-2]
   http:
     - route:
         - destination:
@@ -177,6 +178,8 @@ describe('DaoCloud traffic (seed 002 F1, F25–F27)', () => {
    * - F27: `hosts` was `helloworld.helloworld.svc.cluster.local`, which the gateway (host `hello.m.daocloud`)
    *   never serves, so the split never applied; the route now uses the gateway's host.
    * - F27: `weight` sits beside `destination`, not under it (extraction defect).
+   * - F26: the Gateway's server protocol is `HTTP` (the seed wrote `http`), and its selector also carries
+   *   `app: istio-ingressgateway`, the label of the IngressGateway construct it is bound to.
    */
   const nginx = `
 apiVersion: networking.istio.io/v1beta1
@@ -206,6 +209,23 @@ spec:
 status: {}
 `;
   const helloworld = `
+apiVersion: networking.istio.io/v1beta1
+kind: Gateway
+metadata:
+  name: helloworld-gateway
+  namespace: helloworld
+spec:
+  selector:
+    app: istio-ingressgateway
+    istio: ingressgateway
+  servers:
+    - hosts:
+        - hello.m.daocloud
+      port:
+        name: http
+        number: 80
+        protocol: HTTP
+---
 apiVersion: networking.istio.io/v1beta1
 kind: DestinationRule
 metadata:
@@ -257,7 +277,7 @@ spec:
 
   test('the 30/70 split lands in the hosted mesh config cluster, with the host its gateway serves', () => {
     const out = synth(buildDaoCloud(testApp()));
-    expectRoutingObjects(out, 'hosted-mesh-config', helloworld);
+    expectRoutingObjects(out, 'hosted-mesh-config', helloworld, ['Gateway', 'VirtualService', 'DestinationRule']);
     for (const remote of ['yl-cluster10', 'yl-cluster20']) {
       expect(out.ofKind(remote, 'VirtualService')).toEqual([]);
       expect(out.find(remote, 'Service', 'helloworld', 'helloworld').spec.ports[0].name).toBe('http-5000');

@@ -1,10 +1,9 @@
 import { Duration } from 'cdk8s';
 import {
-  ClientTlsMode, ClusterRole, ExportTo, H2UpgradePolicy, HashAlgorithm, HashKey, LoadBalancer, Mesh, MeshService, Protocol,
+  ClientTlsMode, ClusterRole, ExportTo, H2UpgradePolicy, HashAlgorithm, HashKey, IngressGateway, LoadBalancer, Mesh, MeshService, Protocol,
   RetryOn, StringMatch, TrafficRoute,
 } from '../../src';
-import { synth, testApp } from '../util';
-import { FakeGateway } from './fake-gateway';
+import { synth, synthError, testApp } from '../util';
 
 function setup(clusters = [{ name: 'a' }, { name: 'b' }] as any[]) {
   const app = testApp();
@@ -76,7 +75,9 @@ describe('TrafficRoute', () => {
 
   test('binds to gateways by construct, to the mesh, or both', () => {
     const { app, mesh, reviews } = setup();
-    const gw = new FakeGateway(mesh, 'gw', 'istio-ingress/public', [mesh.cluster('a'), mesh.cluster('b')], ['*.example.com']);
+    const gw = new IngressGateway(mesh, 'ingress').addListener('public', {
+      namespace: 'istio-ingress', servers: [{ port: 80, protocol: Protocol.HTTP, hosts: ['*.example.com'] }],
+    });
     new TrafficRoute(mesh, 'r', {
       service: reviews,
       hosts: ['reviews.example.com'],
@@ -96,7 +97,9 @@ describe('TrafficRoute', () => {
 
   test('a gateway route and a mesh route for one service share one DestinationRule, owned by the route with policy', () => {
     const { app, mesh, reviews } = setup();
-    const gw = new FakeGateway(mesh, 'gw', 'istio-ingress/public', [mesh.cluster('a'), mesh.cluster('b')], ['reviews.example.com']);
+    const gw = new IngressGateway(mesh, 'ingress').addListener('public', {
+      namespace: 'istio-ingress', servers: [{ port: 80, protocol: Protocol.HTTP, hosts: ['reviews.example.com'] }],
+    });
     new TrafficRoute(mesh, 'public', {
       service: reviews, name: 'reviews-public', hosts: ['reviews.example.com'], gateways: [gw], http: [{ destinations: [{ version: 'v1' }] }],
     });
@@ -154,6 +157,12 @@ describe('TrafficRoute', () => {
     expect(http[3].headers).toEqual({ request: { add: { 'x-a': '1' } }, response: { remove: ['server'] } });
     expect(http[3].corsPolicy).toEqual({ allowOrigins: [{ exact: 'https://shop.example' }], allowMethods: ['GET'], maxAge: '3600s' });
     expect(http[3].match[0].withoutHeaders).toEqual({ 'x-skip': { exact: '1' } });
+  });
+
+  test('SNI hosts are checked like route hosts (MESH-ROUTE-028)', () => {
+    const { app, mesh, reviews } = setup();
+    new TrafficRoute(mesh, 'r', { service: reviews, tls: [{ sniHosts: ['db.*'], destinations: [{}] }] });
+    expect(synthError(app)).toMatch(/MESH-ROUTE-028 \[error\] at mesh\/r\/tls\[0\]\/sniHosts: A route host is not a valid DNS name[^\n]*Value: "db\.\*"/);
   });
 
   test('TCP and TLS routes with weights', () => {
