@@ -140,6 +140,8 @@ export function renderRunbook(plan: ClusterInstallPlan): string {
     out.push('');
   }
   section('Verify');
-  out.push(`\`istioctl remote-clusters --context="\${${ctxVar}}"\``, '');
+  const verifyIn = plan.cluster.role === ClusterRole.REMOTE ? plan.installAfter : [name];
+  for (const c of verifyIn) out.push(`\`istioctl remote-clusters --context="\${${contextVariable(c)}}"\` lists ${name} as \`synced\`.`);
+  out.push('');
   return out.filter((line, i, all) => !(line === '' && all[i - 1] === '')).join('\n');
 }

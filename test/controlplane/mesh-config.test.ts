@@ -18,6 +18,7 @@ describe('mesh-wide config in install values', () => {
     accessLogEncoding: AccessLogEncoding.JSON,
     tracingSampling: 10,
     holdApplicationUntilProxyStarts: true,
+    numTrustedProxies: 2,
     exitOnZeroActiveConnections: true,
     proxyResources: { cpuRequest: Cpu.millis(100), memoryRequest: Size.mebibytes(128), cpuLimit: Cpu.units(2), memoryLimit: Size.gibibytes(1) },
     dnsCapture: true,
@@ -30,6 +31,7 @@ describe('mesh-wide config in install values', () => {
     accessLogEncoding: 'JSON',
     accessLogFile: '/dev/stdout',
     defaultConfig: {
+      gatewayTopology: { numTrustedProxies: 2 },
       holdApplicationUntilProxyStarts: true,
       proxyMetadata: { EXIT_ON_ZERO_ACTIVE_CONNECTIONS: 'true', ISTIO_META_DNS_AUTO_ALLOCATE: 'true', ISTIO_META_DNS_CAPTURE: 'true' },
       tracing: { sampling: 10 },
