@@ -5,11 +5,17 @@
  * Seed: 004 (ASM IstioGateway). The ingress gateway runs in two clusters with per-cluster overrides
  * (replicas, resources, load balancer spec), autoscaling on CPU and the optional ConfigMap/Secret volumes;
  * the egress gateway is a ClusterIP exit point whose Gateway listeners accept sidecar traffic with
- * ISTIO_MUTUAL. `runAsRoot: true` from the seed's egress example is deliberately not offered: gateways
- * bind low ports through the `net.ipv4.ip_unprivileged_port_start=0` sysctl instead.
+ * ISTIO_MUTUAL.
+ *
+ * With `Platform.asm()` (the default here) each gateway renders as one `IstioGateway` CR in the ASM
+ * control plane (the `asm-control-plane` output), equal field by field to the seed's two examples (with the
+ * optional volumes of the ingress example enabled and the egress example's ASM-only fields, including its
+ * explicit `runAsRoot: true`, under `asm`). `build(app, false)` renders the same declaration as upstream
+ * gateway workloads in each cluster.
  */
 import {
-  EgressGateway, ExternalTrafficPolicy, GatewayDnsPolicy, GatewayServiceType, GatewayTlsMode, IngressGateway, Mesh, MeshApp, Protocol,
+  ClusterRole, EgressGateway, ExternalTrafficPolicy, GatewayDnsPolicy, GatewayServiceType, GatewayTlsMode, IngressGateway, Mesh, MeshApp,
+  Platform, Protocol,
 } from '../src';
 
 /** The two ACK clusters of the ASM instance (the seed's `<cluster-id-1>` / `<cluster-id-2>` examples). */
@@ -84,6 +90,7 @@ export function addEgressGateway(mesh: Mesh): EgressGateway {
     rollingMaxSurge: '25%',
     rollingMaxUnavailable: '25%',
     serviceType: GatewayServiceType.CLUSTER_IP,
+    asm: { autoCreateGatewayYaml: false, disableContainerPortExposed: true, readinessProbe: {}, runAsRoot: true },
   });
   const mutual = { mode: GatewayTlsMode.ISTIO_MUTUAL };
   egress.addListener('egress-listeners', {
@@ -96,11 +103,17 @@ export function addEgressGateway(mesh: Mesh): EgressGateway {
   return egress;
 }
 
-/** Builds the example into `app`. */
-export function build(app: MeshApp = new MeshApp()): MeshApp {
+/**
+ * Builds the example into `app`: on ASM (IstioGateway CRs in the ASM control plane) or, with `onAsm` false,
+ * as upstream gateway workloads.
+ */
+export function build(app: MeshApp = new MeshApp(), onAsm: boolean = true): MeshApp {
+  const role = onAsm ? ClusterRole.REMOTE : ClusterRole.PRIMARY;
+  const clusters = ASM_CLUSTERS.map(name => ({ name, region: 'cn-hangzhou', role }));
   const mesh = new Mesh(app, 'asm', {
     meshId: 'asm-demo',
-    clusters: ASM_CLUSTERS.map(name => ({ name, region: 'cn-hangzhou' })),
+    platform: onAsm ? Platform.asm() : Platform.UPSTREAM,
+    clusters: onAsm ? [{ name: 'asm-control-plane', role: ClusterRole.CONFIG }, ...clusters] : clusters,
   });
   addIngressGateway(mesh);
   addEgressGateway(mesh);

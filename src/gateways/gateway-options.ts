@@ -1,4 +1,5 @@
 import { k8s } from 'cdk8s-plus-28';
+import { AsmGatewayOptions, TcmGatewayOptions } from '../platforms/platform-gateway-options';
 import { Protocol } from '../workloads/protocol';
 
 /** What a gateway is for (ASM `gatewayType`, plus the east-west gateway). */
@@ -440,6 +441,17 @@ export interface GatewayProps extends GatewayOptions {
    * @default - the mesh's revision; no label for the `default` revision
    */
   readonly revision?: string;
+  // --- platform profiles (src/platforms) ---
+  /**
+   * `IstioGateway` fields only ASM has (used on `Platform.asm()` meshes).
+   * @default - none
+   */
+  readonly asm?: AsmGatewayOptions;
+  /**
+   * The gateway options TCM exposes (used on `Platform.tcm()` meshes).
+   * @default - TCM's defaults
+   */
+  readonly tcm?: TcmGatewayOptions;
 }
 
 /** The props of the base gateway workload. */

@@ -8,6 +8,8 @@ import {
 } from './gateway-options';
 import { CLUSTER_LABEL, claimOnce, configClustersFor } from './placement';
 import { sortedRecord } from '../core/names';
+import { AsmGatewayOptions, TcmGatewayOptions } from '../platforms/platform-gateway-options';
+import { platformProvisionsGateway, renderPlatformGateway, validatePlatformGateway } from '../platforms/platform-gateways';
 import { MeshCluster } from '../topology/cluster';
 import { Mesh } from '../topology/mesh';
 import { NETWORK_LABEL } from '../topology/namespace';
@@ -149,6 +151,26 @@ export class GatewayWorkload extends Construct implements IMeshWorkload {
     };
   }
 
+  /** The options as declared, before defaults and overrides: what an ASM `IstioGateway` spec carries. */
+  public get declaredOptions(): GatewayOptions {
+    return optionsOf(this.props);
+  }
+
+  /** The per-cluster overrides as declared, by cluster name (ASM `overrides`). */
+  public get declaredOverrides(): { [cluster: string]: GatewayOverrides } {
+    return { ...this.props.overrides };
+  }
+
+  /** ASM-only `IstioGateway` fields, if any. */
+  public get asmOptions(): AsmGatewayOptions | undefined {
+    return this.props.asm;
+  }
+
+  /** The TCM gateway options, if any. */
+  public get tcmOptions(): TcmGatewayOptions | undefined {
+    return this.props.tcm;
+  }
+
   /**
    * The Service ports in a cluster.
    * @param cluster the cluster name
@@ -250,6 +272,8 @@ export class GatewayWorkload extends Construct implements IMeshWorkload {
   }
 
   private render(): void {
+    // Platform profiles (src/platforms): ASM provisions from an IstioGateway CR, TCM provisions the gateway itself.
+    if (platformProvisionsGateway(this.mesh)) return renderPlatformGateway(this);
     for (const cluster of this.clusters) this.renderIn(cluster);
     if (this.props.compression && this.gatewayType === GatewayType.INGRESS) {
       renderCompression(this, configClusters(this), this.props.compression);
@@ -388,6 +412,7 @@ export class GatewayWorkload extends Construct implements IMeshWorkload {
   }
 
   private validate(): void {
+    validatePlatformGateway(this);
     const placed = new Set(this.clusters.map(c => c.clusterName));
     for (const cluster of Object.keys(this.props.overrides ?? {})) {
       if (!placed.has(cluster)) this.mesh.report(GatewayRules.OVERRIDE_UNKNOWN_CLUSTER, this, cluster);
@@ -461,7 +486,9 @@ function configClusters(gateway: GatewayWorkload): MeshCluster[] {
 
 /** The ASM-shaped options of the props, without placement and naming. */
 function optionsOf(props: GatewayWorkloadProps): GatewayOptions {
-  const { overrides: _o, clusters: _c, name: _n, namespace: _ns, istioLabel: _l, revision: _r, gatewayType: _t, ...options } = props;
+  const {
+    overrides: _o, clusters: _c, name: _n, namespace: _ns, istioLabel: _l, revision: _r, gatewayType: _t, asm: _a, tcm: _m, ...options
+  } = props;
   return options;
 }
 

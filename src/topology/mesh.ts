@@ -5,10 +5,14 @@ import { IstioVersion } from './istio-version';
 import { Locality } from './locality';
 import { InjectionScheme, MeshNamespace, MeshNamespaceProps, NETWORK_LABEL } from './namespace';
 import { MeshNetwork, NetworkProps } from './network';
+import { ControlPlane, ControlPlaneOptions } from '../controlplane/control-plane';
 import { MeshConfigOptions, OutboundTrafficPolicy } from '../controlplane/mesh-config';
+import { MeshTopology } from '../controlplane/topology';
 import { isDnsLabel } from '../core/names';
 import { ExtensionProvider } from '../observability/extension-provider';
 import { registerRegistryOnlyCheck } from '../operations/registry-check';
+import { attachPlatform } from '../platforms/attach';
+import { Platform } from '../platforms/platform';
 import { MtlsMode } from '../security/mtls-mode';
 import { PeerAuth } from '../security/peer-auth';
 import { Diagnostics } from '../validation/diagnostics';
@@ -74,11 +78,30 @@ export interface MeshProps {
    */
   readonly extensionProviders?: ExtensionProvider[];
   /**
+   * The platform that runs the mesh (upstream Istio, Alibaba ASM, Tencent TCM, DaoCloud DCE). It decides
+   * where Istio config goes, the injection labels and revision names, whether istiod install artifacts
+   * are emitted (`platform.managesControlPlane`) and how gateways are provisioned.
+   * @default Platform.UPSTREAM
+   */
+  readonly platform?: Platform;
+  /**
    * The mesh-wide mTLS mode: a PeerAuthentication `default` in the root namespace of every config cluster
    * (every primary, or the config cluster of an external control plane). UNSET emits none (Istio's PERMISSIVE).
    * @default MtlsMode.STRICT
    */
   readonly mtls?: MtlsMode;
+  // --- control plane (src/controlplane) ---
+  /**
+   * The control-plane topology. When set, the mesh writes install artifacts (IstioOperator, Helm values,
+   * runbook) per cluster, trust objects and the guide's extra manifests, and validates the cluster roles.
+   * @default - no control-plane output
+   */
+  readonly topology?: MeshTopology;
+  /**
+   * Control-plane settings: root CA, remote secrets, meshNetworks, revisions, upgrade. Used when `topology` is set.
+   * @default - defaults of `ControlPlaneOptions`
+   */
+  readonly controlPlane?: ControlPlaneOptions;
 }
 
 const RESERVED_MEMBER = Symbol.for('cdk8s-mesh.Mesh');
@@ -106,6 +129,8 @@ export class Mesh extends Construct {
   public readonly trustDomain: string;
   /** The Istio release. */
   public readonly istioVersion: IstioVersion;
+  /** The platform profile (see `MeshProps.platform`). */
+  public readonly platform: Platform;
   /** The revision namespaces and gateways are pinned to. */
   public readonly revision: string;
   /** The injection label scheme. */
@@ -124,6 +149,8 @@ export class Mesh extends Construct {
   public readonly mtls: MtlsMode;
   /** The synthesized mesh-wide PeerAuth, unless `mtls` is UNSET (security). */
   public readonly defaultPeerAuth?: PeerAuth;
+  /** The control plane, when `topology` is set. */
+  public readonly controlPlane?: ControlPlane;
 
   private readonly networkList: MeshNetwork[] = [];
   private readonly clusterList: MeshCluster[] = [];
@@ -140,8 +167,10 @@ export class Mesh extends Construct {
     this.meshId = props.meshId;
     this.trustDomain = props.trustDomain ?? 'cluster.local';
     this.istioVersion = props.istioVersion ?? IstioVersion.V1_30;
-    this.revision = props.revision ?? 'default';
-    this.injection = props.injection ?? InjectionScheme.REVISION;
+    // Platform profile (src/platforms/): defaults for revision and injection, platform-wide checks.
+    this.platform = props.platform ?? Platform.UPSTREAM;
+    this.revision = props.revision ?? this.platform.defaultRevision(this.istioVersion);
+    this.injection = props.injection ?? this.platform.defaultInjection;
     this.rootNamespace = props.rootNamespace ?? 'istio-system';
     this.strict = props.strict ?? false;
     this.meshConfig = props.meshConfig ?? {};
@@ -152,7 +181,7 @@ export class Mesh extends Construct {
     if (!this.istioVersion.isSupported) {
       this.diagnostics.report(TopologyRules.UNSUPPORTED_ISTIO_VERSION, this, this.istioVersion.toString());
     }
-    if (!isDnsLabel(this.revision) || this.revision.includes('.')) {
+    if (!this.platform.hasOwnRevisionNames && (!isDnsLabel(this.revision) || this.revision.includes('.'))) {
       this.diagnostics.report(TopologyRules.INVALID_REVISION, this, this.revision);
     }
     for (const network of props.networks ?? []) {
@@ -162,11 +191,15 @@ export class Mesh extends Construct {
     for (const cluster of props.clusters ?? []) this.addCluster(cluster);
 
     this._onSynth(() => this.renderRootNamespaces());
+    attachPlatform(this);
     registerRegistryOnlyCheck(this);
 
     // Security: secure by default, a mesh-wide STRICT PeerAuthentication unless the user chooses otherwise.
     this.mtls = props.mtls ?? MtlsMode.STRICT;
     if (this.mtls !== MtlsMode.UNSET) this.defaultPeerAuth = PeerAuth.meshWide(this, 'default-mtls', this.mtls);
+    if (props.topology !== undefined) {
+      this.controlPlane = new ControlPlane(this, 'ControlPlane', { ...props.controlPlane, topology: props.topology });
+    }
 
     this.node.addValidation({ validate: () => { this.prepare(); return []; } });
   }
@@ -214,7 +247,7 @@ export class Mesh extends Construct {
 
   /** True if the mesh spans more than one network. */
   public get isMultiNetwork(): boolean {
-    return new Set(this.clusterList.map(c => c.networkName ?? '')).size > 1;
+    return new Set(this.workloadClusters.map(c => c.networkName ?? '')).size > 1;
   }
 
   /** The clusters that run a control plane (primaries). */
@@ -370,7 +403,7 @@ export class Mesh extends Construct {
     for (const cluster of this.clusterList) {
       const labels = this.isMultiNetwork && cluster.networkName ? { [NETWORK_LABEL]: cluster.networkName } : undefined;
       new k8s.KubeNamespace(cluster.scopeFor(this), 'RootNamespace', {
-        metadata: { name: this.rootNamespace, labels },
+        metadata: { name: this.rootNamespace, labels, annotations: this.controlPlane?._rootNamespaceAnnotations(cluster) },
       });
     }
   }

@@ -4,7 +4,7 @@ import { ClusterRole, IngressGateway, Mesh } from '../../src';
 import { synth, testApp } from '../util';
 
 describe('ASM IstioGateway examples (seed 004)', () => {
-  const out = synth(buildAsm(testApp()));
+  const out = synth(buildAsm(testApp(), false)); // the seed's fields rendered as upstream workloads
   const ingress = (cluster: string, kind: string) => out.find(cluster, kind, 'myexample-customingressgateway', 'istio-system');
 
   test('the ingress gateway runs in both clusters with per-cluster replicas, resources and LB spec', () => {
@@ -18,8 +18,8 @@ describe('ASM IstioGateway examples (seed 004)', () => {
       expect([hpa.minReplicas, hpa.maxReplicas, metric.name, metric.target.averageUtilization]).toEqual([min, 5, 'cpu', 80]);
       const deployment = ingress(cluster, 'Deployment');
       expect(deployment.spec.replicas).toBeUndefined(); // the autoscaler owns the replica count
-      const resources = deployment.spec.template.spec.containers[0].resources;
-      expect(resources).toEqual({ limits: { cpu, memory }, requests: { cpu: requestCpu, memory: requestMemory } });
+      expect(deployment.spec.template.spec.containers[0].resources)
+        .toEqual({ limits: { cpu, memory }, requests: { cpu: requestCpu, memory: requestMemory } });
       const service = ingress(cluster, 'Service');
       expect(service.metadata.annotations).toEqual({
         'service.beta.kubernetes.io/alibaba-cloud-loadbalancer-spec': spec,

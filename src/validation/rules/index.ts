@@ -1,13 +1,17 @@
+import { ControlPlaneRules } from './controlplane';
 import { GatewayRules } from './gateway';
 import { OperationsRules } from './operations';
 import { PatternRules } from './patterns';
+import { PlatformRules } from './platform';
 import { RouteRules } from './route';
 import { SecurityRules } from './security';
 import { ServiceRules } from './service';
 import { TopologyRules } from './topology';
 import { RuleDefinition } from '../rule';
 
+export { ControlPlaneRules } from './controlplane';
 export { GatewayRules } from './gateway';
+export { PlatformRules } from './platform';
 export { RouteRules } from './route';
 export { SecurityRules } from './security';
 export { OperationsRules } from './operations';
@@ -20,9 +24,11 @@ export const RULE_TABLES: Record<string, Record<string, RuleDefinition>> = {
   topology: TopologyRules,
   service: ServiceRules,
   gateway: GatewayRules,
+  platform: PlatformRules,
   route: RouteRules,
   security: SecurityRules,
   operations: OperationsRules,
+  controlplane: ControlPlaneRules,
   patterns: PatternRules,
 };
 

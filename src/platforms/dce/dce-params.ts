@@ -1,0 +1,51 @@
+import * as yaml from 'js-yaml';
+import type { MeshCluster } from '../../topology/cluster';
+import type { Mesh } from '../../topology/mesh';
+
+/** The port of DCE east-west gateways (`meshNetworks.<net>.gateways[0].port`). */
+export const DCE_EAST_WEST_PORT = 15443;
+/** The `global.clusterRole` of a worker cluster in a hosted mesh. */
+export const DCE_WORKER_ROLE = 'HOSTED_WORKLOAD_CLUSTER';
+
+const VALUES = 'istio.custom_params.values.global';
+
+/**
+ * `GlobalMesh.spec.ownerConfig.controlPlaneParams` of a DCE hosted mesh: the flat dotted keys DCE reads,
+ * values as strings: the hosted istiod address and, per network, both meshNetworks lines (address and port).
+ */
+export function globalMeshParams(mesh: Mesh): { [key: string]: string } {
+  const options = mesh.platform.dceOptions ?? {};
+  const params: { [key: string]: string } = {};
+  if (options.remotePilotAddress) params[`${VALUES}.remotePilotAddress`] = options.remotePilotAddress;
+  for (const gateway of [...options.networkGateways ?? []].sort((a, b) => a.network.localeCompare(b.network))) {
+    params[`${VALUES}.meshNetworks.${gateway.network}.gateways[0].address`] = gateway.address;
+    params[`${VALUES}.meshNetworks.${gateway.network}.gateways[0].port`] = String(gateway.port ?? DCE_EAST_WEST_PORT);
+  }
+  return params;
+}
+
+/** `MeshCluster.spec.meshedParams[].params` of a worker cluster: mesh ID, worker role and network ID. */
+export function meshClusterParams(mesh: Mesh, cluster: MeshCluster): { [key: string]: string } {
+  const params: { [key: string]: string } = {
+    'global.clusterRole': DCE_WORKER_ROLE,
+    'global.meshID': mesh.meshId,
+  };
+  if (cluster.networkName) params[`${VALUES}.network`] = cluster.networkName;
+  return params;
+}
+
+/** Registers the DCE parameter files (`dce/globalmesh-<meshId>.yaml`, `dce/meshcluster-<cluster>.yaml`) as mesh artifacts. */
+export function addDceArtifacts(mesh: Mesh): void {
+  mesh._addArtifact(`dce/globalmesh-${mesh.meshId}.yaml`, () => document(
+    `Merge into GlobalMesh mspider-system/${mesh.meshId} (DCE global service cluster): kubectl -n mspider-system edit gm ${mesh.meshId}`,
+    { spec: { ownerConfig: { controlPlaneParams: globalMeshParams(mesh) } } },
+  ));
+  mesh._addArtifact('dce/meshclusters.yaml', () => mesh.workloadClusters.map(cluster => document(
+    `Merge into MeshCluster mspider-system/${cluster.clusterName} .spec.meshedParams[].params: kubectl -n mspider-system edit mc ${cluster.clusterName}`,
+    { spec: { meshedParams: [{ params: meshClusterParams(mesh, cluster) }] } },
+  )).join('---\n'));
+}
+
+function document(comment: string, body: object): string {
+  return `# ${comment}\n${yaml.dump(body, { sortKeys: true, lineWidth: -1 })}`;
+}

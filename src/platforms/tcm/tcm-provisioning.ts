@@ -1,0 +1,89 @@
+import type { IConstruct } from 'constructs';
+import type { Mesh } from '../../topology/mesh';
+import { PlatformRules } from '../../validation/rules/platform';
+import { Protocol } from '../../workloads/protocol';
+import { TcmAccessType, TcmDeploymentMode, TcmGatewayOptions } from '../platform-gateway-options';
+
+/** Prefix TCM's gateway controller reads to load a certificate from SSL Certificate Service. */
+export const QCLOUD_CREDENTIAL_PREFIX = 'qcloud-';
+/** Prefix of port names TCM offloads TLS for at the CLB: `clb-https-<port>-<certificateId>`. */
+export const CLB_OFFLOAD_PORT_PREFIX = 'clb-https-';
+
+/** The port name that makes TCM offload TLS at the CLB. */
+export function clbOffloadPortName(port: number, certificateId: string): string {
+  return `${CLB_OFFLOAD_PORT_PREFIX}${port}-${certificateId}`;
+}
+
+/** One listener server, as TCM's checks see it. */
+export interface TcmServerFacts {
+  readonly port: number;
+  readonly protocol: Protocol;
+  readonly portName: string;
+  readonly tlsMode?: string;
+  readonly credentialName?: string;
+  readonly where: string;
+}
+
+/** A gateway, as TCM provisioning and checks see it. */
+export interface GatewayPlatformFacts {
+  readonly construct: IConstruct;
+  readonly name: string;
+  readonly namespace: string;
+  readonly cluster?: string;
+  readonly ingress: boolean;
+  readonly type: string;
+  readonly options: TcmGatewayOptions;
+  readonly servers: TcmServerFacts[];
+}
+
+/** The provisioning options written to `tcm/gateway-<namespace>-<name>.json`. */
+export function tcmProvisioning(g: GatewayPlatformFacts): Record<string, unknown> {
+  const o = g.options;
+  return {
+    name: g.name,
+    namespace: g.namespace,
+    cluster: g.cluster,
+    type: g.type,
+    accessType: g.ingress ? o.accessType ?? TcmAccessType.PUBLIC_NETWORK : o.accessType,
+    loadBalancer: g.ingress ? (o.existingLoadBalancerId ? { existing: o.existingLoadBalancerId } : 'automatic') : undefined,
+    preserveClientSourceIp: g.ingress ? o.preserveClientSourceIp ?? false : undefined,
+    deploymentMode: o.deploymentMode ?? TcmDeploymentMode.NORMAL,
+    exclusiveNodes: o.exclusiveNodes,
+    ports: [...new Set(g.servers.map(s => s.port))].sort((a, b) => a - b),
+  };
+}
+
+/**
+ * TCM's gateway rules: load-balancer options on ingress only; `qcloud-` certificates in SIMPLE mode only;
+ * CLB offload on plain HTTP ports only, consistently per port.
+ */
+export function validateTcmServers(mesh: Mesh, g: GatewayPlatformFacts, detail: string): void {
+  if (!g.ingress) {
+    const o = g.options;
+    const lbOptions = {
+      accessType: o.accessType,
+      existingLoadBalancerId: o.existingLoadBalancerId,
+      preserveClientSourceIp: o.preserveClientSourceIp,
+    };
+    for (const [field, value] of Object.entries(lbOptions)) {
+      if (value !== undefined) mesh.report(PlatformRules.TCM_INGRESS_ONLY, `${g.construct.node.path}/${field}`, field, detail);
+    }
+  }
+  const offloadByPort = new Map<number, Set<string>>();
+  for (const s of g.servers) {
+    if (s.credentialName?.startsWith(QCLOUD_CREDENTIAL_PREFIX) && s.tlsMode !== 'SIMPLE') {
+      mesh.report(PlatformRules.TCM_QCLOUD_CERT_MODE, s.where, s.tlsMode, detail);
+    }
+    const offload = s.portName.startsWith(CLB_OFFLOAD_PORT_PREFIX) ? s.portName : '(none)';
+    if (offload !== '(none)') {
+      if (s.protocol !== Protocol.HTTP || s.tlsMode !== undefined) mesh.report(PlatformRules.TCM_CLB_OFFLOAD_PROTOCOL, s.where, s.protocol, detail);
+      if (!g.ingress) mesh.report(PlatformRules.TCM_INGRESS_ONLY, s.where, 'clb offload', detail);
+    }
+    const offloads = offloadByPort.get(s.port) ?? new Set<string>();
+    offloads.add(offload);
+    offloadByPort.set(s.port, offloads);
+  }
+  for (const [port, offloads] of offloadByPort) {
+    if (offloads.size > 1) mesh.report(PlatformRules.TCM_CLB_OFFLOAD_CONSISTENT, `${g.construct.node.path}/servers/${port}`, [...offloads].sort(), detail);
+  }
+}
