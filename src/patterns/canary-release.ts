@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import * as yaml from 'js-yaml';
+import { IGatewayBinding } from '../gateways/gateway-binding';
 import { Mesh } from '../topology/mesh';
 import { ClientTlsMode } from '../traffic/client-tls';
 import { RouteDestination } from '../traffic/destination';
@@ -75,6 +76,21 @@ export interface CanaryReleaseProps {
    */
   readonly clusters?: string[];
   /**
+   * Gateways whose traffic is released too (an edge canary), e.g. an ingress listener.
+   * @default - none: sidecar traffic only
+   */
+  readonly gateways?: IGatewayBinding[];
+  /**
+   * The VirtualService hosts (e.g. the external domain of a gateway-bound release).
+   * @default - the service host
+   */
+  readonly hosts?: string[];
+  /**
+   * Release sidecar traffic too when bound to gateways.
+   * @default - true without gateways, false with gateways
+   */
+  readonly mesh?: boolean;
+  /**
    * Multi-cluster canary: the clusters running the stable version (each must run the service).
    * @default - not checked (versions run wherever the service runs)
    */
@@ -144,6 +160,9 @@ export class CanaryRelease extends Construct {
       name: props.name,
       exportTo: props.exportTo,
       clusters: props.clusters,
+      gateways: props.gateways,
+      hosts: props.hosts,
+      mesh: props.mesh,
       policy: this.policy,
     });
     const file = `canary/${this.service.namespace}-${props.name ?? this.service.name}`;

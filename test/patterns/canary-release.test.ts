@@ -1,7 +1,7 @@
 import * as yaml from 'js-yaml';
 import { expectRule } from './rule-case';
 import {
-  CanaryRelease, ClientTlsMode, Mesh, MeshApp, MeshService, ProgressiveDelivery, Protocol, StringMatch,
+  CanaryRelease, ClientTlsMode, IngressGateway, Mesh, MeshApp, MeshService, ProgressiveDelivery, Protocol, StringMatch,
 } from '../../src';
 import { synth, synthError, testApp } from '../util';
 
@@ -48,6 +48,19 @@ describe('CanaryRelease', () => {
       route: [{ destination: { host: 'order.base.svc.cluster.local', subset: 'v2' } }],
     });
     expect(weights(vs)).toEqual({ v1: 95, v2: 5 });
+  });
+
+  test('an edge canary binds the release to an ingress listener for the public host', () => {
+    const w = world();
+    const ingress = new IngressGateway(w.mesh, 'ingress');
+    const listener = ingress.addListener('shop', { namespace: 'base', servers: [{ port: 80, name: 'http', protocol: Protocol.HTTP, hosts: ['shop.example.com'] }] });
+    new CanaryRelease(w.mesh, 'edge', {
+      service: w.order, stableVersion: 'v1', canaryVersion: 'v2', step: 1, gateways: [listener], hosts: ['shop.example.com'],
+    });
+    const vs = synth(w.app).find('a', 'VirtualService', 'order', 'base');
+    expect(vs.spec.gateways).toEqual(['base/shop']);
+    expect(vs.spec.hosts).toEqual(['shop.example.com']);
+    expect(weights(vs)).toEqual({ v1: 75, v2: 25 });
   });
 
   test('promote() advances one step and stops at the last; rollback() sends everyone to stable', () => {
@@ -143,6 +156,17 @@ describe('CanaryRelease', () => {
       const w = world();
       build(w);
       expectRule(w.app, id, path, value);
+    });
+
+    test('MESH-PAT-002: a pipeline sets the step variable to something that is not a step', () => {
+      const w = world();
+      new CanaryRelease(w.mesh, 'c', { service: w.order, stableVersion: 'v1', canaryVersion: 'v2' });
+      process.env.CDK8S_MESH_CANARY_STEP_C = 'next';
+      try {
+        expectRule(w.app, 'MESH-PAT-002', 'mesh/c/step', '"next"');
+      } finally {
+        delete process.env.CDK8S_MESH_CANARY_STEP_C;
+      }
     });
 
     test('a same-name Service with other ports in the canary cluster is MESH-SVC-007 (identical name and ports everywhere)', () => {
