@@ -9,6 +9,7 @@ import { OutlierDetection } from '../traffic/outlier-detection';
 import { TrafficRoute } from '../traffic/traffic-route';
 import { PatternRules } from '../validation/rules/patterns';
 import { MeshService } from '../workloads/mesh-service';
+import { Protocols } from '../workloads/protocol';
 
 /** How traffic to a same-name service deployed in several clusters is kept or spread. */
 export enum CrossClusterMode {
@@ -20,7 +21,8 @@ export enum CrossClusterMode {
   SPLIT_BY_CLUSTER = 'SPLIT_BY_CLUSTER',
   /**
    * Like KEEP_LOCAL, but callers in clusters where the service does not run get 404 instead of a remote
-   * endpoint (HTTP ports only; Istio's own mechanism is meshConfig `serviceSettings.clusterLocal`).
+   * endpoint (HTTP; a TCP-only service gets no route there, so the connection fails). Istio's own mechanism
+   * is meshConfig `serviceSettings.clusterLocal`.
    */
   HIDE_FROM_OTHER_CLUSTERS = 'HIDE_FROM_OTHER_CLUSTERS',
 }
@@ -73,11 +75,15 @@ export class CrossClusterTraffic extends Construct {
     this.mode = props.mode;
     const clusters = this.service.clusters.map(c => c.clusterName);
     for (const cluster of clusters) this.service.addVersion(cluster, { [CLUSTER_LABEL]: cluster });
+    const http = this.httpRoutes(props, clusters);
+    // Services without an HTTP port get the same routes as TCP routes (no 404 for HIDE_FROM_OTHER_CLUSTERS).
+    const tcpOnly = this.service.ports.length > 0 && !this.service.ports.some(p => Protocols.isHttp(p.protocol));
     this.route = new TrafficRoute(this, serviceChildId(this.service), {
       service: this.service,
       exportTo: props.exportTo,
       policy: this.policy(props),
-      http: this.httpRoutes(props, clusters),
+      http: tcpOnly ? undefined : http,
+      tcp: tcpOnly ? http?.filter(r => r.destinations).map(r => ({ sourceLabels: r.match?.[0]?.sourceLabels, destinations: r.destinations! })) : undefined,
     });
   }
 

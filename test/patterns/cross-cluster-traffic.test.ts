@@ -41,6 +41,17 @@ describe('CrossClusterTraffic (DaoCloud same-name services)', () => {
     ]);
   });
 
+  test('keep local for a TCP-only service uses TCP routes by source cluster', () => {
+    const w = world();
+    const db = new MeshService(w.mesh, 'db', { name: 'db', namespace: 'sample', ports: [{ port: 5432, protocol: Protocol.TCP }] });
+    new CrossClusterTraffic(w.mesh, 'x', { service: db, mode: CrossClusterMode.KEEP_LOCAL });
+    const vs = synth(w.app).find('c1', 'VirtualService', 'db', 'sample');
+    expect(vs.spec.http).toBeUndefined();
+    expect(vs.spec.tcp.map((r: any) => [r.match?.[0]?.sourceLabels?.['topology.istio.io/cluster'], r.route[0].destination.subset ?? '*'])).toEqual([
+      ['c1', 'c1'], ['c2', 'c2'], ['c3', 'c3'], [undefined, '*'],
+    ]);
+  });
+
   test('keep local with failover: failoverPriority by cluster plus outlier detection, no VirtualService', () => {
     const w = world();
     new CrossClusterTraffic(w.mesh, 'x', { service: w.hello, mode: CrossClusterMode.KEEP_LOCAL_WITH_FAILOVER });
