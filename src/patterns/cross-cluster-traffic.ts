@@ -83,7 +83,8 @@ export class CrossClusterTraffic extends Construct {
       exportTo: props.exportTo,
       policy: this.policy(props),
       http: tcpOnly ? undefined : http,
-      tcp: tcpOnly ? http?.filter(r => r.destinations).map(r => ({ sourceLabels: r.match?.[0]?.sourceLabels, destinations: r.destinations! })) : undefined,
+      tcp: tcpOnly ? http?.filter(r => r.destinations).map(r => ({ sourceLabels: r.match?.[0]?.sourceLabels, destinations: r.destinations! }))
+        : undefined,
     });
   }
 
