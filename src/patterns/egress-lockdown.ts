@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { OutboundTrafficPolicy } from '../controlplane/mesh-config';
 import { EgressGateway } from '../gateways/egress-gateway';
 import { GatewayListener, GatewayTlsMode } from '../gateways/gateway-listener';
-import { DestinationRule, VirtualService } from '../imports/networking.istio.io';
+import { DestinationRule, DestinationRuleSpecTrafficPolicyPortLevelSettingsTlsMode, VirtualService } from '../imports/networking.istio.io';
 import { ServiceEntry, ServiceEntryResolution } from '../operations/service-entry';
 import { AuthorizationAction, AuthorizationPolicy } from '../security/authorization-policy';
 import { Identity } from '../security/identity';
@@ -176,7 +176,7 @@ export class EgressLockdown extends Construct {
           metadata: { name: `${name}-tls-origination`, namespace: ns },
           spec: {
             host: h.host,
-            trafficPolicy: { portLevelSettings: [{ port: { number: tlsPort }, tls: { mode: 'SIMPLE' as any, sni: h.host } }] },
+            trafficPolicy: { portLevelSettings: [{ port: { number: tlsPort }, tls: { mode: DestinationRuleSpecTrafficPolicyPortLevelSettingsTlsMode.SIMPLE, sni: h.host } }] },
           },
         });
       }
