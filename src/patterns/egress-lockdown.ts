@@ -176,7 +176,9 @@ export class EgressLockdown extends Construct {
           metadata: { name: `${name}-tls-origination`, namespace: ns },
           spec: {
             host: h.host,
-            trafficPolicy: { portLevelSettings: [{ port: { number: tlsPort }, tls: { mode: DestinationRuleSpecTrafficPolicyPortLevelSettingsTlsMode.SIMPLE, sni: h.host } }] },
+            trafficPolicy: {
+              portLevelSettings: [{ port: { number: tlsPort }, tls: { mode: DestinationRuleSpecTrafficPolicyPortLevelSettingsTlsMode.SIMPLE, sni: h.host } }],
+            },
           },
         });
       }
