@@ -177,7 +177,10 @@ export class EgressLockdown extends Construct {
           spec: {
             host: h.host,
             trafficPolicy: {
-              portLevelSettings: [{ port: { number: tlsPort }, tls: { mode: DestinationRuleSpecTrafficPolicyPortLevelSettingsTlsMode.SIMPLE, sni: h.host } }],
+              portLevelSettings: [{
+                port: { number: tlsPort },
+                tls: { mode: DestinationRuleSpecTrafficPolicyPortLevelSettingsTlsMode.SIMPLE, sni: h.host },
+              }],
             },
           },
         });
