@@ -1,14 +1,26 @@
 /**
- * The DaoCloud (DCE) multi-cloud plan: three clusters on three networks in one mesh.
+ * The DaoCloud (DCE) multi-cloud plan: three clusters on three networks in one hosted mesh.
  *
  * Seed: 002 (DaoCloud mesh docs), "multi-cloud interconnection" — clusters mdemo-cluster1..3 on
  * networks network-c1..3, localities region1/zone1..3/subzone1..3, mesh ID mdemo-mesh,
  * with the `sample` namespace enrolled in every cluster.
  *
+ * End to end, as the seed's steps do it:
+ * - hosted mesh = external control plane: the Istio config lives in the hosted virtual cluster
+ *   `mdemo-mesh-hosted`; workers reach hosted istiod at `istiod-mdemo-mesh-hosted-lb` (10.64.30.72,
+ *   `global.remotePilotAddress`, seed F6);
+ * - every worker's istio-system carries its network label (F8) and `global.network` (F7);
+ * - one east-west gateway per network exposing `*.local` on 15443 AUTO_PASSTHROUGH (F9, F10);
+ * - static gateway addresses in `global.meshNetworks`, address and port per network (F11);
+ * - a shared root CA per cluster from Vault; remote secrets for the hosted control plane created with istioctl.
+ *
  * Three networks need an east-west gateway per network (upstream Istio multi-network guides): one
  * `EastWestGateway` per network, each exposing `*.local` on 15443 with AUTO_PASSTHROUGH.
  */
-import { MeshApp, Mesh, IstioVersion, EastWestGateway } from '../src';
+import { ClusterRole, EastWestGateway, IstioVersion, MeshApp, Mesh, MeshTopology, RootCa, SecretStoreKind } from '../src';
+
+/** East-west gateway load-balancer IPs from the seed's planning form. */
+const EAST_WEST_IPS: Record<string, string> = { 'network-c1': '10.64.30.73', 'network-c2': '10.6.136.29', 'network-c3': '10.64.30.77' };
 
 /** Builds the example into `app`. */
 export function build(app: MeshApp = new MeshApp()): MeshApp {
@@ -16,13 +28,23 @@ export function build(app: MeshApp = new MeshApp()): MeshApp {
   const mesh = new Mesh(app, 'mdemo', {
     meshId: 'mdemo-mesh',
     istioVersion: IstioVersion.V1_30,
+    topology: MeshTopology.EXTERNAL_CONTROL_PLANE,
     networks: clusters.map(i => ({ name: `network-c${i}` })),
-    clusters: clusters.map(i => ({
-      name: `mdemo-cluster${i}`,
-      network: `network-c${i}`,
-      region: 'region1',
-      zones: [`zone${i}/subzone${i}`],
-    })),
+    clusters: [
+      { name: 'mdemo-mesh-hosted', role: ClusterRole.CONFIG },
+      ...clusters.map(i => ({
+        name: `mdemo-cluster${i}`,
+        network: `network-c${i}`,
+        role: ClusterRole.REMOTE,
+        region: 'region1',
+        zones: [`zone${i}/subzone${i}`],
+      })),
+    ],
+    controlPlane: {
+      rootCa: RootCa.fromExternalSecret({ storeName: 'vault', storeKind: SecretStoreKind.CLUSTER_SECRET_STORE, key: 'istio/mdemo-mesh/cacerts' }),
+      discoveryAddresses: { 'mdemo-mesh-hosted': '10.64.30.72' },
+      meshNetworks: Object.entries(EAST_WEST_IPS).map(([network, address]) => ({ network, address, port: 15443 })),
+    },
   });
   mesh.addNamespace('sample');
   for (const network of mesh.networks) {

@@ -1,5 +1,6 @@
 /**
- * Synthesizes every `examples/*.ts` app into `dist/examples/<example-name>/`.
+ * Synthesizes every `examples/*.ts` app into `dist/examples/<example-name>/`, and every
+ * `examples/topologies/*.ts` app into `dist/examples/topologies/<example-name>/`.
  * Each example exports `build(app)`; this script gives it an app whose outdir is that folder.
  */
 import * as fs from 'fs';
@@ -11,10 +12,17 @@ const examplesDir = path.join(root, 'examples');
 const outRoot = path.join(root, 'dist', 'examples');
 
 const only = process.argv.slice(2);
-const examples = fs.readdirSync(examplesDir)
-  .filter(f => f.endsWith('.ts'))
-  .map(f => f.replace(/\.ts$/, ''))
-  .filter(name => only.length === 0 || only.includes(name))
+/** Example names (paths relative to examples/, without `.ts`) in a folder. */
+function examplesIn(folder: string): string[] {
+  const dir = path.join(examplesDir, folder);
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir)
+    .filter(f => f.endsWith('.ts'))
+    .map(f => path.join(folder, f.replace(/\.ts$/, '')));
+}
+
+const examples = [...examplesIn(''), ...examplesIn('topologies')]
+  .filter(name => only.length === 0 || only.includes(name) || only.includes(path.basename(name)))
   .sort();
 
 let failed = 0;
@@ -27,9 +35,16 @@ for (const name of examples) {
     throw new Error(`examples/${name}.ts must export build(app: MeshApp): MeshApp`);
   }
   try {
-    example.build(new MeshApp({ outdir })).synth();
-    const files = fs.readdirSync(outdir).sort();
-    console.log(`${name}: ${files.length} file(s) in ${path.relative(root, outdir)}: ${files.join(', ')}`);
+    // staged examples (e.g. canary upgrades) export `stages` and `buildStage(app, stage)`: one folder per stage
+    const stages: string[] = Array.isArray(example.stages) && typeof example.buildStage === 'function' ? example.stages : [];
+    const runs = stages.length
+      ? stages.map(stage => ({ dir: path.join(outdir, stage), run: (app: MeshApp) => example.buildStage(app, stage) }))
+      : [{ dir: outdir, run: (app: MeshApp) => example.build(app) }];
+    for (const { dir, run } of runs) {
+      run(new MeshApp({ outdir: dir })).synth();
+      const files = fs.readdirSync(dir).sort();
+      console.log(`${name}: ${files.length} file(s) in ${path.relative(root, dir)}: ${files.join(', ')}`);
+    }
   } catch (e) {
     failed++;
     console.error(`${name}: FAILED\n${(e as Error).message}`);

@@ -1,3 +1,8 @@
+import { Size } from 'cdk8s';
+import { AccessLogEncoding } from '../observability/extension-provider';
+import type { ProxyResources } from '../operations/sidecar-settings';
+import { LocalityLoadBalancing, renderLocality } from '../traffic/load-balancer';
+
 /**
  * What sidecars do with traffic to hosts the mesh does not know.
  */
@@ -9,7 +14,8 @@ export enum OutboundTrafficPolicy {
 }
 
 /**
- * Mesh-wide settings that land in Istio's mesh config (`meshConfig` in install values).
+ * Mesh-wide settings that land in Istio's mesh config (`meshConfig` in install values) or in the
+ * proxy values (`values.global.proxy`). Only settings that are set appear in the output.
  */
 export interface MeshConfigOptions {
   /**
@@ -18,9 +24,136 @@ export interface MeshConfigOptions {
    */
   readonly outboundTrafficPolicy?: OutboundTrafficPolicy;
   /**
+   * Where every proxy writes its access log (`meshConfig.accessLogFile`), e.g. `/dev/stdout`.
+   * @default - no access log
+   */
+  readonly accessLogFile?: string;
+  /**
+   * Access log encoding (`meshConfig.accessLogEncoding`).
+   * @default - Istio's default (TEXT)
+   */
+  readonly accessLogEncoding?: AccessLogEncoding;
+  /**
+   * Access log format with Envoy command operators (`meshConfig.accessLogFormat`).
+   * @default - Istio's default format
+   */
+  readonly accessLogFormat?: string;
+  /**
+   * Percentage of requests traced, 0 to 100 (`meshConfig.defaultConfig.tracing.sampling`).
+   * @default - Istio's default (1)
+   */
+  readonly tracingSampling?: number;
+  /**
+   * Start the application container only after the sidecar is ready
+   * (`meshConfig.defaultConfig.holdApplicationUntilProxyStarts`; TCM "sidecar readiness guarantee").
+   * @default - Istio's default (false)
+   */
+  readonly holdApplicationUntilProxyStarts?: boolean;
+  /**
+   * Let the sidecar exit only once active connections drain
+   * (`proxyMetadata.EXIT_ON_ZERO_ACTIVE_CONNECTIONS`; TCM "sidecar stop protection").
+   * @default - Istio's default (false)
+   */
+  readonly exitOnZeroActiveConnections?: boolean;
+  /**
+   * Default sidecar resources of the mesh (`values.global.proxy.resources`); per-workload overrides use
+   * the same type in sidecar settings.
+   * @default - Istio's defaults
+   */
+  readonly proxyResources?: ProxyResources;
+  /**
+   * Let the sidecar answer DNS queries (`proxyMetadata.ISTIO_META_DNS_CAPTURE`).
+   * @default - Istio's default (false)
+   */
+  readonly dnsCapture?: boolean;
+  /**
+   * Give ServiceEntry hosts without addresses an automatic VIP (`proxyMetadata.ISTIO_META_DNS_AUTO_ALLOCATE`).
+   * @default - Istio's default (false)
+   */
+  readonly dnsAutoAllocate?: boolean;
+  /**
+   * CIDRs whose outbound traffic bypasses the sidecar (`values.global.proxy.excludeIPRanges`;
+   * TCM "external request bypasses sidecar").
+   * @default - none
+   */
+  readonly excludeIpRanges?: string[];
+  /**
+   * The default locality load-balancing setting (`meshConfig.localityLbSetting`).
+   * @default - Istio's default (enabled, no explicit failover)
+   */
+  readonly localityLbSetting?: LocalityLoadBalancing;
+  /**
    * How many proxies in front of the gateways to trust in X-Forwarded-For
    * (`defaultConfig.gatewayTopology.numTrustedProxies`); `remoteIpBlocks` and `remote.ip` need it.
    * @default - none (0)
    */
   readonly numTrustedProxies?: number;
+}
+
+/** Settings rendered for the install artifacts: `meshConfig` and `values.global.proxy`. */
+export interface RenderedMeshSettings {
+  /** The `meshConfig` block, or undefined if nothing was set. */
+  readonly meshConfig?: { [key: string]: any };
+  /** The `global.proxy` values block, or undefined if nothing was set. */
+  readonly proxy?: { [key: string]: any };
+}
+
+function compact<T extends { [key: string]: any }>(obj: T): T | undefined {
+  const entries = Object.entries(obj).filter(([, v]) => v !== undefined);
+  return entries.length ? Object.fromEntries(entries) as T : undefined;
+}
+
+function flag(value: boolean | undefined): string | undefined {
+  return value === undefined ? undefined : String(value);
+}
+
+function mebibytes(size: Size | undefined): string | undefined {
+  return size === undefined ? undefined : `${size.toMebibytes()}Mi`;
+}
+
+/** The same resources the sidecar annotations take (operations' `ProxyResources`), as `global.proxy.resources`. */
+function proxyResources(r: ProxyResources | undefined): { [key: string]: any } | undefined {
+  if (!r) return undefined;
+  return compact({
+    requests: compact({ cpu: r.cpuRequest?.amount, memory: mebibytes(r.memoryRequest) }),
+    limits: compact({ cpu: r.cpuLimit?.amount, memory: mebibytes(r.memoryLimit) }),
+  });
+}
+
+/**
+ * Renders the options exactly where Istio reads them. `trustDomain` and `extensionProviders` are passed
+ * in only when the user set them, so defaults never appear.
+ * @internal
+ */
+export function renderMeshSettings(
+  options: MeshConfigOptions,
+  trustDomain: string | undefined,
+  extensionProviders: Array<{ [key: string]: any }>,
+): RenderedMeshSettings {
+  const proxyMetadata = compact({
+    EXIT_ON_ZERO_ACTIVE_CONNECTIONS: flag(options.exitOnZeroActiveConnections),
+    ISTIO_META_DNS_AUTO_ALLOCATE: flag(options.dnsAutoAllocate),
+    ISTIO_META_DNS_CAPTURE: flag(options.dnsCapture),
+  });
+  const defaultConfig = compact({
+    gatewayTopology: options.numTrustedProxies === undefined ? undefined : { numTrustedProxies: options.numTrustedProxies },
+    holdApplicationUntilProxyStarts: options.holdApplicationUntilProxyStarts,
+    proxyMetadata,
+    tracing: options.tracingSampling === undefined ? undefined : { sampling: options.tracingSampling },
+  });
+  const meshConfig = compact({
+    accessLogEncoding: options.accessLogEncoding,
+    accessLogFile: options.accessLogFile,
+    accessLogFormat: options.accessLogFormat,
+    defaultConfig,
+    extensionProviders: extensionProviders.length ? extensionProviders : undefined,
+    localityLbSetting: options.localityLbSetting ? compact(renderLocality(options.localityLbSetting)) : undefined,
+    outboundTrafficPolicy: options.outboundTrafficPolicy ? { mode: options.outboundTrafficPolicy } : undefined,
+    trustDomain,
+  });
+  const proxy = compact({
+    excludeIPRanges: options.excludeIpRanges?.length ? options.excludeIpRanges.join(',') : undefined,
+    resources: proxyResources(options.proxyResources),
+  });
+  return { meshConfig, proxy };
 }

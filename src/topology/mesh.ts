@@ -5,7 +5,9 @@ import { IstioVersion } from './istio-version';
 import { Locality } from './locality';
 import { InjectionScheme, MeshNamespace, MeshNamespaceProps, NETWORK_LABEL } from './namespace';
 import { MeshNetwork, NetworkProps } from './network';
+import { ControlPlane, ControlPlaneOptions } from '../controlplane/control-plane';
 import { MeshConfigOptions, OutboundTrafficPolicy } from '../controlplane/mesh-config';
+import { MeshTopology } from '../controlplane/topology';
 import { isDnsLabel } from '../core/names';
 import { ExtensionProvider } from '../observability/extension-provider';
 import { registerRegistryOnlyCheck } from '../operations/registry-check';
@@ -75,6 +77,18 @@ export interface MeshProps {
    * @default - none
    */
   readonly extensionProviders?: ExtensionProvider[];
+  // --- control plane (src/controlplane) ---
+  /**
+   * The control-plane topology. When set, the mesh writes install artifacts (IstioOperator, Helm values,
+   * runbook) per cluster, trust objects and the guide's extra manifests, and validates the cluster roles.
+   * @default - no control-plane output
+   */
+  readonly topology?: MeshTopology;
+  /**
+   * Control-plane settings: root CA, remote secrets, meshNetworks, revisions, upgrade. Used when `topology` is set.
+   * @default - defaults of `ControlPlaneOptions`
+   */
+  readonly controlPlane?: ControlPlaneOptions;
   /**
    * The platform that runs the mesh (upstream Istio, Alibaba ASM, Tencent TCM, DaoCloud DCE). It decides
    * where Istio config goes, the injection labels and revision names, whether istiod install artifacts
@@ -131,6 +145,8 @@ export class Mesh extends Construct {
   public readonly meshConfig: MeshConfigOptions;
   /** What sidecars do with traffic to hosts outside the registry. */
   public readonly outboundTrafficPolicy: OutboundTrafficPolicy;
+  /** The control plane, when `topology` is set. */
+  public readonly controlPlane?: ControlPlane;
   /** The mesh-wide mTLS mode (security). */
   public readonly mtls: MtlsMode;
   /** The synthesized mesh-wide PeerAuth, unless `mtls` is UNSET (security). */
@@ -175,7 +191,11 @@ export class Mesh extends Construct {
     for (const cluster of props.clusters ?? []) this.addCluster(cluster);
 
     this._onSynth(() => this.renderRootNamespaces());
-    attachPlatform(this);
+    attachPlatform(this, props.topology !== undefined);
+    // Managed platforms (ASM, TCM, DCE) run istiod themselves: no install artifacts (MESH-PLAT-020).
+    if (props.topology !== undefined && !this.platform.managesControlPlane) {
+      this.controlPlane = new ControlPlane(this, 'ControlPlane', { ...props.controlPlane, topology: props.topology });
+    }
     registerRegistryOnlyCheck(this);
 
     // Security: secure by default, a mesh-wide STRICT PeerAuthentication unless the user chooses otherwise.
@@ -384,7 +404,7 @@ export class Mesh extends Construct {
     for (const cluster of this.clusterList) {
       const labels = this.isMultiNetwork && cluster.networkName ? { [NETWORK_LABEL]: cluster.networkName } : undefined;
       new k8s.KubeNamespace(cluster.scopeFor(this), 'RootNamespace', {
-        metadata: { name: this.rootNamespace, labels },
+        metadata: { name: this.rootNamespace, labels, annotations: this.controlPlane?._rootNamespaceAnnotations(cluster) },
       });
     }
   }

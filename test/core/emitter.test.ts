@@ -17,7 +17,7 @@ test('the fast emitter writes the same files and objects as standard cdk8s synth
   const fast = synth(build(new MeshApp({ outdir: tmp() })));
   const standard = synth(build(new MeshApp({ outdir: tmp(), fastEmitter: false })));
   expect(fast.clusterNames).toEqual(standard.clusterNames);
-  expect(fast.clusterNames).toEqual(['mdemo-cluster1', 'mdemo-cluster2', 'mdemo-cluster3']);
+  expect(fast.clusterNames).toEqual(['mdemo-cluster1', 'mdemo-cluster2', 'mdemo-cluster3', 'mdemo-mesh-hosted']);
   for (const cluster of fast.clusterNames) {
     const file = `${cluster}.k8s.yaml`;
     expect(readAsKubectl(fast.text(file))).toEqual(readAsKubectl(standard.text(file)));

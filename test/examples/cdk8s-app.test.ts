@@ -12,7 +12,7 @@ test('`cdk8s synth` runs the examples/cdk8s-app app with the cdk8s CLI', () => {
     stdio: 'pipe',
   });
   const files = checkDirectory(outdir);
-  expect([...files.keys()]).toEqual(['mdemo-cluster1.k8s.yaml', 'mdemo-cluster2.k8s.yaml', 'mdemo-cluster3.k8s.yaml']);
+  expect([...files.keys()]).toEqual(['mdemo-cluster1.k8s.yaml', 'mdemo-cluster2.k8s.yaml', 'mdemo-cluster3.k8s.yaml', 'mdemo-mesh-hosted.k8s.yaml']);
   expect(fs.existsSync(path.join(outdir, 'mesh-report.md'))).toBe(true);
   expect(fs.readFileSync(path.join(outdir, 'argocd', 'applicationset.yaml'), 'utf8')).toContain('kind: ApplicationSet');
 }, 60_000);

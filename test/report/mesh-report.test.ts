@@ -15,9 +15,11 @@ describe('mesh report', () => {
     const mesh = app.meshes[0];
     const report = MeshReport.of(mesh, Object.fromEntries(out.clusterNames.map(c => [c, out.cluster(c)])));
     const clusters = report.nodes.filter(n => n.kind === DiagramNodeKind.CLUSTER);
-    expect(clusters.map(n => [n.id, n.network, n.label])).toEqual([1, 2, 3].map(i => [
-      `cluster_mdemo_cluster${i}`, `network-c${i}`, `mdemo-cluster${i}<br/>primary<br/>region1/zone${i}/subzone${i}`,
-    ]));
+    // the hosted mesh (external control plane): the config cluster, then three remote workers
+    expect(clusters.map(n => [n.id, n.network, n.label])).toEqual([
+      ['cluster_mdemo_mesh_hosted', 'default', 'mdemo-mesh-hosted<br/>config'],
+      ...[1, 2, 3].map(i => [`cluster_mdemo_cluster${i}`, `network-c${i}`, `mdemo-cluster${i}<br/>remote<br/>region1/zone${i}/subzone${i}`]),
+    ]);
     expect(report.toMermaid()).toContain('subgraph net_network_c2["network network-c2"]');
     // the report synthesized with the app is the same document
     expect(out.text('mesh-report.md')).toBe(report.toMarkdown());

@@ -1,3 +1,4 @@
+import { ControlPlaneRules } from './controlplane';
 import { GatewayRules } from './gateway';
 import { OperationsRules } from './operations';
 import { PlatformRules } from './platform';
@@ -7,6 +8,7 @@ import { ServiceRules } from './service';
 import { TopologyRules } from './topology';
 import { RuleDefinition } from '../rule';
 
+export { ControlPlaneRules } from './controlplane';
 export { GatewayRules } from './gateway';
 export { PlatformRules } from './platform';
 export { RouteRules } from './route';
@@ -22,6 +24,7 @@ export const RULE_TABLES: Record<string, Record<string, RuleDefinition>> = {
   gateway: GatewayRules,
   platform: PlatformRules,
   route: RouteRules,
+  controlplane: ControlPlaneRules,
   security: SecurityRules,
   operations: OperationsRules,
 };

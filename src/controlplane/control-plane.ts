@@ -1,0 +1,330 @@
+import { ApiObject, Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import * as jsYaml from 'js-yaml';
+import { EastWestGatewayPlacement, eastWestGateways } from './east-west';
+import {
+  ClusterInstallContext, baseValues, controlPlaneOperator, eastWestHelmValues, eastWestOperator, istiodValues,
+} from './install-values';
+import { RenderedMeshSettings, renderMeshSettings } from './mesh-config';
+import { MeshNetworkGateway, meshNetworksValue } from './mesh-networks';
+import { RemoteSecret } from './remote-secret';
+import { ControlPlaneRevision, DEFAULT_REVISION } from './revision';
+import { RootCa } from './root-ca';
+import { ClusterInstallPlan, renderRunbook } from './runbook';
+import { MeshTopology, topologyTraits } from './topology';
+import { ControlPlaneUpgrade } from './upgrade';
+import { isDnsLabel } from '../core/names';
+import { GatewayWorkload } from '../gateways/gateway-workload';
+import { ClusterRole, MeshCluster } from '../topology/cluster';
+import type { Mesh } from '../topology/mesh';
+import { InjectionScheme, NETWORK_LABEL } from '../topology/namespace';
+import { ControlPlaneRules } from '../validation/rules/controlplane';
+
+/** Annotation on a remote's istio-system naming the clusters whose control plane manages it. */
+export const CONTROL_PLANE_CLUSTERS_ANNOTATION = 'topology.istio.io/controlPlaneClusters';
+
+/** Placeholder the guides use for a primary's exposed istiod address. */
+export const DISCOVERY_ADDRESS_PLACEHOLDER = '${DISCOVERY_ADDRESS}';
+
+/**
+ * Control-plane settings of a mesh whose `topology` is set.
+ */
+export interface ControlPlaneOptions {
+  /**
+   * The shared root of trust (`cacerts` in every cluster). Required for more than one cluster.
+   * @default - none (an error for a multi-cluster mesh, MESH-CP-007)
+   */
+  readonly rootCa?: RootCa;
+  /**
+   * Credentials of clusters that control planes must discover. Clusters without one get
+   * `istioctl create-remote-secret` commands in the runbook.
+   * @default - none; every remote secret is created with istioctl
+   */
+  readonly remoteSecrets?: RemoteSecret[];
+  /**
+   * Static east-west gateway addresses per network (`global.meshNetworks`).
+   * @default - none; gateways are discovered from their network label
+   */
+  readonly meshNetworks?: MeshNetworkGateway[];
+  /**
+   * Control-plane revisions installed side by side.
+   * @default - one revision: the mesh's `revision`
+   */
+  readonly revisions?: ControlPlaneRevision[];
+  /**
+   * A staged canary upgrade; its stage decides the installed revisions (overrides `revisions`).
+   * @default - no upgrade
+   */
+  readonly upgrade?: ControlPlaneUpgrade;
+  /**
+   * The address remote clusters use to reach istiod, by the name of the primary (or, for an external
+   * control plane, the config cluster) serving them: the east-west gateway's load-balancer address.
+   * @default - the guide's `${DISCOVERY_ADDRESS}` placeholder, exported in the runbook
+   */
+  readonly discoveryAddresses?: { [cluster: string]: string };
+}
+
+/** Props of the `ControlPlane` construct. */
+export interface ControlPlaneProps extends ControlPlaneOptions {
+  /** The topology. */
+  readonly topology: MeshTopology;
+}
+
+/**
+ * The control plane of a mesh: per-cluster install artifacts (IstioOperator, Helm values, runbook),
+ * trust (cacerts, remote secrets), istiod exposure, revisions and validation of the topology.
+ * Created by `Mesh` when `topology` is set.
+ */
+export class ControlPlane extends Construct {
+  /** The topology. */
+  public readonly topology: MeshTopology;
+  /** The shared root, if given. */
+  public readonly rootCa?: RootCa;
+  private readonly mesh: Mesh;
+  private readonly props: ControlPlaneProps;
+
+  constructor(mesh: Mesh, id: string, props: ControlPlaneProps) {
+    super(mesh, id);
+    this.mesh = mesh;
+    this.props = props;
+    this.topology = props.topology;
+    this.rootCa = props.rootCa;
+    const sampling = mesh.meshConfig.tracingSampling;
+    if (sampling !== undefined && !(sampling >= 0 && sampling <= 100)) {
+      mesh.report(ControlPlaneRules.TRACING_SAMPLING_RANGE, `${mesh.node.path}/meshConfig/tracingSampling`, sampling);
+    }
+    mesh._onSynth(() => this.render(), () => this.validate());
+  }
+
+  /** The installed revisions. */
+  public get revisions(): ControlPlaneRevision[] {
+    return this.props.upgrade?.revisions ?? this.props.revisions ?? [{ name: this.mesh.revision }];
+  }
+
+  /**
+   * The revisions installed in a cluster.
+   * @param cluster the cluster
+   */
+  public revisionsIn(cluster: MeshCluster): ControlPlaneRevision[] {
+    return this.revisions.filter(r => r.clusters === undefined || r.clusters.includes(cluster.clusterName) || cluster.role !== ClusterRole.PRIMARY);
+  }
+
+  /**
+   * The primary whose control plane serves a remote: the first primary on its network, else the first primary.
+   * @param remote the remote cluster
+   */
+  public primaryOf(remote: MeshCluster): MeshCluster | undefined {
+    const primaries = this.mesh.controlPlaneClusters;
+    return primaries.find(p => p.networkName === remote.networkName) ?? primaries[0];
+  }
+
+  /** The clusters whose istiod (or external istiod) watches `cluster`'s API server and so need its remote secret. */
+  private discoverersOf(cluster: MeshCluster): MeshCluster[] {
+    if (topologyTraits(this.topology).needsConfigCluster) return this.mesh.configClusters.filter(c => c !== cluster);
+    return this.mesh.controlPlaneClusters.filter(c => c !== cluster);
+  }
+
+  /** @internal */
+  public _rootNamespaceAnnotations(cluster: MeshCluster): { [key: string]: string } | undefined {
+    if (cluster.role !== ClusterRole.REMOTE || this.topology === MeshTopology.EXTERNAL_CONTROL_PLANE) return undefined;
+    const primary = this.primaryOf(cluster);
+    return primary ? { [CONTROL_PLANE_CLUSTERS_ANNOTATION]: primary.clusterName } : undefined;
+  }
+
+  private servesRemotes(primary: MeshCluster): boolean {
+    return topologyTraits(this.topology).hasRemotes
+      && this.mesh.clusters.some(c => c.role === ClusterRole.REMOTE && this.primaryOf(c) === primary);
+  }
+
+  private pilotAddress(cluster: MeshCluster): string {
+    const server = cluster.role === ClusterRole.REMOTE && this.topology !== MeshTopology.EXTERNAL_CONTROL_PLANE
+      ? this.primaryOf(cluster)
+      : this.mesh.configClusters.find(c => c !== cluster) ?? this.mesh.configClusters[0];
+    return (server && this.props.discoveryAddresses?.[server.clusterName]) ?? DISCOVERY_ADDRESS_PLACEHOLDER;
+  }
+
+  private settings(): RenderedMeshSettings {
+    const trustDomain = this.mesh.trustDomain === 'cluster.local' ? undefined : this.mesh.trustDomain;
+    return renderMeshSettings(this.mesh.meshConfig, trustDomain, this.mesh.extensionProviders.map(p => p.toMeshConfig()));
+  }
+
+  private render(): void {
+    const settings = this.settings();
+    const gateways = eastWestGateways(this.mesh);
+    const gatewaysByCluster = new Map<MeshCluster, EastWestGatewayPlacement[]>();
+    for (const gw of gateways) gatewaysByCluster.set(gw.cluster, [...gatewaysByCluster.get(gw.cluster) ?? [], gw]);
+    const secrets = new Map((this.props.remoteSecrets ?? []).map(s => [s.cluster, s]));
+    const ns = this.mesh.rootNamespace;
+    const multiNetwork = topologyTraits(this.topology).multiNetwork || this.mesh.isMultiNetwork;
+    const meshNetworks = meshNetworksValue(this.props.meshNetworks ?? []);
+
+    for (const cluster of this.mesh.clusters) {
+      const scope = cluster.scopeFor(this);
+      if (this.rootCa && this.mesh.clusters.length > 1) {
+        if (!this.rootCa._render(scope, cluster.clusterName, ns)) {
+          this.mesh.report(ControlPlaneRules.MISSING_CA_MATERIAL, this, cluster.clusterName);
+        }
+      }
+      const missingSecrets: string[] = [];
+      for (const source of this.mesh.workloadClusters.filter(s => this.discoverersOf(s).includes(cluster))) {
+        const secret = secrets.get(source.clusterName);
+        if (secret) secret._render(scope, ns);
+        else missingSecrets.push(source.clusterName);
+      }
+      const clusterGateways = gatewaysByCluster.get(cluster) ?? [];
+      const servesRemotes = cluster.role === ClusterRole.PRIMARY && this.servesRemotes(cluster);
+      const revisions = this.revisionsIn(cluster);
+      const contexts = revisions.map((revision): ClusterInstallContext => ({
+        cluster,
+        meshId: this.mesh.meshId,
+        revision,
+        servesRemotes,
+        multiNetwork,
+        settings,
+        pilotAddress: this.pilotAddress(cluster),
+        meshNetworks: cluster.role === ClusterRole.REMOTE ? undefined : meshNetworks,
+      }));
+      this.addArtifacts({
+        cluster,
+        contexts,
+        gateways: clusterGateways,
+        missingSecrets,
+        discoverers: this.discoverersOf(cluster),
+        upgrade: this.props.upgrade,
+        rootCa: this.mesh.clusters.length > 1 ? this.rootCa?.kind : undefined,
+        topology: this.topology,
+        installAfter: this.installAfter(cluster),
+      });
+    }
+  }
+
+  /** Clusters that must be installed before `cluster` (a remote's primary or config cluster). */
+  private installAfter(cluster: MeshCluster): string[] {
+    if (cluster.role !== ClusterRole.REMOTE) return [];
+    if (this.topology === MeshTopology.EXTERNAL_CONTROL_PLANE) return this.mesh.configClusters.map(c => c.clusterName);
+    const primary = this.primaryOf(cluster);
+    return primary ? [primary.clusterName] : [];
+  }
+
+  private addArtifacts(plan: ClusterInstallPlan): void {
+    const dir = plan.cluster.clusterName;
+    const chart = plan.cluster as Chart;
+    const dump = (obj: any) => jsYaml.dump(obj, { noRefs: true, lineWidth: -1 });
+    for (const ctx of plan.contexts) {
+      const suffix = ctx.revision.name === DEFAULT_REVISION ? '' : `-${ctx.revision.name}`;
+      this.mesh._addArtifact(`${dir}/istioctl/istio-operator${suffix}.yaml`, () => dump(controlPlaneOperator(ctx)));
+      this.mesh._addArtifact(`${dir}/helm/istiod${suffix}.values.yaml`, () => dump(istiodValues(ctx)));
+    }
+    if (plan.contexts.length) this.mesh._addArtifact(`${dir}/helm/istio-base.values.yaml`, () => dump(baseValues(plan.contexts[0])));
+    for (const gw of plan.gateways) {
+      this.mesh._addArtifact(`${dir}/istioctl/${gw.name}.yaml`, () => dump(eastWestOperator(gw)));
+      this.mesh._addArtifact(`${dir}/helm/${gw.name}.values.yaml`, () => dump(eastWestHelmValues(gw)));
+    }
+    this.mesh._addArtifact(`${dir}/pre-install.yaml`, () => {
+      const docs = Object.values(chart.toJson()).filter((o: any) => ['Namespace', 'Secret', 'ExternalSecret'].includes(o.kind)
+        && (o.kind === 'Namespace' ? o.metadata.name === this.mesh.rootNamespace : o.metadata.namespace === this.mesh.rootNamespace));
+      return docs.map(dump).join('---\n');
+    });
+    this.mesh._addArtifact(`${dir}/RUNBOOK.md`, () => renderRunbook(plan));
+  }
+
+  private validate(): void {
+    const mesh = this.mesh;
+    const traits = topologyTraits(this.topology);
+    const gateways = eastWestGateways(mesh);
+    const exposing = new Set(gateways.filter(g => g.exposesIstiod).map(g => g.cluster));
+    for (const cluster of mesh.clusters) {
+      const where = `${mesh.node.path}/clusters/${cluster.clusterName}`;
+      const allowed = cluster.role === ClusterRole.PRIMARY ? !traits.needsConfigCluster
+        : cluster.role === ClusterRole.REMOTE ? traits.hasRemotes
+          : traits.needsConfigCluster;
+      if (!allowed) mesh.report(ControlPlaneRules.ROLE_NOT_IN_TOPOLOGY, where, cluster.role, `The topology is "${this.topology}".`);
+      if (cluster.role === ClusterRole.REMOTE && traits.hasRemotes && !traits.needsConfigCluster) {
+        const primary = this.primaryOf(cluster);
+        const reachable = primary && (primary.networkName === cluster.networkName || traits.multiNetwork);
+        if (primary && !reachable) mesh.report(ControlPlaneRules.REMOTE_WITHOUT_REACHABLE_PRIMARY, where, cluster.networkName ?? '(default network)');
+      }
+      if (cluster.role === ClusterRole.PRIMARY && this.servesRemotes(cluster)
+        && !exposing.has(cluster) && this.props.discoveryAddresses?.[cluster.clusterName] === undefined) {
+        mesh.report(ControlPlaneRules.NO_ISTIOD_EXPOSURE, where, cluster.clusterName);
+      }
+    }
+    const networks = new Set(mesh.clusters.filter(c => c.runsWorkloads).map(c => c.networkName ?? ''));
+    if (this.topology !== MeshTopology.EXTERNAL_CONTROL_PLANE && traits.multiNetwork !== networks.size > 1) {
+      mesh.report(ControlPlaneRules.NETWORK_MODE_MISMATCH, `${mesh.node.path}/topology`, [...networks].sort(), `The topology is "${this.topology}".`);
+    }
+    if (networks.size > 1) {
+      const covered = new Set(gateways.map(g => g.network ?? g.cluster.networkName ?? ''));
+      for (const network of [...networks].sort()) {
+        if (!covered.has(network)) mesh.report(ControlPlaneRules.NETWORK_WITHOUT_EAST_WEST_GATEWAY, `${mesh.node.path}/networks/${network}`, network);
+      }
+    }
+    // cluster names in options must exist (MESH-TOPO-010)
+    mesh.resolveClusters(this, [], [
+      ...(this.props.remoteSecrets ?? []).map(r => r.cluster),
+      ...Object.keys(this.props.discoveryAddresses ?? {}),
+      ...this.revisions.flatMap(r => r.clusters ?? []),
+    ]);
+    this.validateNetworkDrift(gateways);
+    this.validateTrust();
+    this.validateRevisions();
+  }
+
+  private validateNetworkDrift(gateways: EastWestGatewayPlacement[]): void {
+    for (const gw of gateways) {
+      if (gw.declaredNetwork !== undefined && gw.declaredNetwork !== gw.cluster.networkName) {
+        this.mesh.report(ControlPlaneRules.NETWORK_DRIFT, `${this.mesh.node.path}/clusters/${gw.cluster.clusterName}/gateways/${gw.name}`,
+          { values: gw.cluster.networkName, gateway: gw.declaredNetwork });
+      }
+    }
+    for (const cluster of this.mesh.clusters) {
+      for (const obj of cluster.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject && c.kind === 'Namespace')) {
+        const label = obj.metadata.getLabel(NETWORK_LABEL);
+        if (label !== undefined && label !== cluster.networkName) {
+          this.mesh.report(ControlPlaneRules.NETWORK_DRIFT, obj.node.path, { values: cluster.networkName, namespaceLabel: label });
+        }
+      }
+    }
+    const declared = new Set(this.mesh.networks.map(n => n.name));
+    for (const entry of this.props.meshNetworks ?? []) {
+      if (!declared.has(entry.network)) this.mesh.report(ControlPlaneRules.UNKNOWN_MESH_NETWORK, `${this.mesh.node.path}/meshNetworks/${entry.network}`, entry.network);
+    }
+  }
+
+  private validateTrust(): void {
+    if (this.mesh.clusters.length > 1 && !this.rootCa) {
+      this.mesh.report(ControlPlaneRules.NO_SHARED_ROOT, `${this.mesh.node.path}/controlPlane/rootCa`, undefined);
+    }
+  }
+
+  private validateRevisions(): void {
+    const mesh = this.mesh;
+    const names = new Set<string>();
+    for (const revision of this.revisions) {
+      for (const name of [revision.name, ...revision.tags ?? []]) {
+        if (names.has(name) || !isDnsLabel(name)) mesh.report(ControlPlaneRules.INVALID_REVISION_SET, `${mesh.node.path}/controlPlane/revisions/${revision.name}`, name);
+        names.add(name);
+      }
+    }
+    const removed = this.props.upgrade?.removedRevision;
+    const check = (where: any, revision: string | undefined) => {
+      if (revision === undefined || names.has(revision)) return;
+      mesh.report(revision === removed ? ControlPlaneRules.LEFT_ON_REMOVED_REVISION : ControlPlaneRules.REVISION_NOT_INSTALLED, where, revision);
+    };
+    for (const ns of mesh.namespaces) {
+      if (ns.injectionEnabled && ns.injection === InjectionScheme.REVISION) check(ns, ns.revision);
+    }
+    for (const gw of mesh.node.findAll().filter((c): c is GatewayWorkload => c instanceof GatewayWorkload && c.mesh === mesh)) {
+      check(gw, gw.revision);
+    }
+    const sets = new Map<string, string[]>();
+    for (const cluster of mesh.controlPlaneClusters) {
+      const key = this.revisionsIn(cluster).map(r => r.name).sort().join(',');
+      sets.set(key, [...sets.get(key) ?? [], cluster.clusterName]);
+    }
+    if (sets.size > 1) {
+      mesh.report(ControlPlaneRules.REVISION_DRIFT, `${mesh.node.path}/controlPlane/revisions`,
+        Object.fromEntries([...sets.entries()].map(([k, v]) => [v.join(','), k])));
+    }
+  }
+}

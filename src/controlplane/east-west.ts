@@ -1,0 +1,46 @@
+import { DEFAULT_REVISION } from './revision';
+import { EastWestGateway } from '../gateways/east-west-gateway';
+import type { MeshCluster } from '../topology/cluster';
+import type { Mesh } from '../topology/mesh';
+
+/** What the control plane needs to know about an east-west gateway in one cluster. */
+export interface EastWestGatewayPlacement {
+  /** The cluster it runs in. */
+  readonly cluster: MeshCluster;
+  /** The gateway (Deployment/Service) name, e.g. `istio-eastwestgateway`. */
+  readonly name: string;
+  /** The `istio` label its Gateway resources select, e.g. `eastwestgateway`. */
+  readonly istioLabel: string;
+  /** The network the gateway was declared for, if any (else the cluster's). */
+  readonly declaredNetwork?: string;
+  /** The network it serves in this cluster. */
+  readonly network?: string;
+  /** The revision it is pinned to, or undefined for the default revision. */
+  readonly revision?: string;
+  /** Whether it exposes istiod in this cluster. */
+  readonly exposesIstiod: boolean;
+}
+
+/**
+ * The east-west gateways of the mesh (the gateways family's `EastWestGateway` constructs), one entry
+ * per cluster they run in, in construct order.
+ * @internal
+ */
+export function eastWestGateways(mesh: Mesh): EastWestGatewayPlacement[] {
+  const out: EastWestGatewayPlacement[] = [];
+  for (const gw of mesh.node.findAll().filter((c): c is EastWestGateway => c instanceof EastWestGateway && c.mesh === mesh)) {
+    const exposed = new Set(gw.istiodExposure?.gatewayResourceClusters ?? []);
+    for (const cluster of gw.clusters) {
+      out.push({
+        cluster,
+        name: gw.name,
+        istioLabel: gw.istioLabel,
+        declaredNetwork: gw.network,
+        network: cluster.networkName,
+        revision: gw.revision === DEFAULT_REVISION ? undefined : gw.revision,
+        exposesIstiod: exposed.has(cluster),
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,71 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { sortedRecord } from '../core/names';
+
+/** The kind of External Secrets Operator store a secret is read from. */
+export enum SecretStoreKind {
+  /** A namespaced `SecretStore` (in `istio-system`). */
+  SECRET_STORE = 'SecretStore',
+  /** A cluster-wide `ClusterSecretStore`. */
+  CLUSTER_SECRET_STORE = 'ClusterSecretStore',
+}
+
+/** Where an External Secrets Operator `ExternalSecret` reads its material. */
+export interface ExternalSecretSource {
+  /** The store name. */
+  readonly storeName: string;
+  /**
+   * The store kind.
+   * @default SecretStoreKind.CLUSTER_SECRET_STORE
+   */
+  readonly storeKind?: SecretStoreKind;
+  /** The key of the secret in the external store (e.g. a Vault path or an AWS secret name). */
+  readonly key: string;
+  /**
+   * How often the operator re-reads the store, e.g. `1h`.
+   * @default - the operator's default (1h)
+   */
+  readonly refreshInterval?: string;
+}
+
+/** What the rendered ExternalSecret produces. */
+export interface ExternalSecretTarget {
+  /** The Kubernetes Secret name. */
+  readonly name: string;
+  /** The Secret namespace. */
+  readonly namespace: string;
+  /** Labels the produced Secret carries. */
+  readonly labels?: { [key: string]: string };
+  /** Annotations the produced Secret carries. */
+  readonly annotations?: { [key: string]: string };
+  /** Secret keys and the property of the external key each is read from. */
+  readonly keys: { [secretKey: string]: string };
+}
+
+/**
+ * Renders an `external-secrets.io/v1` ExternalSecret that produces `target` from `source`.
+ * The produced Secret gets the same name as the ExternalSecret.
+ * @internal
+ */
+export function renderExternalSecret(scope: Construct, id: string, source: ExternalSecretSource, target: ExternalSecretTarget): ApiObject {
+  const labels = sortedRecord(target.labels);
+  const annotations = sortedRecord(target.annotations);
+  return new ApiObject(scope, id, {
+    apiVersion: 'external-secrets.io/v1',
+    kind: 'ExternalSecret',
+    metadata: { name: target.name, namespace: target.namespace },
+    spec: {
+      refreshInterval: source.refreshInterval,
+      secretStoreRef: { name: source.storeName, kind: source.storeKind ?? SecretStoreKind.CLUSTER_SECRET_STORE },
+      target: {
+        name: target.name,
+        creationPolicy: 'Owner',
+        template: labels || annotations ? { metadata: { labels, annotations } } : undefined,
+      },
+      data: Object.keys(target.keys).sort().map(secretKey => ({
+        secretKey,
+        remoteRef: { key: source.key, property: target.keys[secretKey] },
+      })),
+    },
+  });
+}

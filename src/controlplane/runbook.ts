@@ -1,0 +1,147 @@
+import { EastWestGatewayPlacement } from './east-west';
+import { ClusterInstallContext } from './install-values';
+import { remoteSecretName } from './remote-secret';
+import { DEFAULT_REVISION } from './revision';
+import { RootCaKind } from './root-ca';
+import { MeshTopology, topologyTraits } from './topology';
+import { UpgradeStage, ControlPlaneUpgrade } from './upgrade';
+import { ClusterRole, MeshCluster } from '../topology/cluster';
+
+/** Everything one cluster's runbook is generated from. */
+export interface ClusterInstallPlan {
+  /** The cluster. */
+  readonly cluster: MeshCluster;
+  /** One install context per installed revision. */
+  readonly contexts: ClusterInstallContext[];
+  /** The east-west gateways in the cluster. */
+  readonly gateways: EastWestGatewayPlacement[];
+  /** Clusters whose remote secret this cluster needs but the user did not pass. */
+  readonly missingSecrets: string[];
+  /** Clusters that discover this one (for information). */
+  readonly discoverers: MeshCluster[];
+  /** The upgrade in progress, if any. */
+  readonly upgrade?: ControlPlaneUpgrade;
+  /** How the shared root is provided (undefined for a single cluster). */
+  readonly rootCa?: RootCaKind;
+  /** The topology. */
+  readonly topology: MeshTopology;
+  /** Clusters to install first. */
+  readonly installAfter: string[];
+}
+
+/** The kube context variable of a cluster, as the guides name it: `cluster1` → `CTX_CLUSTER1`. */
+export function contextVariable(cluster: string): string {
+  return `CTX_${cluster.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+}
+
+/** The istioctl command that puts `source`'s remote secret into `dest` (the guide's "Enable Endpoint Discovery"). */
+export function createRemoteSecretCommand(source: string, dest: string): string {
+  return `istioctl create-remote-secret --context="\${${contextVariable(source)}}" --name=${source} | kubectl apply -f - --context="\${${contextVariable(dest)}}"`;
+}
+
+function releaseSuffix(ctx: ClusterInstallContext): string {
+  return ctx.revision.name === DEFAULT_REVISION ? '' : `-${ctx.revision.name}`;
+}
+
+function versionFlag(ctx: ClusterInstallContext): string {
+  return ctx.revision.version ? ` --version ${ctx.revision.version.toString()}` : '';
+}
+
+function usesPlaceholder(ctx: ClusterInstallContext): boolean {
+  return ctx.cluster.role !== ClusterRole.PRIMARY && ctx.pilotAddress.includes('${');
+}
+
+/** The istioctl and Helm commands installing the control plane revisions. */
+function installSteps(plan: ClusterInstallPlan, ctxVar: string, ns: string): string[] {
+  const dir = plan.cluster.clusterName;
+  const lines: string[] = [];
+  for (const ctx of plan.contexts) {
+    const suffix = releaseSuffix(ctx);
+    const file = `${dir}/istioctl/istio-operator${suffix}.yaml`;
+    const istioctl = usesPlaceholder(ctx)
+      ? `envsubst < ${file} | istioctl install --context="\${${ctxVar}}" -y -f -`
+      : `istioctl install --context="\${${ctxVar}}" -f ${file}`;
+    lines.push(`- istioctl${ctx.revision.version ? ` ${ctx.revision.version.toString()}` : ''}: \`${istioctl}\``);
+    for (const tag of ctx.revision.tags ?? []) {
+      lines.push(`  then \`istioctl tag set ${tag} --revision ${ctx.revision.name} --context="\${${ctxVar}}" --overwrite\``);
+    }
+  }
+  lines.push('- or Helm (repo `istio` = https://istio-release.storage.googleapis.com/charts):');
+  lines.push(`  - \`helm install istio-base istio/base -n ${ns} --kube-context "\${${ctxVar}}" -f ${dir}/helm/istio-base.values.yaml${versionFlag(plan.contexts[0])}\``);
+  for (const ctx of plan.contexts) {
+    const suffix = releaseSuffix(ctx);
+    const values = usesPlaceholder(ctx)
+      ? `-f <(envsubst < ${dir}/helm/istiod${suffix}.values.yaml)`
+      : `-f ${dir}/helm/istiod${suffix}.values.yaml`;
+    lines.push(`  - \`helm install istiod${suffix} istio/istiod -n ${ns} --kube-context "\${${ctxVar}}" ${values}${versionFlag(ctx)}\``);
+  }
+  return lines;
+}
+
+function upgradeNotes(upgrade: ControlPlaneUpgrade, ctxVar: string): string[] {
+  const verb = upgrade.rollback ? 'Rollback' : 'Canary upgrade';
+  const lines = [`## ${verb}: stage \`${upgrade.stage}\` (${upgrade.leaving.name} → ${upgrade.target.name})`, ''];
+  if (upgrade.stage === UpgradeStage.BOTH_UP) {
+    lines.push(`Both revisions run. Install \`${upgrade.target.name}\` next to \`${upgrade.leaving.name}\`; nothing moves yet.`);
+  } else if (upgrade.stage === UpgradeStage.MOVED) {
+    lines.push(`Apply the manifest to relabel namespaces and gateways, then restart their workloads: \`kubectl --context="\${${ctxVar}}" rollout restart deployment -n <namespace>\`.`);
+  } else {
+    lines.push(`Everything runs on \`${upgrade.target.name}\`. Remove the old revision: \`istioctl uninstall --revision ${upgrade.leaving.name} --context="\${${ctxVar}}" -y\` or \`helm delete istiod-${upgrade.leaving.name} -n istio-system --kube-context "\${${ctxVar}}"\`.`);
+  }
+  return [...lines, ''];
+}
+
+/** A cluster's runbook (markdown): the apply order across the install artifacts and the manifest. */
+export function renderRunbook(plan: ClusterInstallPlan): string {
+  const name = plan.cluster.clusterName;
+  const ctxVar = contextVariable(name);
+  const ns = 'istio-system';
+  const guide = topologyTraits(plan.topology).guide;
+  const out: string[] = [
+    `# Runbook: ${name} (${plan.cluster.role}${plan.cluster.networkName ? `, network ${plan.cluster.networkName}` : ''})`,
+    '',
+    `Topology: \`${plan.topology}\` (Istio guide \`${guide}\`). Set \`${ctxVar}\` to this cluster's kube context.`,
+    plan.installAfter.length ? `Install ${plan.installAfter.map(c => `\`${c}\``).join(', ')} first: this cluster needs its control plane.` : '',
+    '',
+  ];
+  if (plan.upgrade) out.push(...upgradeNotes(plan.upgrade, ctxVar));
+  let step = 1;
+  const section = (title: string) => out.push(`## ${step++}. ${title}`, '');
+  section('Namespace and trust');
+  out.push(`\`kubectl --context="\${${ctxVar}}" apply -f ${name}/pre-install.yaml\` — the \`${ns}\` namespace (network label, control-plane annotation), the shared root \`cacerts\` and remote secrets, declared once.`);
+  if (plan.rootCa === RootCaKind.UNSHARED) out.push('', 'No shared root CA (acknowledged): cross-cluster mTLS needs trust set up elsewhere.');
+  out.push('');
+  if (plan.contexts.some(usesPlaceholder)) {
+    section('Discovery address');
+    out.push(`\`export DISCOVERY_ADDRESS=$(kubectl --context="\${${contextVariable(plan.installAfter[0] ?? name)}}" -n ${ns} get svc istio-eastwestgateway -o jsonpath='{.status.loadBalancer.ingress[0].ip}')\``, '');
+  }
+  section('Control plane');
+  out.push(...installSteps(plan, ctxVar, ns), '');
+  section('Mesh configuration');
+  out.push(`\`kubectl --context="\${${ctxVar}}" apply -f ${name}.k8s.yaml\` — namespaces, workloads, east-west gateway workloads, `
+    + 'cross-network and istiod-exposure Gateways, and everything else of this cluster.', '');
+  if (plan.gateways.length) {
+    section('East-west gateway address');
+    out.push('The manifest deploys the east-west gateway. Teams that install gateways with istioctl or Helm instead '
+      + '(as the guide does) use these equivalents and drop the gateway workload from the manifest:', '');
+    for (const gw of plan.gateways) {
+      out.push(`- istioctl: \`istioctl --context="\${${ctxVar}}" install -y -f ${name}/istioctl/${gw.name}.yaml\``);
+      out.push(`- Helm: \`helm install ${gw.name} istio/gateway -n ${ns} --kube-context "\${${ctxVar}}" -f ${name}/helm/${gw.name}.values.yaml\``);
+      out.push(`- wait for its address: \`kubectl --context="\${${ctxVar}}" get svc ${gw.name} -n ${ns}\``);
+    }
+    out.push('');
+  }
+  if (plan.missingSecrets.length) {
+    section('Remote secrets');
+    out.push('No credentials were passed for these clusters; create their remote secrets with istioctl:', '');
+    for (const source of plan.missingSecrets) {
+      out.push(`- \`${createRemoteSecretCommand(source, name)}\` (creates \`${ns}/${remoteSecretName(source)}\`)`);
+    }
+    out.push('');
+  }
+  section('Verify');
+  const verifyIn = plan.cluster.role === ClusterRole.REMOTE ? plan.installAfter : [name];
+  for (const c of verifyIn) out.push(`\`istioctl remote-clusters --context="\${${contextVariable(c)}}"\` lists ${name} as \`synced\`.`);
+  out.push('');
+  return out.filter((line, i, all) => !(line === '' && all[i - 1] === '')).join('\n');
+}
