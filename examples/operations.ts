@@ -20,13 +20,14 @@
  * - 003 F5 header case: the seed's EnvoyFilter needs a hand-looked-up listener name (`XXX`) and the v2 `@type`;
  *   here it is scoped by workload and port. The COS ServiceEntry nests `resolution` under the port in the seed; it is
  *   a spec field here, and the bucket is MESH_EXTERNAL (it is not a mesh workload).
- * - 003 F13 426 fix: per-workload `ISTIO_META_HTTP10` for the nginx-fronted app, and an HTTP/1.0 EnvoyFilter.
+ * - 003 F13 426 fix: per-workload `ISTIO_META_HTTP10` for the nginx-fronted app, and HTTP/1.0 EnvoyFilters on the
+ *   legacy workload and on the ingress gateway (targeted by construct, `context: GATEWAY`).
  */
 import { Duration, Size } from 'cdk8s';
 import { Cpu, Deployment } from 'cdk8s-plus-28';
 import {
-  AcceptHttp10, AccessLogEncoding, ExtensionProvider, LocalRateLimit, MaxRequestHeaders, Mesh, MeshApp, MeshService,
-  OutboundTrafficPolicy, PreserveHeaderCase, Protocol, ProxyConfig, ProxyImageType, ProxyLogLevel, ServiceEntry,
+  AcceptHttp10, AccessLogEncoding, ExtensionProvider, IngressGateway, LocalRateLimit, MaxRequestHeaders, Mesh, MeshApp, MeshService,
+  OutboundTrafficPolicy, PreserveHeaderCase, Protocol, ProxyConfig, ProxyContext, ProxyImageType, ProxyLogLevel, ServiceEntry,
   ServiceEntryResolution, Sidecar, SidecarSettings, Telemetry, TracingTag, WasmPhase, WasmPlugin,
 } from '../src';
 
@@ -120,6 +121,9 @@ export function build(app: MeshApp = new MeshApp()): MeshApp {
   new MaxRequestHeaders(mesh, 'max-header', { maxRequestHeadersKb: 96 });
   new PreserveHeaderCase(mesh, 'legacy-header-case', { workload: legacy, port: 8080 });
   new AcceptHttp10(mesh, 'legacy-http10', { workload: legacy });
+  // F13 for clients behind an old nginx that reach the mesh through the ingress gateway.
+  const ingress = new IngressGateway(mesh, 'ingress');
+  new AcceptHttp10(mesh, 'ingress-http10', { workload: ingress, context: ProxyContext.GATEWAY });
   return app;
 }
 

@@ -1,6 +1,5 @@
-import { Size } from 'cdk8s';
 import { AccessLogEncoding } from '../observability/extension-provider';
-import type { ProxyResources } from '../operations/sidecar-settings';
+import { ProxyResources, proxyResourceQuantities } from '../operations/proxy-resources';
 import { LocalityLoadBalancing, renderLocality } from '../traffic/load-balancer';
 
 /**
@@ -23,6 +22,12 @@ export interface MeshConfigOptions {
    * @default OutboundTrafficPolicy.ALLOW_ANY
    */
   readonly outboundTrafficPolicy?: OutboundTrafficPolicy;
+  /**
+   * How many proxies in front of the gateways to trust in X-Forwarded-For
+   * (`defaultConfig.gatewayTopology.numTrustedProxies`); `remoteIpBlocks` and `remote.ip` need it.
+   * @default - none (0)
+   */
+  readonly numTrustedProxies?: number;
   /**
    * Where every proxy writes its access log (`meshConfig.accessLogFile`), e.g. `/dev/stdout`.
    * @default - no access log
@@ -56,8 +61,7 @@ export interface MeshConfigOptions {
    */
   readonly exitOnZeroActiveConnections?: boolean;
   /**
-   * Default sidecar resources of the mesh (`values.global.proxy.resources`); per-workload overrides use
-   * the same type in sidecar settings.
+   * Default sidecar resources (`values.global.proxy.resources`).
    * @default - Istio's defaults
    */
   readonly proxyResources?: ProxyResources;
@@ -82,12 +86,6 @@ export interface MeshConfigOptions {
    * @default - Istio's default (enabled, no explicit failover)
    */
   readonly localityLbSetting?: LocalityLoadBalancing;
-  /**
-   * How many proxies in front of the gateways to trust in X-Forwarded-For
-   * (`defaultConfig.gatewayTopology.numTrustedProxies`); `remoteIpBlocks` and `remote.ip` need it.
-   * @default - none (0)
-   */
-  readonly numTrustedProxies?: number;
 }
 
 /** Settings rendered for the install artifacts: `meshConfig` and `values.global.proxy`. */
@@ -107,16 +105,12 @@ function flag(value: boolean | undefined): string | undefined {
   return value === undefined ? undefined : String(value);
 }
 
-function mebibytes(size: Size | undefined): string | undefined {
-  return size === undefined ? undefined : `${size.toMebibytes()}Mi`;
-}
-
-/** The same resources the sidecar annotations take (operations' `ProxyResources`), as `global.proxy.resources`. */
-function proxyResources(r: ProxyResources | undefined): { [key: string]: any } | undefined {
-  if (!r) return undefined;
+function proxyResources(resources: ProxyResources | undefined): { [key: string]: any } | undefined {
+  if (!resources) return undefined;
+  const r = proxyResourceQuantities(resources);
   return compact({
-    requests: compact({ cpu: r.cpuRequest?.amount, memory: mebibytes(r.memoryRequest) }),
-    limits: compact({ cpu: r.cpuLimit?.amount, memory: mebibytes(r.memoryLimit) }),
+    requests: compact({ cpu: r.cpuRequest, memory: r.memoryRequest }),
+    limits: compact({ cpu: r.cpuLimit, memory: r.memoryLimit }),
   });
 }
 

@@ -1,8 +1,9 @@
 import { createHash } from 'crypto';
-import { ApiObjectMetadataDefinition, Size } from 'cdk8s';
-import { Cpu, Workload } from 'cdk8s-plus-28';
+import { ApiObjectMetadataDefinition } from 'cdk8s';
+import { Workload } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { ProxyConfig } from './proxy-config';
+import { ProxyResources, proxyResourceQuantities } from './proxy-resources';
 import { canonicalJson, checkPorts, isCidr } from './scope';
 import { sortedRecord } from '../core/names';
 import { Mesh } from '../topology/mesh';
@@ -31,30 +32,6 @@ export enum ProxyLogLevel {
   CRITICAL = 'critical',
   /** No logging. */
   OFF = 'off',
-}
-
-/** CPU and memory of the injected `istio-proxy` container. */
-export interface ProxyResources {
-  /**
-   * CPU request (`sidecar.istio.io/proxyCPU`).
-   * @default - the mesh default
-   */
-  readonly cpuRequest?: Cpu;
-  /**
-   * CPU limit (`sidecar.istio.io/proxyCPULimit`).
-   * @default - the mesh default
-   */
-  readonly cpuLimit?: Cpu;
-  /**
-   * Memory request (`sidecar.istio.io/proxyMemory`).
-   * @default - the mesh default
-   */
-  readonly memoryRequest?: Size;
-  /**
-   * Memory limit (`sidecar.istio.io/proxyMemoryLimit`).
-   * @default - the mesh default
-   */
-  readonly memoryLimit?: Size;
 }
 
 /** Sidecar settings that land in pod annotations; shared by workloads and namespace defaults. */
@@ -263,12 +240,12 @@ function mergeOptions(defaults: SidecarOptions, own: SidecarOptions): SidecarOpt
 
 /** The annotations Istio's injector and istio-init read for these options. */
 function sidecarAnnotations(options: SidecarOptions): { [key: string]: string } {
-  const r = options.resources ?? {};
+  const r = proxyResourceQuantities(options.resources ?? {});
   const out: { [key: string]: string | undefined } = {
-    'sidecar.istio.io/proxyCPU': r.cpuRequest?.amount,
-    'sidecar.istio.io/proxyCPULimit': r.cpuLimit?.amount,
-    'sidecar.istio.io/proxyMemory': mebibytes(r.memoryRequest),
-    'sidecar.istio.io/proxyMemoryLimit': mebibytes(r.memoryLimit),
+    'sidecar.istio.io/proxyCPU': r.cpuRequest,
+    'sidecar.istio.io/proxyCPULimit': r.cpuLimit,
+    'sidecar.istio.io/proxyMemory': r.memoryRequest,
+    'sidecar.istio.io/proxyMemoryLimit': r.memoryLimit,
     'sidecar.istio.io/logLevel': options.logLevel,
     'sidecar.istio.io/componentLogLevel': options.componentLogLevels && Object.keys(options.componentLogLevels).length
       ? Object.keys(options.componentLogLevels).sort().map(c => `${c}:${options.componentLogLevels![c]}`).join(',')
@@ -290,10 +267,6 @@ function proxyConfigAnnotation(options: SidecarOptions): string | undefined {
   if (options.holdApplicationUntilProxyStarts !== undefined) config.holdApplicationUntilProxyStarts = options.holdApplicationUntilProxyStarts;
   if (options.acceptHttp10) config.proxyMetadata = { ...config.proxyMetadata, ISTIO_META_HTTP10: '1' };
   return Object.keys(config).length ? canonicalJson(config) : undefined;
-}
-
-function mebibytes(size: Size | undefined): string | undefined {
-  return size === undefined ? undefined : `${size.toMebibytes()}Mi`;
 }
 
 function list(values: Array<number | string> | undefined): string | undefined {

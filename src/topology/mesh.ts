@@ -77,18 +77,6 @@ export interface MeshProps {
    * @default - none
    */
   readonly extensionProviders?: ExtensionProvider[];
-  // --- control plane (src/controlplane) ---
-  /**
-   * The control-plane topology. When set, the mesh writes install artifacts (IstioOperator, Helm values,
-   * runbook) per cluster, trust objects and the guide's extra manifests, and validates the cluster roles.
-   * @default - no control-plane output
-   */
-  readonly topology?: MeshTopology;
-  /**
-   * Control-plane settings: root CA, remote secrets, meshNetworks, revisions, upgrade. Used when `topology` is set.
-   * @default - defaults of `ControlPlaneOptions`
-   */
-  readonly controlPlane?: ControlPlaneOptions;
   /**
    * The platform that runs the mesh (upstream Istio, Alibaba ASM, Tencent TCM, DaoCloud DCE). It decides
    * where Istio config goes, the injection labels and revision names, whether istiod install artifacts
@@ -102,6 +90,18 @@ export interface MeshProps {
    * @default MtlsMode.STRICT
    */
   readonly mtls?: MtlsMode;
+  // --- control plane (src/controlplane) ---
+  /**
+   * The control-plane topology. When set, the mesh writes install artifacts (IstioOperator, Helm values,
+   * runbook) per cluster, trust objects and the guide's extra manifests, and validates the cluster roles.
+   * @default - no control-plane output
+   */
+  readonly topology?: MeshTopology;
+  /**
+   * Control-plane settings: root CA, remote secrets, meshNetworks, revisions, upgrade. Used when `topology` is set.
+   * @default - defaults of `ControlPlaneOptions`
+   */
+  readonly controlPlane?: ControlPlaneOptions;
 }
 
 const RESERVED_MEMBER = Symbol.for('cdk8s-mesh.Mesh');
@@ -145,12 +145,12 @@ export class Mesh extends Construct {
   public readonly meshConfig: MeshConfigOptions;
   /** What sidecars do with traffic to hosts outside the registry. */
   public readonly outboundTrafficPolicy: OutboundTrafficPolicy;
-  /** The control plane, when `topology` is set. */
-  public readonly controlPlane?: ControlPlane;
   /** The mesh-wide mTLS mode (security). */
   public readonly mtls: MtlsMode;
   /** The synthesized mesh-wide PeerAuth, unless `mtls` is UNSET (security). */
   public readonly defaultPeerAuth?: PeerAuth;
+  /** The control plane, when `topology` is set. */
+  public readonly controlPlane?: ControlPlane;
 
   private readonly networkList: MeshNetwork[] = [];
   private readonly clusterList: MeshCluster[] = [];
@@ -192,15 +192,15 @@ export class Mesh extends Construct {
 
     this._onSynth(() => this.renderRootNamespaces());
     attachPlatform(this, props.topology !== undefined);
-    // Managed platforms (ASM, TCM, DCE) run istiod themselves: no install artifacts (MESH-PLAT-020).
-    if (props.topology !== undefined && !this.platform.managesControlPlane) {
-      this.controlPlane = new ControlPlane(this, 'ControlPlane', { ...props.controlPlane, topology: props.topology });
-    }
     registerRegistryOnlyCheck(this);
 
     // Security: secure by default, a mesh-wide STRICT PeerAuthentication unless the user chooses otherwise.
     this.mtls = props.mtls ?? MtlsMode.STRICT;
     if (this.mtls !== MtlsMode.UNSET) this.defaultPeerAuth = PeerAuth.meshWide(this, 'default-mtls', this.mtls);
+    // Managed platforms (ASM, TCM, DCE) run istiod themselves: no install artifacts (MESH-PLAT-020).
+    if (props.topology !== undefined && !this.platform.managesControlPlane) {
+      this.controlPlane = new ControlPlane(this, 'ControlPlane', { ...props.controlPlane, topology: props.topology });
+    }
 
     this.node.addValidation({ validate: () => { this.prepare(); return []; } });
   }

@@ -30,6 +30,10 @@ describe('examples/operations.ts', () => {
       holdApplicationUntilProxyStarts: true, proxyMetadata: { ISTIO_META_HTTP10: '1' },
     });
     expect(pod.annotations['traffic.sidecar.istio.io/excludeInboundPorts']).toBe('22');
+    const gatewayFix = out.ofKind('prod', 'EnvoyFilter').find(f => f.metadata.name === 'ingress-http10');
+    expect(gatewayFix.spec.workloadSelector.labels).toMatchObject({ istio: 'ingressgateway' });
+    expect(gatewayFix.spec.configPatches[0].match.context).toBe('GATEWAY');
+    expect(gatewayFix.spec.configPatches[0].patch.value.typed_config.http_protocol_options).toEqual({ accept_http_10: true });
   });
 
   test('localhost Sidecar and the ServiceEntries REGISTRY_ONLY needs', () => {

@@ -18,8 +18,8 @@ describe('ASM IstioGateway examples (seed 004)', () => {
       expect([hpa.minReplicas, hpa.maxReplicas, metric.name, metric.target.averageUtilization]).toEqual([min, 5, 'cpu', 80]);
       const deployment = ingress(cluster, 'Deployment');
       expect(deployment.spec.replicas).toBeUndefined(); // the autoscaler owns the replica count
-      const resources = deployment.spec.template.spec.containers[0].resources;
-      expect(resources).toEqual({ limits: { cpu, memory }, requests: { cpu: requestCpu, memory: requestMemory } });
+      expect(deployment.spec.template.spec.containers[0].resources)
+        .toEqual({ limits: { cpu, memory }, requests: { cpu: requestCpu, memory: requestMemory } });
       const service = ingress(cluster, 'Service');
       expect(service.metadata.annotations).toEqual({
         'service.beta.kubernetes.io/alibaba-cloud-loadbalancer-spec': spec,

@@ -24,9 +24,9 @@ export const RULE_TABLES: Record<string, Record<string, RuleDefinition>> = {
   gateway: GatewayRules,
   platform: PlatformRules,
   route: RouteRules,
-  controlplane: ControlPlaneRules,
   security: SecurityRules,
   operations: OperationsRules,
+  controlplane: ControlPlaneRules,
 };
 
 /** Every rule of the library, in table order. */
