@@ -2,6 +2,7 @@ import { apiObjectsOfKinds } from './scope';
 import { OutboundTrafficPolicy } from '../controlplane/mesh-config';
 import type { Mesh } from '../topology/mesh';
 import { OperationsRules } from '../validation/rules/operations';
+import { renderedJson } from '../core/rendered';
 
 // MESH-OPS-012: with REGISTRY_ONLY, every external host a VirtualService or DestinationRule uses has a ServiceEntry.
 // Works on the rendered objects, so it covers TrafficRoute and hand-written routes alike. Linear in objects × hosts.
@@ -46,12 +47,12 @@ function checkExternalHostsRegistered(mesh: Mesh): void {
   const objects = apiObjectsOfKinds(mesh.configClusters, ['ServiceEntry', 'VirtualService', 'DestinationRule']);
   const index = new HostIndex();
   for (const { object } of objects) {
-    if (object.kind === 'ServiceEntry') for (const host of object.toJson().spec?.hosts ?? []) index.add(host);
+    if (object.kind === 'ServiceEntry') for (const host of renderedJson(object).spec?.hosts ?? []) index.add(host);
   }
   const reported = new Set<string>();
   for (const { object } of objects) {
     if (object.kind === 'ServiceEntry') continue;
-    const json = object.toJson();
+    const json = renderedJson(object);
     const hosts = object.kind === 'VirtualService' ? virtualServiceHosts(json.spec ?? {}) : [json.spec?.host];
     for (const host of hosts) {
       if (typeof host !== 'string' || !isExternalHost(host) || index.covers(host)) continue;

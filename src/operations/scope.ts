@@ -8,6 +8,7 @@ import { RuleDefinition } from '../validation/rule';
 import { OperationsRules } from '../validation/rules/operations';
 import { ISTIO_RESERVED_PORTS } from '../workloads/mesh-service';
 import { IMeshWorkload } from '../workloads/workload';
+import { renderedObjectsOfKind } from '../core/rendered';
 
 // Internal helpers shared by the operations constructs. Not exported from the package.
 
@@ -71,8 +72,8 @@ export function apiObjectsOfKinds(clusters: MeshCluster[], kinds: string[]): Arr
   const wanted = new Set(kinds);
   const out: Array<{ cluster: MeshCluster; object: ApiObject }> = [];
   for (const cluster of clusters) {
-    for (const child of cluster.node.findAll()) {
-      if (child instanceof ApiObject && wanted.has(child.kind)) out.push({ cluster, object: child });
+    for (const kind of wanted) {
+      for (const object of renderedObjectsOfKind(cluster, kind)) out.push({ cluster, object });
     }
   }
   return out;

@@ -6,6 +6,7 @@ import { MeshCluster } from '../topology/cluster';
 import { Mesh } from '../topology/mesh';
 import { OperationsRules } from '../validation/rules/operations';
 import { IMeshWorkload } from '../workloads/workload';
+import { renderedJson } from '../core/rendered';
 
 /** Where a non-Kubernetes workload runs and who it is; shared by WorkloadEntry and the WorkloadGroup template. */
 export interface VmWorkloadOptions {
@@ -116,7 +117,7 @@ export class WorkloadEntry extends Construct implements IMeshWorkload {
 function checkEntriesSelected(mesh: Mesh): void {
   const index = new SelectorIndex();
   for (const { object } of apiObjectsOfKinds(mesh.clusters, ['ServiceEntry', 'WorkloadGroup', 'Service'])) {
-    const json = object.toJson();
+    const json = renderedJson(object);
     const namespace = json.metadata?.namespace ?? 'default';
     if (object.kind === 'ServiceEntry') index.add(namespace, json.spec?.workloadSelector?.labels);
     else if (object.kind === 'WorkloadGroup') index.add(namespace, json.spec?.metadata?.labels);

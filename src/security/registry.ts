@@ -1,4 +1,3 @@
-import { ApiObject } from 'cdk8s';
 import type { AuthorizationPolicy } from './authorization-policy';
 import { MtlsMode } from './mtls-mode';
 import type { PeerAuth } from './peer-auth';
@@ -8,6 +7,7 @@ import type { MeshCluster } from '../topology/cluster';
 import type { Mesh } from '../topology/mesh';
 import { SecurityRules } from '../validation/rules/security';
 import { MeshService } from '../workloads/mesh-service';
+import { renderedJson, renderedObjectsOfKind } from '../core/rendered';
 
 type Labels = { [key: string]: string };
 
@@ -181,9 +181,8 @@ export class SecurityRegistry {
     for (const cluster of this.mesh.clusters) {
       // A cluster without config of its own (a remote) is governed by the policies of its config cluster.
       const index = this.indexFor(config.includes(cluster) || !config.length ? cluster : config[0]);
-      for (const obj of cluster.node.findAll()) {
-        if (!(obj instanceof ApiObject) || obj.kind !== 'DestinationRule') continue;
-        const dr = obj.toJson();
+      for (const obj of renderedObjectsOfKind(cluster, 'DestinationRule')) {
+        const dr = renderedJson(obj);
         const service = services.get(fqdn(dr.spec?.host ?? '', dr.metadata?.namespace ?? 'default'));
         if (!service) continue;
         for (const spot of disabledTls(dr.spec)) {
