@@ -14,12 +14,12 @@ import { ClusterInstallPlan, renderRunbook } from './runbook';
 import { MeshTopology, topologyTraits } from './topology';
 import { ControlPlaneUpgrade } from './upgrade';
 import { isDnsLabel } from '../core/names';
+import { renderedJson, renderedObjectsOfKind } from '../core/rendered';
 import { GatewayWorkload } from '../gateways/gateway-workload';
 import { ClusterRole, MeshCluster } from '../topology/cluster';
 import type { Mesh } from '../topology/mesh';
 import { InjectionScheme, NETWORK_LABEL } from '../topology/namespace';
 import { ControlPlaneRules } from '../validation/rules/controlplane';
-import { renderedJson, renderedObjectsOfKind } from '../core/rendered';
 
 /** Annotation on a remote's istio-system naming the clusters whose control plane manages it. */
 export const CONTROL_PLANE_CLUSTERS_ANNOTATION = 'topology.istio.io/controlPlaneClusters';

@@ -1,8 +1,8 @@
 import { apiObjectsOfKinds } from './scope';
 import { OutboundTrafficPolicy } from '../controlplane/mesh-config';
+import { renderedJson } from '../core/rendered';
 import type { Mesh } from '../topology/mesh';
 import { OperationsRules } from '../validation/rules/operations';
-import { renderedJson } from '../core/rendered';
 
 // MESH-OPS-012: with REGISTRY_ONLY, every external host a VirtualService or DestinationRule uses has a ServiceEntry.
 // Works on the rendered objects, so it covers TrafficRoute and hand-written routes alike. Linear in objects × hosts.
@@ -50,7 +50,7 @@ function checkExternalHostsRegistered(mesh: Mesh): void {
     if (object.kind === 'ServiceEntry') for (const host of renderedJson(object).spec?.hosts ?? []) index.add(host);
   }
   const reported = new Set<string>();
-  for (const { object } of objects) {
+  for (const { cluster, object } of objects) {
     if (object.kind === 'ServiceEntry') continue;
     const json = renderedJson(object);
     const hosts = object.kind === 'VirtualService' ? virtualServiceHosts(json.spec ?? {}) : [json.spec?.host];
@@ -59,8 +59,8 @@ function checkExternalHostsRegistered(mesh: Mesh): void {
       const key = `${object.kind}/${json.metadata?.namespace}/${json.metadata?.name}/${host}`;
       if (reported.has(key)) continue;
       reported.add(key);
-      mesh.report(OperationsRules.UNREGISTERED_EXTERNAL_HOST, object, host,
-        `Used by ${object.kind} ${json.metadata?.namespace}/${json.metadata?.name}.`);
+      mesh.report(OperationsRules.UNREGISTERED_EXTERNAL_HOST, cluster.declaringMember(object), host,
+        `Used by ${object.kind} ${json.metadata?.namespace}/${json.metadata?.name} in cluster ${cluster.clusterName}.`);
     }
   }
 }

@@ -2,13 +2,13 @@ import { isIP } from 'net';
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { sortedRecord } from '../core/names';
+import { renderedObjectsOfKind } from '../core/rendered';
 import type { MeshCluster } from '../topology/cluster';
 import type { Mesh } from '../topology/mesh';
 import { RuleDefinition } from '../validation/rule';
 import { OperationsRules } from '../validation/rules/operations';
 import { ISTIO_RESERVED_PORTS } from '../workloads/mesh-service';
 import { IMeshWorkload } from '../workloads/workload';
-import { renderedObjectsOfKind } from '../core/rendered';
 
 // Internal helpers shared by the operations constructs. Not exported from the package.
 

@@ -1,12 +1,12 @@
 import { Construct } from 'constructs';
 import { checkPorts, objectName, SelectorIndex, apiObjectsOfKinds } from './scope';
 import { sortedRecord } from '../core/names';
+import { renderedJson } from '../core/rendered';
 import { WorkloadEntry as WorkloadEntryL1 } from '../imports/networking.istio.io';
 import { MeshCluster } from '../topology/cluster';
 import { Mesh } from '../topology/mesh';
 import { OperationsRules } from '../validation/rules/operations';
 import { IMeshWorkload } from '../workloads/workload';
-import { renderedJson } from '../core/rendered';
 
 /** Where a non-Kubernetes workload runs and who it is; shared by WorkloadEntry and the WorkloadGroup template. */
 export interface VmWorkloadOptions {

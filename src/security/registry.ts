@@ -3,11 +3,11 @@ import { MtlsMode } from './mtls-mode';
 import type { PeerAuth } from './peer-auth';
 import { PolicyScope } from './policy-target';
 import type { RequestAuthentication } from './request-authentication';
+import { renderedJson, renderedObjectsOfKind } from '../core/rendered';
 import type { MeshCluster } from '../topology/cluster';
 import type { Mesh } from '../topology/mesh';
 import { SecurityRules } from '../validation/rules/security';
 import { MeshService } from '../workloads/mesh-service';
-import { renderedJson, renderedObjectsOfKind } from '../core/rendered';
 
 type Labels = { [key: string]: string };
 
@@ -191,7 +191,7 @@ export class SecurityRegistry {
           const labels = { ...service.selector, ...spot.labels };
           if (index.mode(service.namespace, labels, targetPort) === MtlsMode.STRICT) {
             const where = [spot.subset && `subset ${spot.subset}`, spot.port !== undefined && `port ${spot.port}`].filter(Boolean).join(', ');
-            this.mesh.report(SecurityRules.DESTINATION_RULE_DISABLES_MTLS, obj, dr.spec.host,
+            this.mesh.report(SecurityRules.DESTINATION_RULE_DISABLES_MTLS, cluster.declaringMember(obj), dr.spec.host,
               `In cluster ${cluster.clusterName}${where ? ` (${where})` : ''}.`);
           }
         }
