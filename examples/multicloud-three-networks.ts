@@ -16,8 +16,14 @@
  *
  * Three networks need an east-west gateway per network (upstream Istio multi-network guides): one
  * `EastWestGateway` per network, each exposing `*.local` on 15443 with AUTO_PASSTHROUGH.
+ *
+ * Traffic patterns (`addTrafficPatterns`): the DaoCloud cross-cluster canary of helloworld (v1 in cluster 1,
+ * v2 in cluster 2, 80/20) and zone failover for httpbin.
  */
-import { ClusterRole, EastWestGateway, IstioVersion, MeshApp, Mesh, MeshTopology, RootCa, SecretStoreKind } from '../src';
+import {
+  CanaryRelease, ClusterRole, EastWestGateway, IstioVersion, LocalityAwareFailover, LocalityLabel, MeshApp, Mesh, MeshService, MeshTopology,
+  Protocol, RootCa, SecretStoreKind,
+} from '../src';
 
 /** East-west gateway load-balancer IPs from the seed's planning form. */
 const EAST_WEST_IPS: Record<string, string> = { 'network-c1': '10.64.30.73', 'network-c2': '10.6.136.29', 'network-c3': '10.64.30.77' };
@@ -50,7 +56,35 @@ export function build(app: MeshApp = new MeshApp()): MeshApp {
   for (const network of mesh.networks) {
     new EastWestGateway(mesh, `eastwest-${network.name}`, { network: network.name });
   }
+  addTrafficPatterns(mesh);
   return app;
+}
+
+/**
+ * Multi-cluster canary: helloworld is one Service (same name and ports) in every cluster; v1 runs in cluster 1,
+ * v2 in cluster 2; the split is 80/20, then 100% v2, over ISTIO_MUTUAL through the east-west gateways.
+ * Zone failover: httpbin prefers its own network, then its zone, then any zone of region1.
+ */
+export function addTrafficPatterns(mesh: Mesh): void {
+  const helloworld = new MeshService(mesh, 'helloworld', {
+    name: 'helloworld',
+    namespace: 'sample',
+    ports: [{ port: 5000, protocol: Protocol.HTTP }],
+    versions: [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v2', labels: { version: 'v2' } }],
+  });
+  new CanaryRelease(mesh, 'helloworld-canary', {
+    service: helloworld,
+    stableVersion: 'v1',
+    canaryVersion: 'v2',
+    steps: [20, 100],
+    stableClusters: ['mdemo-cluster1'],
+    canaryClusters: ['mdemo-cluster2'],
+  });
+  const httpbin = new MeshService(mesh, 'httpbin', { name: 'httpbin', namespace: 'sample', ports: [{ port: 8000, protocol: Protocol.HTTP }] });
+  new LocalityAwareFailover(mesh, 'zone-failover', {
+    services: [httpbin],
+    failoverPriority: [LocalityLabel.NETWORK, LocalityLabel.ZONE, LocalityLabel.SUBZONE],
+  });
 }
 
 if (require.main === module) {

@@ -7,11 +7,12 @@
  * D8 `consecutiveErrors`, D9 mixed-case hash header).
  *
  * Scenarios by family: `addGateways` (S11 and the ingress settings), `addRoutes` (S2–S8),
- * `addSecurity` (S12 STRICT mTLS for `base`, S13 deny calls from `test`).
+ * `addSecurity` (S12 STRICT mTLS for `base`, S13 deny calls from `test`), `addCanary` (the release of frontend v2 as
+ * a CanaryRelease: 5 → 25 → 50 → 100 with the vip cookie as gray release).
  */
 import { Duration } from 'cdk8s';
 import {
-  AuthorizationAction, AuthorizationPolicy, ClusterRole, ExportTo, ExternalTrafficPolicy, GatewayListener, GatewayServiceType,
+  AuthorizationAction, AuthorizationPolicy, CanaryRelease, ClusterRole, ExportTo, ExternalTrafficPolicy, GatewayListener, GatewayServiceType,
   HashKey, IGatewayBinding, IngressGateway, LoadBalancer, Mesh, MeshApp, MeshService, MtlsMode, PeerAuth, Protocol, StringMatch, TrafficRoute,
 } from '../src';
 
@@ -97,7 +98,29 @@ export function build(app: MeshApp = new MeshApp()): MeshApp {
   const gateways = addGateways(mesh);
   addRoutes(mesh, [gateways.publicGateway, gateways.nearbyGateway]);
   addSecurity(mesh);
+  addCanary(mesh);
   return app;
+}
+
+/** The objects `addCanary` adds to the primary (kind and `namespace/name`). */
+export const CANARY_OBJECTS = ['VirtualService base/frontend', 'DestinationRule base/frontend'];
+
+/**
+ * Releases frontend v2 with a CanaryRelease: members (cookie `vip=true`, the TCM vip users) always get v2;
+ * everyone else follows the steps 5 → 25 → 50 → 100, advanced by `CDK8S_MESH_CANARY_STEP_FRONTEND_CANARY`
+ * (a step index or `rollback`). The plan is written to `canary/base-frontend.plan.yaml`.
+ */
+export function addCanary(mesh: Mesh): CanaryRelease {
+  const frontend = shopService(mesh, 'frontend');
+  frontend.addVersion('v1', { version: 'v1' });
+  frontend.addVersion('v2', { version: 'v2' });
+  return new CanaryRelease(mesh, 'frontend-canary', {
+    service: frontend,
+    stableVersion: 'v1',
+    canaryVersion: 'v2',
+    steps: [5, 25, 50, 100],
+    grayRelease: [{ headers: { cookie: StringMatch.cookie('vip', 'true') } }],
+  });
 }
 
 /** The shop's services (seed S1): every one serves HTTP on 7000; product and order run v1 and v2. */

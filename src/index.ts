@@ -66,3 +66,7 @@ export * from './operations/workload-group';
 export * from './operations/wasm-plugin';
 export * from './operations/envoy-filters';
 export * from './operations/proxy-resources';
+export * from './patterns/canary-release';
+export * from './patterns/locality-failover';
+export * from './patterns/cross-cluster-traffic';
+export * from './patterns/egress-lockdown';

@@ -1,6 +1,7 @@
 import { ControlPlaneRules } from './controlplane';
 import { GatewayRules } from './gateway';
 import { OperationsRules } from './operations';
+import { PatternRules } from './patterns';
 import { PlatformRules } from './platform';
 import { RouteRules } from './route';
 import { SecurityRules } from './security';
@@ -14,6 +15,7 @@ export { PlatformRules } from './platform';
 export { RouteRules } from './route';
 export { SecurityRules } from './security';
 export { OperationsRules } from './operations';
+export { PatternRules } from './patterns';
 export { ServiceRules } from './service';
 export { TopologyRules } from './topology';
 
@@ -27,6 +29,7 @@ export const RULE_TABLES: Record<string, Record<string, RuleDefinition>> = {
   security: SecurityRules,
   operations: OperationsRules,
   controlplane: ControlPlaneRules,
+  patterns: PatternRules,
 };
 
 /** Every rule of the library, in table order. */
