@@ -1,4 +1,4 @@
-import { ApiObject, Chart } from 'cdk8s';
+import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as jsYaml from 'js-yaml';
 import { EastWestGatewayPlacement, eastWestGateways } from './east-west';
@@ -14,6 +14,7 @@ import { ClusterInstallPlan, renderRunbook } from './runbook';
 import { MeshTopology, topologyTraits } from './topology';
 import { ControlPlaneUpgrade } from './upgrade';
 import { isDnsLabel } from '../core/names';
+import { renderedJson, renderedObjectsOfKind } from '../core/rendered';
 import { GatewayWorkload } from '../gateways/gateway-workload';
 import { ClusterRole, MeshCluster } from '../topology/cluster';
 import type { Mesh } from '../topology/mesh';
@@ -221,8 +222,11 @@ export class ControlPlane extends Construct {
       this.mesh._addArtifact(`${dir}/helm/${gw.name}.values.yaml`, () => dump(eastWestHelmValues(gw)));
     }
     this.mesh._addArtifact(`${dir}/pre-install.yaml`, () => {
-      const docs = Object.values(chart.toJson()).filter((o: any) => ['Namespace', 'Secret', 'ExternalSecret'].includes(o.kind)
-        && (o.kind === 'Namespace' ? o.metadata.name === this.mesh.rootNamespace : o.metadata.namespace === this.mesh.rootNamespace));
+      const root = this.mesh.rootNamespace;
+      const docs = ['Namespace', 'Secret', 'ExternalSecret']
+        .flatMap(kind => renderedObjectsOfKind(chart, kind))
+        .filter(o => (o.kind === 'Namespace' ? o.name === root : o.metadata.namespace === root))
+        .map(renderedJson);
       return docs.map(dump).join('---\n');
     });
     this.mesh._addArtifact(`${dir}/RUNBOOK.md`, () => renderRunbook(plan));
@@ -278,7 +282,7 @@ export class ControlPlane extends Construct {
       }
     }
     for (const cluster of this.mesh.clusters) {
-      for (const obj of cluster.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject && c.kind === 'Namespace')) {
+      for (const obj of renderedObjectsOfKind(cluster, 'Namespace')) {
         const label = obj.metadata.getLabel(NETWORK_LABEL);
         if (label !== undefined && label !== cluster.networkName) {
           this.mesh.report(ControlPlaneRules.NETWORK_DRIFT, obj.node.path, { values: cluster.networkName, namespaceLabel: label });

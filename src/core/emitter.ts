@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, App, Chart, DependencyGraph, Names, YamlOutputType } from 'cdk8s';
 import * as jsYaml from 'js-yaml';
+import { renderedJson } from './rendered';
 
 /** Never instantiated: the YAML 1.1 type below only makes the dumper quote, it never represents values. */
 class Yaml11Only {}
@@ -58,7 +59,7 @@ export function canEmitFast(app: App): boolean {
 function chartObjects(chart: Chart): any[] {
   return new DependencyGraph(chart.node).topology()
     .filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart)
-    .map(obj => obj.toJson());
+    .map(renderedJson);
 }
 
 /**

@@ -271,6 +271,7 @@ export interface GatewayOverrides {
   readonly replicaCount?: number;
   /**
    * Container requests and limits.
+   * Rolling restart: changing it restarts the gateway pods.
    * @default - requests 100m/128Mi, limits 2000m/1024Mi (the chart's defaults)
    */
   readonly resources?: GatewayResources;
@@ -281,6 +282,7 @@ export interface GatewayOverrides {
   readonly serviceAnnotations?: { [key: string]: string };
   /**
    * Pod annotations, added to the injection and Prometheus annotations.
+   * Rolling restart: changing them restarts the gateway pods.
    * @default - none
    */
   readonly podAnnotations?: { [key: string]: string };
@@ -317,6 +319,7 @@ export interface GatewayOverrides {
 export interface GatewayOptions extends GatewayOverrides {
   /**
    * The Service ports.
+   * Rolling restart: changing them restarts the gateway pods before ASM 1.16.
    * @default - status-port 15021, http2 80, https 443 (the chart's defaults)
    */
   readonly ports?: GatewayPort[];
@@ -337,36 +340,43 @@ export interface GatewayOptions extends GatewayOverrides {
   readonly serviceLabels?: { [key: string]: string };
   /**
    * Run the pod in the host network namespace.
+   * Rolling restart: changing it restarts the gateway pods.
    * @default false
    */
   readonly hostNetwork?: boolean;
   /**
    * Pod DNS policy.
+   * Rolling restart: changing it restarts the gateway pods.
    * @default - ClusterFirstWithHostNet with `hostNetwork`, otherwise the Kubernetes default (ClusterFirst)
    */
   readonly dnsPolicy?: GatewayDnsPolicy;
   /**
    * Container environment variables.
+   * Rolling restart: changing them restarts the gateway pods.
    * @default - none
    */
   readonly env?: GatewayEnvVar[];
   /**
    * Extra pod labels (never used by selectors).
+   * Rolling restart: changing them restarts the gateway pods.
    * @default - none
    */
   readonly podLabels?: { [key: string]: string };
   /**
    * Node selector (TCM "exclusive mode" dedicated nodes).
+   * Rolling restart: changing it restarts the gateway pods (subject to scheduling constraints).
    * @default - none
    */
   readonly nodeSelector?: { [key: string]: string };
   /**
    * Pod affinity rules.
+   * Rolling restart: changing them restarts the gateway pods (subject to scheduling constraints).
    * @default - none
    */
   readonly affinity?: k8s.Affinity;
   /**
    * Pod tolerations.
+   * Rolling restart: changing them restarts the gateway pods (subject to scheduling constraints).
    * @default - none
    */
   readonly tolerations?: k8s.Toleration[];
@@ -382,16 +392,19 @@ export interface GatewayOptions extends GatewayOverrides {
   readonly rollingMaxUnavailable?: string;
   /**
    * ConfigMap volumes.
+   * Rolling restart: changing them restarts the gateway pods.
    * @default - none
    */
   readonly configVolumes?: GatewayConfigVolume[];
   /**
    * Secret volumes.
+   * Rolling restart: changing them restarts the gateway pods.
    * @default - none
    */
   readonly secretVolumes?: GatewaySecretVolume[];
   /**
    * Kernel parameters (pod sysctls).
+   * Changing it (enabled or parameters) rolls the gateway pods.
    * @default - only net.ipv4.ip_unprivileged_port_start=0
    */
   readonly kernel?: GatewayKernel;

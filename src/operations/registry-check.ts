@@ -1,5 +1,6 @@
 import { apiObjectsOfKinds } from './scope';
 import { OutboundTrafficPolicy } from '../controlplane/mesh-config';
+import { renderedJson } from '../core/rendered';
 import type { Mesh } from '../topology/mesh';
 import { OperationsRules } from '../validation/rules/operations';
 
@@ -46,20 +47,20 @@ function checkExternalHostsRegistered(mesh: Mesh): void {
   const objects = apiObjectsOfKinds(mesh.configClusters, ['ServiceEntry', 'VirtualService', 'DestinationRule']);
   const index = new HostIndex();
   for (const { object } of objects) {
-    if (object.kind === 'ServiceEntry') for (const host of object.toJson().spec?.hosts ?? []) index.add(host);
+    if (object.kind === 'ServiceEntry') for (const host of renderedJson(object).spec?.hosts ?? []) index.add(host);
   }
   const reported = new Set<string>();
-  for (const { object } of objects) {
+  for (const { cluster, object } of objects) {
     if (object.kind === 'ServiceEntry') continue;
-    const json = object.toJson();
+    const json = renderedJson(object);
     const hosts = object.kind === 'VirtualService' ? virtualServiceHosts(json.spec ?? {}) : [json.spec?.host];
     for (const host of hosts) {
       if (typeof host !== 'string' || !isExternalHost(host) || index.covers(host)) continue;
       const key = `${object.kind}/${json.metadata?.namespace}/${json.metadata?.name}/${host}`;
       if (reported.has(key)) continue;
       reported.add(key);
-      mesh.report(OperationsRules.UNREGISTERED_EXTERNAL_HOST, object, host,
-        `Used by ${object.kind} ${json.metadata?.namespace}/${json.metadata?.name}.`);
+      mesh.report(OperationsRules.UNREGISTERED_EXTERNAL_HOST, cluster.declaringMember(object), host,
+        `Used by ${object.kind} ${json.metadata?.namespace}/${json.metadata?.name} in cluster ${cluster.clusterName}.`);
     }
   }
 }

@@ -2,6 +2,7 @@ import { isIP } from 'net';
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { sortedRecord } from '../core/names';
+import { renderedObjectsOfKind } from '../core/rendered';
 import type { MeshCluster } from '../topology/cluster';
 import type { Mesh } from '../topology/mesh';
 import { RuleDefinition } from '../validation/rule';
@@ -71,8 +72,8 @@ export function apiObjectsOfKinds(clusters: MeshCluster[], kinds: string[]): Arr
   const wanted = new Set(kinds);
   const out: Array<{ cluster: MeshCluster; object: ApiObject }> = [];
   for (const cluster of clusters) {
-    for (const child of cluster.node.findAll()) {
-      if (child instanceof ApiObject && wanted.has(child.kind)) out.push({ cluster, object: child });
+    for (const kind of wanted) {
+      for (const object of renderedObjectsOfKind(cluster, kind)) out.push({ cluster, object });
     }
   }
   return out;

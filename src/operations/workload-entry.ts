@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { checkPorts, objectName, SelectorIndex, apiObjectsOfKinds } from './scope';
 import { sortedRecord } from '../core/names';
+import { renderedJson } from '../core/rendered';
 import { WorkloadEntry as WorkloadEntryL1 } from '../imports/networking.istio.io';
 import { MeshCluster } from '../topology/cluster';
 import { Mesh } from '../topology/mesh';
@@ -116,7 +117,7 @@ export class WorkloadEntry extends Construct implements IMeshWorkload {
 function checkEntriesSelected(mesh: Mesh): void {
   const index = new SelectorIndex();
   for (const { object } of apiObjectsOfKinds(mesh.clusters, ['ServiceEntry', 'WorkloadGroup', 'Service'])) {
-    const json = object.toJson();
+    const json = renderedJson(object);
     const namespace = json.metadata?.namespace ?? 'default';
     if (object.kind === 'ServiceEntry') index.add(namespace, json.spec?.workloadSelector?.labels);
     else if (object.kind === 'WorkloadGroup') index.add(namespace, json.spec?.metadata?.labels);

@@ -1,9 +1,9 @@
-import { ApiObject } from 'cdk8s';
 import type { AuthorizationPolicy } from './authorization-policy';
 import { MtlsMode } from './mtls-mode';
 import type { PeerAuth } from './peer-auth';
 import { PolicyScope } from './policy-target';
 import type { RequestAuthentication } from './request-authentication';
+import { renderedJson, renderedObjectsOfKind } from '../core/rendered';
 import type { MeshCluster } from '../topology/cluster';
 import type { Mesh } from '../topology/mesh';
 import { SecurityRules } from '../validation/rules/security';
@@ -181,9 +181,8 @@ export class SecurityRegistry {
     for (const cluster of this.mesh.clusters) {
       // A cluster without config of its own (a remote) is governed by the policies of its config cluster.
       const index = this.indexFor(config.includes(cluster) || !config.length ? cluster : config[0]);
-      for (const obj of cluster.node.findAll()) {
-        if (!(obj instanceof ApiObject) || obj.kind !== 'DestinationRule') continue;
-        const dr = obj.toJson();
+      for (const obj of renderedObjectsOfKind(cluster, 'DestinationRule')) {
+        const dr = renderedJson(obj);
         const service = services.get(fqdn(dr.spec?.host ?? '', dr.metadata?.namespace ?? 'default'));
         if (!service) continue;
         for (const spot of disabledTls(dr.spec)) {
@@ -192,7 +191,7 @@ export class SecurityRegistry {
           const labels = { ...service.selector, ...spot.labels };
           if (index.mode(service.namespace, labels, targetPort) === MtlsMode.STRICT) {
             const where = [spot.subset && `subset ${spot.subset}`, spot.port !== undefined && `port ${spot.port}`].filter(Boolean).join(', ');
-            this.mesh.report(SecurityRules.DESTINATION_RULE_DISABLES_MTLS, obj, dr.spec.host,
+            this.mesh.report(SecurityRules.DESTINATION_RULE_DISABLES_MTLS, cluster.declaringMember(obj), dr.spec.host,
               `In cluster ${cluster.clusterName}${where ? ` (${where})` : ''}.`);
           }
         }

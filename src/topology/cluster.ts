@@ -78,6 +78,7 @@ export class MeshCluster extends Chart {
   /** Metadata as declared. */
   public readonly metadata: { [key: string]: string };
   private readonly memberScopes = new Map<IConstruct, Construct>();
+  private readonly scopeMembers = new Map<IConstruct, IConstruct>();
 
   constructor(scope: Construct, mesh: Mesh, props: ClusterProps, network: MeshNetwork | undefined) {
     super(scope, safeId(props.name), { disableResourceNameHashes: true });
@@ -123,7 +124,21 @@ export class MeshCluster extends Chart {
       const relative = member.node.scopes.slice(1).map(s => s.node.id).join('.') || member.node.id;
       scope = new Construct(this, relative);
       this.memberScopes.set(member, scope);
+      this.scopeMembers.set(scope, member);
     }
     return scope;
+  }
+
+  /**
+   * The mesh member that placed `construct` into this cluster (so errors name what the user declared),
+   * or `construct` itself when no member did.
+   * @param construct an object in this cluster's chart
+   */
+  public declaringMember(construct: IConstruct): IConstruct {
+    for (const scope of [...construct.node.scopes].reverse()) {
+      const member = this.scopeMembers.get(scope);
+      if (member) return member;
+    }
+    return construct;
   }
 }

@@ -191,13 +191,14 @@ export class Mesh extends Construct {
     for (const cluster of props.clusters ?? []) this.addCluster(cluster);
 
     this._onSynth(() => this.renderRootNamespaces());
-    attachPlatform(this);
+    attachPlatform(this, props.topology !== undefined);
     registerRegistryOnlyCheck(this);
 
     // Security: secure by default, a mesh-wide STRICT PeerAuthentication unless the user chooses otherwise.
     this.mtls = props.mtls ?? MtlsMode.STRICT;
     if (this.mtls !== MtlsMode.UNSET) this.defaultPeerAuth = PeerAuth.meshWide(this, 'default-mtls', this.mtls);
-    if (props.topology !== undefined) {
+    // Managed platforms (ASM, TCM, DCE) run istiod themselves: no install artifacts (MESH-PLAT-020).
+    if (props.topology !== undefined && !this.platform.managesControlPlane) {
       this.controlPlane = new ControlPlane(this, 'ControlPlane', { ...props.controlPlane, topology: props.topology });
     }
 

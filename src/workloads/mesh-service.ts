@@ -350,7 +350,7 @@ export class MeshService extends Construct implements IMeshWorkload {
     const shape = this.shapeOf();
     const seen = new Set<number>();
     for (const port of shape.ports) {
-      for (const n of [port.port, port.targetPort ?? port.port]) {
+      for (const n of new Set([port.port, port.targetPort ?? port.port])) {
         if (!Number.isInteger(n) || n < 1 || n > 65535) this.mesh.report(ServiceRules.INVALID_PORT, this, n);
         else if (ISTIO_RESERVED_PORTS.includes(n)) this.mesh.report(ServiceRules.RESERVED_PORT, this, n);
       }

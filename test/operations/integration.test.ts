@@ -17,7 +17,7 @@ describe('operations with the traffic and gateway constructs', () => {
   test('a TrafficRoute mirroring to an unregistered external host fails under REGISTRY_ONLY (MESH-OPS-012)', () => {
     const { app, mesh, web } = setup();
     new TrafficRoute(mesh, 'web-route', { service: web, http: [{ destinations: [{ host: 'api.partner.com', port: 443 }] }] });
-    expect(synthError(app)).toMatch(/MESH-OPS-012 \[error\] at a\/[^:]+: A route uses an external host that no ServiceEntry registers, but the outbound traffic policy is REGISTRY_ONLY\. Used by VirtualService shop\/web\. Value: "api\.partner\.com"\./);
+    expect(synthError(app)).toMatch(/MESH-OPS-012 \[error\] at mesh\/web-route: A route uses an external host that no ServiceEntry registers, but the outbound traffic policy is REGISTRY_ONLY\. Used by VirtualService shop\/web in cluster a\. Value: "api\.partner\.com"\./);
   });
 
   test('the same TrafficRoute passes once a ServiceEntry registers the host', () => {

@@ -140,8 +140,8 @@ describe('REGISTRY_ONLY outbound policy', () => {
     const { app, mesh } = setup(OutboundTrafficPolicy.REGISTRY_ONLY);
     route(mesh, 'api.partner.com');
     const message = synthError(app);
-    expect(message).toContain('MESH-OPS-012 [error] at a/vs: A route uses an external host that no ServiceEntry registers, but the outbound traffic policy is REGISTRY_ONLY. Used by VirtualService shop/ext. Value: "api.partner.com".');
-    expect(message).toContain('MESH-OPS-012 [error] at a/dr: A route uses an external host that no ServiceEntry registers, but the outbound traffic policy is REGISTRY_ONLY. Used by DestinationRule shop/ext. Value: "api.partner.com".');
+    expect(message).toContain('MESH-OPS-012 [error] at a/vs: A route uses an external host that no ServiceEntry registers, but the outbound traffic policy is REGISTRY_ONLY. Used by VirtualService shop/ext in cluster a. Value: "api.partner.com".');
+    expect(message).toContain('MESH-OPS-012 [error] at a/dr: A route uses an external host that no ServiceEntry registers, but the outbound traffic policy is REGISTRY_ONLY. Used by DestinationRule shop/ext in cluster a. Value: "api.partner.com".');
   });
 
   test('a wildcard ServiceEntry registers the host; cluster-local hosts need none', () => {

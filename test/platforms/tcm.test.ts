@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import {
   ClusterRole, GatewayTlsMode, IngressGateway, InjectionScheme, IstioVersion, Mesh, Platform, Protocol, TcmAccessType,
-  TcmCertificate, TcmClbOffload, TcmDeploymentMode, TcmGateway, TcmGatewayType, TcmTlsMode,
+  MeshTopology, TcmCertificate, TcmClbOffload, TcmDeploymentMode, TcmGateway, TcmGatewayType, TcmTlsMode,
 } from '../../src';
 import { synth, synthError, testApp } from '../util';
 
@@ -185,5 +185,18 @@ describe('TCM platform', () => {
       }],
     });
     expect(synthError(app)).toContain('MESH-PLAT-012 [error] at mesh/ingress/web/servers/443: Tencent Cloud Mesh loads SSL Certificate Service certificates');
+  });
+
+  test('MESH-PLAT-020: a control-plane topology on a managed platform; no istiod artifacts', () => {
+    const app = testApp();
+    const mesh = new Mesh(app, 'mesh', {
+      meshId: 'm',
+      istioVersion: IstioVersion.of('1.22.5'),
+      platform: Platform.tcm(),
+      topology: MeshTopology.MULTI_PRIMARY,
+      clusters: [{ name: 'tcm-primary' }],
+    });
+    expect(mesh.controlPlane).toBeUndefined();
+    expect(synthError(app)).toContain('MESH-PLAT-020 [error] at mesh/topology: Managed platforms (Alibaba Cloud ASM, Tencent Cloud Mesh, DaoCloud DCE) run the control plane, so the mesh must not declare a control-plane topology. On Tencent Cloud Mesh. Value: "tcm".');
   });
 });

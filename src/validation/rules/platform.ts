@@ -135,4 +135,11 @@ export const PlatformRules = {
     fix: 'Name data-plane (REMOTE or PRIMARY) clusters in the gateway\'s `clusters`.',
     doc: 'The ASM control-plane API server and the DCE virtual cluster have no nodes; gateway pods cannot run there.',
   },
+  MANAGED_CONTROL_PLANE: {
+    id: 'MESH-PLAT-020',
+    severity: Severity.ERROR,
+    message: 'Managed platforms (Alibaba Cloud ASM, Tencent Cloud Mesh, DaoCloud DCE) run the control plane, so the mesh must not declare a control-plane topology.',
+    fix: 'Remove `topology` and `controlPlane` from the mesh; the platform installs and upgrades istiod.',
+    doc: 'Installing istiod next to a managed control plane splits the mesh; the library emits no install artifacts there.',
+  },
 } satisfies Record<string, RuleDefinition>;

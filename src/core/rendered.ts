@@ -1,0 +1,35 @@
+import { ApiObject, Chart } from 'cdk8s';
+
+/**
+ * Read-only views of what the mesh rendered, shared by validators, artifacts and the emitter so each
+ * object is serialized once and each chart is walked once. Valid once rendering is complete
+ * (in validators, artifact producers and emission), when objects no longer change.
+ */
+const jsonCache = new WeakMap<ApiObject, any>();
+const kindIndex = new WeakMap<Chart, Map<string, ApiObject[]>>();
+
+/** The object's manifest (its public `toJson()`), computed once. */
+export function renderedJson(obj: ApiObject): any {
+  let json = jsonCache.get(obj);
+  if (json === undefined) {
+    json = obj.toJson();
+    jsonCache.set(obj, json);
+  }
+  return json;
+}
+
+/** The chart's own API objects of a kind, in construct order. */
+export function renderedObjectsOfKind(chart: Chart, kind: string): ApiObject[] {
+  let index = kindIndex.get(chart);
+  if (!index) {
+    index = new Map();
+    for (const c of chart.node.findAll()) {
+      if (!(c instanceof ApiObject) || Chart.of(c) !== chart) continue;
+      const list = index.get(c.kind);
+      if (list) list.push(c);
+      else index.set(c.kind, [c]);
+    }
+    kindIndex.set(chart, index);
+  }
+  return index.get(kind) ?? [];
+}
