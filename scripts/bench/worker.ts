@@ -9,6 +9,7 @@ import { ApiObject, App, Chart } from 'cdk8s';
 import { buildMesh } from './build-mesh';
 import { sizeNamed } from './sizes';
 import { MeshApp } from '../../src';
+import { chartObjects } from '../../src/core/emitter';
 
 const [mode, sizeName, objectsFile, outdir, runsText] = process.argv.slice(2);
 const size = sizeNamed(sizeName);
@@ -73,7 +74,7 @@ if (mode === 'dump') {
   const app = new MeshApp({ outdir: outdir });
   buildMesh(app, size).prepare();
   const objects: Objects = {};
-  for (const chart of app.charts) objects[chart.node.id] = chart.toJson();
+  for (const chart of app.charts) objects[chart.node.id] = chartObjects(chart);
   fs.writeFileSync(objectsFile, JSON.stringify(objects));
 } else {
   const objects: Objects = mode === 'lib' ? {} : JSON.parse(fs.readFileSync(objectsFile, 'utf8'));

@@ -56,7 +56,7 @@ export function canEmitFast(app: App): boolean {
  * A chart's objects in cdk8s's order (its dependency graph's topology), each from the public
  * `ApiObject.toJson()`. Unlike `Chart.toJson()`, this does not validate the whole app once per chart.
  */
-function chartObjects(chart: Chart): any[] {
+export function chartObjects(chart: Chart): any[] {
   return new DependencyGraph(chart.node).topology()
     .filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart)
     .map(renderedJson);

@@ -1,0 +1,21 @@
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+
+/**
+ * Blueprints built on this library are published as jsii packages, so the library itself must
+ * compile with jsii and package with jsii-pacmak (`npx projen package`).
+ */
+test('jsii compiles the library and `projen package` builds the npm tarball', () => {
+  const root = path.join(__dirname, '..', '..');
+  const projen = path.join(root, 'node_modules', '.bin', 'projen');
+  const run = (task: string) => execFileSync(projen, [task], { cwd: root, stdio: 'pipe', env: { ...process.env, CI: 'true' } });
+  run('compile');
+  run('package');
+  const tarballs = fs.readdirSync(path.join(root, 'dist', 'js')).filter(f => f.endsWith('.tgz'));
+  expect(tarballs).toEqual([expect.stringMatching(/^cdk8s-mesh@.*\.jsii\.tgz$/)]);
+  const assembly = JSON.parse(fs.readFileSync(path.join(root, '.jsii'), 'utf8'));
+  for (const type of ['Mesh', 'MeshCluster', 'IngressGateway', 'TrafficRoute', 'PeerAuth', 'CanaryRelease', 'MeshReport']) {
+    expect(Object.keys(assembly.types)).toContain(`cdk8s-mesh.${type}`);
+  }
+}, 600_000);
