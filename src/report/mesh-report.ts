@@ -244,8 +244,8 @@ export class MeshReport {
         this.edges.push({ from: eastWest.get(networks[i])!, to: eastWest.get(networks[j])!, label: 'east-west mTLS 15443' });
       }
     }
-    const primaries = m.controlPlaneClusters;
-    for (const cluster of m.clusters.filter(c => !c.runsControlPlane)) {
+    const primaries = m.controlPlaneClusters.length ? m.controlPlaneClusters : m.configClusters;
+    for (const cluster of m.clusters.filter(c => !primaries.includes(c))) {
       const primary = primaries.find(p => p.networkName === cluster.networkName) ?? primaries[0];
       if (primary) this.edges.push({ from: nodeId('cluster', cluster.clusterName), to: nodeId('cluster', primary.clusterName), label: 'istiod' });
     }

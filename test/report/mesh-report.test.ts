@@ -9,7 +9,7 @@ function reportOf(app: ReturnType<typeof testApp>, mesh: Mesh): MeshReport {
 }
 
 describe('mesh report', () => {
-  test('the three-network example: one cluster node per network with its role and locality', () => {
+  test('the three-network example: clusters per network, east-west gateways and links, remotes to the hosted control plane', () => {
     const app = build(testApp());
     const out = synth(app);
     const mesh = app.meshes[0];
@@ -20,7 +20,19 @@ describe('mesh report', () => {
       ['cluster_mdemo_mesh_hosted', 'default', 'mdemo-mesh-hosted<br/>config'],
       ...[1, 2, 3].map(i => [`cluster_mdemo_cluster${i}`, `network-c${i}`, `mdemo-cluster${i}<br/>remote<br/>region1/zone${i}/subzone${i}`]),
     ]);
+    const ew = (i: number) => `gw_mdemo_cluster${i}_istio_system_istio_eastwestgateway`;
+    expect(report.nodes.filter(n => n.kind === DiagramNodeKind.GATEWAY).map(n => [n.id, n.network])).toEqual(
+      [1, 2, 3].map(i => [ew(i), `network-c${i}`]),
+    );
+    expect(report.edges).toEqual([
+      ...[1, 2, 3].map(i => ({ from: `cluster_mdemo_cluster${i}`, to: ew(i), label: 'gateway' })),
+      { from: ew(1), to: ew(2), label: 'east-west mTLS 15443' },
+      { from: ew(1), to: ew(3), label: 'east-west mTLS 15443' },
+      { from: ew(2), to: ew(3), label: 'east-west mTLS 15443' },
+      ...[1, 2, 3].map(i => ({ from: `cluster_mdemo_cluster${i}`, to: 'cluster_mdemo_mesh_hosted', label: 'istiod' })),
+    ]);
     expect(report.toMermaid()).toContain('subgraph net_network_c2["network network-c2"]');
+    expect(report.toMermaid()).toContain(`${ew(1)} <-->|east-west mTLS 15443| ${ew(2)}`);
     // the report synthesized with the app is the same document
     expect(out.text('mesh-report.md')).toBe(report.toMarkdown());
   });
