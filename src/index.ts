@@ -70,3 +70,4 @@ export * from './patterns/canary-release';
 export * from './patterns/locality-failover';
 export * from './patterns/cross-cluster-traffic';
 export * from './patterns/egress-lockdown';
+export * from './security/targeted-policy';

@@ -1,13 +1,11 @@
 import { Construct } from 'constructs';
 import { Condition, ConditionKey } from './condition';
 import { Identity } from './identity';
-import { PolicyScope, PolicyTargetOptions } from './policy-target';
+import { PolicyTargetOptions } from './policy-target';
 import { SecurityRegistry } from './registry';
-import { PolicyTarget } from './target';
+import { TargetedPolicy } from './targeted-policy';
 import * as istio from '../imports/security.istio.io';
 import { ExtensionProvider, ExtensionProviderKind } from '../observability/extension-provider';
-import type { MeshCluster } from '../topology/cluster';
-import { Mesh } from '../topology/mesh';
 import { SecurityRules } from '../validation/rules/security';
 import { Protocols } from '../workloads/protocol';
 
@@ -185,52 +183,22 @@ const HTTP_OPERATION_FIELDS: Array<keyof RequestOperation> = ['hosts', 'notHosts
  * Access control on workloads (Istio `AuthorizationPolicy`): ALLOW, DENY, AUDIT or CUSTOM, mesh-wide,
  * per namespace or per workload. Principals are derived from identities with the mesh trust domain.
  */
-export class AuthorizationPolicy extends Construct {
-  /** The mesh. */
-  public readonly mesh: Mesh;
+export class AuthorizationPolicy extends TargetedPolicy {
   /** The action. */
   public readonly action: AuthorizationAction;
   /** The provider of a CUSTOM policy. */
   public readonly provider?: ExtensionProvider;
-  private readonly target: PolicyTarget;
   private readonly ruleList: AuthorizationRule[] = [];
   private spec?: istio.AuthorizationPolicySpec;
 
   constructor(scope: Construct, id: string, props: AuthorizationPolicyProps = {}) {
-    super(scope, id);
-    this.mesh = Mesh.of(this);
+    super(scope, id, props);
     this.action = props.action ?? AuthorizationAction.ALLOW;
     this.provider = props.provider;
-    this.target = new PolicyTarget(this.mesh, this, props);
     for (const rule of props.rules ?? []) this.addRule(rule);
     this.checkProvider();
     SecurityRegistry.of(this.mesh).addAuthorizationPolicy(this);
     this.mesh._onSynth(() => this.render());
-  }
-
-  /** The object name. */
-  public get name(): string {
-    return this.target.name;
-  }
-
-  /** The namespace it lives in. */
-  public get namespace(): string {
-    return this.target.namespace;
-  }
-
-  /** Where it applies. */
-  public get scope(): PolicyScope {
-    return this.target.scope;
-  }
-
-  /** The pod labels it selects, if any. */
-  public get selector(): { [key: string]: string } | undefined {
-    return this.target.selector ? { ...this.target.selector } : undefined;
-  }
-
-  /** The clusters it is placed in. */
-  public get clusters(): MeshCluster[] {
-    return this.target.clusters;
   }
 
   /** The rules, in order. */
@@ -267,14 +235,14 @@ export class AuthorizationPolicy extends Construct {
   private render(): void {
     const spec = this.toSpec();
     for (const cluster of this.clusters) {
-      new istio.AuthorizationPolicy(cluster.scopeFor(this), 'AuthorizationPolicy', { metadata: this.target.metadata, spec });
+      new istio.AuthorizationPolicy(cluster.scopeFor(this), 'AuthorizationPolicy', { metadata: this._target.metadata, spec });
     }
   }
 
   private buildSpec(): istio.AuthorizationPolicySpec {
     this.checkRules();
     return {
-      selector: this.target.selector ? { matchLabels: this.target.selector } : undefined,
+      selector: this._target.selector ? { matchLabels: this._target.selector } : undefined,
       action: this.action as string as istio.AuthorizationPolicySpecAction,
       provider: this.provider ? { name: this.provider.name } : undefined,
       rules: this.ruleList.length ? this.ruleList.map(r => this.renderRule(r)) : undefined,
@@ -307,7 +275,7 @@ export class AuthorizationPolicy extends Construct {
 
   private renderOperation(o: RequestOperation): istio.AuthorizationPolicySpecRulesToOperation {
     const ports = (list?: number[]) => orUndefined((list ?? [])
-      .map(p => this.target.targetPort(p))
+      .map(p => this._target.targetPort(p))
       .filter((p): p is number => p !== undefined)
       .map(String));
     return {
@@ -388,7 +356,7 @@ export class AuthorizationPolicy extends Construct {
 
   /** True if the rule's ports on the target mesh service are all non-HTTP. */
   private targetsOnlyTcp(rule: AuthorizationRule): boolean {
-    const ports = this.target.servicePorts;
+    const ports = this._target.servicePorts;
     if (!ports || !ports.length) return false;
     const named = new Set((rule.to ?? []).flatMap(o => o.ports ?? []));
     const considered = named.size ? ports.filter(p => named.has(p.port)) : ports;

@@ -2,10 +2,8 @@ import { Construct } from 'constructs';
 import { MtlsMode } from './mtls-mode';
 import { PolicyScope, PolicyTargetOptions } from './policy-target';
 import { SecurityRegistry } from './registry';
-import { PolicyTarget } from './target';
+import { TargetedPolicy } from './targeted-policy';
 import * as istio from '../imports/security.istio.io';
-import type { MeshCluster } from '../topology/cluster';
-import { Mesh } from '../topology/mesh';
 import { SecurityRules } from '../validation/rules/security';
 
 /**
@@ -64,7 +62,7 @@ export interface ScopedPeerAuthOptions {
  * Peer authentication (Istio `PeerAuthentication`): which mTLS mode workloads accept, mesh-wide,
  * per namespace, per workload or per port. Placed in every config cluster that serves the selected workloads.
  */
-export class PeerAuth extends Construct {
+export class PeerAuth extends TargetedPolicy {
   /**
    * A mesh-wide policy: in the root namespace, without a selector.
    * @param scope a scope in the mesh
@@ -88,50 +86,20 @@ export class PeerAuth extends Construct {
     return new PeerAuth(scope, id, { ...options, name: options.name ?? 'default', namespace, mode, scope: PolicyScope.NAMESPACE });
   }
 
-  /** The mesh. */
-  public readonly mesh: Mesh;
   /** The mode (UNSET inherits). */
   public readonly mode: MtlsMode;
-  private readonly target: PolicyTarget;
   private readonly ports: PortMtls[] = [];
   private resolvedPorts?: Map<number, MtlsMode>;
 
   constructor(scope: Construct, id: string, props: PeerAuthProps = {}) {
-    super(scope, id);
-    this.mesh = Mesh.of(this);
+    super(scope, id, props);
     this.mode = props.mode ?? MtlsMode.UNSET;
-    this.target = new PolicyTarget(this.mesh, this, props);
     for (const port of props.portLevelMtls ?? []) this.addPortMtls(port.port, port.mode);
     if (props.previousMode !== undefined && isJump(props.previousMode, this.mode)) {
       this.mesh.report(SecurityRules.MTLS_JUMP, this, `${props.previousMode} -> ${this.mode}`);
     }
     SecurityRegistry.of(this.mesh).addPeerAuth(this);
     this.mesh._onSynth(() => this.render());
-  }
-
-  /** The object name. */
-  public get name(): string {
-    return this.target.name;
-  }
-
-  /** The namespace it lives in. */
-  public get namespace(): string {
-    return this.target.namespace;
-  }
-
-  /** Where it applies. */
-  public get scope(): PolicyScope {
-    return this.target.scope;
-  }
-
-  /** The pod labels it selects, if any. */
-  public get selector(): { [key: string]: string } | undefined {
-    return this.target.selector ? { ...this.target.selector } : undefined;
-  }
-
-  /** The clusters it is placed in. */
-  public get clusters(): MeshCluster[] {
-    return this.target.clusters;
   }
 
   /**
@@ -148,11 +116,11 @@ export class PeerAuth extends Construct {
   public _portModes(): Map<number, MtlsMode> {
     if (!this.resolvedPorts) {
       this.resolvedPorts = new Map();
-      if (this.ports.length && !this.target.selector) {
+      if (this.ports.length && !this._target.selector) {
         this.mesh.report(SecurityRules.PORT_MTLS_WITHOUT_SELECTOR, this, this.ports.map(p => p.port));
       } else {
         for (const p of this.ports) {
-          const target = this.target.targetPort(p.port);
+          const target = this._target.targetPort(p.port);
           if (target !== undefined) this.resolvedPorts.set(target, p.mode);
         }
       }
@@ -173,9 +141,9 @@ export class PeerAuth extends Construct {
       : undefined;
     for (const cluster of this.clusters) {
       new istio.PeerAuthentication(cluster.scopeFor(this), 'PeerAuthentication', {
-        metadata: this.target.metadata,
+        metadata: this._target.metadata,
         spec: {
-          selector: this.target.selector ? { matchLabels: this.target.selector } : undefined,
+          selector: this._target.selector ? { matchLabels: this._target.selector } : undefined,
           mtls: this.mode === MtlsMode.UNSET ? undefined : { mode: this.mode as any },
           portLevelMtls,
         },

@@ -1,12 +1,10 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { AuthorizationAction, AuthorizationPolicy } from './authorization-policy';
-import { PolicyScope, PolicyTargetOptions } from './policy-target';
+import { PolicyTargetOptions } from './policy-target';
 import { SecurityRegistry } from './registry';
-import { PolicyTarget } from './target';
+import { TargetedPolicy } from './targeted-policy';
 import * as istio from '../imports/security.istio.io';
-import type { MeshCluster } from '../topology/cluster';
-import { Mesh } from '../topology/mesh';
 import { SecurityRules } from '../validation/rules/security';
 
 /**
@@ -108,45 +106,15 @@ export interface RequireJwtOptions {
  * JWT validation (Istio `RequestAuthentication`). It only rejects invalid tokens; call `requireJwt()` to
  * also reject requests without one.
  */
-export class RequestAuthentication extends Construct {
-  /** The mesh. */
-  public readonly mesh: Mesh;
-  private readonly target: PolicyTarget;
+export class RequestAuthentication extends TargetedPolicy {
   private readonly props: RequestAuthenticationProps;
 
   constructor(scope: Construct, id: string, props: RequestAuthenticationProps) {
-    super(scope, id);
-    this.mesh = Mesh.of(this);
+    super(scope, id, props);
     this.props = props;
-    this.target = new PolicyTarget(this.mesh, this, props);
     this.checkRules();
     SecurityRegistry.of(this.mesh).addRequestAuthentication(this);
     this.mesh._onSynth(() => this.render());
-  }
-
-  /** The object name. */
-  public get name(): string {
-    return this.target.name;
-  }
-
-  /** The namespace it lives in. */
-  public get namespace(): string {
-    return this.target.namespace;
-  }
-
-  /** Where it applies. */
-  public get scope(): PolicyScope {
-    return this.target.scope;
-  }
-
-  /** The pod labels it selects, if any. */
-  public get selector(): { [key: string]: string } | undefined {
-    return this.target.selector ? { ...this.target.selector } : undefined;
-  }
-
-  /** The clusters it is placed in. */
-  public get clusters(): MeshCluster[] {
-    return this.target.clusters;
   }
 
   /**
@@ -181,7 +149,7 @@ export class RequestAuthentication extends Construct {
 
   private render(): void {
     const spec: istio.RequestAuthenticationSpec = {
-      selector: this.target.selector ? { matchLabels: this.target.selector } : undefined,
+      selector: this._target.selector ? { matchLabels: this._target.selector } : undefined,
       jwtRules: this.props.jwtRules.map(r => ({
         issuer: r.issuer,
         audiences: r.audiences,
@@ -199,7 +167,7 @@ export class RequestAuthentication extends Construct {
     const uris = this.props.jwtRules.map(r => r.jwksUri);
     json.jwtRules = json.jwtRules.map((rule: any, i: number) => (uris[i] === undefined ? rule : { ...rule, jwksUri: uris[i] }));
     for (const cluster of this.clusters) {
-      new ApiObject(cluster.scopeFor(this), 'RequestAuthentication', { ...istio.RequestAuthentication.GVK, metadata: this.target.metadata, spec: json });
+      new ApiObject(cluster.scopeFor(this), 'RequestAuthentication', { ...istio.RequestAuthentication.GVK, metadata: this._target.metadata, spec: json });
     }
   }
 }
