@@ -19,11 +19,18 @@ const wanted = process.argv.slice(2);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round = (x: number, digits = 0) => Number(x.toFixed(digits));
 
+// Compile once, so each measuring process starts from plain JavaScript.
+const build = path.join(work, 'build');
+execFileSync(process.execPath, [
+  require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'scripts', 'tsconfig.json'),
+  '--noEmit', 'false', '--outDir', build, '--rootDir', root, '--sourceMap', 'false', '--declaration', 'false',
+], { cwd: root, stdio: 'inherit' });
+
 function worker(mode: string, size: string, objects: string, outdir: string): any {
   const out = execFileSync(process.execPath, [
-    '--expose-gc', '--max-old-space-size=4096', '-r', 'ts-node/register/transpile-only',
-    path.join(__dirname, 'bench', 'worker.ts'), mode, size, objects, outdir, String(RUNS),
-  ], { cwd: root, env: { ...process.env, TS_NODE_PROJECT: path.join(root, 'test', 'tsconfig.json') }, maxBuffer: 64 * 1024 * 1024 });
+    '--expose-gc', '--max-old-space-size=4096',
+    path.join(build, 'scripts', 'bench', 'worker.js'), mode, size, objects, outdir, String(RUNS),
+  ], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
   const text = out.toString().trim();
   return text ? JSON.parse(text.split('\n').pop()!) : undefined;
 }
@@ -31,7 +38,6 @@ function worker(mode: string, size: string, objects: string, outdir: string): an
 const results: any[] = [];
 for (const size of SIZES.filter(s => wanted.length === 0 || wanted.includes(s.name))) {
   const objects = path.join(work, `objects-${size.name}.json`);
-  worker('dump', size.name, objects, path.join(work, `dump-${size.name}`));
   const lib = worker('lib', size.name, objects, path.join(work, `lib-${size.name}`));
   const raw = worker('raw', size.name, objects, path.join(work, `raw-${size.name}`));
   const floor = worker('floor', size.name, objects, path.join(work, `floor-${size.name}`));

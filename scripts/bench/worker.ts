@@ -1,7 +1,7 @@
 /**
- * One benchmark measurement in its own process: `worker.ts <mode> <size> <objects.json> <outdir> <runs>`.
- * Modes: `dump` writes the library's objects per cluster to <objects.json>; `lib`, `raw` and `floor`
- * time one warm-up and <runs> runs and print one JSON line with the per-run timings.
+ * One benchmark measurement in its own process: `worker.js <mode> <size> <objects.json> <outdir> <runs>`.
+ * Modes `lib`, `raw` and `floor` time one warm-up and <runs> runs and print one JSON line with the
+ * per-run timings; lib's warm-up writes the library's objects per cluster to <objects.json>.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -23,7 +23,7 @@ function dirBytes(dir: string): number {
   return fs.readdirSync(dir).reduce((sum, f) => sum + fs.statSync(path.join(dir, f)).size, 0);
 }
 
-function libRun(out: string) {
+function libRun(out: string, dumpTo?: string) {
   fs.rmSync(out, { recursive: true, force: true });
   const t0 = now();
   const app = new MeshApp({ outdir: out });
@@ -33,6 +33,7 @@ function libRun(out: string) {
   const t2 = now();
   app.synth();
   const t3 = now();
+  if (dumpTo) dumpObjects(app, dumpTo);
   return { construct_ms: t1 - t0, validate_ms: t2 - t1, emit_ms: t3 - t2, total_ms: t3 - t0, bytes: dirBytes(out) };
 }
 
@@ -60,8 +61,15 @@ function floorRun(objects: Objects, out: string) {
   return { total_ms: t1 - t0, bytes: dirBytes(out) };
 }
 
-function measure(run: () => any) {
-  run(); // warm-up
+/** The library's objects per cluster, for the raw and floor measurements of the same objects. */
+function dumpObjects(app: MeshApp, file: string): void {
+  const objects: Objects = {};
+  for (const chart of app.charts) objects[chart.node.id] = chartObjects(chart);
+  fs.writeFileSync(file, JSON.stringify(objects));
+}
+
+function measure(run: () => any, warmUp: () => any = run) {
+  warmUp();
   const samples = [];
   for (let i = 0; i < runs; i++) {
     gc();
@@ -70,16 +78,11 @@ function measure(run: () => any) {
   return samples;
 }
 
-if (mode === 'dump') {
-  const app = new MeshApp({ outdir: outdir });
-  buildMesh(app, size).prepare();
-  const objects: Objects = {};
-  for (const chart of app.charts) objects[chart.node.id] = chartObjects(chart);
-  fs.writeFileSync(objectsFile, JSON.stringify(objects));
-} else {
+{
+  // lib's warm-up run also dumps the objects the raw and floor processes then measure
   const objects: Objects = mode === 'lib' ? {} : JSON.parse(fs.readFileSync(objectsFile, 'utf8'));
   const run = mode === 'lib' ? () => libRun(outdir) : mode === 'raw' ? () => rawRun(objects, outdir) : () => floorRun(objects, outdir);
-  const samples = measure(run);
+  const samples = measure(run, mode === 'lib' ? () => libRun(outdir, objectsFile) : run);
   const peak_rss_mb = process.resourceUsage().maxRSS / 1024;
   process.stdout.write(JSON.stringify({ mode, size: size.name, samples, peak_rss_mb }) + '\n');
 }
