@@ -19,8 +19,9 @@ const wanted = process.argv.slice(2);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round = (x: number, digits = 0) => Number(x.toFixed(digits));
 
-// Compile once, so each measuring process starts from plain JavaScript.
-const build = path.join(work, 'build');
+// Compile once, so each measuring process starts from plain JavaScript (inside the project, to resolve node_modules).
+const build = path.join(root, '.tmp', 'bench-build');
+fs.rmSync(build, { recursive: true, force: true });
 execFileSync(process.execPath, [
   require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'scripts', 'tsconfig.json'),
   '--noEmit', 'false', '--outDir', build, '--rootDir', root, '--sourceMap', 'false', '--declaration', 'false',
