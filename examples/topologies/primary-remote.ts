@@ -18,7 +18,7 @@ export function build(app: MeshApp = new MeshApp()): MeshApp {
       rootCa: RootCa.fromExternalSecret({ storeName: 'vault', storeKind: SecretStoreKind.CLUSTER_SECRET_STORE, key: 'istio/mesh1/cacerts' }),
     },
   });
-  new EastWestGateway(mesh, 'eastwest', { clusters: ['cluster1'], exposeIstiod: true });
+  new EastWestGateway(mesh, 'eastwest', { clusters: ['cluster1'], exposeIstiod: true, crossNetwork: false });
   mesh.addNamespace('sample');
   return app;
 }

@@ -258,7 +258,7 @@ export class ControlPlane extends Construct {
       mesh.report(ControlPlaneRules.NETWORK_MODE_MISMATCH, `${mesh.node.path}/topology`, [...networks].sort(), `The topology is "${this.topology}".`);
     }
     if (networks.size > 1) {
-      const covered = new Set(gateways.map(g => g.network ?? g.cluster.networkName ?? ''));
+      const covered = new Set(gateways.filter(g => g.crossNetwork).map(g => g.network ?? g.cluster.networkName ?? ''));
       for (const network of [...networks].sort()) {
         if (!covered.has(network)) mesh.report(ControlPlaneRules.NETWORK_WITHOUT_EAST_WEST_GATEWAY, `${mesh.node.path}/networks/${network}`, network);
       }

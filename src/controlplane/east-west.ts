@@ -19,6 +19,8 @@ export interface EastWestGatewayPlacement {
   readonly revision?: string;
   /** Whether it exposes istiod in this cluster. */
   readonly exposesIstiod: boolean;
+  /** Whether it carries cross-network traffic (emits the cross-network gateway). */
+  readonly crossNetwork: boolean;
 }
 
 /**
@@ -39,6 +41,7 @@ export function eastWestGateways(mesh: Mesh): EastWestGatewayPlacement[] {
         network: cluster.networkName,
         revision: gw.revision === DEFAULT_REVISION ? undefined : gw.revision,
         exposesIstiod: exposed.has(cluster),
+        crossNetwork: gw.crossNetworkListener !== undefined,
       });
     }
   }

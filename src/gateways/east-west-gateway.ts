@@ -22,6 +22,13 @@ export interface EastWestGatewayProps extends GatewayProps {
    * @default false
    */
   readonly exposeIstiod?: boolean;
+  /**
+   * Emit the `cross-network-gateway` (15443, AUTO_PASSTHROUGH for `*.local`) that carries traffic between
+   * networks. A single-network primary-remote mesh uses its east-west gateway only to expose istiod, and
+   * the guide applies no cross-network gateway there.
+   * @default true
+   */
+  readonly crossNetwork?: boolean;
 }
 
 /** The Service ports of a network gateway, as the chart's `networkGatewayPorts` renders them. */
@@ -41,17 +48,19 @@ const NETWORK_GATEWAY_PORTS: GatewayPort[] = [
 export class EastWestGateway extends GatewayWorkload {
   /** The network the gateway was declared for, if any. */
   public readonly network?: string;
-  /** The `cross-network-gateway` listener (15443, TLS, AUTO_PASSTHROUGH, `*.local`). */
-  public readonly crossNetworkListener: GatewayListener;
+  /** The `cross-network-gateway` listener (15443, TLS, AUTO_PASSTHROUGH, `*.local`), unless `crossNetwork` is false. */
+  public readonly crossNetworkListener?: GatewayListener;
   private istiodListener?: GatewayListener;
 
   constructor(scope: Construct, id: string, props: EastWestGatewayProps = {}) {
     super(scope, id, { ...props, gatewayType: GatewayType.EAST_WEST });
     this.network = props.network;
-    this.crossNetworkListener = this.addListener('CrossNetwork', {
-      name: this.istioLabel === 'eastwestgateway' ? 'cross-network-gateway' : `${this.name}-cross-network`,
-      servers: [{ port: 15443, name: 'tls', protocol: Protocol.TLS, hosts: ['*.local'], tls: { mode: GatewayTlsMode.AUTO_PASSTHROUGH } }],
-    });
+    if (props.crossNetwork ?? true) {
+      this.crossNetworkListener = this.addListener('CrossNetwork', {
+        name: this.istioLabel === 'eastwestgateway' ? 'cross-network-gateway' : `${this.name}-cross-network`,
+        servers: [{ port: 15443, name: 'tls', protocol: Protocol.TLS, hosts: ['*.local'], tls: { mode: GatewayTlsMode.AUTO_PASSTHROUGH } }],
+      });
+    }
     if (props.exposeIstiod) this.exposeIstiod();
     this.mesh._onSynth(undefined, () => this.checkNetwork());
   }

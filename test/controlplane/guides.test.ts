@@ -31,7 +31,7 @@ function guide(topology: MeshTopology): Synthesized {
     ],
     controlPlane: { rootCa },
   });
-  if (multiNetwork || remote) addGuideEastWestGateway(mesh, 'cluster1', remote);
+  if (multiNetwork || remote) addGuideEastWestGateway(mesh, 'cluster1', remote, multiNetwork);
   if (multiNetwork) addGuideEastWestGateway(mesh, 'cluster2');
   return synth(app);
 }
@@ -240,6 +240,8 @@ describe('primary-remote (guide "Install Primary-Remote")', () => {
     expect(artifact(out, 'cluster1/istioctl/istio-eastwestgateway.yaml')).toEqual(EASTWEST_IOP('network1'));
     expect(artifact(out, 'cluster1/helm/istio-eastwestgateway.values.yaml')).toEqual(EASTWEST_HELM('network1'));
     expectExposeIstiod(out, 'cluster1');
+    // the single-network guide applies expose-istiod.yaml only: no cross-network gateway
+    expect(out.ofKind('cluster1', 'Gateway').map(g => g.metadata.name)).toEqual(['istiod-gateway']);
     expect(out.find('cluster1', 'Namespace', 'istio-system').metadata).toEqual({ name: 'istio-system' });
   });
 

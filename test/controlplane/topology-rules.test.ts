@@ -44,6 +44,15 @@ describe('control-plane topology rules', () => {
     expect(message).toContain('Value: "n2"');
   });
 
+  test('an east-west gateway without the cross-network gateway does not connect its network (MESH-CP-004)', () => {
+    const { app, mesh } = meshWith(MeshTopology.MULTI_PRIMARY_MULTI_NETWORK, [{ name: 'a', network: 'n1' }, { name: 'b', network: 'n2' }], ['n1', 'n2']);
+    new EastWestGateway(mesh, 'ew-a', { clusters: ['a'] });
+    new EastWestGateway(mesh, 'ew-b', { clusters: ['b'], crossNetwork: false });
+    const message = synthError(app);
+    expect(message).toContain('MESH-CP-004 [error] at mesh/networks/n2: A network of a multi-network mesh has no east-west gateway.');
+    expect(message).not.toContain('at mesh/networks/n1');
+  });
+
   test('a network label that differs from the cluster network (MESH-CP-005)', () => {
     const { app, mesh } = meshWith(MeshTopology.MULTI_PRIMARY, [{ name: 'a', network: 'n1' }], ['n1']);
     mesh.addNamespace('shop', { labels: { 'topology.istio.io/network': 'n9' } });
