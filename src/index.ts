@@ -71,3 +71,4 @@ export * from './patterns/locality-failover';
 export * from './patterns/cross-cluster-traffic';
 export * from './patterns/egress-lockdown';
 export * from './security/targeted-policy';
+export * from './operations/vm-workload';

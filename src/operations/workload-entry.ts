@@ -1,12 +1,11 @@
 import { Construct } from 'constructs';
-import { checkPorts, objectName, SelectorIndex, apiObjectsOfKinds } from './scope';
+import { SelectorIndex, apiObjectsOfKinds } from './scope';
+import { VmWorkload } from './vm-workload';
 import { sortedRecord } from '../core/names';
 import { renderedJson } from '../core/rendered';
 import { WorkloadEntry as WorkloadEntryL1 } from '../imports/networking.istio.io';
-import { MeshCluster } from '../topology/cluster';
 import { Mesh } from '../topology/mesh';
 import { OperationsRules } from '../validation/rules/operations';
-import { IMeshWorkload } from '../workloads/workload';
 
 /** Where a non-Kubernetes workload runs and who it is; shared by WorkloadEntry and the WorkloadGroup template. */
 export interface VmWorkloadOptions {
@@ -58,40 +57,18 @@ const ENTRIES = new WeakMap<Mesh, WorkloadEntry[]>();
  * Istio `WorkloadEntry`: one VM or other non-Kubernetes workload. It must be selected by a ServiceEntry,
  * WorkloadGroup or Service in its namespace (MESH-OPS-003). Implements `IMeshWorkload`, so policies target it by construct.
  */
-export class WorkloadEntry extends Construct implements IMeshWorkload {
-  /** The mesh. */
-  public readonly mesh: Mesh;
-  /** The object name. */
-  public readonly name: string;
+export class WorkloadEntry extends VmWorkload {
   private readonly props: WorkloadEntryProps;
 
   constructor(scope: Construct, id: string, props: WorkloadEntryProps) {
-    super(scope, id);
-    this.mesh = Mesh.of(this);
+    super(scope, id, props);
     this.props = props;
-    this.name = objectName(this, props.name);
-    checkPorts(this.mesh, this, Object.values(props.ports ?? {}), OperationsRules.RESERVED_PORT);
     const entries = ENTRIES.get(this.mesh);
     if (entries) {entries.push(this);} else {
       ENTRIES.set(this.mesh, [this]);
       this.mesh._onSynth(undefined, () => checkEntriesSelected(this.mesh));
     }
     this.mesh._onSynth(() => this.render());
-  }
-
-  /** The namespace (IMeshWorkload). */
-  public get workloadNamespace(): string {
-    return this.props.namespace;
-  }
-
-  /** The labels (IMeshWorkload). */
-  public get workloadSelector(): { [key: string]: string } {
-    return { ...this.props.labels };
-  }
-
-  /** The config clusters that hold the entry (IMeshWorkload). */
-  public get workloadClusters(): MeshCluster[] {
-    return this.mesh.configClusters;
   }
 
   private render(): void {

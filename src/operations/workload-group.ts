@@ -1,13 +1,9 @@
 import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
-import { checkPorts, objectName } from './scope';
+import { VmWorkload } from './vm-workload';
 import { VmWorkloadOptions } from './workload-entry';
 import { sortedRecord } from '../core/names';
 import { WorkloadGroup as WorkloadGroupL1, WorkloadGroupSpecProbe } from '../imports/networking.istio.io';
-import { MeshCluster } from '../topology/cluster';
-import { Mesh } from '../topology/mesh';
-import { OperationsRules } from '../validation/rules/operations';
-import { IMeshWorkload } from '../workloads/workload';
 
 /** A readiness probe the VM's proxy runs against the application. */
 export class VmProbe {
@@ -62,35 +58,13 @@ export interface WorkloadGroupProps extends VmWorkloadOptions {
  * Istio `WorkloadGroup`: the template from which VMs (non-Kubernetes workloads only) bootstrap their proxies and
  * auto-register WorkloadEntries. Implements `IMeshWorkload`, so a ServiceEntry or policy selects it by construct.
  */
-export class WorkloadGroup extends Construct implements IMeshWorkload {
-  /** The mesh. */
-  public readonly mesh: Mesh;
-  /** The object name. */
-  public readonly name: string;
+export class WorkloadGroup extends VmWorkload {
   private readonly props: WorkloadGroupProps;
 
   constructor(scope: Construct, id: string, props: WorkloadGroupProps) {
-    super(scope, id);
-    this.mesh = Mesh.of(this);
+    super(scope, id, props);
     this.props = props;
-    this.name = objectName(this, props.name);
-    checkPorts(this.mesh, this, Object.values(props.ports ?? {}), OperationsRules.RESERVED_PORT);
     this.mesh._onSynth(() => this.render());
-  }
-
-  /** The namespace (IMeshWorkload). */
-  public get workloadNamespace(): string {
-    return this.props.namespace;
-  }
-
-  /** The labels its VMs carry (IMeshWorkload). */
-  public get workloadSelector(): { [key: string]: string } {
-    return { ...this.props.labels };
-  }
-
-  /** The config clusters that hold the group (IMeshWorkload). */
-  public get workloadClusters(): MeshCluster[] {
-    return this.mesh.configClusters;
   }
 
   private render(): void {
