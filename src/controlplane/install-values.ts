@@ -1,6 +1,7 @@
 import { EastWestGatewayPlacement } from './east-west';
 import { RenderedMeshSettings } from './mesh-config';
 import { ControlPlaneRevision, revisionValue } from './revision';
+import { definedEntries } from '../core/names';
 import { ClusterRole, MeshCluster } from '../topology/cluster';
 
 /** The IstioOperator apiVersion istioctl reads. */
@@ -26,10 +27,6 @@ export interface ClusterInstallContext {
   readonly meshNetworks?: { [network: string]: any };
 }
 
-function compact(obj: { [key: string]: any }): { [key: string]: any } {
-  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined));
-}
-
 /** The sidecar injection path a remote's webhook calls on its primary. */
 export function injectionPath(cluster: MeshCluster): string {
   return cluster.networkName === undefined
@@ -45,7 +42,7 @@ function revisionTags(revision: ControlPlaneRevision): string[] | undefined {
 function primaryGlobal(ctx: ClusterInstallContext, helm: boolean): { [key: string]: any } {
   const c = ctx.cluster;
   const external = ctx.servesRemotes ? true : undefined;
-  return compact({
+  return definedEntries({
     meshID: ctx.meshId,
     ...(helm ? { externalIstiod: external } : {}),
     multiCluster: { clusterName: c.clusterName },
@@ -61,7 +58,7 @@ function primaryGlobal(ctx: ClusterInstallContext, helm: boolean): { [key: strin
  * which reads mesh-wide settings (meshID, meshNetworks) from here.
  */
 function configGlobal(ctx: ClusterInstallContext): { [key: string]: any } {
-  return compact({
+  return definedEntries({
     meshID: ctx.meshId,
     configCluster: true,
     remotePilotAddress: ctx.pilotAddress,
@@ -76,27 +73,27 @@ function operatorSpec(ctx: ClusterInstallContext): { [key: string]: any } {
   const tags = revisionTags(ctx.revision);
   switch (c.role) {
     case ClusterRole.REMOTE:
-      return compact({
+      return definedEntries({
         profile: 'remote',
         revision,
-        values: compact({
+        values: definedEntries({
           istiodRemote: { injectionPath: injectionPath(c) },
           global: { remotePilotAddress: ctx.pilotAddress },
           revisionTags: tags,
         }),
       });
     case ClusterRole.CONFIG:
-      return compact({
+      return definedEntries({
         profile: 'remote',
         revision,
         meshConfig: ctx.settings.meshConfig,
-        values: compact({ global: configGlobal(ctx), revisionTags: tags }),
+        values: definedEntries({ global: configGlobal(ctx), revisionTags: tags }),
       });
     default:
-      return compact({
+      return definedEntries({
         revision,
         meshConfig: ctx.settings.meshConfig,
-        values: compact({ global: primaryGlobal(ctx, false), revisionTags: tags }),
+        values: definedEntries({ global: primaryGlobal(ctx, false), revisionTags: tags }),
       });
   }
 }
@@ -117,15 +114,15 @@ export function istiodValues(ctx: ClusterInstallContext): { [key: string]: any }
   const revision = revisionValue(ctx.revision);
   const tags = revisionTags(ctx.revision);
   if (c.role === ClusterRole.PRIMARY) {
-    return compact({ revision, revisionTags: tags, meshConfig: ctx.settings.meshConfig, global: primaryGlobal(ctx, true) });
+    return definedEntries({ revision, revisionTags: tags, meshConfig: ctx.settings.meshConfig, global: primaryGlobal(ctx, true) });
   }
   const remote = c.role === ClusterRole.REMOTE;
-  if (!remote) return compact({ profile: 'remote', revision, revisionTags: tags, meshConfig: ctx.settings.meshConfig, global: configGlobal(ctx) });
-  return compact({
+  if (!remote) return definedEntries({ profile: 'remote', revision, revisionTags: tags, meshConfig: ctx.settings.meshConfig, global: configGlobal(ctx) });
+  return definedEntries({
     profile: 'remote',
     revision,
     revisionTags: tags,
-    global: compact({
+    global: definedEntries({
       multiCluster: { clusterName: c.clusterName },
       network: ctx.multiNetwork ? c.networkName : undefined,
       configCluster: true,
@@ -148,9 +145,9 @@ export function eastWestOperator(gw: EastWestGatewayPlacement): { [key: string]:
       components: {
         ingressGateways: [{
           name: gw.name,
-          label: compact({ 'istio': gw.istioLabel, 'app': gw.name, 'topology.istio.io/network': network }),
+          label: definedEntries({ 'istio': gw.istioLabel, 'app': gw.name, 'topology.istio.io/network': network }),
           enabled: true,
-          k8s: compact({
+          k8s: definedEntries({
             env: network === undefined ? undefined : [{ name: 'ISTIO_META_REQUESTED_NETWORK_VIEW', value: network }],
             service: {
               ports: [
@@ -163,7 +160,7 @@ export function eastWestOperator(gw: EastWestGatewayPlacement): { [key: string]:
           }),
         }],
       },
-      values: compact({
+      values: definedEntries({
         gateways: { 'istio-ingressgateway': { injectionTemplate: 'gateway' } },
         global: network === undefined ? undefined : { network },
       }),
@@ -173,5 +170,5 @@ export function eastWestOperator(gw: EastWestGatewayPlacement): { [key: string]:
 
 /** Values of the `istio/gateway` chart for an east-west gateway. */
 export function eastWestHelmValues(gw: EastWestGatewayPlacement): { [key: string]: any } {
-  return compact({ name: gw.name, networkGateway: gw.network, revision: gw.revision });
+  return definedEntries({ name: gw.name, networkGateway: gw.network, revision: gw.revision });
 }

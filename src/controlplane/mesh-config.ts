@@ -1,3 +1,4 @@
+import { definedEntries } from '../core/names';
 import { AccessLogEncoding } from '../observability/extension-provider';
 import { ProxyResources, proxyResourceQuantities } from '../operations/proxy-resources';
 import { LocalityLoadBalancing, renderLocality } from '../traffic/load-balancer';
@@ -96,9 +97,10 @@ export interface RenderedMeshSettings {
   readonly proxy?: { [key: string]: any };
 }
 
+/** The object without its undefined entries, or undefined if none is left. */
 function compact<T extends { [key: string]: any }>(obj: T): T | undefined {
-  const entries = Object.entries(obj).filter(([, v]) => v !== undefined);
-  return entries.length ? Object.fromEntries(entries) as T : undefined;
+  const defined = definedEntries(obj);
+  return Object.keys(defined).length ? defined : undefined;
 }
 
 function flag(value: boolean | undefined): string | undefined {

@@ -23,3 +23,21 @@ export function sortedRecord(record: Record<string, string> | undefined): Record
   for (const key of Object.keys(record).sort()) out[key] = record[key];
   return out;
 }
+
+/**
+ * A service host as written in Istio config (`reviews`, `reviews.shop`, `reviews.shop.svc`), made fully
+ * qualified relative to the config's namespace, as Istio resolves short names. Wildcards and other names stay.
+ */
+export function qualifiedHost(host: string, namespace: string): string {
+  if (host.includes('*')) return host;
+  const parts = host.split('.');
+  if (parts.length === 1) return `${host}.${namespace}.svc.cluster.local`;
+  if (parts.length === 2) return `${host}.svc.cluster.local`;
+  if (parts.length === 3 && parts[2] === 'svc') return `${host}.cluster.local`;
+  return host;
+}
+
+/** The object without its undefined entries. */
+export function definedEntries<T extends { [key: string]: any }>(obj: T): T {
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as T;
+}

@@ -1,4 +1,6 @@
 import { Duration } from 'cdk8s';
+import { definedEntries } from '../core/names';
+import { istioDuration } from '../traffic/durations';
 
 /** What an extension provider does. */
 export enum ExtensionProviderKind {
@@ -95,14 +97,6 @@ export interface ExtAuthzOptions extends ProviderEndpoint {
   readonly pathPrefix?: string;
 }
 
-function seconds(d: Duration | undefined): string | undefined {
-  return d === undefined ? undefined : `${d.toSeconds()}s`;
-}
-
-function compact(obj: { [key: string]: any }): { [key: string]: any } {
-  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined));
-}
-
 /** Options for gRPC ext_authz providers. */
 export interface GrpcExtAuthzOptions extends ProviderEndpoint {
   /**
@@ -129,7 +123,7 @@ export class ExtensionProvider {
    * @param options the endpoint
    */
   public static zipkin(name: string, options: TracingProviderOptions): ExtensionProvider {
-    return new ExtensionProvider(name, ExtensionProviderKind.TRACING, 'zipkin', compact({ ...options }));
+    return new ExtensionProvider(name, ExtensionProviderKind.TRACING, 'zipkin', definedEntries({ ...options }));
   }
 
   /**
@@ -138,7 +132,7 @@ export class ExtensionProvider {
    * @param options the endpoint
    */
   public static openTelemetry(name: string, options: TracingProviderOptions): ExtensionProvider {
-    return new ExtensionProvider(name, ExtensionProviderKind.TRACING, 'opentelemetry', compact({ ...options }));
+    return new ExtensionProvider(name, ExtensionProviderKind.TRACING, 'opentelemetry', definedEntries({ ...options }));
   }
 
   /**
@@ -147,7 +141,7 @@ export class ExtensionProvider {
    * @param options the endpoint
    */
   public static skyWalking(name: string, options: ProviderEndpoint): ExtensionProvider {
-    return new ExtensionProvider(name, ExtensionProviderKind.TRACING, 'skywalking', compact({ service: options.service, port: options.port }));
+    return new ExtensionProvider(name, ExtensionProviderKind.TRACING, 'skywalking', definedEntries({ service: options.service, port: options.port }));
   }
 
   /**
@@ -156,7 +150,7 @@ export class ExtensionProvider {
    * @param options the endpoint
    */
   public static datadog(name: string, options: ProviderEndpoint): ExtensionProvider {
-    return new ExtensionProvider(name, ExtensionProviderKind.TRACING, 'datadog', compact({ service: options.service, port: options.port }));
+    return new ExtensionProvider(name, ExtensionProviderKind.TRACING, 'datadog', definedEntries({ service: options.service, port: options.port }));
   }
 
   /**
@@ -169,7 +163,7 @@ export class ExtensionProvider {
     const logFormat = json
       ? (options.jsonLabels ? { labels: options.jsonLabels } : { labels: {} })
       : (options.textFormat ? { text: options.textFormat } : undefined);
-    return new ExtensionProvider(name, ExtensionProviderKind.ACCESS_LOG, 'envoyFileAccessLog', compact({ path: options.path ?? '/dev/stdout', logFormat }));
+    return new ExtensionProvider(name, ExtensionProviderKind.ACCESS_LOG, 'envoyFileAccessLog', definedEntries({ path: options.path ?? '/dev/stdout', logFormat }));
   }
 
   /**
@@ -178,7 +172,7 @@ export class ExtensionProvider {
    * @param options the endpoint
    */
   public static openTelemetryAccessLog(name: string, options: ProviderEndpoint): ExtensionProvider {
-    return new ExtensionProvider(name, ExtensionProviderKind.ACCESS_LOG, 'envoyOtelAls', compact({ service: options.service, port: options.port }));
+    return new ExtensionProvider(name, ExtensionProviderKind.ACCESS_LOG, 'envoyOtelAls', definedEntries({ service: options.service, port: options.port }));
   }
 
   /**
@@ -195,10 +189,10 @@ export class ExtensionProvider {
    * @param options the authorizer
    */
   public static extAuthzHttp(name: string, options: ExtAuthzOptions): ExtensionProvider {
-    return new ExtensionProvider(name, ExtensionProviderKind.AUTHORIZATION, 'envoyExtAuthzHttp', compact({
+    return new ExtensionProvider(name, ExtensionProviderKind.AUTHORIZATION, 'envoyExtAuthzHttp', definedEntries({
       service: options.service,
       port: options.port,
-      timeout: seconds(options.timeout),
+      timeout: istioDuration(options.timeout),
       failOpen: options.failOpen,
       pathPrefix: options.pathPrefix,
       includeRequestHeadersInCheck: options.includeRequestHeadersInCheck,
@@ -213,10 +207,10 @@ export class ExtensionProvider {
    * @param options the authorizer
    */
   public static extAuthzGrpc(name: string, options: GrpcExtAuthzOptions): ExtensionProvider {
-    return new ExtensionProvider(name, ExtensionProviderKind.AUTHORIZATION, 'envoyExtAuthzGrpc', compact({
+    return new ExtensionProvider(name, ExtensionProviderKind.AUTHORIZATION, 'envoyExtAuthzGrpc', definedEntries({
       service: options.service,
       port: options.port,
-      timeout: seconds(options.timeout),
+      timeout: istioDuration(options.timeout),
       failOpen: options.failOpen,
     }));
   }

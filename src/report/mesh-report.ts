@@ -1,3 +1,4 @@
+import { qualifiedHost } from '../core/names';
 import { Mesh } from '../topology/mesh';
 import { formatDiagnostic } from '../validation/format';
 
@@ -63,11 +64,6 @@ function nodeId(...parts: string[]): string {
 function matchesSelector(selector: Record<string, string> | undefined, labels: Record<string, string> | undefined): boolean {
   if (!selector) return true;
   return Object.entries(selector).every(([k, v]) => labels?.[k] === v);
-}
-
-function fqdn(host: string, namespace: string): string {
-  if (host.includes('*') || host.split('.').length > 2) return host;
-  return host.includes('.') ? `${host}.svc.cluster.local` : `${host}.${namespace}.svc.cluster.local`;
 }
 
 function describeMatch(match: any[] | undefined): string {
@@ -258,7 +254,7 @@ export class MeshReport {
     for (const [cluster, objects] of [...this.docs.entries()].sort(([a], [b]) => a.localeCompare(b))) {
       for (const obj of objects) {
         if (obj.kind === 'Service' && obj.apiVersion === 'v1') {
-          const host = fqdn(obj.metadata.name, obj.metadata.namespace ?? 'default');
+          const host = qualifiedHost(obj.metadata.name, obj.metadata.namespace ?? 'default');
           const entry = services.get(host) ?? { namespace: obj.metadata.namespace ?? 'default', selector: obj.spec?.selector, clusters: new Set<string>() };
           entry.clusters.add(cluster);
           services.set(host, entry);
@@ -275,14 +271,14 @@ export class MeshReport {
       const lines = [...(vs.spec.http ?? []), ...(vs.spec.tcp ?? []), ...(vs.spec.tls ?? [])].map(describeRoute);
       const via = vs.spec.gateways?.length ? ` (via ${vs.spec.gateways.join(', ')})` : '';
       for (const host of vs.spec.hosts ?? []) {
-        const key = fqdn(host, vs.metadata.namespace);
+        const key = qualifiedHost(host, vs.metadata.namespace);
         const list = routesByHost.get(key) ?? [];
         list.push(...lines.map(l => `${l}${via}`));
         routesByHost.set(key, list);
       }
     }
     const rulesByHost = new Map<string, any>();
-    for (const dr of unique(byKind.get('DestinationRule'))) rulesByHost.set(fqdn(dr.spec.host, dr.metadata.namespace), dr);
+    for (const dr of unique(byKind.get('DestinationRule'))) rulesByHost.set(qualifiedHost(dr.spec.host, dr.metadata.namespace), dr);
     const peerAuths = byNamespace(unique(byKind.get('PeerAuthentication')));
     const authz = byNamespace(unique(byKind.get('AuthorizationPolicy')));
 

@@ -3,6 +3,7 @@ import { MtlsMode } from './mtls-mode';
 import type { PeerAuth } from './peer-auth';
 import { PolicyScope } from './policy-target';
 import type { RequestAuthentication } from './request-authentication';
+import { qualifiedHost } from '../core/names';
 import { renderedJson, renderedObjectsOfKind } from '../core/rendered';
 import type { MeshCluster } from '../topology/cluster';
 import type { Mesh } from '../topology/mesh';
@@ -183,7 +184,7 @@ export class SecurityRegistry {
       const index = this.indexFor(config.includes(cluster) || !config.length ? cluster : config[0]);
       for (const obj of renderedObjectsOfKind(cluster, 'DestinationRule')) {
         const dr = renderedJson(obj);
-        const service = services.get(fqdn(dr.spec?.host ?? '', dr.metadata?.namespace ?? 'default'));
+        const service = services.get(qualifiedHost(dr.spec?.host ?? '', dr.metadata?.namespace ?? 'default'));
         if (!service) continue;
         for (const spot of disabledTls(dr.spec)) {
           const port = spot.port === undefined ? undefined : service.findPort(spot.port);
@@ -220,11 +221,3 @@ function disabledTls(spec: any): TlsSpot[] {
   ];
 }
 
-/** A host as written in a DestinationRule, made fully qualified relative to the rule's namespace. */
-function fqdn(host: string, namespace: string): string {
-  const parts = host.split('.');
-  if (parts.length === 1) return `${host}.${namespace}.svc.cluster.local`;
-  if (parts.length === 2) return `${host}.svc.cluster.local`;
-  if (parts.length === 3 && parts[2] === 'svc') return `${host}.cluster.local`;
-  return host;
-}
