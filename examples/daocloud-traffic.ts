@@ -20,6 +20,8 @@ export function build(app: MeshApp = new MeshApp()): MeshApp {
 export function nginxRetryMesh(app: MeshApp): Mesh {
   const mesh = new Mesh(app, 'dce-nginx', { meshId: 'dce-nginx', clusters: [{ name: 'dywtest3' }] });
   const nginx = MeshService.external(mesh, 'nginx', { name: 'nginx', namespace: 'nginx-test', ports: [{ port: 80, protocol: Protocol.HTTP }] });
+  // the gateway rule and route live in nginx-gw; declaring it makes `kubectl apply` work on an empty cluster
+  mesh.addNamespace('nginx-gw', { injectionEnabled: false });
   const ingress = new IngressGateway(mesh, 'ingressgateway');
   const gateway = ingress.addListener('nginx-gwrule', {
     namespace: 'nginx-gw',

@@ -2,7 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, App, Chart, DependencyGraph, Names, YamlOutputType } from 'cdk8s';
 import * as jsYaml from 'js-yaml';
+import { applyOrder } from './apply-order';
 import { renderedJson } from './rendered';
+import { MeshCluster } from '../topology/cluster';
 
 /** Never instantiated: the YAML 1.1 type below only makes the dumper quote, it never represents values. */
 class Yaml11Only {}
@@ -53,13 +55,15 @@ export function canEmitFast(app: App): boolean {
 }
 
 /**
- * A chart's objects in cdk8s's order (its dependency graph's topology), each from the public
+ * A chart's objects as `Chart.toJson()` returns them: cdk8s's order (its dependency graph's topology),
+ * then, for a cluster's chart, apply order (`MeshCluster.toJson()`). Each object comes from the public
  * `ApiObject.toJson()`. Unlike `Chart.toJson()`, this does not validate the whole app once per chart.
  */
 export function chartObjects(chart: Chart): any[] {
-  return new DependencyGraph(chart.node).topology()
+  const docs = new DependencyGraph(chart.node).topology()
     .filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart)
     .map(renderedJson);
+  return MeshCluster.isMeshCluster(chart) ? applyOrder(docs) : docs;
 }
 
 /**

@@ -3,6 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { Locality } from './locality';
 import type { Mesh } from './mesh';
 import type { MeshNetwork } from './network';
+import { applyOrder } from '../core/apply-order';
 import { safeId } from '../core/names';
 
 /**
@@ -55,10 +56,21 @@ export interface ClusterProps {
   readonly metadata?: { [key: string]: string };
 }
 
+const MESH_CLUSTER_SYMBOL = Symbol.for('cdk8s-mesh.MeshCluster');
+
 /**
  * One cluster of the mesh. Each cluster is its own chart, written to `<name>.k8s.yaml`.
  */
 export class MeshCluster extends Chart {
+  /**
+   * True if `x` is a cluster of a mesh. (`instanceof MeshCluster` is true for every cdk8s `Chart`,
+   * whose `Symbol.hasInstance` subclasses inherit.)
+   * @param x any value
+   */
+  public static isMeshCluster(x: unknown): x is MeshCluster {
+    return x !== null && typeof x === 'object' && MESH_CLUSTER_SYMBOL in x;
+  }
+
   /** The mesh this cluster belongs to. */
   public readonly mesh: Mesh;
   /** The cluster name. */
@@ -91,6 +103,15 @@ export class MeshCluster extends Chart {
     this.zones = props.zones ?? [];
     this.apiServerAddress = props.apiServerAddress;
     this.metadata = props.metadata ?? {};
+    Object.defineProperty(this, MESH_CLUSTER_SYMBOL, { value: true });
+  }
+
+  /**
+   * The cluster's manifest in apply order: Namespaces and CRDs, then cluster-scoped objects, then
+   * namespaced ones, each group in construct order (so `kubectl apply -f` works on an empty cluster).
+   */
+  public toJson(): any[] {
+    return applyOrder(super.toJson());
   }
 
   /** True if this cluster runs an istiod (primary). */

@@ -118,7 +118,7 @@ export class Mesh extends Construct {
   public static of(construct: IConstruct): Mesh {
     for (const scope of [...construct.node.scopes].reverse()) {
       if ((scope as any)[RESERVED_MEMBER] === true) return scope as Mesh;
-      if (scope instanceof MeshCluster) return (scope as MeshCluster).mesh;
+      if (MeshCluster.isMeshCluster(scope)) return scope.mesh;
     }
     throw new Error(`cdk8s-mesh: ${construct.node.path} is not inside a Mesh or one of its clusters.`);
   }

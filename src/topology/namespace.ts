@@ -126,16 +126,26 @@ export class MeshNamespace extends Construct {
       : { [INJECTION_LABEL]: 'enabled' };
   }
 
+  /**
+   * Clusters that hold the namespace's Istio config but run no workloads (the config clusters of an
+   * external control plane): they get the Namespace too, without injection labels, so that config applies.
+   */
+  private get configOnlyClusters(): MeshCluster[] {
+    return this.mesh.configClusters.filter(c => !c.runsWorkloads && !this.clusters.includes(c));
+  }
+
   private render(): void {
     const earlier = this.mesh.namespaces.slice(0, this.mesh.namespaces.indexOf(this));
-    for (const cluster of this.clusters) {
-      if (earlier.some(other => other.name === this.name && other.clusters.includes(cluster))) {
+    const configOnly = this.configOnlyClusters;
+    for (const cluster of [...this.clusters, ...configOnly]) {
+      if (earlier.some(other => other.name === this.name && [...other.clusters, ...other.configOnlyClusters].includes(cluster))) {
         this.mesh.report(TopologyRules.DUPLICATE_NAMESPACE, this, `${cluster.clusterName}/${this.name}`);
       }
+      const injection = configOnly.includes(cluster) ? {} : this.injectionLabels();
       new k8s.KubeNamespace(cluster.scopeFor(this), 'Namespace', {
         metadata: {
           name: this.name,
-          labels: sortedRecord({ ...this.props.labels, ...this.injectionLabels() }),
+          labels: sortedRecord({ ...this.props.labels, ...injection }),
           annotations: sortedRecord(this.props.annotations),
         },
       });

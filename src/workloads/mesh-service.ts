@@ -394,5 +394,5 @@ function adoptPort(port: number, targetPort: any, name: string | undefined, appP
 
 function clusterOf(construct: Construct): MeshCluster | undefined {
   const chart = Chart.of(construct);
-  return chart instanceof MeshCluster ? chart as MeshCluster : undefined;
+  return MeshCluster.isMeshCluster(chart) ? chart : undefined;
 }

@@ -30,7 +30,8 @@ describe('DCE platform (hosted mesh)', () => {
     const out = synth(app);
     expect(mesh.configClusters.map(c => c.clusterName)).toEqual(['mdemo-mesh-hosted']);
     expect(mesh.workloadClusters.map(c => c.clusterName)).toEqual(['mdemo-cluster1', 'mdemo-cluster2', 'mdemo-cluster3']);
-    expect(out.ofKind('mdemo-mesh-hosted', 'Namespace').map(n => n.metadata.name)).toEqual(['istio-system']);
+    // the hosted cluster holds the namespace's config, so it gets the Namespace (no injection label: no workloads there)
+    expect(out.ofKind('mdemo-mesh-hosted', 'Namespace').map(n => n.metadata)).toEqual([{ name: 'istio-system' }, { name: 'sample' }]);
     for (const i of [1, 2, 3]) {
       expect(out.find(`mdemo-cluster${i}`, 'Namespace', 'sample').metadata.labels).toEqual({ 'istio-injection': 'enabled' });
       expect(out.find(`mdemo-cluster${i}`, 'Namespace', 'istio-system').metadata.labels).toEqual({ 'topology.istio.io/network': `network-c${i}` });

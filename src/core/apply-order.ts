@@ -1,0 +1,70 @@
+/**
+ * The order `kubectl apply -f` needs on an empty cluster, as Helm and Argo CD sort a release:
+ * Namespaces and CustomResourceDefinitions first, then the other cluster-scoped objects, then
+ * namespaced ones. Objects keep their relative (construct) order within each group.
+ */
+
+/** The fields of a manifest the order depends on. */
+export interface ApplyOrderedObject {
+  /** `group/version` or `version`. */
+  readonly apiVersion?: string;
+  /** The kind. */
+  readonly kind?: string;
+  /** The object's spec (a CRD's `scope`). */
+  readonly spec?: { readonly scope?: unknown; readonly [key: string]: unknown };
+  /** The object's metadata. */
+  readonly metadata?: { readonly [key: string]: unknown };
+}
+
+/** Cluster-scoped kinds by API group (`""` is the core group), beyond Namespace and CRD. */
+const CLUSTER_SCOPED: { readonly [group: string]: readonly string[] } = {
+  '': ['PersistentVolume', 'Node', 'ComponentStatus'],
+  'rbac.authorization.k8s.io': ['ClusterRole', 'ClusterRoleBinding'],
+  'admissionregistration.k8s.io': [
+    'MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration', 'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding',
+    'MutatingAdmissionPolicy', 'MutatingAdmissionPolicyBinding',
+  ],
+  'apiregistration.k8s.io': ['APIService'],
+  'storage.k8s.io': ['StorageClass', 'CSIDriver', 'CSINode', 'VolumeAttachment'],
+  'scheduling.k8s.io': ['PriorityClass'],
+  'node.k8s.io': ['RuntimeClass'],
+  'networking.k8s.io': ['IngressClass', 'IPAddress', 'ServiceCIDR'],
+  'flowcontrol.apiserver.k8s.io': ['FlowSchema', 'PriorityLevelConfiguration'],
+  'certificates.k8s.io': ['CertificateSigningRequest', 'ClusterTrustBundle'],
+  'gateway.networking.k8s.io': ['GatewayClass'],
+  'external-secrets.io': ['ClusterSecretStore', 'ClusterExternalSecret', 'ClusterGenerator'],
+  'cert-manager.io': ['ClusterIssuer'],
+};
+
+function group(apiVersion: string | undefined): string {
+  const parts = (apiVersion ?? '').split('/');
+  return parts.length > 1 ? parts[0] : '';
+}
+
+function typeKey(apiGroup: string, kind: string | undefined): string {
+  return `${apiGroup}/${kind ?? ''}`;
+}
+
+/**
+ * The objects in apply order: Namespaces and CRDs, then cluster-scoped objects (known kinds, and kinds
+ * whose CRD in the same list says `scope: Cluster`), then namespaced objects; stable within each group.
+ * @param objects manifests in construct order
+ */
+export function applyOrder<T extends ApplyOrderedObject>(objects: readonly T[]): T[] {
+  const clusterScoped = new Set<string>();
+  for (const [apiGroup, kinds] of Object.entries(CLUSTER_SCOPED)) for (const kind of kinds) clusterScoped.add(typeKey(apiGroup, kind));
+  for (const obj of objects) {
+    if (obj.kind !== 'CustomResourceDefinition' || obj.spec?.scope !== 'Cluster') continue;
+    const names = obj.spec.names as { kind?: string } | undefined;
+    if (typeof obj.spec.group === 'string') clusterScoped.add(typeKey(obj.spec.group, names?.kind));
+  }
+  const rank = (obj: T): number => {
+    if (obj.kind === 'Namespace' && group(obj.apiVersion) === '') return 0;
+    if (obj.kind === 'CustomResourceDefinition' && group(obj.apiVersion) === 'apiextensions.k8s.io') return 0;
+    return clusterScoped.has(typeKey(group(obj.apiVersion), obj.kind)) ? 1 : 2;
+  };
+  return objects
+    .map((obj, index) => ({ obj, index, rank: rank(obj) }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map(entry => entry.obj);
+}
