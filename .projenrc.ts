@@ -82,6 +82,32 @@ for (const dir of ['examples', 'scripts']) {
   });
 }
 
+// No `any` in hand-written sources: renderers return the generated types of src/imports.
+// Folders still listed in `untyped` are being converted and drop out of the list one by one.
+const untyped: string[] = [
+  'src/controlplane/**', 'src/core/emitter.ts', 'src/core/mesh-app.ts', 'src/core/rendered.ts', 'src/gateways/**',
+  'src/observability/**', 'src/operations/**', 'src/platforms/**', 'src/report/**', 'src/security/**', 'src/topology/**',
+  'src/workloads/**',
+];
+project.eslint?.addOverride({
+  files: ['src/**/*.ts'],
+  excludedFiles: ['src/imports/**', ...untyped],
+  rules: {
+    '@typescript-eslint/no-explicit-any': 'error',
+    '@typescript-eslint/no-unsafe-assignment': 'error',
+    '@typescript-eslint/no-unsafe-member-access': 'error',
+    '@typescript-eslint/no-unsafe-call': 'error',
+    '@typescript-eslint/no-unsafe-return': 'error',
+    '@typescript-eslint/no-unsafe-argument': 'error',
+    'no-restricted-syntax': ['error', {
+      selector: 'TSAsExpression > TSAsExpression.expression[typeAnnotation.type="TSUnknownKeyword"]',
+      message: 'No `as unknown as`: map library enums through an exhaustive table and return the generated types.',
+    }],
+  },
+});
+// Generated bindings are not linted.
+project.eslint?.addIgnorePattern('src/imports/**');
+
 project.npmignore?.addPatterns('/examples/', '/scripts/', '/imports/', '/bench-results/');
 
 project.synth();

@@ -98,7 +98,7 @@ export interface RenderedMeshSettings {
 }
 
 /** The object without its undefined entries, or undefined if none is left. */
-function compact<T extends { [key: string]: any }>(obj: T): T | undefined {
+function compact<T extends object>(obj: T): T | undefined {
   const defined = definedEntries(obj);
   return Object.keys(defined).length ? defined : undefined;
 }
@@ -137,13 +137,14 @@ export function renderMeshSettings(
     proxyMetadata,
     tracing: options.tracingSampling === undefined ? undefined : { sampling: options.tracingSampling },
   });
+  const locality = renderLocality(options.localityLbSetting);
   const meshConfig = compact({
     accessLogEncoding: options.accessLogEncoding,
     accessLogFile: options.accessLogFile,
     accessLogFormat: options.accessLogFormat,
     defaultConfig,
     extensionProviders: extensionProviders.length ? extensionProviders : undefined,
-    localityLbSetting: options.localityLbSetting ? compact(renderLocality(options.localityLbSetting)) : undefined,
+    localityLbSetting: locality && compact(locality),
     outboundTrafficPolicy: options.outboundTrafficPolicy ? { mode: options.outboundTrafficPolicy } : undefined,
     trustDomain,
   });

@@ -38,6 +38,6 @@ export function qualifiedHost(host: string, namespace: string): string {
 }
 
 /** The object without its undefined entries. */
-export function definedEntries<T extends { [key: string]: any }>(obj: T): T {
+export function definedEntries<T extends object>(obj: T): T {
   return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as T;
 }

@@ -1,3 +1,6 @@
+import { WithEnum } from './policy-level';
+import { DestinationRuleSpecTrafficPolicyTls } from '../imports/networking.istio.io';
+
 /** How a client sidecar originates TLS to a destination. */
 export enum ClientTlsMode {
   /** Plain text. */
@@ -31,8 +34,10 @@ export interface ClientTls {
   readonly subjectAltNames?: string[];
 }
 
-/** Renders the Istio `ClientTLSSettings`. */
-export function renderClientTls(tls: ClientTls | undefined): any {
+/** Renders the Istio `ClientTLSSettings`, with the TLS mode of the policy level. */
+export function renderClientTls<Mode>(
+  tls: ClientTls | undefined, modes: Record<ClientTlsMode, Mode>,
+): WithEnum<DestinationRuleSpecTrafficPolicyTls, 'mode', Mode> | undefined {
   if (!tls) return undefined;
-  return { mode: tls.mode, credentialName: tls.credentialName, sni: tls.sni, subjectAltNames: tls.subjectAltNames };
+  return { mode: modes[tls.mode], credentialName: tls.credentialName, sni: tls.sni, subjectAltNames: tls.subjectAltNames };
 }

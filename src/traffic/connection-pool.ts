@@ -1,5 +1,7 @@
 import { Duration } from 'cdk8s';
 import { istioDuration } from './durations';
+import { ConnectionPoolAt } from './policy-level';
+import { mapEnum } from '../core/enums';
 
 /** TCP keepalive probes. */
 export interface TcpKeepalive {
@@ -117,8 +119,8 @@ export interface ConnectionPool {
   readonly http?: HttpConnectionPool;
 }
 
-/** Renders the Istio `ConnectionPoolSettings`. */
-export function renderConnectionPool(pool: ConnectionPool | undefined): any {
+/** Renders the Istio `ConnectionPoolSettings`, with the HTTP/2 upgrade enum of the policy level. */
+export function renderConnectionPool<H2>(pool: ConnectionPool | undefined, h2: Record<H2UpgradePolicy, H2>): ConnectionPoolAt<H2> | undefined {
   if (!pool) return undefined;
   const tcp = pool.tcp;
   const http = pool.http;
@@ -140,7 +142,7 @@ export function renderConnectionPool(pool: ConnectionPool | undefined): any {
       maxRequestsPerConnection: http.maxRequestsPerConnection,
       maxRetries: http.maxRetries,
       idleTimeout: istioDuration(http.idleTimeout),
-      h2UpgradePolicy: http.h2UpgradePolicy,
+      h2UpgradePolicy: mapEnum(h2, http.h2UpgradePolicy),
       useClientProtocol: http.useClientProtocol,
       maxConcurrentStreams: http.maxConcurrentStreams,
     },

@@ -1,6 +1,7 @@
 import { Duration } from 'cdk8s';
 import { istioDuration } from './durations';
 import { StringMatch } from './match';
+import { VirtualServiceSpecHttpCorsPolicy } from '../imports/networking.istio.io';
 
 /** Cross-origin resource sharing for a route. */
 export interface CorsPolicy {
@@ -34,7 +35,7 @@ export interface CorsPolicy {
 }
 
 /** Renders the Istio `CorsPolicy`. */
-export function renderCors(cors: CorsPolicy | undefined): any {
+export function renderCors(cors: CorsPolicy | undefined): VirtualServiceSpecHttpCorsPolicy | undefined {
   if (!cors) return undefined;
   return {
     allowOrigins: cors.allowOrigins.map(o => o._render()),

@@ -2,6 +2,8 @@ import { ClientTls, renderClientTls } from './client-tls';
 import { ConnectionPool, renderConnectionPool } from './connection-pool';
 import { LoadBalancer, LocalityLoadBalancing, renderLocality } from './load-balancer';
 import { OutlierDetection, renderOutlierDetection } from './outlier-detection';
+import { HOST_LEVEL, PORT_LEVEL, PolicyLevel, TrafficPolicyAt } from './policy-level';
+import { DestinationRuleSpecTrafficPolicy, DestinationRuleSpecTrafficPolicyPortLevelSettings } from '../imports/networking.istio.io';
 
 /** Policy applied to traffic towards a destination (a DestinationRule `trafficPolicy`). */
 export interface TrafficPolicy {
@@ -77,26 +79,28 @@ export function isEmptyPolicy(policy: TrafficPolicy | undefined): boolean {
   return !policy || Object.values(policy).every(v => v === undefined);
 }
 
-/** Renders a `TrafficPolicy` without port-level settings. */
-export function renderTrafficPolicy(policy: TrafficPolicy | undefined): any {
-  if (isEmptyPolicy(policy)) return undefined;
-  const lb = policy!.loadBalancer?._render();
-  const locality = renderLocality(policy!.locality);
+/** Renders a `TrafficPolicy` without port-level settings, with the enums of the policy level. */
+export function renderTrafficPolicy<Simple, Tls, H2>(
+  policy: TrafficPolicy | undefined, level: PolicyLevel<Simple, Tls, H2>,
+): TrafficPolicyAt<Simple, Tls, H2> | undefined {
+  if (!policy || isEmptyPolicy(policy)) return undefined;
+  const lb = policy.loadBalancer?._render(level.simple);
+  const locality = renderLocality(policy.locality);
   return {
     loadBalancer: lb || locality ? { ...lb, localityLbSetting: locality } : undefined,
-    connectionPool: renderConnectionPool(policy!.connectionPool),
-    outlierDetection: renderOutlierDetection(policy!.outlierDetection),
-    tls: renderClientTls(policy!.tls),
+    connectionPool: renderConnectionPool(policy.connectionPool, level.h2UpgradePolicy),
+    outlierDetection: renderOutlierDetection(policy.outlierDetection),
+    tls: renderClientTls(policy.tls, level.tlsMode),
   };
 }
 
 /** Renders a host-level `TrafficPolicy` with its port-level settings. */
-export function renderHostPolicy(policy: TrafficPolicy | undefined, ports: PortTrafficPolicy[]): any {
-  const base = renderTrafficPolicy(policy);
+export function renderHostPolicy(policy: TrafficPolicy | undefined, ports: PortTrafficPolicy[]): DestinationRuleSpecTrafficPolicy | undefined {
+  const base = renderTrafficPolicy(policy, HOST_LEVEL);
   if (!ports.length) return base;
-  const portLevelSettings = [...ports].sort((a, b) => a.port - b.port).map(p => ({
+  const portLevelSettings = [...ports].sort((a, b) => a.port - b.port).map((p): DestinationRuleSpecTrafficPolicyPortLevelSettings => ({
     port: { number: p.port },
-    ...renderTrafficPolicy(p),
+    ...renderTrafficPolicy(p, PORT_LEVEL),
   }));
   return { ...base, portLevelSettings };
 }

@@ -1,4 +1,5 @@
 import { HeaderOperations, renderHeaderOperations } from './header-operations';
+import { VirtualServiceSpecHttpRoute, VirtualServiceSpecHttpRouteDestination } from '../imports/networking.istio.io';
 import { MeshService } from '../workloads/mesh-service';
 
 /**
@@ -51,7 +52,7 @@ export function destinationService(destination: RouteDestination, fallback: Mesh
 }
 
 /** Renders `{ host, port, subset }`. */
-export function renderDestination(destination: RouteDestination, fallback: MeshService): any {
+export function renderDestination(destination: RouteDestination, fallback: MeshService): VirtualServiceSpecHttpRouteDestination {
   return {
     host: destinationHost(destination, fallback),
     subset: destination.version,
@@ -60,8 +61,8 @@ export function renderDestination(destination: RouteDestination, fallback: MeshS
 }
 
 /** Renders a weighted destination list; a single destination carries no weight unless one is given. */
-export function renderWeighted(destinations: RouteDestination[], fallback: MeshService, withHeaders: boolean): any[] {
-  return destinations.map(d => ({
+export function renderWeighted(destinations: RouteDestination[], fallback: MeshService, withHeaders: boolean): VirtualServiceSpecHttpRoute[] {
+  return destinations.map((d): VirtualServiceSpecHttpRoute => ({
     destination: renderDestination(d, fallback),
     weight: d.weight,
     headers: withHeaders ? renderHeaderOperations(d.headers) : undefined,

@@ -1,5 +1,6 @@
 import { Duration } from 'cdk8s';
 import { istioDuration } from './durations';
+import { VirtualServiceSpecHttpFault } from '../imports/networking.istio.io';
 
 /** Delays requests before forwarding them. */
 export interface FaultDelay {
@@ -46,7 +47,7 @@ export interface FaultInjection {
 }
 
 /** Renders the Istio `HTTPFaultInjection`; percentages default to 100 explicitly. */
-export function renderFault(fault: FaultInjection | undefined): any {
+export function renderFault(fault: FaultInjection | undefined): VirtualServiceSpecHttpFault | undefined {
   if (!fault) return undefined;
   return {
     delay: fault.delay && {

@@ -1,5 +1,6 @@
 import { nonEmpty } from './match';
 import { sortedRecord } from '../core/names';
+import { VirtualServiceSpecHttpHeaders, VirtualServiceSpecHttpHeadersRequest } from '../imports/networking.istio.io';
 
 /** Header changes in one direction. */
 export interface HeaderChanges {
@@ -42,15 +43,15 @@ export function headerOperationNames(ops: HeaderOperations | undefined): string[
 }
 
 /** Renders the Istio `Headers` object. */
-export function renderHeaderOperations(ops: HeaderOperations | undefined): any {
+export function renderHeaderOperations(ops: HeaderOperations | undefined): VirtualServiceSpecHttpHeaders | undefined {
   if (!ops) return undefined;
-  const out = { request: renderChanges(ops.request), response: renderChanges(ops.response) };
+  const out: VirtualServiceSpecHttpHeaders = { request: renderChanges(ops.request), response: renderChanges(ops.response) };
   return out.request || out.response ? out : undefined;
 }
 
-function renderChanges(changes: HeaderChanges | undefined): any {
+function renderChanges(changes: HeaderChanges | undefined): VirtualServiceSpecHttpHeadersRequest | undefined {
   if (!changes) return undefined;
-  const out = {
+  const out: VirtualServiceSpecHttpHeadersRequest = {
     set: nonEmpty(sortedRecord(changes.set)),
     add: nonEmpty(sortedRecord(changes.add)),
     remove: changes.remove?.length ? [...changes.remove] : undefined,

@@ -6,6 +6,7 @@ import { FaultInjection, renderFault } from './fault';
 import { HeaderOperations, renderHeaderOperations } from './header-operations';
 import { HttpMatch, renderHttpMatch } from './match';
 import { RetryPolicy, renderRetries } from './retry';
+import { VirtualServiceSpecHttp } from '../imports/networking.istio.io';
 import { MeshService } from '../workloads/mesh-service';
 
 /** Sends a redirect instead of forwarding. */
@@ -175,7 +176,7 @@ export interface HttpRouteOptions {
 }
 
 /** Renders one `HTTPRoute`. */
-export function renderHttpRoute(route: HttpRouteOptions, service: MeshService, namespace: string): any {
+export function renderHttpRoute(route: HttpRouteOptions, service: MeshService, namespace: string): VirtualServiceSpecHttp {
   return {
     name: route.name,
     match: route.match?.length ? route.match.map(renderHttpMatch) : undefined,

@@ -1,5 +1,12 @@
 import { Duration } from 'cdk8s';
 import { istioDuration } from './durations';
+import { SimpleLoadBalancer, WithEnum } from './policy-level';
+import { mapEnum } from '../core/enums';
+import {
+  DestinationRuleSpecTrafficPolicyLoadBalancer,
+  DestinationRuleSpecTrafficPolicyLoadBalancerConsistentHash as ConsistentHash,
+  DestinationRuleSpecTrafficPolicyLoadBalancerLocalityLbSetting as LocalityLbSetting,
+} from '../imports/networking.istio.io';
 
 /** What a consistent hash is computed from. */
 export class HashKey {
@@ -34,7 +41,7 @@ export class HashKey {
   }
 
   private constructor(
-    private readonly fields: any,
+    private readonly fields: ConsistentHash,
     /** The header name, for header hashing. */
     public readonly headerName?: string,
   ) {}
@@ -45,7 +52,7 @@ export class HashKey {
   }
 
   /** @internal */
-  public _render(): any {
+  public _render(): ConsistentHash {
     return { ...this.fields };
   }
 }
@@ -82,10 +89,10 @@ export class HashAlgorithm {
     return new HashAlgorithm({ maglev: { tableSize } });
   }
 
-  private constructor(private readonly fields: any) {}
+  private constructor(private readonly fields: ConsistentHash) {}
 
   /** @internal */
-  public _render(): any {
+  public _render(): ConsistentHash {
     return { ...this.fields };
   }
 }
@@ -94,22 +101,22 @@ export class HashAlgorithm {
 export class LoadBalancer {
   /** Round robin. */
   public static roundRobin(): LoadBalancer {
-    return new LoadBalancer({ simple: 'ROUND_ROBIN' });
+    return new LoadBalancer({ simple: SimpleLoadBalancer.ROUND_ROBIN });
   }
 
   /** Least request (Istio's default). */
   public static leastRequest(): LoadBalancer {
-    return new LoadBalancer({ simple: 'LEAST_REQUEST' });
+    return new LoadBalancer({ simple: SimpleLoadBalancer.LEAST_REQUEST });
   }
 
   /** Random. */
   public static random(): LoadBalancer {
-    return new LoadBalancer({ simple: 'RANDOM' });
+    return new LoadBalancer({ simple: SimpleLoadBalancer.RANDOM });
   }
 
   /** Send to the original destination address without load balancing. */
   public static passthrough(): LoadBalancer {
-    return new LoadBalancer({ simple: 'PASSTHROUGH' });
+    return new LoadBalancer({ simple: SimpleLoadBalancer.PASSTHROUGH });
   }
 
   /**
@@ -122,14 +129,17 @@ export class LoadBalancer {
   }
 
   private constructor(
-    private readonly fields: any,
+    private readonly fields: WithEnum<DestinationRuleSpecTrafficPolicyLoadBalancer, 'simple', SimpleLoadBalancer>,
     /** The hash key, for consistent hashing. */
     public readonly hashKey?: HashKey,
   ) {}
 
-  /** @internal */
-  public _render(): any {
-    return { ...this.fields };
+  /**
+   * The Istio `LoadBalancerSettings`, with the algorithm enum of the policy level.
+   * @internal
+   */
+  public _render<Simple>(simple: Record<SimpleLoadBalancer, Simple>): WithEnum<DestinationRuleSpecTrafficPolicyLoadBalancer, 'simple', Simple> {
+    return { ...this.fields, simple: mapEnum(simple, this.fields.simple) };
   }
 }
 
@@ -174,7 +184,7 @@ export interface LocalityLoadBalancing {
 }
 
 /** Renders `localityLbSetting`. */
-export function renderLocality(locality: LocalityLoadBalancing | undefined): any {
+export function renderLocality(locality: LocalityLoadBalancing | undefined): LocalityLbSetting | undefined {
   if (!locality) return undefined;
   return {
     enabled: locality.enabled ?? true,

@@ -1,5 +1,6 @@
 import { sortedRecord } from '../core/names';
 import { IGatewayBinding } from '../gateways/gateway-binding';
+import { VirtualServiceSpecHttpMatch, VirtualServiceSpecHttpMatchHeaders, VirtualServiceSpecHttpMatchUri } from '../imports/networking.istio.io';
 
 /** How a string is compared. */
 export enum StringMatchKind {
@@ -59,8 +60,12 @@ export class StringMatch {
   ) {}
 
   /** The Istio `StringMatch` object. @internal */
-  public _render(): { [key: string]: string } {
-    return { [this.kind]: this.value };
+  public _render(): VirtualServiceSpecHttpMatchUri {
+    switch (this.kind) {
+      case StringMatchKind.EXACT: return { exact: this.value };
+      case StringMatchKind.PREFIX: return { prefix: this.value };
+      case StringMatchKind.REGEX: return { regex: this.value };
+    }
   }
 }
 
@@ -148,12 +153,13 @@ export function escapeRegex(text: string): string {
 
 /** True if the match block has no condition at all (matches every request). */
 export function isCatchAllMatch(match: HttpMatch): boolean {
-  return Object.entries(match).every(([key, value]) => key === 'name' || key === 'ignoreUriCase' || value === undefined || value === false
-    || (typeof value === 'object' && !(value instanceof StringMatch) && Object.keys(value).length === 0));
+  const entries: [string, unknown][] = Object.entries(match);
+  return entries.every(([key, value]) => key === 'name' || key === 'ignoreUriCase' || value === undefined || value === false
+    || (typeof value === 'object' && value !== null && !(value instanceof StringMatch) && Object.keys(value).length === 0));
 }
 
 /** Renders one match block. */
-export function renderHttpMatch(match: HttpMatch): any {
+export function renderHttpMatch(match: HttpMatch): VirtualServiceSpecHttpMatch {
   const gateways = [...(match.gateways ?? []).map(g => g.gatewayReference), ...(match.fromMesh ? ['mesh'] : [])];
   return {
     name: match.name,
@@ -172,9 +178,9 @@ export function renderHttpMatch(match: HttpMatch): any {
   };
 }
 
-function renderMatchMap(map: { [name: string]: StringMatch } | undefined): any {
+function renderMatchMap(map: { [name: string]: StringMatch } | undefined): { [name: string]: VirtualServiceSpecHttpMatchHeaders } | undefined {
   if (!map || Object.keys(map).length === 0) return undefined;
-  const out: any = {};
+  const out: { [name: string]: VirtualServiceSpecHttpMatchHeaders } = {};
   for (const key of Object.keys(map).sort()) out[key] = map[key]._render();
   return out;
 }

@@ -1,5 +1,6 @@
 import { Duration } from 'cdk8s';
 import { istioDuration } from './durations';
+import { DestinationRuleSpecTrafficPolicyOutlierDetection } from '../imports/networking.istio.io';
 
 /**
  * Passive health checking: endpoints that keep failing are ejected for a while.
@@ -49,7 +50,7 @@ export interface OutlierDetection {
 }
 
 /** Renders the Istio `OutlierDetection` (the generated binding spells `consecutive5xxErrors` as `consecutive5XxErrors`). */
-export function renderOutlierDetection(od: OutlierDetection | undefined): any {
+export function renderOutlierDetection(od: OutlierDetection | undefined): DestinationRuleSpecTrafficPolicyOutlierDetection | undefined {
   if (!od) return undefined;
   return {
     consecutive5XxErrors: od.consecutive5xxErrors,

@@ -1,5 +1,6 @@
 import { Duration } from 'cdk8s';
 import { istioDuration } from './durations';
+import { VirtualServiceSpecHttpRetries } from '../imports/networking.istio.io';
 
 /** Envoy retry conditions Istio accepts in `retryOn` (HTTP and gRPC). */
 export const RETRY_ON_TOKENS = [
@@ -104,7 +105,7 @@ export interface RetryPolicy {
 }
 
 /** Renders the Istio `HTTPRetry`. */
-export function renderRetries(retries: RetryPolicy | undefined): any {
+export function renderRetries(retries: RetryPolicy | undefined): VirtualServiceSpecHttpRetries | undefined {
   if (!retries) return undefined;
   return {
     attempts: retries.attempts,

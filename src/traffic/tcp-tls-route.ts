@@ -1,4 +1,5 @@
 import { RouteDestination, renderWeighted } from './destination';
+import { VirtualServiceSpecTcp, VirtualServiceSpecTls } from '../imports/networking.istio.io';
 import { MeshService } from '../workloads/mesh-service';
 
 /** An L4 route for opaque TCP traffic. */
@@ -31,13 +32,13 @@ export interface TlsRouteOptions {
 }
 
 /** Renders one `TCPRoute`. */
-export function renderTcpRoute(route: TcpRouteOptions, service: MeshService): any {
+export function renderTcpRoute(route: TcpRouteOptions, service: MeshService): VirtualServiceSpecTcp {
   const match = route.port !== undefined || route.sourceLabels ? [{ port: route.port, sourceLabels: route.sourceLabels }] : undefined;
   return { match, route: renderWeighted(route.destinations, service, false) };
 }
 
 /** Renders one `TLSRoute`. */
-export function renderTlsRoute(route: TlsRouteOptions, service: MeshService): any {
+export function renderTlsRoute(route: TlsRouteOptions, service: MeshService): VirtualServiceSpecTls {
   return {
     match: [{ sniHosts: [...route.sniHosts], port: route.port }],
     route: renderWeighted(route.destinations, service, false),

@@ -9,9 +9,10 @@ import { millis } from './durations';
 import { hostsIntersect, isValidRouteHost, listenerHostFor } from './host-match';
 import { HttpRouteOptions, renderHttpRoute } from './http-route';
 import { HttpMatch, StringMatch, StringMatchKind, isCatchAllMatch } from './match';
+import { SUBSET_LEVEL } from './policy-level';
 import { TcpRouteOptions, TlsRouteOptions, renderTcpRoute, renderTlsRoute } from './tcp-tls-route';
 import { IGatewayBinding } from '../gateways/gateway-binding';
-import { DestinationRule, VirtualService } from '../imports/networking.istio.io';
+import { DestinationRule, DestinationRuleSpecSubsets, VirtualService } from '../imports/networking.istio.io';
 import { MeshCluster } from '../topology/cluster';
 import { Mesh } from '../topology/mesh';
 import { RuleDefinition } from '../validation/rule';
@@ -255,7 +256,7 @@ export class TrafficRoute extends Construct {
             http: http.length ? http.map(r => renderHttpRoute(r, this.service, this.namespace)) : undefined,
             tcp: this.tcpRoutes.length ? this.tcpRoutes.map(r => renderTcpRoute(r, this.service)) : undefined,
             tls: this.tlsRoutes.length ? this.tlsRoutes.map(r => renderTlsRoute(r, this.service)) : undefined,
-          } as any,
+          },
         });
       }
       if (this.ownsDestinationRuleIn(cluster)) {
@@ -266,19 +267,19 @@ export class TrafficRoute extends Construct {
             exportTo: this.props.exportTo?.values,
             trafficPolicy: renderHostPolicy(this.props.policy, this.portPolicyList),
             subsets: this.renderSubsets(),
-          } as any,
+          },
         });
       }
     }
   }
 
-  private renderSubsets(): any[] | undefined {
+  private renderSubsets(): DestinationRuleSpecSubsets[] | undefined {
     const versions = this.service.versions;
     if (!versions.length) return undefined;
-    return versions.map(v => ({
+    return versions.map((v): DestinationRuleSpecSubsets => ({
       name: v.name,
       labels: Object.fromEntries(Object.entries(v.labels).sort()),
-      trafficPolicy: renderTrafficPolicy(this.versionPolicyList.find(p => p.version === v.name)?.policy),
+      trafficPolicy: renderTrafficPolicy(this.versionPolicyList.find(p => p.version === v.name)?.policy, SUBSET_LEVEL),
     }));
   }
 
