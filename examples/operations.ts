@@ -24,7 +24,7 @@
  *   legacy workload and on the ingress gateway (targeted by construct, `context: GATEWAY`).
  */
 import { Duration, Size } from 'cdk8s';
-import { Cpu, Deployment } from 'cdk8s-plus-28';
+import { Capability, Cpu, Deployment, SeccompProfileType } from 'cdk8s-plus-28';
 import {
   AcceptHttp10, AccessLogEncoding, ExtensionProvider, IngressGateway, LocalRateLimit, MaxRequestHeaders, Mesh, MeshApp, MeshService,
   OutboundTrafficPolicy, PreserveHeaderCase, Protocol, ProxyConfig, ProxyContext, ProxyImageType, ProxyLogLevel, ServiceEntry,
@@ -83,7 +83,12 @@ export function build(app: MeshApp = new MeshApp()): MeshApp {
   // Sidecar control for an nginx workload: resources, log level, start-up hold (F3), HTTP/1.0 (F13), passthrough.
   const nginx = new Deployment(cluster, 'nginx', {
     metadata: { name: 'nginx', namespace: 'legacy' },
-    containers: [{ image: 'nginx:1.27', portNumber: 8080, securityContext: { ensureNonRoot: false } }],
+    // the unprivileged nginx image listens on 8080 as a non-root user, so the pod meets the restricted Pod Security Standard
+    containers: [{
+      image: 'nginxinc/nginx-unprivileged:1.27',
+      portNumber: 8080,
+      securityContext: { seccompProfile: { type: SeccompProfileType.RUNTIME_DEFAULT }, capabilities: { drop: [Capability.ALL] } },
+    }],
   });
   new SidecarSettings(mesh, 'nginx-sidecar', {
     injection: true,

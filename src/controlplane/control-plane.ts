@@ -1,7 +1,7 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as jsYaml from 'js-yaml';
-import { EastWestGatewayPlacement, eastWestGateways } from './east-west';
+import { EastWestGatewayPlacement, eastWestGateways, networksWithoutCrossNetworkGateway } from './east-west';
 import {
   ClusterInstallContext, baseValues, controlPlaneOperator, eastWestHelmValues, eastWestOperator, istiodValues,
 } from './install-values';
@@ -257,11 +257,8 @@ export class ControlPlane extends Construct {
     if (this.topology !== MeshTopology.EXTERNAL_CONTROL_PLANE && traits.multiNetwork !== networks.size > 1) {
       mesh.report(ControlPlaneRules.NETWORK_MODE_MISMATCH, `${mesh.node.path}/topology`, [...networks].sort(), `The topology is "${this.topology}".`);
     }
-    if (networks.size > 1) {
-      const covered = new Set(gateways.filter(g => g.crossNetwork).map(g => g.network ?? g.cluster.networkName ?? ''));
-      for (const network of [...networks].sort()) {
-        if (!covered.has(network)) mesh.report(ControlPlaneRules.NETWORK_WITHOUT_EAST_WEST_GATEWAY, `${mesh.node.path}/networks/${network}`, network);
-      }
+    for (const network of networksWithoutCrossNetworkGateway(mesh, gateways)) {
+      mesh.report(ControlPlaneRules.NETWORK_WITHOUT_EAST_WEST_GATEWAY, `${mesh.node.path}/networks/${network}`, network);
     }
     // cluster names in options must exist (MESH-TOPO-010)
     mesh.resolveClusters(this, [], [

@@ -47,3 +47,15 @@ export function eastWestGateways(mesh: Mesh): EastWestGatewayPlacement[] {
   }
   return out;
 }
+
+/**
+ * The workload networks of a multi-network mesh that no east-west gateway with a cross-network listener
+ * serves, sorted; empty for a single-network mesh.
+ * @internal
+ */
+export function networksWithoutCrossNetworkGateway(mesh: Mesh, gateways: EastWestGatewayPlacement[] = eastWestGateways(mesh)): string[] {
+  const networks = new Set(mesh.workloadClusters.map(c => c.networkName ?? ''));
+  if (networks.size < 2) return [];
+  const covered = new Set(gateways.filter(g => g.crossNetwork).map(g => g.network ?? g.cluster.networkName ?? ''));
+  return [...networks].filter(n => !covered.has(n)).sort();
+}

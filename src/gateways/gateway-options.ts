@@ -311,6 +311,19 @@ export interface GatewayOverrides {
    * @default 5
    */
   readonly maxReplicas?: number;
+  /**
+   * The proxy container's UID (`securityContext.runAsUser`), for platforms that need an explicit one.
+   * Leave it unset where the platform assigns UIDs (OpenShift's restricted SCC rejects a fixed UID outside its range).
+   * Rolling restart: changing it restarts the gateway pods.
+   * @default - not set, as in the official gateway chart (the image's user, 1337)
+   */
+  readonly runAsUser?: number;
+  /**
+   * The proxy container's GID (`securityContext.runAsGroup`), for platforms that need an explicit one.
+   * Rolling restart: changing it restarts the gateway pods.
+   * @default - not set, as in the official gateway chart
+   */
+  readonly runAsGroup?: number;
 }
 
 /**

@@ -38,7 +38,7 @@ const DEFAULT_MAX_REPLICAS = 5;
 const DEFAULT_CPU_TARGET = 80;
 
 const OVERRIDE_KEYS: Array<keyof GatewayOverrides> = [
-  'replicaCount', 'resources', 'serviceAnnotations', 'podAnnotations', 'serviceType', 'cpu', 'memory', 'minReplicas', 'maxReplicas',
+  'replicaCount', 'resources', 'serviceAnnotations', 'podAnnotations', 'serviceType', 'cpu', 'memory', 'minReplicas', 'maxReplicas', 'runAsUser', 'runAsGroup',
 ];
 
 /**
@@ -345,7 +345,8 @@ export class GatewayWorkload extends Construct implements IMeshWorkload {
           metadata: { labels: this.podLabels(cluster, settings), annotations: this.podAnnotations(settings) },
           spec: {
             serviceAccountName: this.serviceAccount,
-            securityContext: { sysctls: this.sysctls(settings) },
+            // restricted Pod Security Standard: RuntimeDefault seccomp for every container, set once at pod level
+            securityContext: { seccompProfile: { type: 'RuntimeDefault' }, sysctls: this.sysctls(settings) },
             hostNetwork: settings.hostNetwork,
             dnsPolicy: settings.dnsPolicy ?? (settings.hostNetwork ? GatewayDnsPolicy.CLUSTER_FIRST_WITH_HOST_NET : undefined),
             nodeSelector: sortedRecord(settings.nodeSelector),
@@ -362,8 +363,8 @@ export class GatewayWorkload extends Construct implements IMeshWorkload {
                 privileged: false,
                 readOnlyRootFilesystem: true,
                 runAsNonRoot: true,
-                runAsUser: 1337,
-                runAsGroup: 1337,
+                runAsUser: settings.runAsUser,
+                runAsGroup: settings.runAsGroup,
               },
               env: env.length ? env.map(e => ({ name: e.name, value: e.value })) : undefined,
               ports: [{ containerPort: 15090, protocol: 'TCP', name: 'http-envoy-prom' }],
@@ -455,6 +456,10 @@ export class GatewayWorkload extends Construct implements IMeshWorkload {
       if (value !== undefined && (!Number.isInteger(value) || value < 1 || value > 100)) {
         this.mesh.report(GatewayRules.HPA_TARGET_RANGE, this, value, where);
       }
+    }
+    for (const id of [s.runAsUser, s.runAsGroup]) {
+      const unprivileged = id === undefined || (Number.isInteger(id) && id > 0 && id <= 2147483647);
+      if (!unprivileged) this.mesh.report(GatewayRules.PROXY_ID_NOT_UNPRIVILEGED, this, id, where);
     }
     if (s.podDisruptionBudget && guaranteedReplicas(s) <= 1) {
       this.mesh.report(GatewayRules.PDB_SINGLE_REPLICA, this, guaranteedReplicas(s), where);

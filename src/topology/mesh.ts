@@ -6,6 +6,7 @@ import { Locality } from './locality';
 import { InjectionScheme, MeshNamespace, MeshNamespaceProps, NETWORK_LABEL } from './namespace';
 import { MeshNetwork, NetworkProps } from './network';
 import { ControlPlane, ControlPlaneOptions } from '../controlplane/control-plane';
+import { networksWithoutCrossNetworkGateway } from '../controlplane/east-west';
 import { MeshConfigOptions, OutboundTrafficPolicy } from '../controlplane/mesh-config';
 import { MeshTopology } from '../controlplane/topology';
 import { isDnsLabel } from '../core/names';
@@ -190,7 +191,7 @@ export class Mesh extends Construct {
     }
     for (const cluster of props.clusters ?? []) this.addCluster(cluster);
 
-    this._onSynth(() => this.renderRootNamespaces());
+    this._onSynth(() => this.renderRootNamespaces(), () => this.validateNetworkPaths());
     attachPlatform(this, props.topology !== undefined);
     registerRegistryOnlyCheck(this);
 
@@ -406,6 +407,17 @@ export class Mesh extends Construct {
       new k8s.KubeNamespace(cluster.scopeFor(this), 'RootNamespace', {
         metadata: { name: this.rootNamespace, labels, annotations: this.controlPlane?._rootNamespaceAnnotations(cluster) },
       });
+    }
+  }
+
+  /**
+   * Without a control-plane topology nothing else checks that the networks are joined (with one, MESH-CP-004
+   * does; a managed platform joins them with its own gateways, checked by its rules).
+   */
+  private validateNetworkPaths(): void {
+    if (this.controlPlane || this.platform.managesControlPlane) return;
+    for (const network of networksWithoutCrossNetworkGateway(this)) {
+      this.diagnostics.report(TopologyRules.NETWORKS_NOT_CONNECTED, `${this.node.path}/networks/${network || '(default network)'}`, network || '(default network)');
     }
   }
 

@@ -53,7 +53,8 @@ describe('default IngressGateway matches the official gateway chart', () => {
     const pod = deployment.spec.template.spec;
     expect(deployment.spec.replicas).toBeUndefined();
     expect(pod.serviceAccountName).toBe('istio-ingressgateway');
-    expect(pod.securityContext).toEqual({ sysctls: [{ name: 'net.ipv4.ip_unprivileged_port_start', value: '0' }] });
+    // deliberate: seccompProfile RuntimeDefault added to the chart's pod securityContext (restricted Pod Security Standard)
+    expect(pod.securityContext).toEqual({ seccompProfile: { type: 'RuntimeDefault' }, sysctls: [{ name: 'net.ipv4.ip_unprivileged_port_start', value: '0' }] });
     expect(pod.terminationGracePeriodSeconds).toBe(30);
   });
 
@@ -67,9 +68,7 @@ describe('default IngressGateway matches the official gateway chart', () => {
       allowPrivilegeEscalation: false,
       privileged: false,
       readOnlyRootFilesystem: true,
-      runAsNonRoot: true,
-      runAsUser: 1337, // deliberate: explicit UID/GID 1337 (the chart leaves them to the injection template)
-      runAsGroup: 1337,
+      runAsNonRoot: true, // no runAsUser/runAsGroup, as in the chart
     });
     expect(container.env).toBeUndefined();
     expect(container.ports).toEqual([{ containerPort: 15090, protocol: 'TCP', name: 'http-envoy-prom' }]);
@@ -102,6 +101,18 @@ describe('default IngressGateway matches the official gateway chart', () => {
       maxReplicas: 5,
       metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { averageUtilization: 80, type: 'Utilization' } } }],
     });
+  });
+});
+
+describe('proxy UID/GID', () => {
+  test('explicit runAsUser/runAsGroup for platforms that need them, per cluster', () => {
+    const app = testApp();
+    const mesh = new Mesh(app, 'mesh', { meshId: 'm', clusters: [{ name: 'a' }, { name: 'b' }] });
+    new IngressGateway(mesh, 'ingress', { runAsUser: 1337, runAsGroup: 1337, overrides: { b: { runAsUser: 1000650000, runAsGroup: 1000650000 } } });
+    const out = synth(app);
+    const context = (cluster: string) => out.find(cluster, 'Deployment', 'istio-ingressgateway').spec.template.spec.containers[0].securityContext;
+    expect([context('a').runAsUser, context('a').runAsGroup]).toEqual([1337, 1337]);
+    expect([context('b').runAsUser, context('b').runAsGroup]).toEqual([1000650000, 1000650000]);
   });
 });
 

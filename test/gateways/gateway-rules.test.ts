@@ -37,6 +37,14 @@ describe('gateway rules', () => {
     expect(synthError(app)).toContain('MESH-GW-003 [error] at mesh/ingress: A gateway Service declares the same port number or port name twice. In cluster a. Value: "http-alt:80"');
   });
 
+  test('root or negative proxy UID/GID (MESH-GW-027)', () => {
+    const { app, mesh } = twoClusters();
+    new IngressGateway(mesh, 'ingress', { clusters: ['a'], runAsUser: 0, runAsGroup: -5 });
+    const message = synthError(app);
+    expect(message).toContain('MESH-GW-027 [error] at mesh/ingress: A gateway\'s runAsUser or runAsGroup must be a positive integer (a non-root ID). In cluster a. Value: 0');
+    expect(message).toContain('In cluster a. Value: -5');
+  });
+
   test('two protocols on one listener port (MESH-GW-004)', () => {
     const { app, mesh } = twoClusters();
     const gw = new IngressGateway(mesh, 'ingress');

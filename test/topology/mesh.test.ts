@@ -1,4 +1,4 @@
-import { ClusterRole, ExtensionProvider, InjectionScheme, IstioVersion, Mesh, MeshNamespace, ValidationRules } from '../../src';
+import { ClusterRole, EastWestGateway, ExtensionProvider, InjectionScheme, IstioVersion, Mesh, MeshNamespace, ValidationRules } from '../../src';
 import { synth, synthError, testApp } from '../util';
 
 function threeNetworkMesh() {
@@ -160,6 +160,26 @@ describe('topology rules', () => {
     expect(synthError(app)).toContain('MESH-TOPO-011 [error] at mesh/shop-again: The namespace is declared twice for the same cluster. Value: "a/shop"');
   });
 
+  test('a multi-network mesh without topology or east-west gateways warns (MESH-TOPO-014)', () => {
+    const build = (strict: boolean, withGateways: boolean) => {
+      const app = testApp();
+      const mesh = new Mesh(app, 'mesh', {
+        meshId: 'm',
+        strict,
+        networks: [{ name: 'n1' }, { name: 'n2' }],
+        clusters: [{ name: 'c1', network: 'n1' }, { name: 'c2', network: 'n2' }],
+      });
+      if (withGateways) new EastWestGateway(mesh, 'eastwest');
+      return app;
+    };
+    const message = synthError(build(true, false));
+    expect(message).toContain('MESH-TOPO-014 [warning] at mesh/networks/n1: The mesh spans networks, but a network has no east-west gateway carrying cross-network traffic, so no traffic can reach it from the other networks. Value: "n1"');
+    expect(message).toContain('MESH-TOPO-014 [warning] at mesh/networks/n2:');
+    // a warning only: the non-strict mesh synthesizes; with east-west gateways in both networks it is silent
+    expect(() => build(false, false).synth()).not.toThrow();
+    expect(() => build(true, true).synth()).not.toThrow();
+  });
+
   test('two extension providers with one name (MESH-TOPO-013)', () => {
     const app = testApp();
     new Mesh(app, 'mesh', {
@@ -193,7 +213,7 @@ describe('topology rules', () => {
 
   test('every topology rule has an id, message, fix and doc', () => {
     const rules = ValidationRules.all().filter(r => r.id.startsWith('MESH-TOPO-'));
-    expect(rules.length).toBe(13);
+    expect(rules.length).toBe(14);
     for (const rule of rules) {
       expect(rule.message).toMatch(/\.$/);
       expect(rule.fix.length).toBeGreaterThan(10);

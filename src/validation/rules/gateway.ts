@@ -184,4 +184,11 @@ export const GatewayRules = {
     fix: 'Attach it to one cluster (its selector then names the cluster), to all clusters, or declare a separate gateway for the subset.',
     doc: 'A primary configures the gateways of its remotes from one Gateway resource; a subset cannot be expressed with the shared selector (TCM nearby access uses a second gateway).',
   },
+  PROXY_ID_NOT_UNPRIVILEGED: {
+    id: 'MESH-GW-027',
+    severity: Severity.ERROR,
+    message: 'A gateway\'s runAsUser or runAsGroup must be a positive integer (a non-root ID).',
+    fix: 'Use the UID/GID your platform assigns (for example 1337, the proxy image\'s user), or leave both unset.',
+    doc: 'UID 0 is root: the restricted Pod Security Standard and `runAsNonRoot: true` reject the pod, and the gateway never starts.',
+  },
 } satisfies Record<string, RuleDefinition>;

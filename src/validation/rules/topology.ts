@@ -93,4 +93,11 @@ export const TopologyRules = {
     fix: 'Give every provider in `MeshProps.extensionProviders` its own name.',
     doc: 'Telemetry and CUSTOM authorization refer to providers by name; istiod rejects mesh config with duplicate names.',
   },
+  NETWORKS_NOT_CONNECTED: {
+    id: 'MESH-TOPO-014',
+    severity: Severity.WARNING,
+    message: 'The mesh spans networks, but a network has no east-west gateway carrying cross-network traffic, so no traffic can reach it from the other networks.',
+    fix: 'Add an EastWestGateway (with its cross-network listener) in every network, and set `topology` to a multi-network topology so the control planes get network-aware install values.',
+    doc: 'Pods on different networks cannot reach each other directly; Istio routes cross-network requests through the destination network\'s east-west gateway on 15443 (guide "Install Multi-Primary on different networks").',
+  },
 } satisfies Record<string, RuleDefinition>;
