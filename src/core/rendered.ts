@@ -1,18 +1,20 @@
 import { ApiObject, Chart } from 'cdk8s';
+import { JsonObject, jsonObject } from './json';
 
 /**
  * Read-only views of what the mesh rendered, shared by validators, artifacts and the emitter so each
  * object is serialized once and each chart is walked once. Valid once rendering is complete
  * (in validators, artifact producers and emission), when objects no longer change.
  */
-const jsonCache = new WeakMap<ApiObject, any>();
+const jsonCache = new WeakMap<ApiObject, JsonObject>();
 const kindIndex = new WeakMap<Chart, Map<string, ApiObject[]>>();
 
 /** The object's manifest (its public `toJson()`), computed once. */
-export function renderedJson(obj: ApiObject): any {
+export function renderedJson(obj: ApiObject): JsonObject {
   let json = jsonCache.get(obj);
   if (json === undefined) {
-    json = obj.toJson();
+    const manifest: unknown = obj.toJson();
+    json = jsonObject(manifest) ?? {};
     jsonCache.set(obj, json);
   }
   return json;

@@ -1,5 +1,6 @@
 import { apiObjectsOfKinds } from './scope';
 import { OutboundTrafficPolicy } from '../controlplane/mesh-config';
+import { jsonArray, jsonAt, jsonObjects, jsonString, jsonStrings } from '../core/json';
 import { renderedJson } from '../core/rendered';
 import type { Mesh } from '../topology/mesh';
 import { OperationsRules } from '../validation/rules/operations';
@@ -47,33 +48,35 @@ function checkExternalHostsRegistered(mesh: Mesh): void {
   const objects = apiObjectsOfKinds(mesh.configClusters, ['ServiceEntry', 'VirtualService', 'DestinationRule']);
   const index = new HostIndex();
   for (const { object } of objects) {
-    if (object.kind === 'ServiceEntry') for (const host of renderedJson(object).spec?.hosts ?? []) index.add(host);
+    if (object.kind === 'ServiceEntry') for (const host of jsonStrings(renderedJson(object), 'spec', 'hosts')) index.add(host);
   }
   const reported = new Set<string>();
   for (const { cluster, object } of objects) {
     if (object.kind === 'ServiceEntry') continue;
     const json = renderedJson(object);
-    const hosts = object.kind === 'VirtualService' ? virtualServiceHosts(json.spec ?? {}) : [json.spec?.host];
+    const hosts = object.kind === 'VirtualService' ? virtualServiceHosts(json.spec) : [jsonAt(json, 'spec', 'host')];
+    const namespace = jsonString(json, 'metadata', 'namespace');
+    const name = jsonString(json, 'metadata', 'name');
     for (const host of hosts) {
       if (typeof host !== 'string' || !isExternalHost(host) || index.covers(host)) continue;
-      const key = `${object.kind}/${json.metadata?.namespace}/${json.metadata?.name}/${host}`;
+      const key = `${object.kind}/${namespace}/${name}/${host}`;
       if (reported.has(key)) continue;
       reported.add(key);
       mesh.report(OperationsRules.UNREGISTERED_EXTERNAL_HOST, cluster.declaringMember(object), host,
-        `Used by ${object.kind} ${json.metadata?.namespace}/${json.metadata?.name} in cluster ${cluster.clusterName}.`);
+        `Used by ${object.kind} ${namespace}/${name} in cluster ${cluster.clusterName}.`);
     }
   }
 }
 
 /** Hosts a VirtualService sends to: its destinations and mirrors, plus its own hosts when it applies to sidecars. */
-function virtualServiceHosts(spec: any): string[] {
-  const gateways: string[] | undefined = spec.gateways;
-  const own = !gateways || gateways.length === 0 || gateways.includes('mesh') ? spec.hosts ?? [] : [];
-  const routes = [...spec.http ?? [], ...spec.tcp ?? [], ...spec.tls ?? []];
-  const destinations = routes.flatMap((r: any) => [
-    ...(r.route ?? []).map((d: any) => d.destination?.host),
-    r.mirror?.host,
-    ...(r.mirrors ?? []).map((m: any) => m.destination?.host),
+function virtualServiceHosts(spec: unknown): unknown[] {
+  const gateways = jsonStrings(spec, 'gateways');
+  const own = gateways.length === 0 || gateways.includes('mesh') ? jsonArray(spec, 'hosts') : [];
+  const routes = [...jsonObjects(spec, 'http'), ...jsonObjects(spec, 'tcp'), ...jsonObjects(spec, 'tls')];
+  const destinations = routes.flatMap(r => [
+    ...jsonArray(r, 'route').map(d => jsonAt(d, 'destination', 'host')),
+    jsonAt(r, 'mirror', 'host'),
+    ...jsonArray(r, 'mirrors').map(m => jsonAt(m, 'destination', 'host')),
   ]);
   return [...own, ...destinations];
 }

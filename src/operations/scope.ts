@@ -44,7 +44,7 @@ const NAMESPACE_WIDE = new WeakMap<Mesh, Map<string, string>>();
 /** Reports MESH-OPS-001 when another selector-less resource of `kind` already claimed `namespace`. */
 export function claimNamespaceWide(mesh: Mesh, kind: string, namespace: string, member: IConstruct): void {
   let claimed = NAMESPACE_WIDE.get(mesh);
-  if (!claimed) NAMESPACE_WIDE.set(mesh, claimed = new Map());
+  if (!claimed) NAMESPACE_WIDE.set(mesh, claimed = new Map<string, string>());
   const key = `${kind}/${namespace}`;
   const earlier = claimed.get(key);
   if (earlier) {

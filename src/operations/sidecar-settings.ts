@@ -139,7 +139,7 @@ export class NamespaceSidecarDefaults extends Construct {
     this.options = props;
     checkSidecarOptions(mesh, this, props);
     let byNamespace = DEFAULTS.get(mesh);
-    if (!byNamespace) DEFAULTS.set(mesh, byNamespace = new Map());
+    if (!byNamespace) DEFAULTS.set(mesh, byNamespace = new Map<string, NamespaceSidecarDefaults>());
     const earlier = byNamespace.get(props.namespace);
     if (earlier) {
       mesh.report(OperationsRules.DUPLICATE_SIDECAR_DEFAULTS, this, props.namespace, `Also declared at ${earlier.node.path}.`);

@@ -144,7 +144,7 @@ export class Sidecar extends Construct {
       return;
     }
     let selected = SELECTED.get(this.mesh);
-    if (!selected) SELECTED.set(this.mesh, selected = new Map());
+    if (!selected) SELECTED.set(this.mesh, selected = new Map<string, string>());
     const key = `${this.scope.namespace}/${JSON.stringify(this.scope.selector)}`;
     const earlier = selected.get(key);
     if (earlier) {

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { SelectorIndex, apiObjectsOfKinds } from './scope';
 import { VmWorkload } from './vm-workload';
+import { jsonString, jsonStringRecord } from '../core/json';
 import { sortedRecord } from '../core/names';
 import { renderedJson } from '../core/rendered';
 import { WorkloadEntry as WorkloadEntryL1 } from '../imports/networking.istio.io';
@@ -95,10 +96,10 @@ function checkEntriesSelected(mesh: Mesh): void {
   const index = new SelectorIndex();
   for (const { object } of apiObjectsOfKinds(mesh.clusters, ['ServiceEntry', 'WorkloadGroup', 'Service'])) {
     const json = renderedJson(object);
-    const namespace = json.metadata?.namespace ?? 'default';
-    if (object.kind === 'ServiceEntry') index.add(namespace, json.spec?.workloadSelector?.labels);
-    else if (object.kind === 'WorkloadGroup') index.add(namespace, json.spec?.metadata?.labels);
-    else index.add(namespace, json.spec?.selector);
+    const namespace = jsonString(json, 'metadata', 'namespace') ?? 'default';
+    if (object.kind === 'ServiceEntry') index.add(namespace, jsonStringRecord(json, 'spec', 'workloadSelector', 'labels'));
+    else if (object.kind === 'WorkloadGroup') index.add(namespace, jsonStringRecord(json, 'spec', 'metadata', 'labels'));
+    else index.add(namespace, jsonStringRecord(json, 'spec', 'selector'));
   }
   for (const entry of ENTRIES.get(mesh) ?? []) {
     if (!index.selects(entry.workloadNamespace, entry.workloadSelector)) {

@@ -3,6 +3,7 @@ import { MtlsMode } from './mtls-mode';
 import type { PeerAuth } from './peer-auth';
 import { PolicyScope } from './policy-target';
 import type { RequestAuthentication } from './request-authentication';
+import { jsonAt, jsonNumber, jsonObjects, jsonString, jsonStringRecord } from '../core/json';
 import { qualifiedHost } from '../core/names';
 import { renderedJson, renderedObjectsOfKind } from '../core/rendered';
 import type { MeshCluster } from '../topology/cluster';
@@ -184,7 +185,8 @@ export class SecurityRegistry {
       const index = this.indexFor(config.includes(cluster) || !config.length ? cluster : config[0]);
       for (const obj of renderedObjectsOfKind(cluster, 'DestinationRule')) {
         const dr = renderedJson(obj);
-        const service = services.get(qualifiedHost(dr.spec?.host ?? '', dr.metadata?.namespace ?? 'default'));
+        const host = jsonString(dr, 'spec', 'host');
+        const service = services.get(qualifiedHost(host ?? '', jsonString(dr, 'metadata', 'namespace') ?? 'default'));
         if (!service) continue;
         for (const spot of disabledTls(dr.spec)) {
           const port = spot.port === undefined ? undefined : service.findPort(spot.port);
@@ -192,7 +194,7 @@ export class SecurityRegistry {
           const labels = { ...service.selector, ...spot.labels };
           if (index.mode(service.namespace, labels, targetPort) === MtlsMode.STRICT) {
             const where = [spot.subset && `subset ${spot.subset}`, spot.port !== undefined && `port ${spot.port}`].filter(Boolean).join(', ');
-            this.mesh.report(SecurityRules.DESTINATION_RULE_DISABLES_MTLS, cluster.declaringMember(obj), dr.spec.host,
+            this.mesh.report(SecurityRules.DESTINATION_RULE_DISABLES_MTLS, cluster.declaringMember(obj), host,
               `In cluster ${cluster.clusterName}${where ? ` (${where})` : ''}.`);
           }
         }
@@ -208,16 +210,16 @@ interface TlsSpot {
 }
 
 /** Where a DestinationRule spec sets tls.mode DISABLE: top level, per port, per subset. */
-function disabledTls(spec: any): TlsSpot[] {
-  const inPolicy = (policy: any, labels?: Labels, subset?: string): TlsSpot[] => [
-    ...(policy?.tls?.mode === 'DISABLE' ? [{ labels, subset }] : []),
-    ...((policy?.portLevelSettings ?? []) as any[])
-      .filter(p => p.tls?.mode === 'DISABLE')
-      .map(p => ({ labels, subset, port: p.port?.number as number | undefined })),
+function disabledTls(spec: unknown): TlsSpot[] {
+  const inPolicy = (policy: unknown, labels?: Labels, subset?: string): TlsSpot[] => [
+    ...(jsonString(policy, 'tls', 'mode') === 'DISABLE' ? [{ labels, subset }] : []),
+    ...jsonObjects(policy, 'portLevelSettings')
+      .filter(p => jsonString(p, 'tls', 'mode') === 'DISABLE')
+      .map(p => ({ labels, subset, port: jsonNumber(p, 'port', 'number') })),
   ];
   return [
-    ...inPolicy(spec?.trafficPolicy),
-    ...((spec?.subsets ?? []) as any[]).flatMap(s => inPolicy(s.trafficPolicy, s.labels, s.name)),
+    ...inPolicy(jsonAt(spec, 'trafficPolicy')),
+    ...jsonObjects(spec, 'subsets').flatMap(s => inPolicy(s.trafficPolicy, jsonStringRecord(s, 'labels'), jsonString(s, 'name'))),
   ];
 }
 

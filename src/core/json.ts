@@ -1,0 +1,64 @@
+/**
+ * Typed reads of rendered manifests. Objects a user adds to a chart by hand are untyped YAML, so checks
+ * read manifests as `unknown` through these accessors: a value of the wrong shape reads as absent.
+ */
+
+/** A JSON object (a manifest or one of its nested objects). */
+export interface JsonObject {
+  readonly [key: string]: unknown;
+}
+
+/** True if the value is a JSON object (not an array, not null). */
+export function isJsonObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The object, or undefined when the value is not one. */
+export function jsonObject(value: unknown): JsonObject | undefined {
+  return isJsonObject(value) ? value : undefined;
+}
+
+/** The value at a path of keys, or undefined when a step is missing or not an object. */
+export function jsonAt(value: unknown, ...path: string[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (!isJsonObject(current)) return undefined;
+    current = current[key];
+  }
+  return current;
+}
+
+/** The string at the path, or undefined. */
+export function jsonString(value: unknown, ...path: string[]): string | undefined {
+  const found = jsonAt(value, ...path);
+  return typeof found === 'string' ? found : undefined;
+}
+
+/** The number at the path, or undefined. */
+export function jsonNumber(value: unknown, ...path: string[]): number | undefined {
+  const found = jsonAt(value, ...path);
+  return typeof found === 'number' ? found : undefined;
+}
+
+/** The array at the path, or an empty array. */
+export function jsonArray(value: unknown, ...path: string[]): readonly unknown[] {
+  const found = jsonAt(value, ...path);
+  return Array.isArray(found) ? found : [];
+}
+
+/** The objects of the array at the path (other elements skipped). */
+export function jsonObjects(value: unknown, ...path: string[]): JsonObject[] {
+  return jsonArray(value, ...path).filter(isJsonObject);
+}
+
+/** The strings of the array at the path (other elements skipped). */
+export function jsonStrings(value: unknown, ...path: string[]): string[] {
+  return jsonArray(value, ...path).filter((v): v is string => typeof v === 'string');
+}
+
+/** The string-valued entries of the object at the path, or undefined when there is no object. */
+export function jsonStringRecord(value: unknown, ...path: string[]): Record<string, string> | undefined {
+  const found = jsonObject(jsonAt(value, ...path));
+  if (!found) return undefined;
+  return Object.fromEntries(Object.entries(found).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}
