@@ -3,6 +3,7 @@ import { MtlsMode } from './mtls-mode';
 import { PolicyScope, PolicyTargetOptions } from './policy-target';
 import { SecurityRegistry } from './registry';
 import { TargetedPolicy } from './targeted-policy';
+import { mapEnum } from '../core/enums';
 import * as istio from '../imports/security.istio.io';
 import { SecurityRules } from '../validation/rules/security';
 
@@ -137,20 +138,34 @@ export class PeerAuth extends TargetedPolicy {
   private render(): void {
     const ports = this._portModes();
     const portLevelMtls = ports.size
-      ? Object.fromEntries([...ports.keys()].sort((a, b) => a - b).map(p => [String(p), { mode: ports.get(p) as any }]))
+      ? Object.fromEntries([...ports.keys()].sort((a, b) => a - b).map(p => [String(p), { mode: mapEnum(PORT_MODES, ports.get(p)) }]))
       : undefined;
     for (const cluster of this.clusters) {
       new istio.PeerAuthentication(cluster.scopeFor(this), 'PeerAuthentication', {
         metadata: this._target.metadata,
         spec: {
           selector: this._target.selector ? { matchLabels: this._target.selector } : undefined,
-          mtls: this.mode === MtlsMode.UNSET ? undefined : { mode: this.mode as any },
+          mtls: this.mode === MtlsMode.UNSET ? undefined : { mode: MODES[this.mode] },
           portLevelMtls,
         },
       });
     }
   }
 }
+
+const MODES: Record<MtlsMode, istio.PeerAuthenticationSpecMtlsMode> = {
+  [MtlsMode.UNSET]: istio.PeerAuthenticationSpecMtlsMode.UNSET,
+  [MtlsMode.PERMISSIVE]: istio.PeerAuthenticationSpecMtlsMode.PERMISSIVE,
+  [MtlsMode.STRICT]: istio.PeerAuthenticationSpecMtlsMode.STRICT,
+  [MtlsMode.DISABLE]: istio.PeerAuthenticationSpecMtlsMode.DISABLE,
+};
+
+const PORT_MODES: Record<MtlsMode, istio.PeerAuthenticationSpecPortLevelMtlsMode> = {
+  [MtlsMode.UNSET]: istio.PeerAuthenticationSpecPortLevelMtlsMode.UNSET,
+  [MtlsMode.PERMISSIVE]: istio.PeerAuthenticationSpecPortLevelMtlsMode.PERMISSIVE,
+  [MtlsMode.STRICT]: istio.PeerAuthenticationSpecPortLevelMtlsMode.STRICT,
+  [MtlsMode.DISABLE]: istio.PeerAuthenticationSpecPortLevelMtlsMode.DISABLE,
+};
 
 /** True if going from `from` to `to` skips the PERMISSIVE stage. */
 export function isJump(from: MtlsMode, to: MtlsMode): boolean {

@@ -4,6 +4,7 @@ import { AuthorizationAction, AuthorizationPolicy } from './authorization-policy
 import { PolicyTargetOptions } from './policy-target';
 import { SecurityRegistry } from './registry';
 import { TargetedPolicy } from './targeted-policy';
+import { JsonObject, jsonObjects } from '../core/json';
 import * as istio from '../imports/security.istio.io';
 import { SecurityRules } from '../validation/rules/security';
 
@@ -163,9 +164,10 @@ export class RequestAuthentication extends TargetedPolicy {
       })),
     };
     // The binding spells it `jwks_uri`; Istio's docs and the seeds use the JSON name `jwksUri` (the CRD takes both).
-    const json = istio.toJson_RequestAuthenticationSpec(spec) as any;
+    const rendered: JsonObject = istio.toJson_RequestAuthenticationSpec(spec) ?? {};
     const uris = this.props.jwtRules.map(r => r.jwksUri);
-    json.jwtRules = json.jwtRules.map((rule: any, i: number) => (uris[i] === undefined ? rule : { ...rule, jwksUri: uris[i] }));
+    const jwtRules = jsonObjects(rendered, 'jwtRules').map((rule, i) => (uris[i] === undefined ? rule : { ...rule, jwksUri: uris[i] }));
+    const json: JsonObject = { ...rendered, jwtRules };
     for (const cluster of this.clusters) {
       new ApiObject(cluster.scopeFor(this), 'RequestAuthentication', { ...istio.RequestAuthentication.GVK, metadata: this._target.metadata, spec: json });
     }

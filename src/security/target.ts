@@ -41,8 +41,9 @@ export class PolicyTarget {
 
   /** The service ports of the workload, when it is a mesh service. */
   public get servicePorts(): MeshServicePort[] | undefined {
-    const workload = this.options.workload as any;
-    return workload && Array.isArray(workload.ports) && typeof workload.findPort === 'function' ? workload.ports : undefined;
+    const workload = this.options.workload;
+    if (!workload || !('ports' in workload) || !('findPort' in workload)) return undefined;
+    return Array.isArray(workload.ports) && typeof workload.findPort === 'function' ? workload.ports as MeshServicePort[] : undefined;
   }
 
   /**

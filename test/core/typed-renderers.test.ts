@@ -23,6 +23,8 @@ const CASES: Misspelling[] = [
   { what: 'DestinationRule client TLS', property: /\bsni: tls\.sni\b/, typo: 'snii' },
   { what: 'VirtualService HTTP route', property: /\bcorsPolicy: renderCors\(/, typo: 'corsPolicyy' },
   { what: 'VirtualService fault delay', property: /\bfixedDelay: istioDuration\(/, typo: 'fixedDelayy' },
+  { what: 'PeerAuthentication spec', property: /\bportLevelMtls,/, typo: 'portLevelMtlz' },
+  { what: 'Gateway server TLS', property: /\bsubjectAltNames: tls\?\.subjectAltNames\b/, typo: 'subjectAltName' },
 ];
 
 const root = path.join(__dirname, '..', '..');
