@@ -3,10 +3,14 @@ import { Construct } from 'constructs';
 import { IGatewayBinding } from './gateway-binding';
 import type { GatewayWorkload } from './gateway-workload';
 import { CLUSTER_LABEL, claimOnce, configClustersFor } from './placement';
+import { mapEnum } from '../core/enums';
 import { isDnsLabel, isDnsSubdomain, sortedRecord } from '../core/names';
 import {
-  Gateway, GatewaySpecServers, GatewaySpecServersTlsMaxProtocolVersion, GatewaySpecServersTlsMinProtocolVersion,
-  GatewaySpecServersTlsMode,
+  Gateway,
+  GatewaySpecServers,
+  GatewaySpecServersTlsMaxProtocolVersion as MaxVersion,
+  GatewaySpecServersTlsMinProtocolVersion as MinVersion,
+  GatewaySpecServersTlsMode as TlsMode,
 } from '../imports/networking.istio.io';
 import { MeshCluster } from '../topology/cluster';
 import { GatewayRules } from '../validation/rules/gateway';
@@ -42,6 +46,30 @@ export enum TlsVersion {
   /** TLS 1.3. */
   TLSV1_3 = 'TLSV1_3',
 }
+
+const TLS_MODES: Record<GatewayTlsMode, TlsMode> = {
+  [GatewayTlsMode.PASSTHROUGH]: TlsMode.PASSTHROUGH,
+  [GatewayTlsMode.SIMPLE]: TlsMode.SIMPLE,
+  [GatewayTlsMode.MUTUAL]: TlsMode.MUTUAL,
+  [GatewayTlsMode.AUTO_PASSTHROUGH]: TlsMode.AUTO_UNDERSCORE_PASSTHROUGH,
+  [GatewayTlsMode.ISTIO_MUTUAL]: TlsMode.ISTIO_UNDERSCORE_MUTUAL,
+  [GatewayTlsMode.OPTIONAL_MUTUAL]: TlsMode.OPTIONAL_UNDERSCORE_MUTUAL,
+};
+
+/** The generated min/max version enums have the same members; one table shape serves both. */
+function versionTable<V>(
+  v: { TLS_UNDERSCORE_AUTO: V; TLSV1_UNDERSCORE_0: V; TLSV1_UNDERSCORE_1: V; TLSV1_UNDERSCORE_2: V; TLSV1_UNDERSCORE_3: V },
+): Record<TlsVersion, V> {
+  return {
+    [TlsVersion.TLS_AUTO]: v.TLS_UNDERSCORE_AUTO,
+    [TlsVersion.TLSV1_0]: v.TLSV1_UNDERSCORE_0,
+    [TlsVersion.TLSV1_1]: v.TLSV1_UNDERSCORE_1,
+    [TlsVersion.TLSV1_2]: v.TLSV1_UNDERSCORE_2,
+    [TlsVersion.TLSV1_3]: v.TLSV1_UNDERSCORE_3,
+  };
+}
+const MIN_TLS_VERSIONS = versionTable(MinVersion);
+const MAX_TLS_VERSIONS = versionTable(MaxVersion);
 
 /** TLS settings of a gateway server. */
 export interface GatewayServerTls {
@@ -229,10 +257,10 @@ export class GatewayListener extends Construct implements IGatewayBinding {
       port: { number: server.port, name: this.portName(server), protocol: server.protocol.toUpperCase() },
       hosts: server.hosts,
       tls: hasTls ? {
-        mode: tls?.mode as unknown as GatewaySpecServersTlsMode,
+        mode: mapEnum(TLS_MODES, tls?.mode),
         credentialName,
-        minProtocolVersion: tls?.minProtocolVersion as unknown as GatewaySpecServersTlsMinProtocolVersion,
-        maxProtocolVersion: tls?.maxProtocolVersion as unknown as GatewaySpecServersTlsMaxProtocolVersion,
+        minProtocolVersion: mapEnum(MIN_TLS_VERSIONS, tls?.minProtocolVersion),
+        maxProtocolVersion: mapEnum(MAX_TLS_VERSIONS, tls?.maxProtocolVersion),
         subjectAltNames: tls?.subjectAltNames,
         httpsRedirect: server.httpsRedirect,
       } : undefined,

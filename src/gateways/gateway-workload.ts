@@ -7,7 +7,7 @@ import {
   GatewayWorkloadProps, ResolvedGatewaySettings, ExternalTrafficPolicy,
 } from './gateway-options';
 import { CLUSTER_LABEL, claimOnce, configClustersFor } from './placement';
-import { sortedRecord } from '../core/names';
+import { definedEntries, sortedRecord } from '../core/names';
 import { AsmGatewayOptions, TcmGatewayOptions } from '../platforms/platform-gateway-options';
 import { platformProvisionsGateway, renderPlatformGateway, validatePlatformGateway } from '../platforms/platform-gateways';
 import { MeshCluster } from '../topology/cluster';
@@ -127,10 +127,7 @@ export class GatewayWorkload extends Construct implements IMeshWorkload {
    */
   public settingsFor(cluster: string): ResolvedGatewaySettings {
     const override = this.props.overrides?.[cluster] ?? {};
-    const merged: GatewayOptions = optionsOf(this.props);
-    for (const key of OVERRIDE_KEYS) {
-      if (override[key] !== undefined) (merged as any)[key] = override[key];
-    }
+    const merged: GatewayOptions = { ...optionsOf(this.props), ...definedOverrides(override) };
     const hpaFields = merged.cpu !== undefined || merged.memory !== undefined || merged.minReplicas !== undefined || merged.maxReplicas !== undefined;
     const autoscaling = hpaFields || merged.replicaCount === undefined;
     const minReplicas = autoscaling ? merged.minReplicas ?? merged.replicaCount ?? 1 : undefined;
@@ -495,6 +492,11 @@ function optionsOf(props: GatewayWorkloadProps): GatewayOptions {
     overrides: _o, clusters: _c, name: _n, namespace: _ns, istioLabel: _l, revision: _r, gatewayType: _t, asm: _a, tcm: _m, ...options
   } = props;
   return options;
+}
+
+/** The override's set fields, in `OVERRIDE_KEYS` order. */
+function definedOverrides(override: GatewayOverrides): GatewayOverrides {
+  return definedEntries(Object.fromEntries(OVERRIDE_KEYS.map(key => [key, override[key]])));
 }
 
 function guaranteedReplicas(s: ResolvedGatewaySettings): number {

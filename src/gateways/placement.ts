@@ -26,7 +26,7 @@ const EMITTED = new WeakMap<Mesh, Map<string, string>>();
  */
 export function claimOnce(mesh: Mesh, key: string, signature: string): 'first' | 'same' | 'conflict' {
   let keys = EMITTED.get(mesh);
-  if (!keys) EMITTED.set(mesh, keys = new Map());
+  if (!keys) EMITTED.set(mesh, keys = new Map<string, string>());
   const existing = keys.get(key);
   if (existing === undefined) {
     keys.set(key, signature);
