@@ -3,6 +3,7 @@ import { Deployment, Service, k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Protocol, Protocols } from './protocol';
 import { IMeshWorkload } from './workload';
+import { jsonNumber, jsonObjects, jsonString, jsonStringRecord } from '../core/json';
 import { sortedRecord } from '../core/names';
 import { MeshCluster } from '../topology/cluster';
 import { Mesh } from '../topology/mesh';
@@ -138,14 +139,15 @@ export class MeshService extends Construct implements IMeshWorkload {
    */
   public static fromService(scope: Construct, id: string, service: Service, options: AdoptOptions = {}): MeshService {
     return MeshService.create(scope, id, options, () => {
-      const json = ApiObject.of(service).toJson();
-      const ports: any[] = json.spec?.ports ?? [];
+      const json: unknown = ApiObject.of(service).toJson();
+      const name = jsonString(json, 'metadata', 'name') ?? service.name;
       return {
-        name: json.metadata.name,
-        namespace: json.metadata.namespace ?? 'default',
-        selector: json.spec?.selector ?? {},
-        serviceAccount: options.serviceAccount ?? json.metadata.name,
-        ports: ports.map(p => adoptPort(p.port, p.targetPort, p.name, p.appProtocol, options)),
+        name,
+        namespace: jsonString(json, 'metadata', 'namespace') ?? 'default',
+        selector: jsonStringRecord(json, 'spec', 'selector') ?? {},
+        serviceAccount: options.serviceAccount ?? name,
+        ports: jsonObjects(json, 'spec', 'ports').map(p => adoptPort(
+          jsonNumber(p, 'port') ?? 0, p.targetPort, jsonString(p, 'name'), jsonString(p, 'appProtocol'), options)),
       };
     }, clusterOf(service));
   }
@@ -371,7 +373,7 @@ export class MeshService extends Construct implements IMeshWorkload {
 
   private checkSameNameServices(shape: ServiceShape): void {
     let byHost = REGISTRY.get(this.mesh);
-    if (!byHost) REGISTRY.set(this.mesh, byHost = new Map());
+    if (!byHost) REGISTRY.set(this.mesh, byHost = new Map<string, MeshService[]>());
     const key = `${shape.namespace}/${shape.name}`;
     const earlier = byHost.get(key) ?? [];
     const signature = portSignature(shape.ports);
@@ -386,7 +388,9 @@ function portSignature(ports: MeshServicePort[]): string {
   return ports.map(p => `${p.port}/${p.protocol}`).sort().join(',');
 }
 
-function adoptPort(port: number, targetPort: any, name: string | undefined, appProtocol: string | undefined, options: AdoptOptions): MeshServicePort {
+function adoptPort(
+  port: number, targetPort: unknown, name: string | undefined, appProtocol: string | undefined, options: AdoptOptions,
+): MeshServicePort {
   const protocol = options.protocols?.[String(port)] ?? Protocols.fromPortName(name, appProtocol);
   const target = typeof targetPort === 'number' ? targetPort : port;
   return { port, targetPort: target, name, protocol: protocol as Protocol };
