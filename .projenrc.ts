@@ -27,6 +27,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'cdk8s-cli@^2.200.0',
     'ts-node@^10.9.2',
     'yaml@^2',
+    '@swc/core@^1.16.22',
+    '@swc/jest@^0.2.39',
   ],
   gitignore: ['/dist/', '/.tmp/', '/bench-results/', '/examples/cdk8s-app/dist/'],
   jestOptions: {
@@ -34,10 +36,16 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
+      // Packaging tests (jsii compile, jsii-pacmak) run in their own stage: `npx projen test:package`.
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/package/'],
       // Synthesis tests are CPU bound; two workers match the 2-core CI machine.
       maxWorkers: 2,
+      // V8 coverage of every suite costs more than the tests themselves: `npx projen test:coverage`.
+      collectCoverage: false,
     },
   },
+  // One type-check of everything jest and the scripts run: the test task's first step.
+  tsconfigDev: { include: ['../examples/**/*.ts', '../scripts/**/*.ts'] },
   eslintOptions: {
     dirs: ['src'],
     devdirs: ['test', 'examples', 'scripts'],
@@ -58,11 +66,33 @@ project.addTask('import:istio', {
 
 project.addTask('synth:examples', {
   description: 'Synthesize every examples/*.ts app into dist/examples/<example-name>/',
-  exec: 'ts-node --project test/tsconfig.json scripts/synth-examples.ts',
+  exec: 'ts-node --project test/tsconfig.json --swc scripts/synth-examples.ts',
 });
 
-// Type-check tests, examples and scripts (jest transpiles without checking types).
-project.testTask.prependExec('tsc --noEmit -p examples/tsconfig.json && tsc --noEmit -p scripts/tsconfig.json');
+// jest transpiles with swc (no type-checking, one fast pass per file); types are checked once, as
+// the test task's first step: test/tsconfig.json includes src/, examples/ and scripts/ as well.
+const jestTransform = {
+  '^.+\\.[t]sx?$': new javascript.Transform('@swc/jest', {
+    jsc: { parser: { syntax: 'typescript' }, target: 'es2022', keepClassNames: true },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  }),
+};
+project.jest!.config.transform = jestTransform;
+project.deps.removeDependency('ts-jest');
+project.testTask.prependExec('tsc --noEmit -p test/tsconfig.json');
+
+project.addTask('test:coverage', {
+  description: 'The jest suite with V8 coverage (coverage/)',
+  exec: 'jest --ci --coverage',
+  receiveArgs: true,
+});
+
+project.addTask('test:package', {
+  description: 'Packaging tests: jsii compiles the library and jsii-pacmak packages it (slow; a CI stage of its own)',
+  exec: 'jest --ci --testPathIgnorePatterns=/node_modules/ --runTestsByPath test/package/*.test.ts',
+  receiveArgs: true,
+});
 
 project.addTask('bench', {
   description: 'Synthesis benchmark: the library vs raw cdk8s vs JSON.stringify, sizes S, M and L (prints JSON lines)',
@@ -72,7 +102,7 @@ project.addTask('bench', {
 
 project.addTask('docs:rules', {
   description: 'Regenerate docs/RULES.md from the rule tables',
-  exec: 'ts-node --project test/tsconfig.json --transpile-only scripts/rules-doc.ts',
+  exec: 'ts-node --project test/tsconfig.json --swc scripts/rules-doc.ts',
 });
 
 // examples/ and scripts/ are type-checked and linted like the tests.
