@@ -137,6 +137,6 @@ project.eslint?.addOverride({
 // Generated bindings are not linted.
 project.eslint?.addIgnorePattern('src/imports/**');
 
-project.npmignore?.addPatterns('/examples/', '/scripts/', '/imports/', '/bench-results/');
+project.npmignore?.addPatterns('/examples/', '/scripts/', '/imports/', '/bench-results/', '/.ci/');
 
 project.synth();
