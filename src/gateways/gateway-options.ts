@@ -1,5 +1,6 @@
 import { k8s } from 'cdk8s-plus-28';
-import { AsmGatewayOptions, TcmGatewayOptions } from '../platforms/platform-gateway-options';
+import type { AsmGatewayOptions } from '../platforms/asm/asm-options';
+import type { TcmGatewayOptions } from '../platforms/tcm/tcm-options';
 import { Protocol } from '../workloads/protocol';
 
 /** What a gateway is for (ASM `gatewayType`, plus the east-west gateway). */
@@ -471,11 +472,13 @@ export interface GatewayProps extends GatewayOptions {
   /**
    * `IstioGateway` fields only ASM has (used on `Platform.asm()` meshes).
    * @default - none
+   * @deprecated set them on the platform: `AsmPlatform.configureGateway(gateway, options)`
    */
   readonly asm?: AsmGatewayOptions;
   /**
    * The gateway options TCM exposes (used on `Platform.tcm()` meshes).
    * @default - TCM's defaults
+   * @deprecated set them on the platform: `TcmPlatform.configureGateway(gateway, options)`
    */
   readonly tcm?: TcmGatewayOptions;
 }

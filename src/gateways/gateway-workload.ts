@@ -8,8 +8,9 @@ import {
 } from './gateway-options';
 import { CLUSTER_LABEL, claimOnce, configClustersFor } from './placement';
 import { definedEntries, sortedRecord } from '../core/names';
-import { AsmGatewayOptions, TcmGatewayOptions } from '../platforms/platform-gateway-options';
-import { platformProvisionsGateway, renderPlatformGateway, validatePlatformGateway } from '../platforms/platform-gateways';
+import type { AsmGatewayOptions } from '../platforms/asm/asm-options';
+import { GatewayProvisioning } from '../platforms/gateway-provisioner';
+import type { TcmGatewayOptions } from '../platforms/tcm/tcm-options';
 import { MeshCluster } from '../topology/cluster';
 import { Mesh } from '../topology/mesh';
 import { NETWORK_LABEL } from '../topology/namespace';
@@ -158,12 +159,18 @@ export class GatewayWorkload extends Construct implements IMeshWorkload {
     return { ...this.props.overrides };
   }
 
-  /** ASM-only `IstioGateway` fields, if any. */
+  /**
+   * ASM-only `IstioGateway` fields declared on the gateway, if any.
+   * @deprecated use `AsmPlatform.gatewayOptionsOf(gateway)`
+   */
   public get asmOptions(): AsmGatewayOptions | undefined {
     return this.props.asm;
   }
 
-  /** The TCM gateway options, if any. */
+  /**
+   * The TCM gateway options declared on the gateway, if any.
+   * @deprecated use `TcmPlatform.gatewayOptionsOf(gateway)`
+   */
   public get tcmOptions(): TcmGatewayOptions | undefined {
     return this.props.tcm;
   }
@@ -269,8 +276,9 @@ export class GatewayWorkload extends Construct implements IMeshWorkload {
   }
 
   private render(): void {
-    // Platform profiles (src/platforms): ASM provisions from an IstioGateway CR, TCM provisions the gateway itself.
-    if (platformProvisionsGateway(this.mesh)) return renderPlatformGateway(this);
+    // The platform's provisioner (src/platforms/<name>/): ASM renders an IstioGateway CR, TCM provisions the gateway itself.
+    const provisioner = this.mesh.platform.gatewayProvisioner;
+    if (provisioner.provisioning !== GatewayProvisioning.WORKLOADS) return provisioner.render(this);
     for (const cluster of this.clusters) this.renderIn(cluster);
     if (this.props.compression && this.gatewayType === GatewayType.INGRESS) {
       renderCompression(this, configClusters(this), this.props.compression);
@@ -410,7 +418,7 @@ export class GatewayWorkload extends Construct implements IMeshWorkload {
   }
 
   private validate(): void {
-    validatePlatformGateway(this);
+    this.mesh.platform.gatewayProvisioner.validate(this);
     const placed = new Set(this.clusters.map(c => c.clusterName));
     for (const cluster of Object.keys(this.props.overrides ?? {})) {
       if (!placed.has(cluster)) this.mesh.report(GatewayRules.OVERRIDE_UNKNOWN_CLUSTER, this, cluster);

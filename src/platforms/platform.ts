@@ -1,4 +1,9 @@
+import type { AsmOptions } from './asm/asm-options';
+import type { DceOptions } from './dce/dce-options';
+import { GatewayProvisioner, GatewayProvisioning, WorkloadGatewayProvisioner } from './gateway-provisioner';
+import type { TcmOptions } from './tcm/tcm-options';
 import { IstioVersion } from '../topology/istio-version';
+import type { Mesh } from '../topology/mesh';
 import { InjectionScheme } from '../topology/namespace';
 
 /**
@@ -13,99 +18,35 @@ export enum PlatformKind {
   TCM = 'tcm',
   /** DaoCloud DCE 5.0 service mesh (mspider), hosted mode: config lives in a hosted virtual cluster. */
   DCE = 'dce',
+  /** A platform defined outside the library (a user subclass of `Platform`). */
+  CUSTOM = 'custom',
 }
 
 /**
- * How the mesh's ingress and egress gateways reach the clusters.
+ * A file a platform writes next to the manifests (e.g. DCE's parameter files).
  */
-export enum GatewayProvisioning {
-  /** The library renders the gateway Deployment, Service and ServiceAccount into each workload cluster. */
-  WORKLOADS = 'workloads',
-  /** The library renders one `IstioGateway` CR into the ASM control plane; ASM creates the workloads. */
-  ISTIO_GATEWAY_RESOURCE = 'istio-gateway-resource',
-  /** The platform provisions the gateway (TCM); the library emits only `Gateway` listeners and provisioning options. */
-  PLATFORM = 'platform',
+export interface PlatformArtifact {
+  /** Path relative to the app's output directory. */
+  readonly path: string;
+  /** The file content. */
+  readonly content: string;
 }
 
-/**
- * ASM settings of a mesh.
- */
-export interface AsmOptions {
-  /**
-   * The ASM version of the instance; decides which `IstioGateway` override fields are accepted.
-   * @default - the mesh's `istioVersion`
-   */
-  readonly version?: IstioVersion;
-  /**
-   * The ACK cluster ID of each data-plane cluster, by cluster name (`IstioGateway.spec.clusterIds`).
-   * @default - a cluster's ID is its name
-   */
-  readonly clusterIds?: { [clusterName: string]: string };
-}
-
-/**
- * A DCE east-west gateway address of one network (`global.meshNetworks.<network>.gateways[0]`).
- */
-export interface DceNetworkGateway {
-  /** The network ID. */
-  readonly network: string;
-  /** The east-west gateway's load-balancer address (IP or host name). */
-  readonly address: string;
-  /**
-   * The east-west gateway port.
-   * @default 15443
-   */
-  readonly port?: number;
-}
-
-/**
- * DCE (mspider) settings of a hosted mesh.
- */
-export interface DceOptions {
-  /**
-   * The external address of the hosted istiod (`istiod-<meshId>-hosted-lb`), written as
-   * `istio.custom_params.values.global.remotePilotAddress`.
-   * @default - not written; DCE fills it when the load balancer gets an address
-   */
-  readonly remotePilotAddress?: string;
-  /**
-   * The east-west gateway address of every network, written to `global.meshNetworks` (multi-network meshes).
-   * @default - none
-   */
-  readonly networkGateways?: DceNetworkGateway[];
-  /**
-   * The DCE build suffix of the mesh version (`1.17.1-mspider`).
-   * @default 'mspider'
-   */
-  readonly versionSuffix?: string;
-}
-
-/**
- * TCM settings of a mesh.
- */
-export interface TcmOptions {
-  /**
-   * The mesh's Istio version with patch, as TCM names revisions (`1.12.5` → `1-12-5`).
-   * @default - the mesh's `istioVersion`
-   */
-  readonly version?: IstioVersion;
-}
-
-/** DNS-1123 label that may contain dots: a Kubernetes label value that is also usable as a name part. */
-const DOTTED_LABEL = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 /** A DNS-1123 label without dots. */
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-/** TCM revisions: an Istio version with dashes, e.g. `1-12-5`. */
-const TCM_REVISION = /^\d+-\d+-\d+$/;
 
 /**
  * The platform profile of a mesh: where Istio config goes, how namespaces are labelled for injection,
- * whether the library installs the control plane, and how gateways are provisioned.
- * Set once on `MeshProps.platform`; everything else follows.
+ * which revision names it accepts, whether the library installs the control plane, how gateways are
+ * provisioned, its checks and its artifacts. Set once on `MeshProps.platform`; everything else follows.
+ *
+ * The built-in platforms live in `src/platforms/<name>/` (`UpstreamPlatform`, `AsmPlatform`, `TcmPlatform`,
+ * `DcePlatform`); another platform is a subclass that overrides what differs from upstream Istio.
  */
-export class Platform {
-  /** Upstream Istio (the default). */
-  public static readonly UPSTREAM = new Platform(PlatformKind.UPSTREAM, {});
+export abstract class Platform {
+  /** Upstream Istio (the default): `UpstreamPlatform.INSTANCE`. */
+  // A constant for jsii; the end of this file redefines it as a lazy getter, since the subclass loads after this class.
+  public static readonly UPSTREAM: Platform = undefined!;
 
   /**
    * Alibaba Cloud Service Mesh. The mesh needs one CONFIG cluster (the ASM control-plane API server);
@@ -113,7 +54,7 @@ export class Platform {
    * @param options ASM settings
    */
   public static asm(options: AsmOptions = {}): Platform {
-    return new Platform(PlatformKind.ASM, { asm: options });
+    return new asm.AsmPlatform(options);
   }
 
   /**
@@ -121,7 +62,7 @@ export class Platform {
    * @param options TCM settings
    */
   public static tcm(options: TcmOptions = {}): Platform {
-    return new Platform(PlatformKind.TCM, { tcm: options });
+    return new tcm.TcmPlatform(options);
   }
 
   /**
@@ -130,116 +71,139 @@ export class Platform {
    * @param options DCE settings
    */
   public static dce(options: DceOptions = {}): Platform {
-    return new Platform(PlatformKind.DCE, { dce: options });
+    return new dce.DcePlatform(options);
   }
 
-  /** The platform. */
-  public readonly kind: PlatformKind;
-  /** ASM settings (ASM only). */
-  public readonly asmOptions?: AsmOptions;
-  /** TCM settings (TCM only). */
-  public readonly tcmOptions?: TcmOptions;
-  /** DCE settings (DCE only). */
-  public readonly dceOptions?: DceOptions;
+  /** The platform's product name, used in messages ("On <displayName>."). */
+  public abstract readonly displayName: string;
 
-  private constructor(kind: PlatformKind, options: { asm?: AsmOptions; tcm?: TcmOptions; dce?: DceOptions }) {
-    this.kind = kind;
-    this.asmOptions = options.asm;
-    this.tcmOptions = options.tcm;
-    this.dceOptions = options.dce;
+  protected constructor() {}
+
+  /** The platform: one of the built-in kinds, or CUSTOM for a platform defined outside the library. */
+  public get kind(): PlatformKind {
+    return PlatformKind.CUSTOM;
   }
 
-  /** The platform's product name, used in messages. */
-  public get displayName(): string {
-    return DISPLAY_NAMES[this.kind];
+  /**
+   * ASM settings (ASM only).
+   * @deprecated use `AsmPlatform.options`
+   */
+  public get asmOptions(): AsmOptions | undefined {
+    return undefined;
+  }
+
+  /**
+   * TCM settings (TCM only).
+   * @deprecated use `TcmPlatform.options`
+   */
+  public get tcmOptions(): TcmOptions | undefined {
+    return undefined;
+  }
+
+  /**
+   * DCE settings (DCE only).
+   * @deprecated use `DcePlatform.options`
+   */
+  public get dceOptions(): DceOptions | undefined {
+    return undefined;
   }
 
   /**
    * True if the platform runs the control plane: the library then emits no istiod install artifacts
-   * (no IstioOperator, Helm values, remote secrets or istiod workloads).
+   * (no IstioOperator, Helm values, remote secrets or istiod workloads). Default: false.
    */
   public get managesControlPlane(): boolean {
-    return this.kind !== PlatformKind.UPSTREAM;
+    return false;
   }
 
   /**
    * True if Istio config goes to a separate CONFIG output (ASM control-plane API server, DCE hosted
-   * virtual cluster) rather than to a primary cluster.
+   * virtual cluster) rather than to a primary cluster. Default: false.
    */
   public get needsConfigCluster(): boolean {
-    return this.kind === PlatformKind.ASM || this.kind === PlatformKind.DCE;
+    return false;
   }
 
-  /** How ingress and egress gateways are provisioned. */
+  /** How ingress and egress gateways are provisioned (the gateway provisioner's mode). */
   public get gatewayProvisioning(): GatewayProvisioning {
-    switch (this.kind) {
-      case PlatformKind.ASM: return GatewayProvisioning.ISTIO_GATEWAY_RESOURCE;
-      case PlatformKind.TCM: return GatewayProvisioning.PLATFORM;
-      default: return GatewayProvisioning.WORKLOADS;
-    }
+    return this.gatewayProvisioner.provisioning;
   }
 
   /**
-   * The injection label scheme namespaces use by default: TCM only honours `istio.io/rev`;
-   * DCE labels namespaces `istio-injection=enabled`; upstream and ASM use revision labels.
+   * What renders and checks the mesh's ingress and egress gateways on this platform.
+   * Default: the library renders the gateway workloads.
    */
+  public get gatewayProvisioner(): GatewayProvisioner {
+    return WorkloadGatewayProvisioner.INSTANCE;
+  }
+
+  /** The injection label scheme namespaces use by default. Default: revision labels. */
   public get defaultInjection(): InjectionScheme {
-    return this.kind === PlatformKind.DCE ? InjectionScheme.LEGACY : InjectionScheme.REVISION;
+    return InjectionScheme.REVISION;
   }
 
-  /** True if the platform honours the legacy `istio-injection` label (TCM ignores it). */
+  /** True if the platform honours the legacy `istio-injection` label. Default: true. */
   public get honoursLegacyInjection(): boolean {
-    return this.kind !== PlatformKind.TCM;
+    return true;
   }
 
   /**
-   * The revision namespaces and gateways are pinned to when the mesh names none:
-   * TCM `1-12-5` (the version with dashes), DCE `1.17.1-mspider`, otherwise `default`.
-   * @param istioVersion the mesh's Istio version
-   */
-  public defaultRevision(istioVersion: IstioVersion): string {
-    switch (this.kind) {
-      case PlatformKind.TCM: return (this.tcmOptions?.version ?? istioVersion).dashed;
-      case PlatformKind.DCE: return `${istioVersion.toString()}-${this.dceOptions?.versionSuffix ?? 'mspider'}`;
-      default: return 'default';
-    }
-  }
-
-  /**
-   * True if the platform names revisions itself (TCM `1-12-5`, DCE `1.17.1-mspider`); their syntax is then
-   * checked by the platform rules (MESH-PLAT-005/006) instead of MESH-TOPO-012.
+   * True if the platform names revisions itself; their syntax is then checked by the platform's
+   * own rules (`validate`) instead of MESH-TOPO-012. Default: false.
    */
   public get hasOwnRevisionNames(): boolean {
-    return this.kind === PlatformKind.TCM || this.kind === PlatformKind.DCE;
+    return false;
   }
 
   /**
-   * Whether `revision` is a valid revision name here. DCE revisions are its mesh versions and may
-   * contain dots (`1.17.1-mspider`, a valid label value); TCM revisions are `<major>-<minor>-<patch>`;
-   * otherwise a DNS-1123 label without dots (it becomes `istiod-<revision>`).
+   * The revision namespaces and gateways are pinned to when the mesh names none. Default: `default`.
+   * @param _istioVersion the mesh's Istio version
+   */
+  public defaultRevision(_istioVersion: IstioVersion): string {
+    return 'default';
+  }
+
+  /**
+   * Whether `revision` is a valid revision name here. Default: a DNS-1123 label without dots
+   * (it becomes `istiod-<revision>`).
    * @param revision the revision name
    */
   public acceptsRevision(revision: string): boolean {
-    if (revision.length > 63) return false;
-    switch (this.kind) {
-      case PlatformKind.DCE: return DOTTED_LABEL.test(revision);
-      case PlatformKind.TCM: return TCM_REVISION.test(revision);
-      default: return DNS_LABEL.test(revision);
-    }
+    return revision.length <= 63 && DNS_LABEL.test(revision);
   }
 
   /**
-   * The ASM cluster ID of a cluster (`IstioGateway.spec.clusterIds`): the configured ID, or its name.
+   * The platform's ID of a cluster (ASM: `IstioGateway.spec.clusterIds`). Default: the cluster name.
    * @param clusterName the cluster name
    */
   public clusterIdOf(clusterName: string): string {
-    return this.asmOptions?.clusterIds?.[clusterName] ?? clusterName;
+    return clusterName;
+  }
+
+  /**
+   * The platform's mesh-wide checks, called once at synthesis after every member rendered; report broken
+   * rules with `mesh.report()`. Default: none.
+   * @param _mesh the mesh
+   */
+  public validate(_mesh: Mesh): void {
+    return;
+  }
+
+  /**
+   * Files the platform writes next to the manifests, asked for once at synthesis. Default: none.
+   * @param _mesh the mesh
+   */
+  public artifacts(_mesh: Mesh): PlatformArtifact[] {
+    return [];
   }
 }
 
-const DISPLAY_NAMES: Record<PlatformKind, string> = {
-  [PlatformKind.UPSTREAM]: 'upstream Istio',
-  [PlatformKind.ASM]: 'Alibaba Cloud ASM',
-  [PlatformKind.TCM]: 'Tencent Cloud Mesh',
-  [PlatformKind.DCE]: 'DaoCloud DCE',
-};
+// The built-in platforms extend Platform, so they load after it; the factories above use them lazily.
+/* eslint-disable import/order */
+import * as asm from './asm/asm-platform';
+import * as dce from './dce/dce-platform';
+import * as tcm from './tcm/tcm-platform';
+import * as upstream from './upstream/upstream-platform';
+/* eslint-enable import/order */
+
+Object.defineProperty(Platform, 'UPSTREAM', { get: () => upstream.UpstreamPlatform.INSTANCE, enumerable: true });

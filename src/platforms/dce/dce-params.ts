@@ -1,6 +1,8 @@
 import * as yaml from 'js-yaml';
 import type { MeshCluster } from '../../topology/cluster';
 import type { Mesh } from '../../topology/mesh';
+import type { PlatformArtifact } from '../platform';
+import type { DceOptions } from './dce-options';
 
 /** The port of DCE east-west gateways (`meshNetworks.<net>.gateways[0].port`). */
 export const DCE_EAST_WEST_PORT = 15443;
@@ -13,8 +15,7 @@ const VALUES = 'istio.custom_params.values.global';
  * `GlobalMesh.spec.ownerConfig.controlPlaneParams` of a DCE hosted mesh: the flat dotted keys DCE reads,
  * values as strings: the hosted istiod address and, per network, both meshNetworks lines (address and port).
  */
-export function globalMeshParams(mesh: Mesh): { [key: string]: string } {
-  const options = mesh.platform.dceOptions ?? {};
+export function globalMeshParams(options: DceOptions): { [key: string]: string } {
   const params: { [key: string]: string } = {};
   if (options.remotePilotAddress) params[`${VALUES}.remotePilotAddress`] = options.remotePilotAddress;
   for (const gateway of [...options.networkGateways ?? []].sort((a, b) => a.network.localeCompare(b.network))) {
@@ -34,16 +35,21 @@ export function meshClusterParams(mesh: Mesh, cluster: MeshCluster): { [key: str
   return params;
 }
 
-/** Registers the DCE parameter files (`dce/globalmesh-<meshId>.yaml`, `dce/meshcluster-<cluster>.yaml`) as mesh artifacts. */
-export function addDceArtifacts(mesh: Mesh): void {
-  mesh._addArtifact(`dce/globalmesh-${mesh.meshId}.yaml`, () => document(
-    `Merge into GlobalMesh mspider-system/${mesh.meshId} (DCE global service cluster): kubectl -n mspider-system edit gm ${mesh.meshId}`,
-    { spec: { ownerConfig: { controlPlaneParams: globalMeshParams(mesh) } } },
-  ));
-  mesh._addArtifact('dce/meshclusters.yaml', () => mesh.workloadClusters.map(cluster => document(
-    `Merge into MeshCluster mspider-system/${cluster.clusterName} .spec.meshedParams[].params: kubectl -n mspider-system edit mc ${cluster.clusterName}`,
-    { spec: { meshedParams: [{ params: meshClusterParams(mesh, cluster) }] } },
-  )).join('---\n'));
+/** The DCE parameter files: `dce/globalmesh-<meshId>.yaml` and `dce/meshclusters.yaml`. */
+export function dceArtifacts(mesh: Mesh, options: DceOptions): PlatformArtifact[] {
+  return [{
+    path: `dce/globalmesh-${mesh.meshId}.yaml`,
+    content: document(
+      `Merge into GlobalMesh mspider-system/${mesh.meshId} (DCE global service cluster): kubectl -n mspider-system edit gm ${mesh.meshId}`,
+      { spec: { ownerConfig: { controlPlaneParams: globalMeshParams(options) } } },
+    ),
+  }, {
+    path: 'dce/meshclusters.yaml',
+    content: mesh.workloadClusters.map(cluster => document(
+      `Merge into MeshCluster mspider-system/${cluster.clusterName} .spec.meshedParams[].params: kubectl -n mspider-system edit mc ${cluster.clusterName}`,
+      { spec: { meshedParams: [{ params: meshClusterParams(mesh, cluster) }] } },
+    )).join('---\n'),
+  }];
 }
 
 function document(comment: string, body: object): string {

@@ -1,8 +1,8 @@
 import type { IConstruct } from 'constructs';
+import { TcmAccessType, TcmDeploymentMode, TcmGatewayOptions } from './tcm-options';
 import type { Mesh } from '../../topology/mesh';
 import { PlatformRules } from '../../validation/rules/platform';
 import { Protocol } from '../../workloads/protocol';
-import { TcmAccessType, TcmDeploymentMode, TcmGatewayOptions } from '../platform-gateway-options';
 
 /** Prefix TCM's gateway controller reads to load a certificate from SSL Certificate Service. */
 export const QCLOUD_CREDENTIAL_PREFIX = 'qcloud-';

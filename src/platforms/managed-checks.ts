@@ -1,0 +1,24 @@
+import { onPlatform } from './gateway-provisioner';
+import { ClusterRole } from '../topology/cluster';
+import type { Mesh } from '../topology/mesh';
+import { RuleDefinition } from '../validation/rule';
+import { PlatformRules } from '../validation/rules/platform';
+
+/** `cluster:role` of every cluster, the value platform topology rules report. */
+export function clusterRoles(mesh: Mesh): string[] {
+  return mesh.clusters.map(c => `${c.clusterName}:${c.role}`);
+}
+
+/** A platform whose config lives in a separate CONFIG output: exactly one CONFIG cluster and no primaries. */
+export function validateConfigCluster(mesh: Mesh): void {
+  const detail = onPlatform(mesh);
+  const configs = mesh.clusters.filter(c => c.role === ClusterRole.CONFIG);
+  const primaries = mesh.controlPlaneClusters;
+  if (configs.length !== 1) mesh.report(PlatformRules.CONFIG_CLUSTER_REQUIRED, mesh, clusterRoles(mesh), detail);
+  if (primaries.length) mesh.report(PlatformRules.PRIMARY_ON_MANAGED_PLATFORM, mesh, primaries.map(c => c.clusterName), detail);
+}
+
+/** The mesh's revision is a name the platform accepts; `rule` is the platform's revision rule. */
+export function validateRevisionName(mesh: Mesh, rule: RuleDefinition): void {
+  if (!mesh.platform.acceptsRevision(mesh.revision)) mesh.report(rule, mesh, mesh.revision, onPlatform(mesh));
+}
