@@ -21,6 +21,7 @@ export * from './controlplane/revision';
 export * from './controlplane/upgrade';
 export * from './controlplane/root-ca';
 export * from './controlplane/remote-secret';
+export * from './controlplane/external-istiod-options';
 export * from './controlplane/external-secret';
 export * from './controlplane/mesh-networks';
 export * from './platforms/platform';

@@ -2,8 +2,11 @@ import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as jsYaml from 'js-yaml';
 import { EastWestGatewayPlacement, eastWestGateways, networksWithoutCrossNetworkGateway } from './east-west';
+import { ExternalControlPlane, renderExternalIstiodRouting, resolveExternalControlPlane } from './external-istiod';
+import { ExternalIstiodOptions } from './external-istiod-options';
 import {
-  ClusterInstallContext, baseValues, controlPlaneOperator, eastWestHelmValues, eastWestOperator, istiodValues,
+  ClusterInstallContext, baseValues, controlPlaneGatewayHelmValues, controlPlaneGatewayOperator, controlPlaneOperator, eastWestHelmValues,
+  eastWestOperator, istiodValues,
 } from './install-values';
 import { RenderedMeshSettings, renderMeshSettings } from './mesh-config';
 import { MeshNetworkGateway, meshNetworksValue } from './mesh-networks';
@@ -63,6 +66,11 @@ export interface ControlPlaneOptions {
    * @default - the guide's `${DISCOVERY_ADDRESS}` placeholder, exported in the runbook
    */
   readonly discoveryAddresses?: { [cluster: string]: string };
+  /**
+   * The external istiod of an EXTERNAL_CONTROL_PLANE topology: its address and the guide's variant.
+   * @default - the hostname variant at the config cluster's `discoveryAddresses` entry, or the guide's placeholders
+   */
+  readonly externalIstiod?: ExternalIstiodOptions;
 }
 
 /** Props of the `ControlPlane` construct. */
@@ -119,17 +127,37 @@ export class ControlPlane extends Construct {
     return primaries.find(p => p.networkName === remote.networkName) ?? primaries[0];
   }
 
-  /** The clusters whose istiod (or external istiod) watches `cluster`'s API server and so need its remote secret. */
+  /** The clusters running an external istiod (role EXTERNAL). */
+  private get externalClusters(): MeshCluster[] {
+    return this.mesh.clusters.filter(c => c.role === ClusterRole.EXTERNAL);
+  }
+
+  /**
+   * The clusters whose istiod (or external istiod) watches `cluster`'s API server and so need its remote secret:
+   * the external cluster of an external control plane (a hosted mesh without one keeps them in its config cluster).
+   */
   private discoverersOf(cluster: MeshCluster): MeshCluster[] {
-    if (topologyTraits(this.topology).needsConfigCluster) return this.mesh.configClusters.filter(c => c !== cluster);
+    if (topologyTraits(this.topology).needsConfigCluster) {
+      const external = this.externalClusters;
+      return (external.length ? external : this.mesh.configClusters).filter(c => c !== cluster);
+    }
     return this.mesh.controlPlaneClusters.filter(c => c !== cluster);
+  }
+
+  /** The external control plane, for an EXTERNAL_CONTROL_PLANE topology with a config cluster. */
+  private externalControlPlane(): ExternalControlPlane | undefined {
+    const config = this.mesh.configClusters.find(c => c.role === ClusterRole.CONFIG);
+    if (this.topology !== MeshTopology.EXTERNAL_CONTROL_PLANE || !config) return undefined;
+    return resolveExternalControlPlane(this.props.externalIstiod ?? {}, config, this.externalClusters[0],
+      this.props.discoveryAddresses?.[config.clusterName], this.mesh.rootNamespace);
   }
 
   /** @internal */
   public _rootNamespaceAnnotations(cluster: MeshCluster): { [key: string]: string } | undefined {
-    if (cluster.role !== ClusterRole.REMOTE || this.topology === MeshTopology.EXTERNAL_CONTROL_PLANE) return undefined;
-    const primary = this.primaryOf(cluster);
-    return primary ? { [CONTROL_PLANE_CLUSTERS_ANNOTATION]: primary.clusterName } : undefined;
+    if (cluster.role !== ClusterRole.REMOTE) return undefined;
+    // the external istiod's cluster ID is the config cluster's name (guide "Adding clusters to the mesh")
+    const controller = this.topology === MeshTopology.EXTERNAL_CONTROL_PLANE ? this.mesh.configClusters[0] : this.primaryOf(cluster);
+    return controller ? { [CONTROL_PLANE_CLUSTERS_ANNOTATION]: controller.clusterName } : undefined;
   }
 
   private servesRemotes(primary: MeshCluster): boolean {
@@ -158,18 +186,25 @@ export class ControlPlane extends Construct {
     const ns = this.mesh.rootNamespace;
     const multiNetwork = topologyTraits(this.topology).multiNetwork || this.mesh.isMultiNetwork;
     const meshNetworks = meshNetworksValue(this.props.meshNetworks ?? []);
+    const external = this.externalControlPlane();
+    // with an external cluster, its istiod is the only CA: the root goes there alone
+    const caClusters = external?.externalCluster ? [external.externalCluster] : this.mesh.clusters;
 
     for (const cluster of this.mesh.clusters) {
       const scope = cluster.scopeFor(this);
-      if (this.rootCa && this.mesh.clusters.length > 1) {
+      if (cluster === external?.externalCluster) renderExternalIstiodRouting(scope, external);
+      if (this.rootCa && this.mesh.clusters.length > 1 && caClusters.includes(cluster)) {
         if (!this.rootCa._render(scope, cluster.clusterName, ns)) {
           this.mesh.report(ControlPlaneRules.MISSING_CA_MATERIAL, this, cluster.clusterName);
         }
       }
       const missingSecrets: string[] = [];
-      for (const source of this.mesh.workloadClusters.filter(s => this.discoverersOf(s).includes(cluster))) {
+      const configSource = external && cluster === external.externalCluster ? [external.configCluster] : [];
+      const sources = [...new Set([...configSource, ...this.mesh.workloadClusters])];
+      for (const source of sources.filter(s => this.discoverersOf(s).includes(cluster))) {
         const secret = secrets.get(source.clusterName);
-        if (secret) secret._render(scope, ns);
+        const asConfig = source === external?.configCluster && cluster === external.externalCluster;
+        if (secret) secret._render(scope, ns, asConfig);
         else missingSecrets.push(source.clusterName);
       }
       const clusterGateways = gatewaysByCluster.get(cluster) ?? [];
@@ -184,6 +219,7 @@ export class ControlPlane extends Construct {
         settings,
         pilotAddress: this.pilotAddress(cluster),
         meshNetworks: cluster.role === ClusterRole.REMOTE ? undefined : meshNetworks,
+        external,
       }));
       this.addArtifacts({
         cluster,
@@ -195,14 +231,17 @@ export class ControlPlane extends Construct {
         rootCa: this.mesh.clusters.length > 1 ? this.rootCa?.kind : undefined,
         topology: this.topology,
         installAfter: this.installAfter(cluster),
+        external,
       });
     }
   }
 
-  /** Clusters that must be installed before `cluster` (a remote's primary or config cluster). */
+  /** Clusters that must be installed before `cluster` (a remote's primary, or the config and external clusters). */
   private installAfter(cluster: MeshCluster): string[] {
+    const external = this.topology === MeshTopology.EXTERNAL_CONTROL_PLANE;
+    if (external && cluster.role === ClusterRole.EXTERNAL) return this.mesh.configClusters.map(c => c.clusterName);
     if (cluster.role !== ClusterRole.REMOTE) return [];
-    if (this.topology === MeshTopology.EXTERNAL_CONTROL_PLANE) return this.mesh.configClusters.map(c => c.clusterName);
+    if (this.topology === MeshTopology.EXTERNAL_CONTROL_PLANE) return [...this.mesh.configClusters, ...this.externalClusters].map(c => c.clusterName);
     const primary = this.primaryOf(cluster);
     return primary ? [primary.clusterName] : [];
   }
@@ -217,6 +256,10 @@ export class ControlPlane extends Construct {
       this.mesh._addArtifact(`${dir}/helm/istiod${suffix}.values.yaml`, () => dump(istiodValues(ctx)));
     }
     if (plan.contexts.length) this.mesh._addArtifact(`${dir}/helm/istio-base.values.yaml`, () => dump(baseValues(plan.contexts[0])));
+    if (plan.cluster.role === ClusterRole.EXTERNAL) {
+      this.mesh._addArtifact(`${dir}/istioctl/controlplane-gateway.yaml`, () => dump(controlPlaneGatewayOperator()));
+      this.mesh._addArtifact(`${dir}/helm/controlplane-gateway.values.yaml`, () => dump(controlPlaneGatewayHelmValues()));
+    }
     for (const gw of plan.gateways) {
       this.mesh._addArtifact(`${dir}/istioctl/${gw.name}.yaml`, () => dump(eastWestOperator(gw)));
       this.mesh._addArtifact(`${dir}/helm/${gw.name}.values.yaml`, () => dump(eastWestHelmValues(gw)));
@@ -242,6 +285,9 @@ export class ControlPlane extends Construct {
       const allowed = cluster.role === ClusterRole.PRIMARY ? !traits.needsConfigCluster
         : cluster.role === ClusterRole.REMOTE ? traits.hasRemotes
           : traits.needsConfigCluster;
+      if (cluster.role === ClusterRole.EXTERNAL && this.externalClusters.indexOf(cluster) > 0) {
+        mesh.report(ControlPlaneRules.ROLE_NOT_IN_TOPOLOGY, where, cluster.role, 'An external control plane has one external cluster.');
+      }
       if (!allowed) mesh.report(ControlPlaneRules.ROLE_NOT_IN_TOPOLOGY, where, cluster.role, `The topology is "${this.topology}".`);
       if (cluster.role === ClusterRole.REMOTE && traits.hasRemotes && !traits.needsConfigCluster) {
         const primary = this.primaryOf(cluster);
@@ -293,7 +339,8 @@ export class ControlPlane extends Construct {
   }
 
   private validateTrust(): void {
-    if (this.mesh.clusters.length > 1 && !this.rootCa) {
+    // an external istiod is the CA of every cluster it serves (the guide sets up no cacerts)
+    if (this.mesh.clusters.length > 1 && !this.rootCa && !this.externalClusters.length) {
       this.mesh.report(ControlPlaneRules.NO_SHARED_ROOT, `${this.mesh.node.path}/controlPlane/rootCa`, undefined);
     }
   }

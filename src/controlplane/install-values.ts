@@ -1,4 +1,9 @@
+import * as jsYaml from 'js-yaml';
 import { EastWestGatewayPlacement } from './east-west';
+import {
+  CONTROL_PLANE_GATEWAY_PORTS, EXTERNAL_ISTIOD_VOLUMES, ExternalControlPlane, externalIstiodEnv, externalIstiodMeshConfig, externalRemoteValues,
+  validationUrl,
+} from './external-istiod';
 import { RenderedMeshSettings } from './mesh-config';
 import { ControlPlaneRevision, revisionValue } from './revision';
 import { definedEntries } from '../core/names';
@@ -25,6 +30,8 @@ export interface ClusterInstallContext {
   readonly settings: RenderedMeshSettings;
   /** Primaries: `global.meshNetworks`, if set. */
   readonly meshNetworks?: { [network: string]: any };
+  /** The external control plane, for the clusters of an EXTERNAL_CONTROL_PLANE topology. */
+  readonly external?: ExternalControlPlane;
 }
 
 /** The sidecar injection path a remote's webhook calls on its primary. */
@@ -66,11 +73,123 @@ function configGlobal(ctx: ClusterInstallContext): { [key: string]: any } {
   });
 }
 
+/**
+ * `values` of a config or remote cluster of an external control plane (the guide's `remote-config-cluster.yaml`
+ * and `second-remote-cluster.yaml`), in the guide's key order. `helm` adds what the istioctl form passes elsewhere.
+ */
+function externalRemoteSpecValues(ctx: ClusterInstallContext, ecp: ExternalControlPlane): { [key: string]: any } {
+  const config = ctx.cluster.role === ClusterRole.CONFIG;
+  const remote = externalRemoteValues(ecp, ctx.cluster);
+  const url = config ? validationUrl(ecp) : undefined;
+  // without an external cluster (a hosted control plane) the config cluster also carries the mesh-wide values
+  const hosted = config && !ecp.externalCluster;
+  return definedEntries({
+    global: definedEntries({
+      meshID: hosted ? ctx.meshId : undefined,
+      istioNamespace: ecp.namespace,
+      remotePilotAddress: remote.remotePilotAddress,
+      configCluster: config ? true : undefined,
+      meshNetworks: hosted ? ctx.meshNetworks : undefined,
+    }),
+    pilot: config ? { configMap: true } : undefined,
+    istiodRemote: ctx.cluster.runsWorkloads ? remote.injection : undefined,
+    base: url ? { validationURL: url } : undefined,
+    revisionTags: revisionTags(ctx.revision),
+  });
+}
+
+/** `values.global` of the external istiod, in the guide's order. */
+function externalIstiodGlobal(ctx: ClusterInstallContext, ecp: ExternalControlPlane): { [key: string]: any } {
+  return definedEntries({
+    externalIstiod: true,
+    caAddress: `${ecp.address}:15012`,
+    istioNamespace: ecp.namespace,
+    operatorManageWebhooks: true,
+    configValidation: false,
+    meshID: ctx.meshId,
+    multiCluster: { clusterName: ecp.configCluster.clusterName },
+    network: ecp.configCluster.networkName,
+    meshNetworks: ctx.meshNetworks,
+    proxy: ctx.settings.proxy,
+  });
+}
+
+/** The guide's `external-istiod.yaml`: the external istiod in the external cluster. */
+export function externalIstiodOperator(ctx: ClusterInstallContext, ecp: ExternalControlPlane): { [key: string]: any } {
+  return {
+    apiVersion: ISTIO_OPERATOR_API,
+    kind: 'IstioOperator',
+    metadata: { namespace: ecp.namespace },
+    spec: definedEntries({
+      profile: 'empty',
+      revision: revisionValue(ctx.revision),
+      meshConfig: externalIstiodMeshConfig(ecp, ctx.settings.meshConfig),
+      components: {
+        pilot: {
+          enabled: true,
+          k8s: {
+            overlays: [{
+              kind: 'Deployment',
+              name: 'istiod',
+              patches: [
+                ...EXTERNAL_ISTIOD_VOLUMES.map(v => ({ path: 'spec.template.spec.volumes[100]', value: jsYaml.dump({ name: v.name, configMap: v.configMap }).trimEnd() })),
+                ...EXTERNAL_ISTIOD_VOLUMES.map(v => ({ path: 'spec.template.spec.containers[0].volumeMounts[100]', value: jsYaml.dump({ name: v.name, mountPath: v.mountPath }).trimEnd() })),
+              ],
+            }],
+            env: externalIstiodEnv(ecp),
+          },
+        },
+      },
+      values: { global: externalIstiodGlobal(ctx, ecp) },
+    }),
+  };
+}
+
+/**
+ * Values of the `istio/istiod` chart for the external istiod (the guide has no Helm form): the IstioOperator's
+ * values, with the overlay's volumes as `pilot.volumes`/`pilot.volumeMounts` and the env as `pilot.env`.
+ */
+export function externalIstiodHelmValues(ctx: ClusterInstallContext, ecp: ExternalControlPlane): { [key: string]: any } {
+  return definedEntries({
+    revision: revisionValue(ctx.revision),
+    meshConfig: externalIstiodMeshConfig(ecp, ctx.settings.meshConfig),
+    pilot: {
+      volumes: EXTERNAL_ISTIOD_VOLUMES.map(v => ({ name: v.name, configMap: v.configMap })),
+      volumeMounts: EXTERNAL_ISTIOD_VOLUMES.map(v => ({ name: v.name, mountPath: v.mountPath })),
+      env: Object.fromEntries(externalIstiodEnv(ecp).map(e => [e.name, e.value])),
+    },
+    global: externalIstiodGlobal(ctx, ecp),
+  });
+}
+
+/** The guide's `controlplane-gateway.yaml`: the external cluster's ingress gateway (default profile, istio-system). */
+export function controlPlaneGatewayOperator(): { [key: string]: any } {
+  return {
+    apiVersion: ISTIO_OPERATOR_API,
+    kind: 'IstioOperator',
+    metadata: { namespace: 'istio-system' },
+    spec: { components: { ingressGateways: [{ name: 'istio-ingressgateway', enabled: true, k8s: { service: { ports: CONTROL_PLANE_GATEWAY_PORTS } } }] } },
+  };
+}
+
+/** Values of the `istio/gateway` chart for the control-plane gateway (release `istio-ingressgateway` in istio-system). */
+export function controlPlaneGatewayHelmValues(): { [key: string]: any } {
+  return { service: { ports: CONTROL_PLANE_GATEWAY_PORTS.map(p => ({ name: p.name, port: p.port, targetPort: p.targetPort, protocol: 'TCP' })) } };
+}
+
 /** The IstioOperator `spec` for `istioctl install -f`. */
 function operatorSpec(ctx: ClusterInstallContext): { [key: string]: any } {
   const c = ctx.cluster;
   const revision = revisionValue(ctx.revision);
   const tags = revisionTags(ctx.revision);
+  if (ctx.external && (c.role === ClusterRole.REMOTE || c.role === ClusterRole.CONFIG)) {
+    return definedEntries({
+      profile: 'remote',
+      revision,
+      meshConfig: c.role === ClusterRole.CONFIG ? ctx.settings.meshConfig : undefined,
+      values: externalRemoteSpecValues(ctx, ctx.external),
+    });
+  }
   switch (c.role) {
     case ClusterRole.REMOTE:
       return definedEntries({
@@ -100,12 +219,22 @@ function operatorSpec(ctx: ClusterInstallContext): { [key: string]: any } {
 
 /** The control-plane IstioOperator of a cluster (the guide's `clusterN.yaml`). */
 export function controlPlaneOperator(ctx: ClusterInstallContext): { [key: string]: any } {
-  return { apiVersion: ISTIO_OPERATOR_API, kind: 'IstioOperator', spec: operatorSpec(ctx) };
+  if (ctx.external && ctx.cluster.role === ClusterRole.EXTERNAL) return externalIstiodOperator(ctx, ctx.external);
+  const metadata = ctx.external ? { metadata: { namespace: ctx.external.namespace } } : {};
+  return { apiVersion: ISTIO_OPERATOR_API, kind: 'IstioOperator', ...metadata, spec: operatorSpec(ctx) };
 }
 
-/** Values of the `istio/base` chart. */
+/**
+ * Values of the `istio/base` chart. A config cluster of an external control plane also gets the
+ * `defaultRevision` (the guide's `--set values.defaultRevision=default`) and the validation URL.
+ */
 export function baseValues(ctx: ClusterInstallContext): { [key: string]: any } {
-  return ctx.cluster.role === ClusterRole.PRIMARY ? {} : { profile: 'remote' };
+  if (ctx.cluster.role === ClusterRole.PRIMARY || ctx.cluster.role === ClusterRole.EXTERNAL) return {};
+  if (ctx.external && ctx.cluster.role === ClusterRole.CONFIG) {
+    const url = validationUrl(ctx.external);
+    return definedEntries({ profile: 'remote', defaultRevision: 'default', base: url ? { validationURL: url } : undefined });
+  }
+  return { profile: 'remote' };
 }
 
 /** Values of the `istio/istiod` chart. */
@@ -113,6 +242,11 @@ export function istiodValues(ctx: ClusterInstallContext): { [key: string]: any }
   const c = ctx.cluster;
   const revision = revisionValue(ctx.revision);
   const tags = revisionTags(ctx.revision);
+  if (ctx.external && c.role === ClusterRole.EXTERNAL) return externalIstiodHelmValues(ctx, ctx.external);
+  if (ctx.external) {
+    const { base: _base, ...values } = externalRemoteSpecValues(ctx, ctx.external);
+    return definedEntries({ profile: 'remote', revision, meshConfig: c.role === ClusterRole.CONFIG ? ctx.settings.meshConfig : undefined, ...values });
+  }
   if (c.role === ClusterRole.PRIMARY) {
     return definedEntries({ revision, revisionTags: tags, meshConfig: ctx.settings.meshConfig, global: primaryGlobal(ctx, true) });
   }

@@ -7,6 +7,10 @@ export const MULTICLUSTER_SECRET_LABEL = 'istio/multiCluster';
 /** Annotation naming the cluster a remote secret grants access to. */
 export const CLUSTER_ANNOTATION = 'networking.istio.io/cluster';
 
+/** The name and key of `istioctl create-remote-secret --type=config` (an external istiod's config cluster). */
+export const CONFIG_SECRET_NAME = 'istio-kubeconfig';
+export const CONFIG_SECRET_KEY = 'config';
+
 /** The name `istioctl create-remote-secret` gives a cluster's remote secret. */
 export function remoteSecretName(cluster: string): string {
   return `istio-remote-secret-${cluster}`;
@@ -44,22 +48,25 @@ export class RemoteSecret {
   ) {}
 
   /**
-   * Renders the secret into a cluster that must discover `this.cluster`.
+   * Renders the secret into a cluster that must discover `this.cluster`. As a config secret
+   * (`istioctl create-remote-secret --type=config`) it is named `istio-kubeconfig` with the key `config`:
+   * how an external istiod reads its config cluster.
    * @internal
    */
-  public _render(scope: Construct, namespace: string): void {
-    const name = remoteSecretName(this.cluster);
+  public _render(scope: Construct, namespace: string, asConfig = false): void {
+    const name = asConfig ? CONFIG_SECRET_NAME : remoteSecretName(this.cluster);
+    const key = asConfig ? CONFIG_SECRET_KEY : this.cluster;
     const labels = { [MULTICLUSTER_SECRET_LABEL]: 'true' };
     const annotations = { [CLUSTER_ANNOTATION]: this.cluster };
     if (this.source) {
       renderExternalSecret(scope, `RemoteSecret-${this.cluster}`, this.source, {
-        name, namespace, labels, annotations, keys: { [this.cluster]: this.cluster },
+        name, namespace, labels, annotations, keys: { [key]: this.cluster },
       });
       return;
     }
     new k8s.KubeSecret(scope, `RemoteSecret-${this.cluster}`, {
       metadata: { name, namespace, labels, annotations },
-      stringData: { [this.cluster]: this.kubeconfig ?? '' },
+      stringData: { [key]: this.kubeconfig ?? '' },
     });
   }
 }

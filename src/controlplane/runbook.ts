@@ -1,4 +1,6 @@
 import { EastWestGatewayPlacement } from './east-west';
+import type { ExternalControlPlane } from './external-istiod';
+import { renderExternalRunbook } from './external-runbook';
 import { ClusterInstallContext } from './install-values';
 import { remoteSecretName } from './remote-secret';
 import { DEFAULT_REVISION } from './revision';
@@ -27,6 +29,8 @@ export interface ClusterInstallPlan {
   readonly topology: MeshTopology;
   /** Clusters to install first. */
   readonly installAfter: string[];
+  /** The external control plane (EXTERNAL_CONTROL_PLANE topology). */
+  readonly external?: ExternalControlPlane;
 }
 
 /** The kube context variable of a cluster, as the guides name it: `cluster1` → `CTX_CLUSTER1`. */
@@ -93,6 +97,7 @@ function upgradeNotes(upgrade: ControlPlaneUpgrade, ctxVar: string): string[] {
 
 /** A cluster's runbook (markdown): the apply order across the install artifacts and the manifest. */
 export function renderRunbook(plan: ClusterInstallPlan): string {
+  if (plan.external) return renderExternalRunbook(plan, plan.external);
   const name = plan.cluster.clusterName;
   const ctxVar = contextVariable(name);
   const ns = 'istio-system';

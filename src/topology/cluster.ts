@@ -16,6 +16,11 @@ export enum ClusterRole {
   REMOTE = 'remote',
   /** Holds the Istio configuration for an external or hosted control plane (e.g. the DCE hosted mesh). */
   CONFIG = 'config',
+  /**
+   * Runs the external istiod of an external control plane (the guide's "external cluster"): its own
+   * ingress gateway exposes istiod to the config and remote clusters. No workloads, no mesh config.
+   */
+  EXTERNAL = 'external',
 }
 
 /**
@@ -49,6 +54,12 @@ export interface ClusterProps {
    * @default - not known; remote secrets are generated with `istioctl create-remote-secret`
    */
   readonly apiServerAddress?: string;
+  /**
+   * Whether application workloads run here. A config cluster of an external control plane may also run
+   * workloads (the guide's "remote config cluster"); a hosted config cluster (DCE) does not.
+   * @default - true for PRIMARY and REMOTE, false for CONFIG and EXTERNAL
+   */
+  readonly workloads?: boolean;
   /**
    * Free-form metadata about the cluster (cloud, account, environment) shown in reports.
    * @default - none
@@ -89,6 +100,8 @@ export class MeshCluster extends Chart {
   public readonly apiServerAddress?: string;
   /** Metadata as declared. */
   public readonly metadata: { [key: string]: string };
+  /** True if this cluster runs application workloads (primary, remote, or a config cluster declared with `workloads`). */
+  public readonly runsWorkloads: boolean;
   private readonly memberScopes = new Map<IConstruct, Construct>();
   private readonly scopeMembers = new Map<IConstruct, IConstruct>();
 
@@ -103,6 +116,7 @@ export class MeshCluster extends Chart {
     this.zones = props.zones ?? [];
     this.apiServerAddress = props.apiServerAddress;
     this.metadata = props.metadata ?? {};
+    this.runsWorkloads = props.workloads ?? (this.role === ClusterRole.PRIMARY || this.role === ClusterRole.REMOTE);
     Object.defineProperty(this, MESH_CLUSTER_SYMBOL, { value: true });
   }
 
@@ -117,11 +131,6 @@ export class MeshCluster extends Chart {
   /** True if this cluster runs an istiod (primary). */
   public get runsControlPlane(): boolean {
     return this.role === ClusterRole.PRIMARY;
-  }
-
-  /** True if this cluster runs application workloads (primary or remote). */
-  public get runsWorkloads(): boolean {
-    return this.role !== ClusterRole.CONFIG;
   }
 
   /**

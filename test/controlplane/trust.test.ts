@@ -56,7 +56,7 @@ describe('remote secrets', () => {
     expect(out.ofKind('a', 'Secret')).toEqual([]);
   });
 
-  test('an external control plane reads every workload cluster from the config cluster', () => {
+  test('a hosted control plane without an external cluster reads every workload cluster from the config cluster', () => {
     const app = testApp();
     new Mesh(app, 'mesh', {
       meshId: 'm',
@@ -66,10 +66,11 @@ describe('remote secrets', () => {
     });
     const out = synth(app);
     const runbook = out.text('hosted/RUNBOOK.md');
-    expect(runbook).toContain('--name=w1 | kubectl apply -f - --context="${CTX_HOSTED}"');
-    expect(runbook).toContain('--name=w2 | kubectl apply -f - --context="${CTX_HOSTED}"');
+    expect(runbook).toContain('--name=w1 --type=remote --namespace=istio-system --create-service-account=false | kubectl apply -f - --context="${CTX_HOSTED}"');
+    expect(runbook).toContain('--name=w2 --type=remote --namespace=istio-system --create-service-account=false | kubectl apply -f - --context="${CTX_HOSTED}"');
+    // an IPv4 address selects the guide's IP-address variant
     expect(out.text('w1/istioctl/istio-operator.yaml')).toContain('remotePilotAddress: 10.64.30.72');
-    expect(out.find('w1', 'Namespace', 'istio-system').metadata.annotations).toBeUndefined();
+    expect(out.find('w1', 'Namespace', 'istio-system').metadata.annotations).toEqual({ 'topology.istio.io/controlPlaneClusters': 'hosted' });
   });
 });
 

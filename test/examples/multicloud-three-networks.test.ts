@@ -13,10 +13,11 @@ describe('examples/multicloud-three-networks (DaoCloud hosted mesh, three networ
     const iop: any = yaml.load(out.text(`${cluster}/istioctl/istio-operator.yaml`));
     expect(iop.spec).toEqual({
       profile: 'remote',
-      values: { istiodRemote: { injectionPath: `/inject/cluster/${cluster}/net/${network}` }, global: { remotePilotAddress: '10.64.30.72' } },
+      // the external control plane guide's second-remote-cluster.yaml (IP-address variant)
+      values: { global: { istioNamespace: 'istio-system', remotePilotAddress: '10.64.30.72' }, istiodRemote: { injectionPath: `/inject/cluster/${cluster}/net/${network}` } },
     });
     const helm: any = yaml.load(out.text(`${cluster}/helm/istiod.values.yaml`));
-    expect(helm.global).toEqual({ multiCluster: { clusterName: cluster }, network, configCluster: true, remotePilotAddress: '10.64.30.72' });
+    expect(helm.global).toEqual({ istioNamespace: 'istio-system', remotePilotAddress: '10.64.30.72' });
     expect(out.find(cluster, 'ExternalSecret', 'cacerts', 'istio-system').spec.data[0].remoteRef.key).toBe(`istio/mdemo-mesh/cacerts/${cluster}`);
   });
 
@@ -32,7 +33,7 @@ describe('examples/multicloud-three-networks (DaoCloud hosted mesh, three networ
     });
     const runbook = out.text('mdemo-mesh-hosted/RUNBOOK.md');
     for (const { cluster } of workers) {
-      expect(runbook).toContain(`istioctl create-remote-secret --context="\${CTX_${cluster.toUpperCase().replace(/-/g, '_')}}" --name=${cluster} | kubectl apply -f - --context="\${CTX_MDEMO_MESH_HOSTED}"`);
+      expect(runbook).toContain(`istioctl create-remote-secret --context="\${CTX_${cluster.toUpperCase().replace(/-/g, '_')}}" --name=${cluster} --type=remote --namespace=istio-system --create-service-account=false | kubectl apply -f - --context="\${CTX_MDEMO_MESH_HOSTED}"`);
     }
   });
 });
