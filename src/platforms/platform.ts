@@ -199,11 +199,12 @@ export abstract class Platform {
 }
 
 // The built-in platforms extend Platform, so they load after it; the factories above use them lazily.
-/* eslint-disable import/order */
-import * as asm from './asm/asm-platform';
-import * as dce from './dce/dce-platform';
-import * as tcm from './tcm/tcm-platform';
-import * as upstream from './upstream/upstream-platform';
-/* eslint-enable import/order */
+// `require` runs here, after the class exists (swc/jest hoists `import` statements above it).
+/* eslint-disable @typescript-eslint/no-require-imports */
+const asm: typeof import('./asm/asm-platform') = require('./asm/asm-platform');
+const dce: typeof import('./dce/dce-platform') = require('./dce/dce-platform');
+const tcm: typeof import('./tcm/tcm-platform') = require('./tcm/tcm-platform');
+const upstream: typeof import('./upstream/upstream-platform') = require('./upstream/upstream-platform');
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 Object.defineProperty(Platform, 'UPSTREAM', { get: () => upstream.UpstreamPlatform.INSTANCE, enumerable: true });
