@@ -15,6 +15,12 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   keywords: ['cdk8s', 'istio', 'service-mesh', 'multicluster', 'kubernetes'],
   github: false,
   release: false,
+  // Language targets, named as cdk8s-plus names its own (PyPI dist + module, Maven group/artifact + package,
+  // Go module + package, NuGet id + namespace).
+  publishToPypi: { distName: 'cdk8s-mesh', module: 'cdk8s_mesh' },
+  publishToMaven: { mavenGroupId: 'org.cdk8s.mesh', mavenArtifactId: 'cdk8s-mesh', javaPackage: 'org.cdk8s.mesh' },
+  publishToGo: { moduleName: 'github.com/cdk8s-mesh/cdk8s-mesh-go', packageName: 'cdk8smesh' },
+  publishToNuget: { dotNetNamespace: 'Cdk8s.Mesh', packageId: 'Cdk8s.Mesh' },
   peerDeps: ['cdk8s-plus-28@^2.5.6'],
   bundledDeps: ['js-yaml@^4.1.0', 're2js@^2.0.0'],
   devDeps: [
@@ -58,6 +64,10 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 project.package.addPackageResolutions('unrs-resolver@1.12.2');
 
 // Typed Istio bindings: regenerate with `npx projen import:istio`.
+// Every jsii warning counts: no name may collide in a target language (no --silence-warnings).
+project.compileTask.reset('jsii');
+project.tasks.tryFind('watch')?.reset('jsii -w');
+
 project.addTask('import:istio', {
   description: 'Regenerate the typed Istio L1 bindings from imports/istio/crd-all.gen.yaml',
   cwd: 'imports',

@@ -61,7 +61,7 @@ export class MeshDefaultDeny extends Construct {
     super(scope, id);
     this.policy = new AuthorizationPolicy(this, 'AllowNothing', {
       name: props.name ?? 'allow-nothing',
-      scope: PolicyScope.MESH,
+      policyScope: PolicyScope.MESH,
       clusters: props.clusters,
     });
     for (const allow of props.allow ?? []) this.allow(allow);

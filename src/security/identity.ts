@@ -16,11 +16,11 @@ export class Identity {
 
   /**
    * A service account.
-   * @param namespace its namespace
+   * @param serviceAccountNamespace its namespace
    * @param name its name
    */
-  public static serviceAccount(namespace: string, name: string): Identity {
-    return new Identity(() => namespace, () => name);
+  public static serviceAccount(serviceAccountNamespace: string, name: string): Identity {
+    return new Identity(() => serviceAccountNamespace, () => name);
   }
 
   private constructor(private readonly ns: () => string, private readonly sa: () => string) {}

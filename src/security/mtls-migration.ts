@@ -31,12 +31,12 @@ export interface MtlsMigrationProps extends PolicyTargetOptions {
  */
 export class MtlsMigration extends Construct {
   /**
-   * The stages from one mode to another: `from`, PERMISSIVE when needed, `to`.
-   * @param from the starting mode
+   * The stages from one mode to another: `initial`, PERMISSIVE when needed, `to`.
+   * @param initial the starting mode
    * @param to the final mode
    */
-  public static stagesBetween(from: MtlsMode, to: MtlsMode): MtlsMode[] {
-    const stages = [from, MtlsMode.PERMISSIVE, to];
+  public static stagesBetween(initial: MtlsMode, to: MtlsMode): MtlsMode[] {
+    const stages = [initial, MtlsMode.PERMISSIVE, to];
     return stages.filter((mode, i) => i === 0 || mode !== stages[i - 1]);
   }
 

@@ -72,19 +72,19 @@ export class PeerAuth extends TargetedPolicy {
    * @param options name, previous mode and placement
    */
   public static meshWide(scope: Construct, id: string, mode: MtlsMode, options: ScopedPeerAuthOptions = {}): PeerAuth {
-    return new PeerAuth(scope, id, { ...options, name: options.name ?? 'default', mode, scope: PolicyScope.MESH });
+    return new PeerAuth(scope, id, { ...options, name: options.name ?? 'default', mode, policyScope: PolicyScope.MESH });
   }
 
   /**
    * A namespace-wide policy: without a selector.
    * @param scope a scope in the mesh
    * @param id construct id
-   * @param namespace the namespace
+   * @param policyNamespace the namespace
    * @param mode the mode
    * @param options name, previous mode and placement
    */
-  public static namespaceWide(scope: Construct, id: string, namespace: string, mode: MtlsMode, options: ScopedPeerAuthOptions = {}): PeerAuth {
-    return new PeerAuth(scope, id, { ...options, name: options.name ?? 'default', namespace, mode, scope: PolicyScope.NAMESPACE });
+  public static namespaceWide(scope: Construct, id: string, policyNamespace: string, mode: MtlsMode, options: ScopedPeerAuthOptions = {}): PeerAuth {
+    return new PeerAuth(scope, id, { ...options, name: options.name ?? 'default', namespace: policyNamespace, mode, policyScope: PolicyScope.NAMESPACE });
   }
 
   /** The mode (UNSET inherits). */

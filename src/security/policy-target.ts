@@ -40,6 +40,13 @@ export interface PolicyTargetOptions {
    * The scope you mean; checked against namespace and selector (MESH-SEC-003).
    * @default - derived: WORKLOAD with a selector, MESH in the root namespace, otherwise NAMESPACE
    */
+  readonly policyScope?: PolicyScope;
+  /**
+   * TypeScript-only alias of `policyScope` (in Python it would collide with the construct's `scope` parameter).
+   * @deprecated use `policyScope`
+   * @default - `policyScope`
+   * @jsii ignore
+   */
   readonly scope?: PolicyScope;
   /**
    * Clusters to place the policy in.

@@ -25,7 +25,7 @@ export class PolicyTarget {
     this.scope = this.selector ? PolicyScope.WORKLOAD : this.namespace === mesh.rootNamespace ? PolicyScope.MESH : PolicyScope.NAMESPACE;
 
     if (!isDnsSubdomain(this.name)) mesh.report(TopologyRules.INVALID_NAME, owner, this.name);
-    const declaredMesh = options.scope === PolicyScope.MESH || (this.namespace === mesh.rootNamespace && this.name === 'default');
+    const declaredMesh = (options.policyScope ?? options.scope) === PolicyScope.MESH || (this.namespace === mesh.rootNamespace && this.name === 'default');
     if (declaredMesh && this.scope !== PolicyScope.MESH) {
       mesh.report(SecurityRules.MESH_WIDE_WITH_SELECTOR, owner, { namespace: this.namespace, selector: this.selector });
     }

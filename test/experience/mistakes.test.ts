@@ -117,7 +117,7 @@ describe('twenty-two realistic mistakes, one clear message each', () => {
 
   test('11. a "mesh-wide" policy that has a selector (DCE seed defect)', () => {
     const { app, mesh } = shop({ mtls: MtlsMode.UNSET });
-    new PeerAuth(mesh, 'strict-everywhere', { scope: PolicyScope.MESH, selector: { app: 'reviews' }, mode: MtlsMode.STRICT });
+    new PeerAuth(mesh, 'strict-everywhere', { policyScope: PolicyScope.MESH, selector: { app: 'reviews' }, mode: MtlsMode.STRICT });
     oneProblem(app, 'MESH-SEC-003', 'mesh/strict-everywhere', '');
   });
 
