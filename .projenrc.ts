@@ -147,6 +147,6 @@ project.eslint?.addOverride({
 // Generated bindings are not linted.
 project.eslint?.addIgnorePattern('src/imports/**');
 
-project.npmignore?.addPatterns('/examples/', '/scripts/', '/imports/', '/bench-results/', '/.ci/');
+project.npmignore?.addPatterns('/wip/', '/examples/', '/scripts/', '/imports/', '/bench-results/', '/.ci/');
 
 project.synth();
