@@ -36,7 +36,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     '@swc/core@^1.16.22',
     '@swc/jest@^0.2.39',
   ],
-  gitignore: ['/dist/', '/.tmp/', '/bench-results/', '/examples/cdk8s-app/dist/'],
+  gitignore: ['/dist/', '/.tmp/', '/bench-results/', '/examples/cdk8s-app/dist/', '/.tools/'],
   jestOptions: {
     passWithNoTests: false,
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
@@ -103,6 +103,21 @@ project.addTask('test:package', {
   exec: 'jest --ci --testPathIgnorePatterns=/node_modules/ --runTestsByPath test/package/*.test.ts',
   receiveArgs: true,
 });
+
+// The real oracles (istioctl, kube-apiserver, kubectl, etcd) built from the Go module proxy into .tools/
+// (or $CDK8S_MESH_TOOLS), then every example checked with them. The agreement test (test/oracles/*.oracle.ts)
+// runs inside it, against its API server, not in `npm test`.
+project.addTask('verify', {
+  description: 'Check every example with istioctl validate/analyze/manifest generate and a real kube-apiserver (server-side dry-run)',
+  steps: [
+    { exec: 'bash scripts/tools/build.sh' },
+    { spawn: 'synth:examples' },
+    { exec: 'ts-node --project test/tsconfig.json --transpile-only scripts/verify/main.ts', receiveArgs: true },
+  ],
+});
+
+// Type-check tests, examples and scripts (jest transpiles without checking types).
+project.testTask.prependExec('tsc --noEmit -p examples/tsconfig.json && tsc --noEmit -p scripts/tsconfig.json');
 
 project.addTask('bench', {
   description: 'Synthesis benchmark: the library vs raw cdk8s vs JSON.stringify, sizes S, M and L (prints JSON lines)',
