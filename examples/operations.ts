@@ -106,7 +106,8 @@ export function build(app: MeshApp = new MeshApp()): MeshApp {
   // Localhost FAQ: the app listens on 127.0.0.1:8080 only; the sidecar forwards Service port 80 to it.
   const localOnly = new MeshService(mesh, 'local-only', { name: 'local-only', namespace: 'shop', ports: [{ port: 80, protocol: Protocol.TCP, targetPort: 8080 }] });
   new Sidecar(mesh, 'localhost-access', { workload: localOnly, localhostIngress: [{ port: 80, containerPort: 8080 }] });
-  new Sidecar(mesh, 'shop-egress', { namespace: 'shop', egressNamespaces: ['legacy'], egressHosts: ['shop/www.baidu.com'] });
+  // Own namespace (`./*`, which includes the baidu ServiceEntry below), the root namespace, and legacy.
+  new Sidecar(mesh, 'shop-egress', { namespace: 'shop', egressNamespaces: ['legacy'] });
 
   // Registration under REGISTRY_ONLY: baidu (DCE) and the COS bucket forced to TCP (F5 workaround 2).
   new ServiceEntry(mesh, 'baidu', {

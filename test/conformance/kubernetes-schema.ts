@@ -88,7 +88,17 @@ export function kubernetesErrors(obj: any): string[] {
       errors.push(`${detail.instancePath || '/'}: ${detail.message}${detail.params ? ` ${JSON.stringify(detail.params)}` : ''}`);
     }
   }
+  errors.push(...serviceErrors(obj));
   return errors;
+}
+
+/** Service checks the schema cannot express and the API server makes: port numbers are 1-65535 (found by the real-API-server agreement test). */
+function serviceErrors(obj: any): string[] {
+  if (obj.apiVersion !== 'v1' || obj.kind !== 'Service') return [];
+  const ports: any[] = Array.isArray(obj.spec?.ports) ? obj.spec.ports : [];
+  return ports.flatMap((p, i) => (['port', 'nodePort'] as const)
+    .filter(key => typeof p?.[key] === 'number' && (p[key] < (key === 'nodePort' ? 0 : 1) || p[key] > 65535))
+    .map(key => `/spec/ports/${i}/${key}: ${p[key]} must be between 1 and 65535`));
 }
 
 /** Errors in `metadata`, for every kind: strict fields and types from ObjectMeta. */
