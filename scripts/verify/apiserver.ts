@@ -56,6 +56,8 @@ export class ApiServer {
 
   /** kubeconfig file for kubectl (`--kubeconfig`). */
   public readonly kubeconfig: string;
+  /** Runs kubectl against this server. */
+  public readonly kubectl: Kubectl;
   private readonly token = randomBytes(24).toString('hex');
   private readonly processes: ChildProcess[] = [];
   private readonly logs: string[] = [];
@@ -66,8 +68,6 @@ export class ApiServer {
     this.kubectl = kubectlFor(this.kubeconfig);
   }
 
-  /** Runs kubectl against this server. */
-  public readonly kubectl: Kubectl;
 
   /** Kills both processes and removes the temporary folder. Safe to call twice. */
   public stop(): void {
