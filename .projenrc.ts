@@ -1,4 +1,5 @@
 import { JsonFile, cdk8s, javascript } from 'projen';
+import { restrictedPathZones } from './projenrc/layers';
 
 const project = new cdk8s.ConstructLibraryCdk8s({
   name: 'cdk8s-mesh',
@@ -58,6 +59,10 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     ignorePatterns: ['imports/**', '*.d.ts', '*.generated.ts', 'node_modules/', 'lib/', 'coverage/', 'dist/'],
   },
 });
+
+// Layers (projenrc/layers.ts): a folder of src/ never imports a folder above it. The folders form one total
+// order, so this also rules out import cycles between folders; test/architecture/layers.test.ts checks the same.
+project.eslint?.addRules({ 'import/no-restricted-paths': ['error', { zones: restrictedPathZones() }] });
 
 // The registry serves unrs-resolver 1.13's native bindings for Linux only, and `npm ci` then
 // rejects the lock file; 1.12.2 is complete on every platform.

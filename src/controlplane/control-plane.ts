@@ -19,8 +19,11 @@ import { ControlPlaneUpgrade } from './upgrade';
 import { isDnsLabel } from '../core/names';
 import { renderedJson, renderedObjectsOfKind } from '../core/rendered';
 import { GatewayWorkload } from '../gateways/gateway-workload';
+import { ExtensionProviderRegistry } from '../observability/provider-registry';
+import { MeshSettings } from '../operations/mesh-config';
 import { ClusterRole, MeshCluster } from '../topology/cluster';
-import type { Mesh } from '../topology/mesh';
+import { MeshFeature } from '../topology/feature';
+import type { MeshCore } from '../topology/mesh-core';
 import { InjectionScheme, NETWORK_LABEL } from '../topology/namespace';
 import { ControlPlaneRules } from '../validation/rules/controlplane';
 
@@ -89,20 +92,21 @@ export class ControlPlane extends Construct {
   public readonly topology: MeshTopology;
   /** The shared root, if given. */
   public readonly rootCa?: RootCa;
-  private readonly mesh: Mesh;
+  private readonly mesh: MeshCore;
   private readonly props: ControlPlaneProps;
 
-  constructor(mesh: Mesh, id: string, props: ControlPlaneProps) {
+  constructor(mesh: MeshCore, id: string, props: ControlPlaneProps) {
     super(mesh, id);
     this.mesh = mesh;
     this.props = props;
     this.topology = props.topology;
     this.rootCa = props.rootCa;
-    const sampling = mesh.meshConfig.tracingSampling;
+    const sampling = MeshSettings.of(mesh).options.tracingSampling;
     if (sampling !== undefined && !(sampling >= 0 && sampling <= 100)) {
       mesh.report(ControlPlaneRules.TRACING_SAMPLING_RANGE, `${mesh.node.path}/meshConfig/tracingSampling`, sampling);
     }
     mesh._onSynth(() => this.render(), () => this.validate());
+    mesh.addFeature(new RootNamespaceAnnotations(this));
   }
 
   /** The installed revisions. */
@@ -174,7 +178,8 @@ export class ControlPlane extends Construct {
 
   private settings(): RenderedMeshSettings {
     const trustDomain = this.mesh.trustDomain === 'cluster.local' ? undefined : this.mesh.trustDomain;
-    return renderMeshSettings(this.mesh.meshConfig, trustDomain, this.mesh.extensionProviders.map(p => p.toMeshConfig()));
+    const providers = ExtensionProviderRegistry.of(this.mesh).providers.map(p => p.toMeshConfig());
+    return renderMeshSettings(MeshSettings.of(this.mesh).options, trustDomain, providers);
   }
 
   private render(): void {
@@ -374,5 +379,16 @@ export class ControlPlane extends Construct {
       mesh.report(ControlPlaneRules.REVISION_DRIFT, `${mesh.node.path}/controlPlane/revisions`,
         Object.fromEntries([...sets.entries()].map(([k, v]) => [v.join(','), k])));
     }
+  }
+}
+
+/** Annotates each remote's root namespace with the primary whose control plane serves it. */
+class RootNamespaceAnnotations extends MeshFeature {
+  public readonly featureName = 'control-plane-root-namespace';
+  constructor(private readonly controlPlane: ControlPlane) {
+    super();
+  }
+  public namespaceAnnotations(cluster: MeshCluster): { [key: string]: string } {
+    return this.controlPlane._rootNamespaceAnnotations(cluster) ?? {};
   }
 }

@@ -1,7 +1,7 @@
 import { DEFAULT_REVISION } from './revision';
 import { EastWestGateway } from '../gateways/east-west-gateway';
 import type { MeshCluster } from '../topology/cluster';
-import type { Mesh } from '../topology/mesh';
+import type { MeshCore } from '../topology/mesh-core';
 
 /** What the control plane needs to know about an east-west gateway in one cluster. */
 export interface EastWestGatewayPlacement {
@@ -28,7 +28,7 @@ export interface EastWestGatewayPlacement {
  * per cluster they run in, in construct order.
  * @internal
  */
-export function eastWestGateways(mesh: Mesh): EastWestGatewayPlacement[] {
+export function eastWestGateways(mesh: MeshCore): EastWestGatewayPlacement[] {
   const out: EastWestGatewayPlacement[] = [];
   for (const gw of mesh.node.findAll().filter((c): c is EastWestGateway => c instanceof EastWestGateway && c.mesh === mesh)) {
     const exposed = new Set(gw.istiodExposure?.gatewayResourceClusters ?? []);
@@ -53,7 +53,7 @@ export function eastWestGateways(mesh: Mesh): EastWestGatewayPlacement[] {
  * serves, sorted; empty for a single-network mesh.
  * @internal
  */
-export function networksWithoutCrossNetworkGateway(mesh: Mesh, gateways: EastWestGatewayPlacement[] = eastWestGateways(mesh)): string[] {
+export function networksWithoutCrossNetworkGateway(mesh: MeshCore, gateways: EastWestGatewayPlacement[] = eastWestGateways(mesh)): string[] {
   const networks = new Set(mesh.workloadClusters.map(c => c.networkName ?? ''));
   if (networks.size < 2) return [];
   const covered = new Set(gateways.filter(g => g.crossNetwork).map(g => g.network ?? g.cluster.networkName ?? ''));

@@ -1,6 +1,5 @@
 import { k8s } from 'cdk8s-plus-28';
-import type { AsmGatewayOptions } from '../platforms/asm/asm-options';
-import type { TcmGatewayOptions } from '../platforms/tcm/tcm-options';
+import { AsmGatewayOptions, TcmGatewayOptions } from './platform-gateway-options';
 import { Protocol } from '../workloads/protocol';
 
 /** What a gateway is for (ASM `gatewayType`, plus the east-west gateway). */

@@ -6,13 +6,12 @@ import {
   GatewayDnsPolicy, GatewayEnvVar, GatewayOptions, GatewayOverrides, GatewayPort, GatewayResources, GatewayServiceType, GatewayType,
   GatewayWorkloadProps, ResolvedGatewaySettings, ExternalTrafficPolicy,
 } from './gateway-options';
+import { GatewayProvisioning, GatewayProvisioningFeature } from './gateway-provisioner';
 import { CLUSTER_LABEL, claimOnce, configClustersFor } from './placement';
+import { AsmGatewayOptions, TcmGatewayOptions } from './platform-gateway-options';
 import { definedEntries, sortedRecord } from '../core/names';
-import type { AsmGatewayOptions } from '../platforms/asm/asm-options';
-import { GatewayProvisioning } from '../platforms/gateway-provisioner';
-import type { TcmGatewayOptions } from '../platforms/tcm/tcm-options';
 import { MeshCluster } from '../topology/cluster';
-import { Mesh } from '../topology/mesh';
+import { MeshCore } from '../topology/mesh-core';
 import { NETWORK_LABEL } from '../topology/namespace';
 import { GatewayRules } from '../validation/rules/gateway';
 import { ISTIO_RESERVED_PORTS } from '../workloads/mesh-service';
@@ -49,7 +48,7 @@ const OVERRIDE_KEYS: Array<keyof GatewayOverrides> = [
  */
 export class GatewayWorkload extends Construct implements IMeshWorkload {
   /** The mesh. */
-  public readonly mesh: Mesh;
+  public readonly mesh: MeshCore;
   /** The gateway name (Deployment, Service, ServiceAccount, `app` label). */
   public readonly name: string;
   /** The namespace its pods run in. */
@@ -66,7 +65,7 @@ export class GatewayWorkload extends Construct implements IMeshWorkload {
 
   constructor(scope: Construct, id: string, props: GatewayWorkloadProps) {
     super(scope, id);
-    this.mesh = Mesh.of(this);
+    this.mesh = MeshCore.coreOf(this);
     this.props = props;
     this.gatewayType = props.gatewayType;
     this.name = props.name ?? `istio-${props.gatewayType}gateway`;
@@ -277,7 +276,7 @@ export class GatewayWorkload extends Construct implements IMeshWorkload {
 
   private render(): void {
     // The platform's provisioner (src/platforms/<name>/): ASM renders an IstioGateway CR, TCM provisions the gateway itself.
-    const provisioner = this.mesh.platform.gatewayProvisioner;
+    const provisioner = GatewayProvisioningFeature.provisionerOf(this.mesh);
     if (provisioner.provisioning !== GatewayProvisioning.WORKLOADS) return provisioner.render(this);
     for (const cluster of this.clusters) this.renderIn(cluster);
     if (this.props.compression && this.gatewayType === GatewayType.INGRESS) {
@@ -418,7 +417,7 @@ export class GatewayWorkload extends Construct implements IMeshWorkload {
   }
 
   private validate(): void {
-    this.mesh.platform.gatewayProvisioner.validate(this);
+    GatewayProvisioningFeature.provisionerOf(this.mesh).validate(this);
     const placed = new Set(this.clusters.map(c => c.clusterName));
     for (const cluster of Object.keys(this.props.overrides ?? {})) {
       if (!placed.has(cluster)) this.mesh.report(GatewayRules.OVERRIDE_UNKNOWN_CLUSTER, this, cluster);

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import * as yaml from 'js-yaml';
-import { Mesh } from '../topology/mesh';
+import { MeshCore } from '../topology/mesh-core';
 
 /**
  * Props for `ArgoCdApplicationSet`.
@@ -54,12 +54,12 @@ export class ArgoCdApplicationSet extends Construct {
 
   constructor(scope: Construct, id: string, props: ArgoCdApplicationSetProps) {
     super(scope, id);
-    const mesh = Mesh.of(this);
+    const mesh = MeshCore.coreOf(this);
     this.fileName = props.fileName ?? 'argocd/applicationset.yaml';
     mesh._addArtifact(this.fileName, () => yaml.dump(this.render(mesh, props), { lineWidth: -1, noRefs: true }));
   }
 
-  private render(mesh: Mesh, props: ArgoCdApplicationSetProps): object {
+  private render(mesh: MeshCore, props: ArgoCdApplicationSetProps): object {
     const elements = mesh.clusters.map(c => ({
       cluster: c.clusterName,
       file: `${c.clusterName}.k8s.yaml`,

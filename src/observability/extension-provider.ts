@@ -1,5 +1,6 @@
 import { Duration } from 'cdk8s';
 import { definedEntries } from '../core/names';
+import { AccessLogEncoding } from '../operations/mesh-config';
 import { istioDuration } from '../traffic/durations';
 
 /** What an extension provider does. */
@@ -29,14 +30,6 @@ export interface TracingProviderOptions extends ProviderEndpoint {
    * @default - Istio's default (256)
    */
   readonly maxTagLength?: number;
-}
-
-/** Access log format. */
-export enum AccessLogEncoding {
-  /** One line of text per request. */
-  TEXT = 'TEXT',
-  /** One JSON object per request. */
-  JSON = 'JSON',
 }
 
 /** Options for the Envoy file access log provider. */

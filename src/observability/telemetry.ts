@@ -1,13 +1,14 @@
 import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ExtensionProvider, ExtensionProviderKind } from './extension-provider';
+import { ExtensionProviderRegistry } from './provider-registry';
 import {
   Telemetry as TelemetryL1, TelemetrySpecAccessLogging, TelemetrySpecMetrics, TelemetrySpecMetricsOverridesMatchMetric,
   TelemetrySpecMetricsOverridesMatchMode, TelemetrySpecMetricsOverridesTagOverridesOperation, TelemetrySpecTracing,
   TelemetrySpecTracingCustomTags,
 } from '../imports/telemetry.istio.io';
 import { claimNamespaceWide, objectName, policyScope, PolicyScope } from '../operations/scope';
-import { Mesh } from '../topology/mesh';
+import { MeshCore } from '../topology/mesh-core';
 import { OperationsRules } from '../validation/rules/operations';
 import { IMeshWorkload } from '../workloads/workload';
 
@@ -219,7 +220,7 @@ export interface TelemetryProps {
  */
 export class Telemetry extends Construct {
   /** The mesh. */
-  public readonly mesh: Mesh;
+  public readonly mesh: MeshCore;
   /** The object name. */
   public readonly name: string;
   /** Where it applies. */
@@ -228,7 +229,7 @@ export class Telemetry extends Construct {
 
   constructor(scope: Construct, id: string, props: TelemetryProps) {
     super(scope, id);
-    this.mesh = Mesh.of(this);
+    this.mesh = MeshCore.coreOf(this);
     this.props = props;
     this.name = objectName(this, props.name);
     this.scope = policyScope(this.mesh, this, props.workload, props.namespace);
@@ -260,7 +261,7 @@ export class Telemetry extends Construct {
 
   private checkProviders(use: string, kind: ExtensionProviderKind, providers: ExtensionProvider[] | undefined): void {
     for (const provider of providers ?? []) {
-      if (!this.mesh.hasExtensionProvider(provider)) {
+      if (!ExtensionProviderRegistry.of(this.mesh).has(provider)) {
         this.mesh.report(OperationsRules.UNDECLARED_PROVIDER, this, provider.name, `Used for ${use}.`);
       } else if (provider.kind !== kind) {
         this.mesh.report(OperationsRules.WRONG_PROVIDER_KIND, this, provider.name, `It is a ${provider.kind} provider, used for ${use}.`);

@@ -2,7 +2,7 @@ import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { isValidPort, objectName, policyScope, PolicyScope } from './scope';
 import { EnvoyFilter as EnvoyFilterL1 } from '../imports/networking.istio.io';
-import { Mesh } from '../topology/mesh';
+import { MeshCore } from '../topology/mesh-core';
 import { OperationsRules } from '../validation/rules/operations';
 import { IMeshWorkload } from '../workloads/workload';
 
@@ -61,7 +61,7 @@ export interface EnvoyFilterRecipeOptions {
  */
 export abstract class EnvoyFilterRecipe extends Construct {
   /** The mesh. */
-  public readonly mesh: Mesh;
+  public readonly mesh: MeshCore;
   /** The object name. */
   public readonly name: string;
   /** Where it applies. */
@@ -72,7 +72,7 @@ export abstract class EnvoyFilterRecipe extends Construct {
 
   protected constructor(scope: Construct, id: string, options: EnvoyFilterRecipeOptions, defaultContext: ProxyContext) {
     super(scope, id);
-    this.mesh = Mesh.of(this);
+    this.mesh = MeshCore.coreOf(this);
     this.options = options;
     this.name = objectName(this, options.name);
     this.scope = policyScope(this.mesh, this, options.workload, options.namespace);

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { claimNamespaceWide, objectName, policyScope, PolicyScope } from './scope';
 import { sortedRecord } from '../core/names';
 import { ProxyConfig as ProxyConfigL1 } from '../imports/networking.istio.io';
-import { Mesh } from '../topology/mesh';
+import { MeshCore } from '../topology/mesh-core';
 import { IMeshWorkload } from '../workloads/workload';
 
 /** The proxy image flavour (`spec.image.imageType`). */
@@ -49,7 +49,7 @@ export interface ProxyConfigProps {
   readonly environmentVariables?: { [key: string]: string };
 }
 
-const REGISTRY = new WeakMap<Mesh, ProxyConfig[]>();
+const REGISTRY = new WeakMap<MeshCore, ProxyConfig[]>();
 
 /**
  * Istio `ProxyConfig`: proxy concurrency, image type and environment for a workload, a namespace or the whole mesh.
@@ -58,12 +58,12 @@ const REGISTRY = new WeakMap<Mesh, ProxyConfig[]>();
  */
 export class ProxyConfig extends Construct {
   /** @internal the ProxyConfigs declared in a mesh */
-  public static _all(mesh: Mesh): ProxyConfig[] {
+  public static _all(mesh: MeshCore): ProxyConfig[] {
     return [...(REGISTRY.get(mesh) ?? [])];
   }
 
   /** The mesh. */
-  public readonly mesh: Mesh;
+  public readonly mesh: MeshCore;
   /** The object name. */
   public readonly name: string;
   /** @internal where it applies */
@@ -72,7 +72,7 @@ export class ProxyConfig extends Construct {
 
   constructor(scope: Construct, id: string, props: ProxyConfigProps) {
     super(scope, id);
-    this.mesh = Mesh.of(this);
+    this.mesh = MeshCore.coreOf(this);
     this.props = props;
     this.name = objectName(this, props.name);
     this._scope = policyScope(this.mesh, this, props.workload, props.namespace);

@@ -1,19 +1,11 @@
-import { apiObjectsOfKinds } from './scope';
-import { OutboundTrafficPolicy } from '../controlplane/mesh-config';
 import { jsonArray, jsonAt, jsonObjects, jsonString, jsonStrings } from '../core/json';
-import { renderedJson } from '../core/rendered';
-import type { Mesh } from '../topology/mesh';
+import type { MeshCore } from '../topology/mesh-core';
+import type { IndexedObject } from '../topology/object-index';
 import { OperationsRules } from '../validation/rules/operations';
 
 // MESH-OPS-012: with REGISTRY_ONLY, every external host a VirtualService or DestinationRule uses has a ServiceEntry.
 // Works on the rendered objects, so it covers TrafficRoute and hand-written routes alike. Linear in objects × hosts.
 
-/** Registers the check with the mesh; it runs only when the mesh's outbound policy is REGISTRY_ONLY. */
-export function registerRegistryOnlyCheck(mesh: Mesh): void {
-  mesh._onSynth(undefined, () => {
-    if (mesh.outboundTrafficPolicy === OutboundTrafficPolicy.REGISTRY_ONLY) checkExternalHostsRegistered(mesh);
-  });
-}
 
 const INTERNAL_SUFFIXES = ['.svc', '.local'];
 
@@ -44,16 +36,18 @@ class HostIndex {
   }
 }
 
-function checkExternalHostsRegistered(mesh: Mesh): void {
-  const objects = apiObjectsOfKinds(mesh.configClusters, ['ServiceEntry', 'VirtualService', 'DestinationRule']);
+/** Reports MESH-OPS-012 for every external host a VirtualService or DestinationRule of a config cluster uses without a ServiceEntry. */
+export function registryOnlyCheck(mesh: MeshCore): void {
+  const objects: IndexedObject[] = [];
   const index = new HostIndex();
-  for (const { object } of objects) {
-    if (object.kind === 'ServiceEntry') for (const host of jsonStrings(renderedJson(object), 'spec', 'hosts')) index.add(host);
+  for (const cluster of mesh.configClusters) {
+    const clusterIndex = mesh.objectIndex(cluster);
+    for (const entry of clusterIndex.ofKind('ServiceEntry')) for (const host of jsonStrings(entry.json, 'spec', 'hosts')) index.add(host);
+    objects.push(...clusterIndex.ofKind('VirtualService'), ...clusterIndex.ofKind('DestinationRule'));
   }
   const reported = new Set<string>();
-  for (const { cluster, object } of objects) {
-    if (object.kind === 'ServiceEntry') continue;
-    const json = renderedJson(object);
+  for (const object of objects) {
+    const json = object.json;
     const hosts = object.kind === 'VirtualService' ? virtualServiceHosts(json.spec) : [jsonAt(json, 'spec', 'host')];
     const namespace = jsonString(json, 'metadata', 'namespace');
     const name = jsonString(json, 'metadata', 'name');
@@ -62,8 +56,8 @@ function checkExternalHostsRegistered(mesh: Mesh): void {
       const key = `${object.kind}/${namespace}/${name}/${host}`;
       if (reported.has(key)) continue;
       reported.add(key);
-      mesh.report(OperationsRules.UNREGISTERED_EXTERNAL_HOST, cluster.declaringMember(object), host,
-        `Used by ${object.kind} ${namespace}/${name} in cluster ${cluster.clusterName}.`);
+      mesh.report(OperationsRules.UNREGISTERED_EXTERNAL_HOST, object.declaredBy, host,
+        `Used by ${object.kind} ${namespace}/${name} in cluster ${object.cluster.clusterName}.`);
     }
   }
 }

@@ -4,7 +4,7 @@ import { IConstruct } from 'constructs';
 import { sortedRecord } from '../core/names';
 import { renderedObjectsOfKind } from '../core/rendered';
 import type { MeshCluster } from '../topology/cluster';
-import type { Mesh } from '../topology/mesh';
+import type { MeshCore } from '../topology/mesh-core';
 import { RuleDefinition } from '../validation/rule';
 import { OperationsRules } from '../validation/rules/operations';
 import { ISTIO_RESERVED_PORTS } from '../workloads/mesh-service';
@@ -31,7 +31,7 @@ export interface PolicyScope {
  * A workload without pod labels (e.g. an external MeshService) is reported (MESH-OPS-017): an empty selector
  * would silently widen the resource to the whole namespace.
  */
-export function policyScope(mesh: Mesh, member: IConstruct, workload?: IMeshWorkload, namespace?: string): PolicyScope {
+export function policyScope(mesh: MeshCore, member: IConstruct, workload?: IMeshWorkload, namespace?: string): PolicyScope {
   if (!workload) return { namespace: namespace ?? mesh.rootNamespace };
   if (Object.keys(workload.workloadSelector).length === 0) {
     mesh.report(OperationsRules.WORKLOAD_WITHOUT_LABELS, member, workload.node.path);
@@ -39,10 +39,10 @@ export function policyScope(mesh: Mesh, member: IConstruct, workload?: IMeshWork
   return { namespace: workload.workloadNamespace, selector: sortedRecord(workload.workloadSelector) };
 }
 
-const NAMESPACE_WIDE = new WeakMap<Mesh, Map<string, string>>();
+const NAMESPACE_WIDE = new WeakMap<MeshCore, Map<string, string>>();
 
 /** Reports MESH-OPS-001 when another selector-less resource of `kind` already claimed `namespace`. */
-export function claimNamespaceWide(mesh: Mesh, kind: string, namespace: string, member: IConstruct): void {
+export function claimNamespaceWide(mesh: MeshCore, kind: string, namespace: string, member: IConstruct): void {
   let claimed = NAMESPACE_WIDE.get(mesh);
   if (!claimed) NAMESPACE_WIDE.set(mesh, claimed = new Map<string, string>());
   const key = `${kind}/${namespace}`;
@@ -60,7 +60,7 @@ export function isValidPort(port: number): boolean {
 }
 
 /** Reports `invalid` for ports outside 1–65535 and MESH-OPS-008 for Istio's reserved ports. */
-export function checkPorts(mesh: Mesh, member: IConstruct, ports: number[], invalid: RuleDefinition): void {
+export function checkPorts(mesh: MeshCore, member: IConstruct, ports: number[], invalid: RuleDefinition): void {
   for (const port of ports) {
     if (!isValidPort(port)) mesh.report(invalid, member, port);
     else if (ISTIO_RESERVED_PORTS.includes(port)) mesh.report(OperationsRules.RESERVED_PORT, member, port);

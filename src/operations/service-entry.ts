@@ -4,7 +4,7 @@ import { sortedRecord } from '../core/names';
 import {
   ServiceEntry as ServiceEntryL1, ServiceEntrySpecLocation, ServiceEntrySpecResolution,
 } from '../imports/networking.istio.io';
-import { Mesh } from '../topology/mesh';
+import { MeshCore } from '../topology/mesh-core';
 import { OperationsRules } from '../validation/rules/operations';
 import { Protocol, Protocols } from '../workloads/protocol';
 import { IMeshWorkload } from '../workloads/workload';
@@ -132,7 +132,7 @@ export interface ServiceEntryProps {
  */
 export class ServiceEntry extends Construct {
   /** The mesh. */
-  public readonly mesh: Mesh;
+  public readonly mesh: MeshCore;
   /** The object name. */
   public readonly name: string;
   /** The namespace. */
@@ -143,7 +143,7 @@ export class ServiceEntry extends Construct {
 
   constructor(scope: Construct, id: string, props: ServiceEntryProps) {
     super(scope, id);
-    this.mesh = Mesh.of(this);
+    this.mesh = MeshCore.coreOf(this);
     this.props = props;
     this.name = objectName(this, props.name);
     this.namespace = props.namespace;

@@ -6,7 +6,7 @@ import { ProxyConfig } from './proxy-config';
 import { ProxyResources, proxyResourceQuantities } from './proxy-resources';
 import { canonicalJson, checkPorts, isCidr } from './scope';
 import { sortedRecord } from '../core/names';
-import { Mesh } from '../topology/mesh';
+import { MeshCore } from '../topology/mesh-core';
 import { OperationsRules } from '../validation/rules/operations';
 
 /** Pod label that turns sidecar injection on or off for one workload, overriding its namespace. */
@@ -120,7 +120,7 @@ export interface NamespaceSidecarDefaultsProps extends SidecarOptions {
   readonly namespace: string;
 }
 
-const DEFAULTS = new WeakMap<Mesh, Map<string, NamespaceSidecarDefaults>>();
+const DEFAULTS = new WeakMap<MeshCore, Map<string, NamespaceSidecarDefaults>>();
 
 /**
  * Sidecar defaults for every workload of a namespace that has `SidecarSettings`. Workload settings win field by field.
@@ -134,7 +134,7 @@ export class NamespaceSidecarDefaults extends Construct {
 
   constructor(scope: Construct, id: string, props: NamespaceSidecarDefaultsProps) {
     super(scope, id);
-    const mesh = Mesh.of(this);
+    const mesh = MeshCore.coreOf(this);
     this.namespace = props.namespace;
     this.options = props;
     checkSidecarOptions(mesh, this, props);
@@ -157,13 +157,13 @@ export class NamespaceSidecarDefaults extends Construct {
  */
 export class SidecarSettings extends Construct {
   /** The mesh. */
-  public readonly mesh: Mesh;
+  public readonly mesh: MeshCore;
   private readonly props: SidecarSettingsProps;
   private readonly targets: Array<{ metadata: ApiObjectMetadataDefinition; namespace?: string }> = [];
 
   constructor(scope: Construct, id: string, props: SidecarSettingsProps = {}) {
     super(scope, id);
-    this.mesh = Mesh.of(this);
+    this.mesh = MeshCore.coreOf(this);
     this.props = props;
     checkSidecarOptions(this.mesh, this, props);
     this.mesh._onSynth(() => this.render());
@@ -273,7 +273,7 @@ function list(values: Array<number | string> | undefined): string | undefined {
   return values === undefined ? undefined : values.join(',');
 }
 
-function checkSidecarOptions(mesh: Mesh, member: IConstruct, options: SidecarOptions): void {
+function checkSidecarOptions(mesh: MeshCore, member: IConstruct, options: SidecarOptions): void {
   const ports = [
     ...options.excludeInboundPorts ?? [], ...options.includeInboundPorts ?? [], ...options.excludeOutboundPorts ?? [],
   ];

@@ -1,8 +1,8 @@
 import { Construct } from 'constructs';
+import { OutboundTrafficPolicy } from './mesh-config';
 import { checkPorts, claimNamespaceWide, objectName, policyScope, PolicyScope } from './scope';
-import { OutboundTrafficPolicy } from '../controlplane/mesh-config';
 import { Sidecar as SidecarL1, SidecarSpecOutboundTrafficPolicyMode } from '../imports/networking.istio.io';
-import { Mesh } from '../topology/mesh';
+import { MeshCore } from '../topology/mesh-core';
 import { OperationsRules } from '../validation/rules/operations';
 import { MeshService } from '../workloads/mesh-service';
 import { Protocol, Protocols } from '../workloads/protocol';
@@ -73,7 +73,7 @@ export interface SidecarProps {
   readonly outboundTrafficPolicy?: OutboundTrafficPolicy;
 }
 
-const SELECTED = new WeakMap<Mesh, Map<string, string>>();
+const SELECTED = new WeakMap<MeshCore, Map<string, string>>();
 
 /**
  * Istio `Sidecar`: scopes which services a workload's proxy learns about (cutting its memory) and adds
@@ -81,7 +81,7 @@ const SELECTED = new WeakMap<Mesh, Map<string, string>>();
  */
 export class Sidecar extends Construct {
   /** The mesh. */
-  public readonly mesh: Mesh;
+  public readonly mesh: MeshCore;
   /** The object name. */
   public readonly name: string;
   /** Where it applies. */
@@ -90,7 +90,7 @@ export class Sidecar extends Construct {
 
   constructor(scope: Construct, id: string, props: SidecarProps = {}) {
     super(scope, id);
-    this.mesh = Mesh.of(this);
+    this.mesh = MeshCore.coreOf(this);
     this.props = props;
     this.name = objectName(this, props.name);
     this.scope = policyScope(this.mesh, this, props.workload, props.namespace);

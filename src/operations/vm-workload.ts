@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { checkPorts, objectName } from './scope';
 import type { VmWorkloadOptions } from './workload-entry';
 import { MeshCluster } from '../topology/cluster';
-import { Mesh } from '../topology/mesh';
+import { MeshCore } from '../topology/mesh-core';
 import { OperationsRules } from '../validation/rules/operations';
 import { IMeshWorkload } from '../workloads/workload';
 
@@ -12,14 +12,14 @@ import { IMeshWorkload } from '../workloads/workload';
  */
 export abstract class VmWorkload extends Construct implements IMeshWorkload {
   /** The mesh. */
-  public readonly mesh: Mesh;
+  public readonly mesh: MeshCore;
   /** The object name. */
   public readonly name: string;
   private readonly vm: VmWorkloadOptions;
 
   protected constructor(scope: Construct, id: string, options: VmWorkloadOptions) {
     super(scope, id);
-    this.mesh = Mesh.of(this);
+    this.mesh = MeshCore.coreOf(this);
     this.vm = options;
     this.name = objectName(this, options.name);
     checkPorts(this.mesh, this, Object.values(options.ports ?? {}), OperationsRules.RESERVED_PORT);

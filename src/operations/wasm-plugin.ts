@@ -3,7 +3,7 @@ import { objectName, policyScope, PolicyScope } from './scope';
 import {
   WasmPlugin as WasmPluginL1, WasmPluginSpecFailStrategy, WasmPluginSpecImagePullPolicy, WasmPluginSpecPhase,
 } from '../imports/extensions.istio.io';
-import { Mesh } from '../topology/mesh';
+import { MeshCore } from '../topology/mesh-core';
 import { OperationsRules } from '../validation/rules/operations';
 import { IMeshWorkload } from '../workloads/workload';
 
@@ -99,7 +99,7 @@ export interface WasmPluginProps {
 /** Istio `WasmPlugin`: a WebAssembly filter loaded into selected proxies, replacing hand-written Wasm EnvoyFilters. */
 export class WasmPlugin extends Construct {
   /** The mesh. */
-  public readonly mesh: Mesh;
+  public readonly mesh: MeshCore;
   /** The object name. */
   public readonly name: string;
   /** Where it applies. */
@@ -108,7 +108,7 @@ export class WasmPlugin extends Construct {
 
   constructor(scope: Construct, id: string, props: WasmPluginProps) {
     super(scope, id);
-    this.mesh = Mesh.of(this);
+    this.mesh = MeshCore.coreOf(this);
     this.props = props;
     this.name = objectName(this, props.name);
     this.scope = policyScope(this.mesh, this, props.workload, props.namespace);

@@ -5,7 +5,7 @@ import { jsonString, jsonStringRecord } from '../core/json';
 import { sortedRecord } from '../core/names';
 import { renderedJson } from '../core/rendered';
 import { WorkloadEntry as WorkloadEntryL1 } from '../imports/networking.istio.io';
-import { Mesh } from '../topology/mesh';
+import { MeshCore } from '../topology/mesh-core';
 import { OperationsRules } from '../validation/rules/operations';
 
 /** Where a non-Kubernetes workload runs and who it is; shared by WorkloadEntry and the WorkloadGroup template. */
@@ -52,7 +52,7 @@ export interface WorkloadEntryProps extends VmWorkloadOptions {
   readonly weight?: number;
 }
 
-const ENTRIES = new WeakMap<Mesh, WorkloadEntry[]>();
+const ENTRIES = new WeakMap<MeshCore, WorkloadEntry[]>();
 
 /**
  * Istio `WorkloadEntry`: one VM or other non-Kubernetes workload. It must be selected by a ServiceEntry,
@@ -92,7 +92,7 @@ export class WorkloadEntry extends VmWorkload {
 }
 
 /** MESH-OPS-003: every WorkloadEntry is selected by a ServiceEntry, WorkloadGroup or Service. One pass over the charts. */
-function checkEntriesSelected(mesh: Mesh): void {
+function checkEntriesSelected(mesh: MeshCore): void {
   const index = new SelectorIndex();
   for (const { object } of apiObjectsOfKinds(mesh.clusters, ['ServiceEntry', 'WorkloadGroup', 'Service'])) {
     const json = renderedJson(object);

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import * as yaml from 'js-yaml';
 import { IGatewayBinding } from '../gateways/gateway-binding';
-import { Mesh } from '../topology/mesh';
+import { MeshCore } from '../topology/mesh-core';
 import { ClientTlsMode } from '../traffic/client-tls';
 import { RouteDestination } from '../traffic/destination';
 import { ExportTo, TrafficPolicy } from '../traffic/destination-policy';
@@ -125,7 +125,7 @@ export interface CanaryStepSplit {
  */
 export class CanaryRelease extends Construct {
   /** The mesh. */
-  public readonly mesh: Mesh;
+  public readonly mesh: MeshCore;
   /** The service being released. */
   public readonly service: MeshService;
   /** The stable version. */
@@ -144,7 +144,7 @@ export class CanaryRelease extends Construct {
 
   constructor(scope: Construct, id: string, props: CanaryReleaseProps) {
     super(scope, id);
-    this.mesh = Mesh.of(this);
+    this.mesh = MeshCore.coreOf(this);
     this.props = props;
     this.service = props.service;
     this.stableVersion = props.stableVersion;

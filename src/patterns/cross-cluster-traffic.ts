@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { DEFAULT_FAILOVER_OUTLIER_DETECTION, LocalityLabel } from './locality-failover';
 import { serviceChildId } from './ownership';
-import { Mesh } from '../topology/mesh';
+import { MeshCore } from '../topology/mesh-core';
 import { ClientTlsMode } from '../traffic/client-tls';
 import { ExportTo, TrafficPolicy } from '../traffic/destination-policy';
 import { HttpRouteOptions } from '../traffic/http-route';
@@ -60,7 +60,7 @@ export const CLUSTER_LABEL: string = LocalityLabel.CLUSTER;
  */
 export class CrossClusterTraffic extends Construct {
   /** The mesh. */
-  public readonly mesh: Mesh;
+  public readonly mesh: MeshCore;
   /** The service. */
   public readonly service: MeshService;
   /** The mode. */
@@ -70,7 +70,7 @@ export class CrossClusterTraffic extends Construct {
 
   constructor(scope: Construct, id: string, props: CrossClusterTrafficProps) {
     super(scope, id);
-    this.mesh = Mesh.of(this);
+    this.mesh = MeshCore.coreOf(this);
     this.service = props.service;
     this.mode = props.mode;
     const clusters = this.service.clusters.map(c => c.clusterName);

@@ -1,12 +1,12 @@
 import { Construct } from 'constructs';
-import { OutboundTrafficPolicy } from '../controlplane/mesh-config';
 import { EgressGateway } from '../gateways/egress-gateway';
 import { GatewayListener, GatewayTlsMode } from '../gateways/gateway-listener';
 import { DestinationRule, DestinationRuleSpecTrafficPolicyPortLevelSettingsTlsMode, VirtualService } from '../imports/networking.istio.io';
+import { MeshSettings, OutboundTrafficPolicy } from '../operations/mesh-config';
 import { ServiceEntry, ServiceEntryResolution } from '../operations/service-entry';
 import { AuthorizationAction, AuthorizationPolicy } from '../security/authorization-policy';
 import { Identity } from '../security/identity';
-import { Mesh } from '../topology/mesh';
+import { MeshCore } from '../topology/mesh-core';
 import { ClientTlsMode } from '../traffic/client-tls';
 import { TrafficRoute } from '../traffic/traffic-route';
 import { PatternRules } from '../validation/rules/patterns';
@@ -55,7 +55,7 @@ export interface EgressLockdownProps {
  */
 export class EgressLockdown extends Construct {
   /** The mesh. */
-  public readonly mesh: Mesh;
+  public readonly mesh: MeshCore;
   /** The egress gateway. */
   public readonly gateway: EgressGateway;
   /** The Gateway listener (ISTIO_MUTUAL) for the allowed hosts. */
@@ -69,7 +69,7 @@ export class EgressLockdown extends Construct {
 
   constructor(scope: Construct, id: string, props: EgressLockdownProps) {
     super(scope, id);
-    this.mesh = Mesh.of(this);
+    this.mesh = MeshCore.coreOf(this);
     this.props = props;
     this.gateway = props.gateway;
     const ns = this.gateway.namespace;
@@ -123,8 +123,8 @@ export class EgressLockdown extends Construct {
   }
 
   private checkProps(): void {
-    if (this.mesh.outboundTrafficPolicy !== OutboundTrafficPolicy.REGISTRY_ONLY) {
-      this.mesh.report(PatternRules.EGRESS_NOT_REGISTRY_ONLY, this, this.mesh.outboundTrafficPolicy);
+    if (MeshSettings.of(this.mesh).outboundTrafficPolicy !== OutboundTrafficPolicy.REGISTRY_ONLY) {
+      this.mesh.report(PatternRules.EGRESS_NOT_REGISTRY_ONLY, this, MeshSettings.of(this.mesh).outboundTrafficPolicy);
     }
     this.props.allowedHosts.forEach((h, i) => {
       if (!h.allowedSources.length) this.mesh.report(PatternRules.EGRESS_WITHOUT_SOURCES, `${this.node.path}/allowedHosts[${i}]`, h.host);

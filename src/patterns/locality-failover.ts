@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { serviceChildId } from './ownership';
-import { Mesh } from '../topology/mesh';
+import { MeshCore } from '../topology/mesh-core';
 import { LocalityDistribution, LocalityFailover, LocalityLoadBalancing } from '../traffic/load-balancer';
 import { OutlierDetection } from '../traffic/outlier-detection';
 import { TrafficRoute } from '../traffic/traffic-route';
@@ -80,7 +80,7 @@ export interface LocalityAwareFailoverProps {
  */
 export class LocalityAwareFailover extends Construct {
   /** The mesh. */
-  public readonly mesh: Mesh;
+  public readonly mesh: MeshCore;
   /** The routes carrying the DestinationRules, one per service. */
   public readonly routes: TrafficRoute[];
   /** The locality setting emitted for every service. */
@@ -89,7 +89,7 @@ export class LocalityAwareFailover extends Construct {
 
   constructor(scope: Construct, id: string, props: LocalityAwareFailoverProps = {}) {
     super(scope, id);
-    this.mesh = Mesh.of(this);
+    this.mesh = MeshCore.coreOf(this);
     this.props = props;
     this.locality = this.deriveLocality();
     const services = props.services ?? this.mesh.node.findAll().filter((c): c is MeshService => c instanceof MeshService);

@@ -1,9 +1,9 @@
 import type { AsmOptions } from './asm/asm-options';
 import type { DceOptions } from './dce/dce-options';
-import { GatewayProvisioner, GatewayProvisioning, WorkloadGatewayProvisioner } from './gateway-provisioner';
+import { GatewayProvisioner, GatewayProvisioning, WorkloadGatewayProvisioner } from '../gateways/gateway-provisioner';
 import type { TcmOptions } from './tcm/tcm-options';
 import { IstioVersion } from '../topology/istio-version';
-import type { Mesh } from '../topology/mesh';
+import type { MeshCore } from '../topology/mesh-core';
 import { InjectionScheme } from '../topology/namespace';
 
 /**
@@ -185,7 +185,7 @@ export abstract class Platform {
    * rules with `mesh.report()`. Default: none.
    * @param _mesh the mesh
    */
-  public validate(_mesh: Mesh): void {
+  public validate(_mesh: MeshCore): void {
     return;
   }
 
@@ -193,7 +193,7 @@ export abstract class Platform {
    * Files the platform writes next to the manifests, asked for once at synthesis. Default: none.
    * @param _mesh the mesh
    */
-  public artifacts(_mesh: Mesh): PlatformArtifact[] {
+  public artifacts(_mesh: MeshCore): PlatformArtifact[] {
     return [];
   }
 }

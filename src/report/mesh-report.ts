@@ -1,5 +1,5 @@
 import { qualifiedHost } from '../core/names';
-import { Mesh } from '../topology/mesh';
+import { MeshCore } from '../topology/mesh-core';
 import { formatDiagnostic } from '../validation/format';
 
 /** What a diagram node stands for. */
@@ -130,7 +130,7 @@ export class MeshReport {
    * @param mesh the mesh (already prepared)
    * @param objectsByCluster the synthesized objects, by cluster name
    */
-  public static of(mesh: Mesh, objectsByCluster: { [cluster: string]: any[] }): MeshReport {
+  public static of(mesh: MeshCore, objectsByCluster: { [cluster: string]: any[] }): MeshReport {
     return new MeshReport(mesh, new Map(Object.entries(objectsByCluster)));
   }
 
@@ -141,7 +141,7 @@ export class MeshReport {
   /** Per-service summaries, sorted by host. */
   public readonly services: ServiceSummary[];
 
-  private constructor(private readonly mesh: Mesh, private readonly docs: Docs) {
+  private constructor(private readonly mesh: MeshCore, private readonly docs: Docs) {
     this.buildDiagram();
     this.services = this.summarizeServices();
   }

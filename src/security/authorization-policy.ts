@@ -6,6 +6,8 @@ import { SecurityRegistry } from './registry';
 import { TargetedPolicy } from './targeted-policy';
 import * as istio from '../imports/security.istio.io';
 import { ExtensionProvider, ExtensionProviderKind } from '../observability/extension-provider';
+import { ExtensionProviderRegistry } from '../observability/provider-registry';
+import { MeshSettings } from '../operations/mesh-config';
 import { SecurityRules } from '../validation/rules/security';
 import { Protocols } from '../workloads/protocol';
 
@@ -292,7 +294,8 @@ export class AuthorizationPolicy extends TargetedPolicy {
 
   private checkProvider(): void {
     if (this.action === AuthorizationAction.CUSTOM) {
-      const ok = this.provider && this.provider.kind === ExtensionProviderKind.AUTHORIZATION && this.mesh.hasExtensionProvider(this.provider);
+      const declared = this.provider !== undefined && ExtensionProviderRegistry.of(this.mesh).has(this.provider);
+      const ok = declared && this.provider?.kind === ExtensionProviderKind.AUTHORIZATION;
       if (!ok) this.mesh.report(SecurityRules.CUSTOM_WITHOUT_PROVIDER, this, this.provider?.name);
     } else if (this.provider) {
       this.mesh.report(SecurityRules.PROVIDER_WITHOUT_CUSTOM, this, this.action);
@@ -337,7 +340,7 @@ export class AuthorizationPolicy extends TargetedPolicy {
   }
 
   private get hasTrustedProxies(): boolean {
-    return (this.mesh.meshConfig.numTrustedProxies ?? 0) > 0;
+    return (MeshSettings.of(this.mesh).options.numTrustedProxies ?? 0) > 0;
   }
 
   /** The first HTTP-only field a rule uses, e.g. `to.methods` or `when.request.headers[x]`. */

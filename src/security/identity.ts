@@ -1,4 +1,4 @@
-import type { Mesh } from '../topology/mesh';
+import type { MeshCore } from '../topology/mesh-core';
 import type { MeshService } from '../workloads/mesh-service';
 
 /**
@@ -39,7 +39,7 @@ export class Identity {
    * The principal as AuthorizationPolicy spells it.
    * @param mesh the mesh whose trust domain is used
    */
-  public principalIn(mesh: Mesh): string {
+  public principalIn(mesh: MeshCore): string {
     return `${mesh.trustDomain}/ns/${this.namespace}/sa/${this.serviceAccountName}`;
   }
 }

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { MtlsMode } from './mtls-mode';
 import { PeerAuth } from './peer-auth';
 import { PolicyTargetOptions } from './policy-target';
-import { Mesh } from '../topology/mesh';
+import { MeshCore } from '../topology/mesh-core';
 
 /**
  * Props of an `MtlsMigration`.
@@ -61,7 +61,7 @@ export class MtlsMigration extends Construct {
       mode: this.stages[this.stage],
       previousMode: this.stage > 0 ? this.stages[this.stage - 1] : undefined,
     });
-    Mesh.of(this)._addArtifact(`security/mtls-migration-${this.peerAuth.namespace}-${this.peerAuth.name}.md`, () => this.plan());
+    MeshCore.coreOf(this)._addArtifact(`security/mtls-migration-${this.peerAuth.namespace}-${this.peerAuth.name}.md`, () => this.plan());
   }
 
   /** The mode of the synthesized stage. */

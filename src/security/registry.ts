@@ -7,7 +7,7 @@ import { jsonAt, jsonNumber, jsonObjects, jsonString, jsonStringRecord } from '.
 import { qualifiedHost } from '../core/names';
 import { renderedJson, renderedObjectsOfKind } from '../core/rendered';
 import type { MeshCluster } from '../topology/cluster';
-import type { Mesh } from '../topology/mesh';
+import type { MeshCore } from '../topology/mesh-core';
 import { SecurityRules } from '../validation/rules/security';
 import { MeshService } from '../workloads/mesh-service';
 
@@ -71,12 +71,12 @@ export class MtlsIndex {
   }
 }
 
-const REGISTRIES = new WeakMap<Mesh, SecurityRegistry>();
+const REGISTRIES = new WeakMap<MeshCore, SecurityRegistry>();
 
 /** Every security policy of a mesh, checked together after rendering. @internal */
 export class SecurityRegistry {
   /** The registry of a mesh; the first call registers its validator. */
-  public static of(mesh: Mesh): SecurityRegistry {
+  public static of(mesh: MeshCore): SecurityRegistry {
     let registry = REGISTRIES.get(mesh);
     if (!registry) {
       registry = new SecurityRegistry(mesh);
@@ -92,7 +92,7 @@ export class SecurityRegistry {
   private readonly authzPolicies: AuthorizationPolicy[] = [];
   private readonly indexes = new Map<MeshCluster, MtlsIndex>();
 
-  private constructor(private readonly mesh: Mesh) {}
+  private constructor(private readonly mesh: MeshCore) {}
 
   public addPeerAuth(pa: PeerAuth): void {
     this.peerAuths.push(pa);

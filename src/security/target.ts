@@ -2,7 +2,7 @@ import { IConstruct } from 'constructs';
 import { PolicyScope, PolicyTargetOptions } from './policy-target';
 import { isDnsSubdomain, sortedRecord } from '../core/names';
 import type { MeshCluster } from '../topology/cluster';
-import type { Mesh } from '../topology/mesh';
+import type { MeshCore } from '../topology/mesh-core';
 import { SecurityRules } from '../validation/rules/security';
 import { TopologyRules } from '../validation/rules/topology';
 import type { MeshServicePort } from '../workloads/mesh-service';
@@ -16,7 +16,7 @@ export class PolicyTarget {
   public readonly scope: PolicyScope;
   private placed?: MeshCluster[];
 
-  constructor(private readonly mesh: Mesh, private readonly owner: IConstruct, private readonly options: PolicyTargetOptions) {
+  constructor(private readonly mesh: MeshCore, private readonly owner: IConstruct, private readonly options: PolicyTargetOptions) {
     this.name = options.name ?? owner.node.id;
     const workload = options.workload;
     this.namespace = options.namespace ?? workload?.workloadNamespace ?? mesh.rootNamespace;

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { PolicyScope, PolicyTargetOptions } from './policy-target';
 import { PolicyTarget } from './target';
 import type { MeshCluster } from '../topology/cluster';
-import { Mesh } from '../topology/mesh';
+import { MeshCore } from '../topology/mesh-core';
 
 /**
  * What every security policy shares: its mesh, its name and namespace, the workloads it selects
@@ -10,13 +10,13 @@ import { Mesh } from '../topology/mesh';
  */
 export abstract class TargetedPolicy extends Construct {
   /** The mesh. */
-  public readonly mesh: Mesh;
+  public readonly mesh: MeshCore;
   /** @internal */
   protected readonly _target: PolicyTarget;
 
   protected constructor(scope: Construct, id: string, options: PolicyTargetOptions) {
     super(scope, id);
-    this.mesh = Mesh.of(this);
+    this.mesh = MeshCore.coreOf(this);
     this._target = new PolicyTarget(this.mesh, this, options);
   }
 

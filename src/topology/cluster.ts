@@ -1,7 +1,7 @@
-import { Chart } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { Locality } from './locality';
-import type { Mesh } from './mesh';
+import type { MeshCore } from './mesh-core';
 import type { MeshNetwork } from './network';
 import { applyOrder } from '../core/apply-order';
 import { safeId } from '../core/names';
@@ -83,7 +83,7 @@ export class MeshCluster extends Chart {
   }
 
   /** The mesh this cluster belongs to. */
-  public readonly mesh: Mesh;
+  public readonly mesh: MeshCore;
   /** The cluster name. */
   public readonly clusterName: string;
   /** The cluster's role. */
@@ -105,7 +105,7 @@ export class MeshCluster extends Chart {
   private readonly memberScopes = new Map<IConstruct, Construct>();
   private readonly scopeMembers = new Map<IConstruct, IConstruct>();
 
-  constructor(scope: Construct, mesh: Mesh, props: ClusterProps, network: MeshNetwork | undefined) {
+  constructor(scope: Construct, mesh: MeshCore, props: ClusterProps, network: MeshNetwork | undefined) {
     super(scope, safeId(props.name), { disableResourceNameHashes: true });
     this.mesh = mesh;
     this.clusterName = props.name;
@@ -170,5 +170,16 @@ export class MeshCluster extends Chart {
       if (member) return member;
     }
     return construct;
+  }
+
+  /**
+   * The objects `member` rendered into this cluster, in construct order; empty before the mesh renders.
+   * Prefer `mesh.apiObjectsOf(member, cluster)` (or the member's own `apiObjects(cluster)`), which renders first.
+   * @param member a mesh member
+   */
+  public objectsOf(member: IConstruct): ApiObject[] {
+    const scope = this.memberScopes.get(member);
+    if (!scope) return [];
+    return scope.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
   }
 }

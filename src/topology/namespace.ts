@@ -1,7 +1,7 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import type { MeshCluster } from './cluster';
-import { Mesh } from './mesh';
+import { MeshCore } from './mesh-core';
 import { isDnsLabel, sortedRecord } from '../core/names';
 import { TopologyRules } from '../validation/rules/topology';
 
@@ -76,7 +76,7 @@ export class MeshNamespace extends Construct {
   /** The namespace name. */
   public readonly name: string;
   /** The mesh. */
-  public readonly mesh: Mesh;
+  public readonly mesh: MeshCore;
   /** Whether pods in the namespace get sidecars. */
   public readonly injectionEnabled: boolean;
   /** The injection label scheme. */
@@ -88,7 +88,7 @@ export class MeshNamespace extends Construct {
 
   constructor(scope: Construct, id: string, props: MeshNamespaceConstructProps) {
     super(scope, id);
-    this.mesh = Mesh.of(this);
+    this.mesh = MeshCore.coreOf(this);
     this.props = props;
     this.name = props.name;
     this.injectionEnabled = props.injectionEnabled ?? true;

@@ -14,7 +14,7 @@ import { TcpRouteOptions, TlsRouteOptions, renderTcpRoute, renderTlsRoute } from
 import { IGatewayBinding } from '../gateways/gateway-binding';
 import { DestinationRule, DestinationRuleSpecSubsets, VirtualService } from '../imports/networking.istio.io';
 import { MeshCluster } from '../topology/cluster';
-import { Mesh } from '../topology/mesh';
+import { MeshCore } from '../topology/mesh-core';
 import { RuleDefinition } from '../validation/rule';
 import { RouteRules } from '../validation/rules/route';
 import { MeshService } from '../workloads/mesh-service';
@@ -105,7 +105,7 @@ interface RouteKeys {
   readonly policies: Map<string, TrafficRoute>;
 }
 
-const KEYS = new WeakMap<Mesh, RouteKeys>();
+const KEYS = new WeakMap<MeshCore, RouteKeys>();
 const REDIRECT_CODES = [301, 302, 303, 307, 308];
 
 /**
@@ -114,7 +114,7 @@ const REDIRECT_CODES = [301, 302, 303, 307, 308];
  */
 export class TrafficRoute extends Construct {
   /** The mesh. */
-  public readonly mesh: Mesh;
+  public readonly mesh: MeshCore;
   /** The routed service. */
   public readonly service: MeshService;
   private readonly props: TrafficRouteProps;
@@ -127,7 +127,7 @@ export class TrafficRoute extends Construct {
 
   constructor(scope: Construct, id: string, props: TrafficRouteProps) {
     super(scope, id);
-    this.mesh = Mesh.of(this);
+    this.mesh = MeshCore.coreOf(this);
     this.service = props.service;
     this.props = props;
     this.httpRoutes = [...props.http ?? []];

@@ -6,7 +6,7 @@ import { IMeshWorkload } from './workload';
 import { jsonNumber, jsonObjects, jsonString, jsonStringRecord } from '../core/json';
 import { sortedRecord } from '../core/names';
 import { MeshCluster } from '../topology/cluster';
-import { Mesh } from '../topology/mesh';
+import { MeshCore } from '../topology/mesh-core';
 import { ServiceRules } from '../validation/rules/service';
 
 /** Ports the sidecar binds in every pod; applications cannot use them. */
@@ -123,7 +123,7 @@ interface ServiceShape {
   readonly emit?: { labels: { [key: string]: string } };
 }
 
-const REGISTRY = new WeakMap<Mesh, Map<string, MeshService[]>>();
+const REGISTRY = new WeakMap<MeshCore, Map<string, MeshService[]>>();
 
 /**
  * A service in the mesh: name, namespace, ports with protocols, and versions.
@@ -199,7 +199,7 @@ export class MeshService extends Construct implements IMeshWorkload {
   }
 
   /** The mesh. */
-  public readonly mesh: Mesh;
+  public readonly mesh: MeshCore;
   private readonly options: MeshServiceOptions;
   private shapeOf: () => ServiceShape;
   private defaultCluster?: MeshCluster;
@@ -208,7 +208,7 @@ export class MeshService extends Construct implements IMeshWorkload {
 
   constructor(scope: Construct, id: string, props: MeshServiceProps) {
     super(scope, id);
-    this.mesh = Mesh.of(this);
+    this.mesh = MeshCore.coreOf(this);
     this.options = props;
     this.shapeOf = () => ({
       name: props.name,

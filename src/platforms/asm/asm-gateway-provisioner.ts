@@ -5,7 +5,9 @@ import type { GatewayCompression, GatewayOverrides } from '../../gateways/gatewa
 import { GatewayType } from '../../gateways/gateway-options';
 import type { GatewayWorkload } from '../../gateways/gateway-workload';
 import { PlatformRules } from '../../validation/rules/platform';
-import { GatewayProvisioner, GatewayProvisioning, onPlatform, validatePlacementOnWorkloadClusters } from '../gateway-provisioner';
+import { GatewayProvisioner, GatewayProvisioning } from '../../gateways/gateway-provisioner';
+import { onPlatform } from '../platform-feature';
+import { validatePlacementOnWorkloadClusters } from '../managed-checks';
 
 /** The API version ASM provisions gateways from. */
 export const ISTIO_GATEWAY_API_VERSION = 'istio.alibabacloud.com/v1beta1';

@@ -1,8 +1,9 @@
 import { AsmGatewayProvisioner } from './asm-gateway-provisioner';
-import { AsmGatewayOptions, AsmOptions } from './asm-options';
+import { AsmGatewayOptions } from '../../gateways/platform-gateway-options';
+import { AsmOptions } from './asm-options';
 import type { GatewayWorkload } from '../../gateways/gateway-workload';
-import type { Mesh } from '../../topology/mesh';
-import type { GatewayProvisioner } from '../gateway-provisioner';
+import type { MeshCore } from '../../topology/mesh-core';
+import type { GatewayProvisioner } from '../../gateways/gateway-provisioner';
 import { validateConfigCluster } from '../managed-checks';
 import { Platform, PlatformKind } from '../platform';
 
@@ -81,7 +82,7 @@ export class AsmPlatform extends Platform {
    * One CONFIG cluster, no primaries.
    * @param mesh the mesh
    */
-  public validate(mesh: Mesh): void {
+  public validate(mesh: MeshCore): void {
     validateConfigCluster(mesh);
   }
 }

@@ -1,7 +1,7 @@
 import * as yaml from 'js-yaml';
 import type { MeshCluster } from '../../topology/cluster';
-import type { Mesh } from '../../topology/mesh';
-import type { PlatformArtifact } from '../platform';
+import type { MeshArtifact } from '../../topology/feature';
+import type { MeshCore } from '../../topology/mesh-core';
 import type { DceOptions } from './dce-options';
 
 /** The port of DCE east-west gateways (`meshNetworks.<net>.gateways[0].port`). */
@@ -26,7 +26,7 @@ export function globalMeshParams(options: DceOptions): { [key: string]: string }
 }
 
 /** `MeshCluster.spec.meshedParams[].params` of a worker cluster: mesh ID, worker role and network ID. */
-export function meshClusterParams(mesh: Mesh, cluster: MeshCluster): { [key: string]: string } {
+export function meshClusterParams(mesh: MeshCore, cluster: MeshCluster): { [key: string]: string } {
   const params: { [key: string]: string } = {
     'global.clusterRole': DCE_WORKER_ROLE,
     'global.meshID': mesh.meshId,
@@ -36,7 +36,7 @@ export function meshClusterParams(mesh: Mesh, cluster: MeshCluster): { [key: str
 }
 
 /** The DCE parameter files: `dce/globalmesh-<meshId>.yaml` and `dce/meshclusters.yaml`. */
-export function dceArtifacts(mesh: Mesh, options: DceOptions): PlatformArtifact[] {
+export function dceArtifacts(mesh: MeshCore, options: DceOptions): MeshArtifact[] {
   return [{
     path: `dce/globalmesh-${mesh.meshId}.yaml`,
     content: document(

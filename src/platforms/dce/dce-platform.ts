@@ -1,10 +1,10 @@
 import { DceOptions } from './dce-options';
 import { dceArtifacts } from './dce-params';
 import type { IstioVersion } from '../../topology/istio-version';
-import type { Mesh } from '../../topology/mesh';
+import type { MeshCore } from '../../topology/mesh-core';
 import { InjectionScheme } from '../../topology/namespace';
 import { PlatformRules } from '../../validation/rules/platform';
-import { onPlatform } from '../gateway-provisioner';
+import { onPlatform } from '../platform-feature';
 import { validateConfigCluster, validateRevisionName } from '../managed-checks';
 import { Platform, PlatformArtifact, PlatformKind } from '../platform';
 
@@ -81,7 +81,7 @@ export class DcePlatform extends Platform {
    * One CONFIG cluster, no primaries, DCE revision names, an east-west address for every network.
    * @param mesh the mesh
    */
-  public validate(mesh: Mesh): void {
+  public validate(mesh: MeshCore): void {
     validateConfigCluster(mesh);
     validateRevisionName(mesh, PlatformRules.DCE_REVISION);
     this.validateNetworks(mesh);
@@ -91,12 +91,12 @@ export class DcePlatform extends Platform {
    * `dce/globalmesh-<meshId>.yaml` and `dce/meshclusters.yaml`.
    * @param mesh the mesh
    */
-  public artifacts(mesh: Mesh): PlatformArtifact[] {
+  public artifacts(mesh: MeshCore): PlatformArtifact[] {
     return dceArtifacts(mesh, this.options);
   }
 
   /** Every network of a multi-network DCE mesh has an east-west gateway address; no address names an unknown network. */
-  private validateNetworks(mesh: Mesh): void {
+  private validateNetworks(mesh: MeshCore): void {
     const detail = onPlatform(mesh);
     const gateways = this.options.networkGateways ?? [];
     const networks = new Set(mesh.workloadClusters.map(c => c.networkName).filter((n): n is string => n !== undefined));

@@ -2,7 +2,9 @@ import type { TcmPlatform } from './tcm-platform';
 import { GatewayPlatformFacts, TcmServerFacts, tcmProvisioning, validateTcmServers } from './tcm-provisioning';
 import { GatewayType } from '../../gateways/gateway-options';
 import type { GatewayWorkload } from '../../gateways/gateway-workload';
-import { GatewayProvisioner, GatewayProvisioning, onPlatform, validatePlacementOnWorkloadClusters } from '../gateway-provisioner';
+import { GatewayProvisioner, GatewayProvisioning } from '../../gateways/gateway-provisioner';
+import { onPlatform } from '../platform-feature';
+import { validatePlacementOnWorkloadClusters } from '../managed-checks';
 
 /**
  * TCM gateways: TCM's gateway controller creates the pods, Service and CLB; the library writes the

@@ -1,14 +1,14 @@
 import { Construct } from 'constructs';
-import { TcmGatewayOptions } from './tcm-options';
 import { TcmPlatform } from './tcm-platform';
 import { sortedRecord } from '../../core/names';
 import { Gateway, GatewaySpecServers, GatewaySpecServersTlsMode } from '../../imports/networking.istio.io';
 import type { MeshCluster } from '../../topology/cluster';
-import { Mesh } from '../../topology/mesh';
+import { MeshCore } from '../../topology/mesh-core';
 import { PlatformRules } from '../../validation/rules/platform';
 import { Protocol, Protocols } from '../../workloads/protocol';
-import { onPlatform } from '../gateway-provisioner';
+import { onPlatform, platformOf } from '../platform-feature';
 import { GatewayPlatformFacts, QCLOUD_CREDENTIAL_PREFIX, TcmServerFacts, clbOffloadPortName, tcmProvisioning, validateTcmServers } from './tcm-provisioning';
+import { TcmGatewayOptions } from '../../gateways/platform-gateway-options';
 
 /** Ingress or egress gateway (TCM console "Type"). */
 export enum TcmGatewayType {
@@ -159,12 +159,12 @@ export class TcmGateway extends Construct {
   /** The namespace. */
   public readonly namespace: string;
   /** The mesh. */
-  public readonly mesh: Mesh;
+  public readonly mesh: MeshCore;
   private readonly props: TcmGatewayProps;
 
   constructor(scope: Construct, id: string, props: TcmGatewayProps) {
     super(scope, id);
-    this.mesh = Mesh.of(this);
+    this.mesh = MeshCore.coreOf(this);
     this.props = props;
     this.name = props.name;
     this.namespace = props.namespace ?? 'istio-system';
@@ -189,7 +189,7 @@ export class TcmGateway extends Construct {
   }
 
   private render(): void {
-    if (!(this.mesh.platform instanceof TcmPlatform)) return;
+    if (!(platformOf(this.mesh) instanceof TcmPlatform)) return;
     for (const cluster of this.mesh.configClusters) {
       new Gateway(cluster.scopeFor(this), 'Gateway', {
         metadata: { name: this.name, namespace: this.namespace },
@@ -234,7 +234,7 @@ export class TcmGateway extends Construct {
   private validate(): void {
     const mesh = this.mesh;
     const detail = onPlatform(mesh);
-    if (!(mesh.platform instanceof TcmPlatform)) {
+    if (!(platformOf(mesh) instanceof TcmPlatform)) {
       mesh.report(PlatformRules.WRONG_PLATFORM, this, 'TcmGateway', `${detail} TcmGateway is provisioned by Tencent Cloud Mesh.`);
       return;
     }

@@ -1,13 +1,14 @@
 import { TcmGatewayProvisioner } from './tcm-gateway-provisioner';
-import { TcmGatewayOptions, TcmOptions } from './tcm-options';
+import { TcmGatewayOptions } from '../../gateways/platform-gateway-options';
+import { TcmOptions } from './tcm-options';
 import type { GatewayWorkload } from '../../gateways/gateway-workload';
 import { ClusterRole } from '../../topology/cluster';
 import type { IstioVersion } from '../../topology/istio-version';
-import type { Mesh } from '../../topology/mesh';
+import type { MeshCore } from '../../topology/mesh-core';
 import { InjectionScheme } from '../../topology/namespace';
 import { PlatformRules } from '../../validation/rules/platform';
-import type { GatewayProvisioner } from '../gateway-provisioner';
-import { onPlatform } from '../gateway-provisioner';
+import type { GatewayProvisioner } from '../../gateways/gateway-provisioner';
+import { onPlatform } from '../platform-feature';
 import { clusterRoles, validateRevisionName } from '../managed-checks';
 import { Platform, PlatformKind } from '../platform';
 
@@ -102,7 +103,7 @@ export class TcmPlatform extends Platform {
    * One PRIMARY and no CONFIG cluster, revision injection, TCM revision names.
    * @param mesh the mesh
    */
-  public validate(mesh: Mesh): void {
+  public validate(mesh: MeshCore): void {
     const detail = onPlatform(mesh);
     const primaries = mesh.controlPlaneClusters;
     const configs = mesh.clusters.filter(c => c.role === ClusterRole.CONFIG);

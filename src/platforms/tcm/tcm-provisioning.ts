@@ -1,6 +1,6 @@
 import type { IConstruct } from 'constructs';
-import { TcmAccessType, TcmDeploymentMode, TcmGatewayOptions } from './tcm-options';
-import type { Mesh } from '../../topology/mesh';
+import { TcmAccessType, TcmDeploymentMode, TcmGatewayOptions } from '../../gateways/platform-gateway-options';
+import type { MeshCore } from '../../topology/mesh-core';
 import { PlatformRules } from '../../validation/rules/platform';
 import { Protocol } from '../../workloads/protocol';
 
@@ -57,7 +57,7 @@ export function tcmProvisioning(g: GatewayPlatformFacts): Record<string, unknown
  * TCM's gateway rules: load-balancer options on ingress only; `qcloud-` certificates in SIMPLE mode only;
  * CLB offload on plain HTTP ports only, consistently per port.
  */
-export function validateTcmServers(mesh: Mesh, g: GatewayPlatformFacts, detail: string): void {
+export function validateTcmServers(mesh: MeshCore, g: GatewayPlatformFacts, detail: string): void {
   if (!g.ingress) {
     const o = g.options;
     const lbOptions = {

@@ -1,30 +1,24 @@
+import { ApiObject } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { ClusterProps, ClusterRole, MeshCluster } from './cluster';
+import { IMeshFeature, MeshArtifact, MeshFeature } from './feature';
 import { IstioVersion } from './istio-version';
 import { Locality } from './locality';
 import { InjectionScheme, MeshNamespace, MeshNamespaceProps, NETWORK_LABEL } from './namespace';
 import { MeshNetwork, NetworkProps } from './network';
-import { ControlPlane, ControlPlaneOptions } from '../controlplane/control-plane';
-import { networksWithoutCrossNetworkGateway } from '../controlplane/east-west';
-import { MeshConfigOptions, OutboundTrafficPolicy } from '../controlplane/mesh-config';
-import { MeshTopology } from '../controlplane/topology';
+import { ClusterObjectIndex } from './object-index';
+import { OwnershipRegistry } from './ownership';
 import { isDnsLabel } from '../core/names';
-import { ExtensionProvider } from '../observability/extension-provider';
-import { registerRegistryOnlyCheck } from '../operations/registry-check';
-import { attachPlatform } from '../platforms/attach';
-import { Platform } from '../platforms/platform';
-import { MtlsMode } from '../security/mtls-mode';
-import { PeerAuth } from '../security/peer-auth';
 import { Diagnostics } from '../validation/diagnostics';
 import { MeshValidationError, formatDiagnostic } from '../validation/format';
 import { RuleDefinition } from '../validation/rule';
 import { TopologyRules } from '../validation/rules/topology';
 
 /**
- * A whole service mesh: its clusters, networks and mesh-wide defaults.
+ * What the mesh core knows: identity, clusters, networks, namespaces and how strict validation is.
  */
-export interface MeshProps {
+export interface MeshCoreProps {
   /** The mesh ID (`global.meshID`), shared by every cluster. */
   readonly meshId: string;
   /**
@@ -67,58 +61,36 @@ export interface MeshProps {
    * @default false
    */
   readonly strict?: boolean;
-  /**
-   * Mesh-wide settings that land in Istio's mesh config.
-   * @default - Istio's defaults
-   */
-  readonly meshConfig?: MeshConfigOptions;
-  /**
-   * Extension providers (tracing, access logs, metrics, ext_authz), declared once and referenced
-   * by construct from Telemetry and CUSTOM authorization.
-   * @default - none
-   */
-  readonly extensionProviders?: ExtensionProvider[];
-  /**
-   * The platform that runs the mesh (upstream Istio, Alibaba ASM, Tencent TCM, DaoCloud DCE). It decides
-   * where Istio config goes, the injection labels and revision names, whether istiod install artifacts
-   * are emitted (`platform.managesControlPlane`) and how gateways are provisioned.
-   * @default Platform.UPSTREAM
-   */
-  readonly platform?: Platform;
-  /**
-   * The mesh-wide mTLS mode: a PeerAuthentication `default` in the root namespace of every config cluster
-   * (every primary, or the config cluster of an external control plane). UNSET emits none (Istio's PERMISSIVE).
-   * @default MtlsMode.STRICT
-   */
-  readonly mtls?: MtlsMode;
-  // --- control plane (src/controlplane) ---
-  /**
-   * The control-plane topology. When set, the mesh writes install artifacts (IstioOperator, Helm values,
-   * runbook) per cluster, trust objects and the guide's extra manifests, and validates the cluster roles.
-   * @default - no control-plane output
-   */
-  readonly topology?: MeshTopology;
-  /**
-   * Control-plane settings: root CA, remote secrets, meshNetworks, revisions, upgrade. Used when `topology` is set.
-   * @default - defaults of `ControlPlaneOptions`
-   */
-  readonly controlPlane?: ControlPlaneOptions;
 }
 
-const RESERVED_MEMBER = Symbol.for('cdk8s-mesh.Mesh');
+/** Adapts the internal `_onSynth` callbacks to the feature lifecycle. */
+class Hooks extends MeshFeature {
+  public readonly featureName = 'hooks';
+  constructor(private readonly renderHook?: () => void, private readonly validateHook?: () => void) {
+    super();
+  }
+  public render(): void {
+    this.renderHook?.();
+  }
+  public validate(): void {
+    this.validateHook?.();
+  }
+}
 
 /**
- * A multi-cluster Istio service mesh. Each cluster becomes its own chart (`<cluster>.k8s.yaml`);
- * constructs declared once at mesh scope place their objects into every cluster that needs them.
+ * The mesh core: identity, clusters, networks, localities, namespaces, diagnostics, the object index, the
+ * ownership registry and the synthesis lifecycle. It knows no feature: features (security, traffic,
+ * control plane, platforms, …) register with `addFeature()` and run in three phases, render, validate,
+ * artifacts (see `IMeshFeature`). `Mesh` is the batteries-included mesh built on this core.
  */
-export class Mesh extends Construct {
+export class MeshCore extends Construct {
   /**
-   * The mesh that `construct` belongs to: an enclosing `Mesh`, or the mesh of an enclosing cluster.
+   * The mesh core that `construct` belongs to: an enclosing mesh, or the mesh of an enclosing cluster.
    * @param construct any construct inside a mesh or one of its clusters
    */
-  public static of(construct: IConstruct): Mesh {
+  public static coreOf(construct: IConstruct): MeshCore {
     for (const scope of [...construct.node.scopes].reverse()) {
-      if ((scope as any)[RESERVED_MEMBER] === true) return scope as Mesh;
+      if (scope instanceof MeshCore) return scope;
       if (MeshCluster.isMeshCluster(scope)) return scope.mesh;
     }
     throw new Error(`cdk8s-mesh: ${construct.node.path} is not inside a Mesh or one of its clusters.`);
@@ -130,8 +102,6 @@ export class Mesh extends Construct {
   public readonly trustDomain: string;
   /** The Istio release. */
   public readonly istioVersion: IstioVersion;
-  /** The platform profile (see `MeshProps.platform`). */
-  public readonly platform: Platform;
   /** The revision namespaces and gateways are pinned to. */
   public readonly revision: string;
   /** The injection label scheme. */
@@ -142,94 +112,39 @@ export class Mesh extends Construct {
   public readonly strict: boolean;
   /** Everything reported while building and validating the mesh. */
   public readonly diagnostics = new Diagnostics();
-  /** Mesh-wide settings as declared. */
-  public readonly meshConfig: MeshConfigOptions;
-  /** What sidecars do with traffic to hosts outside the registry. */
-  public readonly outboundTrafficPolicy: OutboundTrafficPolicy;
-  /** The mesh-wide mTLS mode (security). */
-  public readonly mtls: MtlsMode;
-  /** The synthesized mesh-wide PeerAuth, unless `mtls` is UNSET (security). */
-  public readonly defaultPeerAuth?: PeerAuth;
-  /** The control plane, when `topology` is set. */
-  public readonly controlPlane?: ControlPlane;
+  /** The mesh's one registry for "one owner per key". */
+  public readonly ownership = new OwnershipRegistry();
 
   private readonly networkList: MeshNetwork[] = [];
   private readonly clusterList: MeshCluster[] = [];
   private readonly namespaceList: MeshNamespace[] = [];
-  private readonly renderers: Array<() => void> = [];
-  private readonly validators: Array<() => void> = [];
-  private readonly providerList: ExtensionProvider[] = [];
+  private readonly featureList: IMeshFeature[] = [];
   private readonly artifactList: Array<{ path: string; produce: () => string }> = [];
-  private prepared = false;
+  private readonly indexes = new Map<MeshCluster, ClusterObjectIndex>();
+  private rendered = false;
+  private validated = false;
 
-  constructor(scope: Construct, id: string, props: MeshProps) {
+  constructor(scope: Construct, id: string, props: MeshCoreProps) {
     super(scope, id);
-    Object.defineProperty(this, RESERVED_MEMBER, { value: true });
     this.meshId = props.meshId;
     this.trustDomain = props.trustDomain ?? 'cluster.local';
     this.istioVersion = props.istioVersion ?? IstioVersion.V1_30;
-    // Platform profile (src/platforms/): defaults for revision and injection, platform-wide checks.
-    this.platform = props.platform ?? Platform.UPSTREAM;
-    this.revision = props.revision ?? this.platform.defaultRevision(this.istioVersion);
-    this.injection = props.injection ?? this.platform.defaultInjection;
+    this.revision = props.revision ?? 'default';
+    this.injection = props.injection ?? InjectionScheme.REVISION;
     this.rootNamespace = props.rootNamespace ?? 'istio-system';
     this.strict = props.strict ?? false;
-    this.meshConfig = props.meshConfig ?? {};
-    this.outboundTrafficPolicy = this.meshConfig.outboundTrafficPolicy ?? OutboundTrafficPolicy.ALLOW_ANY;
-    for (const provider of props.extensionProviders ?? []) this.addExtensionProvider(provider);
 
     this.checkName(this.meshId, this);
     if (!this.istioVersion.isSupported) {
       this.diagnostics.report(TopologyRules.UNSUPPORTED_ISTIO_VERSION, this, this.istioVersion.toString());
-    }
-    if (!this.platform.hasOwnRevisionNames && (!isDnsLabel(this.revision) || this.revision.includes('.'))) {
-      this.diagnostics.report(TopologyRules.INVALID_REVISION, this, this.revision);
     }
     for (const network of props.networks ?? []) {
       this.checkName(network.name, `${this.node.path}/networks/${network.name}`);
       this.networkList.push(new MeshNetwork(network));
     }
     for (const cluster of props.clusters ?? []) this.addCluster(cluster);
-
-    this._onSynth(() => this.renderRootNamespaces(), () => this.validateNetworkPaths());
-    attachPlatform(this, props.topology !== undefined);
-    registerRegistryOnlyCheck(this);
-
-    // Security: secure by default, a mesh-wide STRICT PeerAuthentication unless the user chooses otherwise.
-    this.mtls = props.mtls ?? MtlsMode.STRICT;
-    if (this.mtls !== MtlsMode.UNSET) this.defaultPeerAuth = PeerAuth.meshWide(this, 'default-mtls', this.mtls);
-    // Managed platforms (ASM, TCM, DCE) run istiod themselves: no install artifacts (MESH-PLAT-020).
-    if (props.topology !== undefined && !this.platform.managesControlPlane) {
-      this.controlPlane = new ControlPlane(this, 'ControlPlane', { ...props.controlPlane, topology: props.topology });
-    }
-
+    this._onSynth(() => this.renderRootNamespaces());
     this.node.addValidation({ validate: () => { this.prepare(); return []; } });
-  }
-
-  /** The declared extension providers. */
-  public get extensionProviders(): ExtensionProvider[] {
-    return [...this.providerList];
-  }
-
-  /**
-   * Declares an extension provider.
-   * @param provider the provider
-   */
-  public addExtensionProvider(provider: ExtensionProvider): ExtensionProvider {
-    if (this.providerList.some(p => p.name === provider.name)) {
-      this.diagnostics.report(TopologyRules.DUPLICATE_EXTENSION_PROVIDER, `${this.node.path}/extensionProviders/${provider.name}`, provider.name);
-    } else {
-      this.providerList.push(provider);
-    }
-    return provider;
-  }
-
-  /**
-   * Whether `provider` is declared on this mesh.
-   * @param provider the provider
-   */
-  public hasExtensionProvider(provider: ExtensionProvider): boolean {
-    return this.providerList.includes(provider);
   }
 
   /** The declared networks. */
@@ -245,6 +160,11 @@ export class Mesh extends Construct {
   /** The namespaces enrolled in the mesh. */
   public get namespaces(): MeshNamespace[] {
     return [...this.namespaceList];
+  }
+
+  /** The registered features, in registration order. */
+  public get features(): IMeshFeature[] {
+    return [...this.featureList];
   }
 
   /** True if the mesh spans more than one network. */
@@ -347,6 +267,16 @@ export class Mesh extends Construct {
   }
 
   /**
+   * Registers a feature: it renders, validates and contributes artifacts and namespace metadata with the
+   * rest of the mesh, in registration order. Register features before synthesis.
+   * @param feature the feature
+   */
+  public addFeature(feature: IMeshFeature): void {
+    if (this.rendered) throw new Error('cdk8s-mesh: the mesh was already rendered; declare constructs before synth() and before reading apiObjects().');
+    this.featureList.push(feature);
+  }
+
+  /**
    * Adds a file written next to the manifests by `MeshApp.synth()` (plans, runbooks, install values).
    * @param path path relative to the app's output directory
    * @param content the file content
@@ -361,22 +291,20 @@ export class Mesh extends Construct {
   }
 
   /** @internal */
-  public _artifacts(): Array<{ path: string; content: string }> {
+  public _artifacts(): MeshArtifact[] {
     this.prepare();
-    return this.artifactList
-      .map(a => ({ path: a.path, content: a.produce() }))
-      .sort((a, b) => a.path.localeCompare(b.path));
+    return [
+      ...this.artifactList.map(a => ({ path: a.path, content: a.produce() })),
+      ...this.featureList.flatMap(f => f.artifacts(this)),
+    ].sort((a, b) => a.path.localeCompare(b.path));
   }
 
   /**
-   * Registers work for synthesis: `render` places objects into clusters once the whole mesh is declared,
-   * `validate` checks cross-object rules after every member has rendered.
+   * Registers work for synthesis as an anonymous feature.
    * @internal
    */
   public _onSynth(render: (() => void) | undefined, validate?: () => void): void {
-    if (this.prepared) throw new Error('cdk8s-mesh: the mesh was already synthesized; declare constructs before synth().');
-    if (render) this.renderers.push(render);
-    if (validate) this.validators.push(validate);
+    this.addFeature(new Hooks(render, validate));
   }
 
   /** @internal */
@@ -385,15 +313,50 @@ export class Mesh extends Construct {
   }
 
   /**
-   * Renders every member into its clusters and validates the whole mesh, once.
+   * The index of every object in a cluster's chart after rendering: by kind, namespace and name, host and
+   * selector, including objects added to the chart by hand. Available once the mesh has rendered
+   * (in `IMeshFeature.validate`, or after `render()`).
+   * @param cluster a cluster of this mesh
+   */
+  public objectIndex(cluster: MeshCluster): ClusterObjectIndex {
+    if (!this.rendered) throw new Error('cdk8s-mesh: the object index exists only after the mesh has rendered (call render() or read it in validate()).');
+    let index = this.indexes.get(cluster);
+    if (!index) this.indexes.set(cluster, index = ClusterObjectIndex._build(cluster));
+    return index;
+  }
+
+  /**
+   * The objects `member` rendered into `cluster`, in construct order (escape hatch: patch fields the library
+   * does not model with `addJsonPatch()`). Renders the mesh first if it has not rendered yet, so declare every
+   * construct before calling it.
+   * @param member a construct of this mesh
+   * @param cluster the cluster
+   */
+  public apiObjectsOf(member: IConstruct, cluster: MeshCluster): ApiObject[] {
+    this.render();
+    return cluster.objectsOf(member);
+  }
+
+  /**
+   * Renders every feature into its clusters, once. Later calls do nothing. `prepare()` and `MeshApp.synth()`
+   * call it; call it yourself only to read or patch rendered objects before synthesis.
+   */
+  public render(): void {
+    if (this.rendered) return;
+    for (let i = 0; i < this.featureList.length; i++) this.featureList[i].render(this);
+    this.rendered = true;
+  }
+
+  /**
+   * Renders and validates the whole mesh, once.
    * Throws an error listing every problem if any rule fails; then nothing is written.
    */
   public prepare(): void {
-    if (this.prepared) return;
-    this.prepared = true;
+    this.render();
+    if (this.validated) return;
+    this.validated = true;
     this.validateTopology();
-    for (const render of this.renderers) render();
-    for (const validate of this.validators) validate();
+    for (const feature of this.featureList) feature.validate(this);
     const failing = this.strict ? this.diagnostics.all : this.diagnostics.errors;
     if (failing.length) throw new MeshValidationError(this.node.path, failing, this.diagnostics.warnings);
     for (const warning of this.diagnostics.warnings) {
@@ -404,20 +367,11 @@ export class Mesh extends Construct {
   private renderRootNamespaces(): void {
     for (const cluster of this.clusterList) {
       const labels = this.isMultiNetwork && cluster.networkName ? { [NETWORK_LABEL]: cluster.networkName } : undefined;
+      const annotations: { [key: string]: string } = {};
+      for (const feature of this.featureList) Object.assign(annotations, feature.namespaceAnnotations(cluster, this.rootNamespace));
       new k8s.KubeNamespace(cluster.scopeFor(this), 'RootNamespace', {
-        metadata: { name: this.rootNamespace, labels, annotations: this.controlPlane?._rootNamespaceAnnotations(cluster) },
+        metadata: { name: this.rootNamespace, labels, annotations: Object.keys(annotations).length ? annotations : undefined },
       });
-    }
-  }
-
-  /**
-   * Without a control-plane topology nothing else checks that the networks are joined (with one, MESH-CP-004
-   * does; a managed platform joins them with its own gateways, checked by its rules).
-   */
-  private validateNetworkPaths(): void {
-    if (this.controlPlane || this.platform.managesControlPlane) return;
-    for (const network of networksWithoutCrossNetworkGateway(this)) {
-      this.diagnostics.report(TopologyRules.NETWORKS_NOT_CONNECTED, `${this.node.path}/networks/${network || '(default network)'}`, network || '(default network)');
     }
   }
 

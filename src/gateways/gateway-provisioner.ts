@@ -1,6 +1,6 @@
-import type { GatewayWorkload } from '../gateways/gateway-workload';
-import type { Mesh } from '../topology/mesh';
-import { PlatformRules } from '../validation/rules/platform';
+import type { GatewayWorkload } from './gateway-workload';
+import { MeshFeature } from '../topology/feature';
+import type { MeshCore } from '../topology/mesh-core';
 
 /**
  * How the mesh's ingress and egress gateways reach the clusters.
@@ -14,15 +14,10 @@ export enum GatewayProvisioning {
   PLATFORM = 'platform',
 }
 
-/** `On <platform>.`: the detail every platform diagnostic carries, so messages name the platform. */
-export function onPlatform(mesh: Mesh): string {
-  return `On ${mesh.platform.displayName}.`;
-}
-
 /**
  * How a platform provisions the mesh's ingress and egress gateways. `GatewayWorkload` asks the mesh's
- * platform for its provisioner: with WORKLOADS the library renders the gateway workloads itself, otherwise
- * the provisioner's `render` replaces them. `validate` runs for every gateway either way.
+ * `GatewayProvisioningFeature` for its provisioner: with WORKLOADS the library renders the gateway workloads itself,
+ * otherwise the provisioner's `render` replaces them. `validate` runs for every gateway either way.
  */
 export abstract class GatewayProvisioner {
   /** How gateways are provisioned. */
@@ -53,9 +48,19 @@ export class WorkloadGatewayProvisioner extends GatewayProvisioner {
   public readonly provisioning = GatewayProvisioning.WORKLOADS;
 }
 
-/** A gateway the platform provisions must run on a cluster with workloads (MESH-PLAT-019). */
-export function validatePlacementOnWorkloadClusters(gateway: GatewayWorkload): void {
-  for (const cluster of gateway.clusters.filter(c => !c.runsWorkloads)) {
-    gateway.mesh.report(PlatformRules.GATEWAY_ON_CONFIG_CLUSTER, gateway, cluster.clusterName, onPlatform(gateway.mesh));
+/**
+ * A mesh feature that decides how the mesh's gateways are provisioned (the platform profile is one). Without one,
+ * gateways render as Kubernetes workloads.
+ */
+export abstract class GatewayProvisioningFeature extends MeshFeature {
+  /**
+   * The gateway provisioner of `mesh`: the registered feature's, else `WorkloadGatewayProvisioner.INSTANCE`.
+   * @param mesh the mesh
+   */
+  public static provisionerOf(mesh: MeshCore): GatewayProvisioner {
+    return MeshFeature._find(mesh, GatewayProvisioningFeature)?.gatewayProvisioner ?? WorkloadGatewayProvisioner.INSTANCE;
   }
+
+  /** The provisioner of the mesh's gateways. */
+  public abstract readonly gatewayProvisioner: GatewayProvisioner;
 }

@@ -2,9 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, AppProps, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { canEmitFast, emitCharts } from './emitter';
+import { Mesh } from './mesh';
+import { canEmitFast, emitCharts } from '../core/emitter';
 import { MeshReport } from '../report/mesh-report';
-import { Mesh } from '../topology/mesh';
+import { MeshCore } from '../topology/mesh-core';
 
 /**
  * Props for a `MeshApp`.
@@ -46,7 +47,7 @@ export class MeshApp extends App {
 
   /** Validates every mesh, then writes manifests and artifacts. Writes nothing if any mesh is invalid. */
   public synth(): void {
-    const meshes = this.meshes;
+    const meshes = this.node.findAll().filter((c: IConstruct): c is MeshCore => c instanceof MeshCore);
     for (const mesh of meshes) mesh.prepare();
     let written: Map<Chart, any[]>;
     if (this.fastEmitter && canEmitFast(this)) {

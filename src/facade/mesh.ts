@@ -1,0 +1,153 @@
+import { Construct, IConstruct } from 'constructs';
+import { ControlPlane, ControlPlaneOptions } from '../controlplane/control-plane';
+import { networksWithoutCrossNetworkGateway } from '../controlplane/east-west';
+import { MeshTopology } from '../controlplane/topology';
+import { isDnsLabel } from '../core/names';
+import { ExtensionProvider } from '../observability/extension-provider';
+import { ExtensionProviderRegistry } from '../observability/provider-registry';
+import { MeshConfigOptions, MeshSettings, OutboundTrafficPolicy } from '../operations/mesh-config';
+import { PlatformFeature } from '../platforms/attach';
+import { Platform } from '../platforms/platform';
+import { MtlsMode } from '../security/mtls-mode';
+import { PeerAuth } from '../security/peer-auth';
+import { IstioVersion } from '../topology/istio-version';
+import { MeshCore, MeshCoreProps } from '../topology/mesh-core';
+import { TopologyRules } from '../validation/rules/topology';
+
+/**
+ * A whole service mesh: its clusters, networks and mesh-wide defaults.
+ */
+export interface MeshProps extends MeshCoreProps {
+  /**
+   * Mesh-wide settings that land in Istio's mesh config.
+   * @default - Istio's defaults
+   */
+  readonly meshConfig?: MeshConfigOptions;
+  /**
+   * Extension providers (tracing, access logs, metrics, ext_authz), declared once and referenced
+   * by construct from Telemetry and CUSTOM authorization.
+   * @default - none
+   */
+  readonly extensionProviders?: ExtensionProvider[];
+  /**
+   * The platform that runs the mesh (upstream Istio, Alibaba ASM, Tencent TCM, DaoCloud DCE). It decides
+   * where Istio config goes, the injection labels and revision names, whether istiod install artifacts
+   * are emitted (`platform.managesControlPlane`) and how gateways are provisioned.
+   * @default Platform.UPSTREAM
+   */
+  readonly platform?: Platform;
+  /**
+   * The mesh-wide mTLS mode: a PeerAuthentication `default` in the root namespace of every config cluster
+   * (every primary, or the config cluster of an external control plane). UNSET emits none (Istio's PERMISSIVE).
+   * @default MtlsMode.STRICT
+   */
+  readonly mtls?: MtlsMode;
+  // --- control plane (src/controlplane) ---
+  /**
+   * The control-plane topology. When set, the mesh writes install artifacts (IstioOperator, Helm values,
+   * runbook) per cluster, trust objects and the guide's extra manifests, and validates the cluster roles.
+   * @default - no control-plane output
+   */
+  readonly topology?: MeshTopology;
+  /**
+   * Control-plane settings: root CA, remote secrets, meshNetworks, revisions, upgrade. Used when `topology` is set.
+   * @default - defaults of `ControlPlaneOptions`
+   */
+  readonly controlPlane?: ControlPlaneOptions;
+}
+
+/**
+ * A multi-cluster Istio service mesh with batteries included: the mesh core (`MeshCore`) plus the default
+ * features, composed here: the platform profile, mesh-wide settings and the REGISTRY_ONLY check, extension
+ * providers, the mesh-wide STRICT PeerAuthentication and, with a `topology`, the control plane.
+ * Each cluster becomes its own chart (`<cluster>.k8s.yaml`); constructs declared once at mesh scope place
+ * their objects into every cluster that needs them.
+ */
+export class Mesh extends MeshCore {
+  /**
+   * The mesh that `construct` belongs to: an enclosing `Mesh`, or the mesh of an enclosing cluster.
+   * @param construct any construct inside a mesh or one of its clusters
+   */
+  public static of(construct: IConstruct): Mesh {
+    const core = MeshCore.coreOf(construct);
+    if (!(core instanceof Mesh)) throw new Error(`cdk8s-mesh: ${construct.node.path} is inside a MeshCore, not a Mesh.`);
+    return core;
+  }
+
+  /** The platform profile (see `MeshProps.platform`). */
+  public readonly platform: Platform;
+  /** Mesh-wide settings as declared. */
+  public readonly meshConfig: MeshConfigOptions;
+  /** What sidecars do with traffic to hosts outside the registry. */
+  public readonly outboundTrafficPolicy: OutboundTrafficPolicy;
+  /** The mesh-wide mTLS mode (security). */
+  public readonly mtls: MtlsMode;
+  /** The synthesized mesh-wide PeerAuth, unless `mtls` is UNSET (security). */
+  public readonly defaultPeerAuth?: PeerAuth;
+  /** The control plane, when `topology` is set. */
+  public readonly controlPlane?: ControlPlane;
+  private readonly providers: ExtensionProviderRegistry;
+
+  constructor(scope: Construct, id: string, props: MeshProps) {
+    // Platform profile (src/platforms/): defaults for revision and injection.
+    const platform = props.platform ?? Platform.UPSTREAM;
+    const istioVersion = props.istioVersion ?? IstioVersion.V1_30;
+    super(scope, id, {
+      ...props,
+      revision: props.revision ?? platform.defaultRevision(istioVersion),
+      injection: props.injection ?? platform.defaultInjection,
+    });
+    this.platform = platform;
+    this.meshConfig = props.meshConfig ?? {};
+    this.outboundTrafficPolicy = this.meshConfig.outboundTrafficPolicy ?? OutboundTrafficPolicy.ALLOW_ANY;
+    this._onSynth(undefined, () => this.validateNetworkPaths());
+    this.providers = ExtensionProviderRegistry.of(this);
+    for (const provider of props.extensionProviders ?? []) this.addExtensionProvider(provider);
+    if (!platform.hasOwnRevisionNames && (!isDnsLabel(this.revision) || this.revision.includes('.'))) {
+      this.report(TopologyRules.INVALID_REVISION, this, this.revision);
+    }
+
+    this.addFeature(new PlatformFeature(platform, props.topology !== undefined));
+    this.addFeature(new MeshSettings(this.meshConfig));
+    // Security: secure by default, a mesh-wide STRICT PeerAuthentication unless the user chooses otherwise.
+    this.mtls = props.mtls ?? MtlsMode.STRICT;
+    if (this.mtls !== MtlsMode.UNSET) this.defaultPeerAuth = PeerAuth.meshWide(this, 'default-mtls', this.mtls);
+    // Managed platforms (ASM, TCM, DCE) run istiod themselves: no install artifacts (MESH-PLAT-020).
+    if (props.topology !== undefined && !platform.managesControlPlane) {
+      this.controlPlane = new ControlPlane(this, 'ControlPlane', { ...props.controlPlane, topology: props.topology });
+    }
+  }
+
+  /** The declared extension providers. */
+  public get extensionProviders(): ExtensionProvider[] {
+    return this.providers.providers;
+  }
+
+  /**
+   * Declares an extension provider.
+   * @param provider the provider
+   */
+  public addExtensionProvider(provider: ExtensionProvider): ExtensionProvider {
+    this.providers.add(this, provider);
+    return provider;
+  }
+
+  /**
+   * Whether `provider` is declared on this mesh.
+   * @param provider the provider
+   */
+  public hasExtensionProvider(provider: ExtensionProvider): boolean {
+    return this.providers.has(provider);
+  }
+
+  /**
+   * Without a control-plane topology nothing else checks that the networks are joined (with one, MESH-CP-004
+   * does; a managed platform joins them with its own gateways, checked by its rules).
+   */
+  private validateNetworkPaths(): void {
+    if (this.controlPlane || this.platform.managesControlPlane) return;
+    for (const network of networksWithoutCrossNetworkGateway(this)) {
+      this.diagnostics.report(TopologyRules.NETWORKS_NOT_CONNECTED, `${this.node.path}/networks/${network || '(default network)'}`, network || '(default network)');
+    }
+  }
+}
