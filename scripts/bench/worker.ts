@@ -9,7 +9,7 @@ import { ApiObject, App, Chart } from 'cdk8s';
 import { buildMesh } from './build-mesh';
 import { sizeNamed } from './sizes';
 import { MeshApp } from '../../src';
-import { chartObjects } from '../../src/core/emitter';
+import { chartObjects } from '../../src/facade/emitter';
 
 const [mode, sizeName, objectsFile, outdir, runsText] = process.argv.slice(2);
 const size = sizeNamed(sizeName);

@@ -1,5 +1,4 @@
 import { Chart } from 'cdk8s';
-import { Construct } from 'constructs';
 import * as jsYaml from 'js-yaml';
 import { EastWestGatewayPlacement, eastWestGateways, networksWithoutCrossNetworkGateway } from './east-west';
 import { ExternalControlPlane, renderExternalIstiodRouting, resolveExternalControlPlane } from './external-istiod';
@@ -23,6 +22,7 @@ import { ExtensionProviderRegistry } from '../observability/provider-registry';
 import { MeshSettings } from '../operations/mesh-config';
 import { ClusterRole, MeshCluster } from '../topology/cluster';
 import { MeshFeature } from '../topology/feature';
+import { MeshMember } from '../topology/member';
 import type { MeshCore } from '../topology/mesh-core';
 import { InjectionScheme, NETWORK_LABEL } from '../topology/namespace';
 import { ControlPlaneRules } from '../validation/rules/controlplane';
@@ -87,7 +87,7 @@ export interface ControlPlaneProps extends ControlPlaneOptions {
  * trust (cacerts, remote secrets), istiod exposure, revisions and validation of the topology.
  * Created by `Mesh` when `topology` is set.
  */
-export class ControlPlane extends Construct {
+export class ControlPlane extends MeshMember {
   /** The topology. */
   public readonly topology: MeshTopology;
   /** The shared root, if given. */

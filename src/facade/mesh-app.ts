@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, AppProps, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { canEmitFast, emitCharts } from './emitter';
 import { Mesh } from './mesh';
-import { canEmitFast, emitCharts } from '../core/emitter';
 import { MeshReport } from '../report/mesh-report';
 import { MeshCore } from '../topology/mesh-core';
 

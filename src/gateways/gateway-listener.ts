@@ -13,6 +13,7 @@ import {
   GatewaySpecServersTlsMode as TlsMode,
 } from '../imports/networking.istio.io';
 import { MeshCluster } from '../topology/cluster';
+import { MeshMember } from '../topology/member';
 import { GatewayRules } from '../validation/rules/gateway';
 import { ISTIO_RESERVED_PORTS } from '../workloads/mesh-service';
 import { Protocol, Protocols } from '../workloads/protocol';
@@ -167,7 +168,7 @@ const TERMINATING = new Set([GatewayTlsMode.SIMPLE, GatewayTlsMode.MUTUAL, Gatew
  * attached cluster that is a config cluster itself, and in every config cluster when an attached cluster
  * is a remote (or the mesh has an external control plane). Routes bind to it as an `IGatewayBinding`.
  */
-export class GatewayListener extends Construct implements IGatewayBinding {
+export class GatewayListener extends MeshMember implements IGatewayBinding {
   /** The gateway workload. */
   public readonly gateway: GatewayWorkload;
   /** The resource name. */

@@ -11,6 +11,7 @@ import { CLUSTER_LABEL, claimOnce, configClustersFor } from './placement';
 import { AsmGatewayOptions, TcmGatewayOptions } from './platform-gateway-options';
 import { definedEntries, sortedRecord } from '../core/names';
 import { MeshCluster } from '../topology/cluster';
+import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
 import { NETWORK_LABEL } from '../topology/namespace';
 import { GatewayRules } from '../validation/rules/gateway';
@@ -46,7 +47,7 @@ const OVERRIDE_KEYS: Array<keyof GatewayOverrides> = [
  * Deployment with gateway injection, Service, Role and RoleBinding for TLS secrets, and optionally an
  * autoscaling/v2 HPA and a PodDisruptionBudget — with per-cluster overrides.
  */
-export class GatewayWorkload extends Construct implements IMeshWorkload {
+export class GatewayWorkload extends MeshMember implements IMeshWorkload {
   /** The mesh. */
   public readonly mesh: MeshCore;
   /** The gateway name (Deployment, Service, ServiceAccount, `app` label). */

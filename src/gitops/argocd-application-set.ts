@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import * as yaml from 'js-yaml';
+import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
 
 /**
@@ -48,7 +49,7 @@ export interface ArgoCdApplicationSetProps {
  * (by API server address when declared, otherwise by the Argo CD cluster name). Written as a file
  * next to the manifests, for the Argo CD management cluster.
  */
-export class ArgoCdApplicationSet extends Construct {
+export class ArgoCdApplicationSet extends MeshMember {
   /** Where the file is written, relative to the output directory. */
   public readonly fileName: string;
 

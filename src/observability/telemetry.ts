@@ -8,6 +8,7 @@ import {
   TelemetrySpecTracingCustomTags,
 } from '../imports/telemetry.istio.io';
 import { claimNamespaceWide, objectName, policyScope, PolicyScope } from '../operations/scope';
+import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
 import { OperationsRules } from '../validation/rules/operations';
 import { IMeshWorkload } from '../workloads/workload';
@@ -218,7 +219,7 @@ export interface TelemetryProps {
  * Istio Telemetry API: tracing, access logging and metrics for the whole mesh (root namespace), a namespace, or one
  * workload. Providers are `ExtensionProvider`s declared on the mesh and referenced by construct (MESH-OPS-009).
  */
-export class Telemetry extends Construct {
+export class Telemetry extends MeshMember {
   /** The mesh. */
   public readonly mesh: MeshCore;
   /** The object name. */

@@ -2,6 +2,7 @@ import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { isValidPort, objectName, policyScope, PolicyScope } from './scope';
 import { EnvoyFilter as EnvoyFilterL1 } from '../imports/networking.istio.io';
+import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
 import { OperationsRules } from '../validation/rules/operations';
 import { IMeshWorkload } from '../workloads/workload';
@@ -59,7 +60,7 @@ export interface EnvoyFilterRecipeOptions {
 /**
  * An `EnvoyFilter` generated from a typed recipe (the FAQ fixes). Recipes target workloads or gateways by construct.
  */
-export abstract class EnvoyFilterRecipe extends Construct {
+export abstract class EnvoyFilterRecipe extends MeshMember {
   /** The mesh. */
   public readonly mesh: MeshCore;
   /** The object name. */

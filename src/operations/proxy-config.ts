@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { claimNamespaceWide, objectName, policyScope, PolicyScope } from './scope';
 import { sortedRecord } from '../core/names';
 import { ProxyConfig as ProxyConfigL1 } from '../imports/networking.istio.io';
+import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
 import { IMeshWorkload } from '../workloads/workload';
 
@@ -56,7 +57,7 @@ const REGISTRY = new WeakMap<MeshCore, ProxyConfig[]>();
  * Changes apply only when pods restart; `SidecarSettings` folds namespace- and mesh-wide ProxyConfigs into its
  * restart hash so affected pods roll.
  */
-export class ProxyConfig extends Construct {
+export class ProxyConfig extends MeshMember {
   /** @internal the ProxyConfigs declared in a mesh */
   public static _all(mesh: MeshCore): ProxyConfig[] {
     return [...(REGISTRY.get(mesh) ?? [])];

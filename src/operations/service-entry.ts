@@ -4,6 +4,7 @@ import { sortedRecord } from '../core/names';
 import {
   ServiceEntry as ServiceEntryL1, ServiceEntrySpecLocation, ServiceEntrySpecResolution,
 } from '../imports/networking.istio.io';
+import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
 import { OperationsRules } from '../validation/rules/operations';
 import { Protocol, Protocols } from '../workloads/protocol';
@@ -130,7 +131,7 @@ export interface ServiceEntryProps {
  * Istio `ServiceEntry`: adds external services (or VMs through `workloads`) to the mesh's registry. With
  * `meshConfig.outboundTrafficPolicy: REGISTRY_ONLY`, every external host a route uses needs one (MESH-OPS-012).
  */
-export class ServiceEntry extends Construct {
+export class ServiceEntry extends MeshMember {
   /** The mesh. */
   public readonly mesh: MeshCore;
   /** The object name. */

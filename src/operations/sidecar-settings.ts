@@ -6,6 +6,7 @@ import { ProxyConfig } from './proxy-config';
 import { ProxyResources, proxyResourceQuantities } from './proxy-resources';
 import { canonicalJson, checkPorts, isCidr } from './scope';
 import { sortedRecord } from '../core/names';
+import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
 import { OperationsRules } from '../validation/rules/operations';
 
@@ -126,7 +127,7 @@ const DEFAULTS = new WeakMap<MeshCore, Map<string, NamespaceSidecarDefaults>>();
  * Sidecar defaults for every workload of a namespace that has `SidecarSettings`. Workload settings win field by field.
  * Namespace-wide injection itself is `MeshNamespace`'s `injectionEnabled`.
  */
-export class NamespaceSidecarDefaults extends Construct {
+export class NamespaceSidecarDefaults extends MeshMember {
   /** The namespace. */
   public readonly namespace: string;
   /** The defaults. */
@@ -155,7 +156,7 @@ export class NamespaceSidecarDefaults extends Construct {
  * A restart-hash annotation covers every injection-relevant setting (including the namespace's injection labels and
  * namespace- or mesh-wide ProxyConfigs), so pods roll when any of them changes.
  */
-export class SidecarSettings extends Construct {
+export class SidecarSettings extends MeshMember {
   /** The mesh. */
   public readonly mesh: MeshCore;
   private readonly props: SidecarSettingsProps;

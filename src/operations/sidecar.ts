@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { OutboundTrafficPolicy } from './mesh-config';
 import { checkPorts, claimNamespaceWide, objectName, policyScope, PolicyScope } from './scope';
 import { Sidecar as SidecarL1, SidecarSpecOutboundTrafficPolicyMode } from '../imports/networking.istio.io';
+import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
 import { OperationsRules } from '../validation/rules/operations';
 import { MeshService } from '../workloads/mesh-service';
@@ -79,7 +80,7 @@ const SELECTED = new WeakMap<MeshCore, Map<string, string>>();
  * Istio `Sidecar`: scopes which services a workload's proxy learns about (cutting its memory) and adds
  * ingress listeners such as localhost `defaultEndpoint`s. At most one per workload and one selector-less per namespace.
  */
-export class Sidecar extends Construct {
+export class Sidecar extends MeshMember {
   /** The mesh. */
   public readonly mesh: MeshCore;
   /** The object name. */

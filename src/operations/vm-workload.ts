@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { checkPorts, objectName } from './scope';
 import type { VmWorkloadOptions } from './workload-entry';
 import { MeshCluster } from '../topology/cluster';
+import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
 import { OperationsRules } from '../validation/rules/operations';
 import { IMeshWorkload } from '../workloads/workload';
@@ -10,7 +11,7 @@ import { IMeshWorkload } from '../workloads/workload';
  * What a WorkloadEntry and a WorkloadGroup share: a non-Kubernetes workload identified by its
  * namespace and labels, held in the mesh's config clusters, targetable by construct (`IMeshWorkload`).
  */
-export abstract class VmWorkload extends Construct implements IMeshWorkload {
+export abstract class VmWorkload extends MeshMember implements IMeshWorkload {
   /** The mesh. */
   public readonly mesh: MeshCore;
   /** The object name. */

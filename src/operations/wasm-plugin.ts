@@ -3,6 +3,7 @@ import { objectName, policyScope, PolicyScope } from './scope';
 import {
   WasmPlugin as WasmPluginL1, WasmPluginSpecFailStrategy, WasmPluginSpecImagePullPolicy, WasmPluginSpecPhase,
 } from '../imports/extensions.istio.io';
+import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
 import { OperationsRules } from '../validation/rules/operations';
 import { IMeshWorkload } from '../workloads/workload';
@@ -97,7 +98,7 @@ export interface WasmPluginProps {
 }
 
 /** Istio `WasmPlugin`: a WebAssembly filter loaded into selected proxies, replacing hand-written Wasm EnvoyFilters. */
-export class WasmPlugin extends Construct {
+export class WasmPlugin extends MeshMember {
   /** The mesh. */
   public readonly mesh: MeshCore;
   /** The object name. */

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import * as yaml from 'js-yaml';
 import { IGatewayBinding } from '../gateways/gateway-binding';
+import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
 import { ClientTlsMode } from '../traffic/client-tls';
 import { RouteDestination } from '../traffic/destination';
@@ -123,7 +124,7 @@ export interface CanaryStepSplit {
  * Every step synthesizes one consistent VirtualService and DestinationRule; the plan of all steps is
  * written to `canary/<namespace>-<name>.plan.yaml`.
  */
-export class CanaryRelease extends Construct {
+export class CanaryRelease extends MeshMember {
   /** The mesh. */
   public readonly mesh: MeshCore;
   /** The service being released. */

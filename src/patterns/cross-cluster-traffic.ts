@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { DEFAULT_FAILOVER_OUTLIER_DETECTION, LocalityLabel } from './locality-failover';
 import { serviceChildId } from './ownership';
+import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
 import { ClientTlsMode } from '../traffic/client-tls';
 import { ExportTo, TrafficPolicy } from '../traffic/destination-policy';
@@ -58,7 +59,7 @@ export const CLUSTER_LABEL: string = LocalityLabel.CLUSTER;
  * service as versions named after the clusters), ISTIO_MUTUAL client TLS, and either per-source-cluster routes
  * (keep local), `failoverPriority` by cluster (keep local with failover) or a weighted split between clusters.
  */
-export class CrossClusterTraffic extends Construct {
+export class CrossClusterTraffic extends MeshMember {
   /** The mesh. */
   public readonly mesh: MeshCore;
   /** The service. */

@@ -6,6 +6,7 @@ import { MeshSettings, OutboundTrafficPolicy } from '../operations/mesh-config';
 import { ServiceEntry, ServiceEntryResolution } from '../operations/service-entry';
 import { AuthorizationAction, AuthorizationPolicy } from '../security/authorization-policy';
 import { Identity } from '../security/identity';
+import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
 import { ClientTlsMode } from '../traffic/client-tls';
 import { TrafficRoute } from '../traffic/traffic-route';
@@ -53,7 +54,7 @@ export interface EgressLockdownProps {
  * The VirtualService and DestinationRule of the external host are generated L1 objects: TrafficRoute covers mesh
  * services only, and its mesh binding would also claim the gateway's own host.
  */
-export class EgressLockdown extends Construct {
+export class EgressLockdown extends MeshMember {
   /** The mesh. */
   public readonly mesh: MeshCore;
   /** The egress gateway. */

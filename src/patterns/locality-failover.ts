@@ -1,6 +1,7 @@
 import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { serviceChildId } from './ownership';
+import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
 import { LocalityDistribution, LocalityFailover, LocalityLoadBalancing } from '../traffic/load-balancer';
 import { OutlierDetection } from '../traffic/outlier-detection';
@@ -78,7 +79,7 @@ export interface LocalityAwareFailoverProps {
  * regions unless `failoverPriority` or `distribute` is chosen. Mode and weight checks are those of
  * TrafficRoute (MESH-ROUTE-019, MESH-ROUTE-032); referenced localities must exist (MESH-PAT-006).
  */
-export class LocalityAwareFailover extends Construct {
+export class LocalityAwareFailover extends MeshMember {
   /** The mesh. */
   public readonly mesh: MeshCore;
   /** The routes carrying the DestinationRules, one per service. */

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { AuthorizationPolicy, RequestOperation } from './authorization-policy';
 import { Identity } from './identity';
 import { PolicyScope } from './policy-target';
+import { MeshMember } from '../topology/member';
 import { IMeshWorkload } from '../workloads/workload';
 
 /**
@@ -52,7 +53,7 @@ export interface MeshDefaultDenyProps {
  * Zero trust in one call: a mesh-wide ALLOW policy without rules (allow nothing) in the root namespace,
  * plus one ALLOW policy per explicit exception. Gateways are workloads too: allow their traffic explicitly.
  */
-export class MeshDefaultDeny extends Construct {
+export class MeshDefaultDeny extends MeshMember {
   /** The mesh-wide allow-nothing policy. */
   public readonly policy: AuthorizationPolicy;
   private readonly allowList: AuthorizationPolicy[] = [];

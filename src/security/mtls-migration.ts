@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { MtlsMode } from './mtls-mode';
 import { PeerAuth } from './peer-auth';
 import { PolicyTargetOptions } from './policy-target';
+import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
 
 /**
@@ -29,7 +30,7 @@ export interface MtlsMigrationProps extends PolicyTargetOptions {
  * Moves a scope (mesh, namespace or workload) between mTLS modes in explicit stages, always through
  * PERMISSIVE: DISABLE → PERMISSIVE → STRICT (or back). Each stage synthesizes one PeerAuth.
  */
-export class MtlsMigration extends Construct {
+export class MtlsMigration extends MeshMember {
   /**
    * The stages from one mode to another: `initial`, PERMISSIVE when needed, `to`.
    * @param initial the starting mode

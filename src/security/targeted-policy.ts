@@ -2,13 +2,14 @@ import { Construct } from 'constructs';
 import { PolicyScope, PolicyTargetOptions } from './policy-target';
 import { PolicyTarget } from './target';
 import type { MeshCluster } from '../topology/cluster';
+import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
 
 /**
  * What every security policy shares: its mesh, its name and namespace, the workloads it selects
  * and the clusters it is placed in, all worked out once from `PolicyTargetOptions`.
  */
-export abstract class TargetedPolicy extends Construct {
+export abstract class TargetedPolicy extends MeshMember {
   /** The mesh. */
   public readonly mesh: MeshCore;
   /** @internal */

@@ -326,15 +326,15 @@ export class MeshCore extends Construct {
   }
 
   /**
-   * The objects `member` rendered into `cluster`, in construct order (escape hatch: patch fields the library
-   * does not model with `addJsonPatch()`). Renders the mesh first if it has not rendered yet, so declare every
-   * construct before calling it.
+   * The objects `member` and the constructs inside it rendered into `cluster`, in construct order (escape hatch:
+   * patch fields the library does not model with `addJsonPatch()`). Renders the mesh first if it has not
+   * rendered yet, so declare every construct before calling it.
    * @param member a construct of this mesh
    * @param cluster the cluster
    */
   public apiObjectsOf(member: IConstruct, cluster: MeshCluster): ApiObject[] {
     this.render();
-    return cluster.objectsOf(member);
+    return member.node.findAll().flatMap(c => cluster.objectsOf(c));
   }
 
   /**

@@ -1,6 +1,7 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import type { MeshCluster } from './cluster';
+import { MeshMember } from './member';
 import { MeshCore } from './mesh-core';
 import { isDnsLabel, sortedRecord } from '../core/names';
 import { TopologyRules } from '../validation/rules/topology';
@@ -72,7 +73,7 @@ export interface MeshNamespaceConstructProps extends MeshNamespaceProps {
 /**
  * A namespace that is a member of the mesh: created in its clusters and labelled for injection.
  */
-export class MeshNamespace extends Construct {
+export class MeshNamespace extends MeshMember {
   /** The namespace name. */
   public readonly name: string;
   /** The mesh. */

@@ -14,6 +14,7 @@ import { TcpRouteOptions, TlsRouteOptions, renderTcpRoute, renderTlsRoute } from
 import { IGatewayBinding } from '../gateways/gateway-binding';
 import { DestinationRule, DestinationRuleSpecSubsets, VirtualService } from '../imports/networking.istio.io';
 import { MeshCluster } from '../topology/cluster';
+import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
 import { RuleDefinition } from '../validation/rule';
 import { RouteRules } from '../validation/rules/route';
@@ -112,7 +113,7 @@ const REDIRECT_CODES = [301, 302, 303, 307, 308];
  * Typed routing for a mesh service: exactly one VirtualService per host and binding and one
  * DestinationRule per host, placed in the clusters that receive Istio config.
  */
-export class TrafficRoute extends Construct {
+export class TrafficRoute extends MeshMember {
   /** The mesh. */
   public readonly mesh: MeshCore;
   /** The routed service. */

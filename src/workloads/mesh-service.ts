@@ -6,6 +6,7 @@ import { IMeshWorkload } from './workload';
 import { jsonNumber, jsonObjects, jsonString, jsonStringRecord } from '../core/json';
 import { sortedRecord } from '../core/names';
 import { MeshCluster } from '../topology/cluster';
+import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
 import { ServiceRules } from '../validation/rules/service';
 
@@ -129,7 +130,7 @@ const REGISTRY = new WeakMap<MeshCore, Map<string, MeshService[]>>();
  * A service in the mesh: name, namespace, ports with protocols, and versions.
  * Routes, policies and patterns refer to services through this construct, never by string.
  */
-export class MeshService extends Construct implements IMeshWorkload {
+export class MeshService extends MeshMember implements IMeshWorkload {
   /**
    * Adopts a cdk8s-plus Service: its name, namespace, selector and ports are read from it; it is not emitted again.
    * @param scope a scope in the mesh

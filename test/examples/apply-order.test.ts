@@ -6,7 +6,7 @@ import { ApiObject, Chart, Testing } from 'cdk8s';
 import { synthesizeExamples } from './all-examples';
 import { Mesh } from '../../src';
 import { applyOrder } from '../../src/core/apply-order';
-import { chartObjects } from '../../src/core/emitter';
+import { chartObjects } from '../../src/facade/emitter';
 import { testApp } from '../util';
 
 /** Namespaces of an empty cluster. */

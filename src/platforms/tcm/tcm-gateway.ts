@@ -3,6 +3,7 @@ import { TcmPlatform } from './tcm-platform';
 import { sortedRecord } from '../../core/names';
 import { Gateway, GatewaySpecServers, GatewaySpecServersTlsMode } from '../../imports/networking.istio.io';
 import type { MeshCluster } from '../../topology/cluster';
+import { MeshMember } from '../../topology/member';
 import { MeshCore } from '../../topology/mesh-core';
 import { PlatformRules } from '../../validation/rules/platform';
 import { Protocol, Protocols } from '../../workloads/protocol';
@@ -153,7 +154,7 @@ export interface TcmGatewayProps extends TcmGatewayOptions {
  * A Tencent Cloud Mesh gateway: `Gateway` listeners in the primary cluster plus the provisioning options
  * TCM exposes. TCM's gateway controller creates the pods, Service and CLB listeners.
  */
-export class TcmGateway extends Construct {
+export class TcmGateway extends MeshMember {
   /** The gateway name. */
   public readonly name: string;
   /** The namespace. */

@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, App, Chart, DependencyGraph, Names, YamlOutputType } from 'cdk8s';
 import * as jsYaml from 'js-yaml';
-import { applyOrder } from './apply-order';
-import { renderedJson } from './rendered';
+import { applyOrder } from '../core/apply-order';
+import { renderedJson } from '../core/rendered';
 import { MeshCluster } from '../topology/cluster';
 
 /** Never instantiated: the YAML 1.1 type below only makes the dumper quote, it never represents values. */
