@@ -2,6 +2,7 @@ export * from './topology/mesh-core';
 export * from './topology/feature';
 export * from './topology/object-index';
 export * from './topology/ownership';
+export * from './topology/member';
 export * from './facade/mesh';
 export * from './topology/cluster';
 export * from './topology/network';
