@@ -1,7 +1,7 @@
-import { ApiObject, Include, JsonPatch } from 'cdk8s';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { ApiObject, Include, JsonPatch } from 'cdk8s';
 import {
   IndexedObject, Mesh, MeshArtifact, MeshCluster, MeshCore, MeshFeature, MeshService, PeerAuth, Protocol, RuleDefinition,
   Severity, TrafficRoute,
@@ -91,7 +91,7 @@ describe('ClusterObjectIndex', () => {
     synth(app);
     expect(seen.vs.map(e => e.declaredBy)).toEqual([route]);
     expect(seen.dr[0].declaredBy).toBe(route);
-    expect(seen.dr[0].json.spec.subsets.map((s: { name: string }) => s.name)).toEqual(['v1', 'v2']);
+    expect((seen.dr[0].json.spec as { subsets: Array<{ name: string }> }).subsets.map(s => s.name)).toEqual(['v1', 'v2']);
     expect(seen.host.map(e => e.kind).sort()).toEqual(['DestinationRule', 'VirtualService']);
     expect(seen.external.map(e => e.declaredBy.node.id)).toEqual(['hand-written']);
     const policy = seen.selecting.find(e => e.kind === 'AuthorizationPolicy')!;
@@ -125,7 +125,7 @@ describe('IMeshFeature: the extension point', () => {
     public validate(mesh: MeshCore): void {
       for (const cluster of mesh.clusters) {
         for (const dr of mesh.objectIndex(cluster).ofKind('DestinationRule')) {
-          if (!dr.json.metadata.labels?.team) mesh.report(UNLABELLED, dr.declaredBy, dr.name, `In cluster ${cluster.clusterName}.`);
+          if (!(dr.json.metadata as { labels?: { team?: string } }).labels?.team) mesh.report(UNLABELLED, dr.declaredBy, dr.name, `In cluster ${cluster.clusterName}.`);
         }
       }
     }
