@@ -3,11 +3,11 @@ import type { AsmPlatform } from './asm-platform';
 import { sortedRecord } from '../../core/names';
 import type { GatewayCompression, GatewayOverrides } from '../../gateways/gateway-options';
 import { GatewayType } from '../../gateways/gateway-options';
+import { GatewayProvisioner, GatewayProvisioning } from '../../gateways/gateway-provisioner';
 import type { GatewayWorkload } from '../../gateways/gateway-workload';
 import { PlatformRules } from '../../validation/rules/platform';
-import { GatewayProvisioner, GatewayProvisioning } from '../../gateways/gateway-provisioner';
-import { onPlatform } from '../platform-feature';
 import { validatePlacementOnWorkloadClusters } from '../managed-checks';
+import { onPlatform } from '../platform-feature';
 
 /** The API version ASM provisions gateways from. */
 export const ISTIO_GATEWAY_API_VERSION = 'istio.alibabacloud.com/v1beta1';

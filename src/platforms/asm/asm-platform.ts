@@ -1,9 +1,9 @@
 import { AsmGatewayProvisioner } from './asm-gateway-provisioner';
-import { AsmGatewayOptions } from '../../gateways/platform-gateway-options';
 import { AsmOptions } from './asm-options';
-import type { GatewayWorkload } from '../../gateways/gateway-workload';
-import type { MeshCore } from '../../topology/mesh-core';
 import type { GatewayProvisioner } from '../../gateways/gateway-provisioner';
+import type { GatewayWorkload } from '../../gateways/gateway-workload';
+import { AsmGatewayOptions } from '../../gateways/platform-gateway-options';
+import type { MeshCore } from '../../topology/mesh-core';
 import { validateConfigCluster } from '../managed-checks';
 import { Platform, PlatformKind } from '../platform';
 

@@ -1,8 +1,8 @@
 import * as yaml from 'js-yaml';
+import type { DceOptions } from './dce-options';
 import type { MeshCluster } from '../../topology/cluster';
 import type { MeshArtifact } from '../../topology/feature';
 import type { MeshCore } from '../../topology/mesh-core';
-import type { DceOptions } from './dce-options';
 
 /** The port of DCE east-west gateways (`meshNetworks.<net>.gateways[0].port`). */
 export const DCE_EAST_WEST_PORT = 15443;

@@ -4,9 +4,9 @@ import type { IstioVersion } from '../../topology/istio-version';
 import type { MeshCore } from '../../topology/mesh-core';
 import { InjectionScheme } from '../../topology/namespace';
 import { PlatformRules } from '../../validation/rules/platform';
-import { onPlatform } from '../platform-feature';
 import { validateConfigCluster, validateRevisionName } from '../managed-checks';
 import { Platform, PlatformArtifact, PlatformKind } from '../platform';
+import { onPlatform } from '../platform-feature';
 
 /** DNS-1123 label that may contain dots: a Kubernetes label value that is also usable as a name part. */
 const DOTTED_LABEL = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;

@@ -1,10 +1,10 @@
 import type { TcmPlatform } from './tcm-platform';
 import { GatewayPlatformFacts, TcmServerFacts, tcmProvisioning, validateTcmServers } from './tcm-provisioning';
 import { GatewayType } from '../../gateways/gateway-options';
-import type { GatewayWorkload } from '../../gateways/gateway-workload';
 import { GatewayProvisioner, GatewayProvisioning } from '../../gateways/gateway-provisioner';
-import { onPlatform } from '../platform-feature';
+import type { GatewayWorkload } from '../../gateways/gateway-workload';
 import { validatePlacementOnWorkloadClusters } from '../managed-checks';
+import { onPlatform } from '../platform-feature';
 
 /**
  * TCM gateways: TCM's gateway controller creates the pods, Service and CLB; the library writes the

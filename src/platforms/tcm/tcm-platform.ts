@@ -1,16 +1,16 @@
 import { TcmGatewayProvisioner } from './tcm-gateway-provisioner';
-import { TcmGatewayOptions } from '../../gateways/platform-gateway-options';
 import { TcmOptions } from './tcm-options';
+import type { GatewayProvisioner } from '../../gateways/gateway-provisioner';
 import type { GatewayWorkload } from '../../gateways/gateway-workload';
+import { TcmGatewayOptions } from '../../gateways/platform-gateway-options';
 import { ClusterRole } from '../../topology/cluster';
 import type { IstioVersion } from '../../topology/istio-version';
 import type { MeshCore } from '../../topology/mesh-core';
 import { InjectionScheme } from '../../topology/namespace';
 import { PlatformRules } from '../../validation/rules/platform';
-import type { GatewayProvisioner } from '../../gateways/gateway-provisioner';
-import { onPlatform } from '../platform-feature';
 import { clusterRoles, validateRevisionName } from '../managed-checks';
 import { Platform, PlatformKind } from '../platform';
+import { onPlatform } from '../platform-feature';
 
 /** TCM revisions: an Istio version with dashes, e.g. `1-12-5`. */
 const TCM_REVISION = /^\d+-\d+-\d+$/;
