@@ -1,7 +1,14 @@
 import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { isValidPort, objectName, policyScope, PolicyScope } from './scope';
-import { EnvoyFilter as EnvoyFilterL1 } from '../imports/networking.istio.io';
+import {
+  EnvoyFilter as EnvoyFilterL1,
+  EnvoyFilterSpecConfigPatches as ConfigPatch,
+  EnvoyFilterSpecConfigPatchesApplyTo as ApplyTo,
+  EnvoyFilterSpecConfigPatchesMatchContext as MatchContext,
+  EnvoyFilterSpecConfigPatchesMatchListener as ListenerMatch,
+  EnvoyFilterSpecConfigPatchesPatchOperation as Operation,
+} from '../imports/networking.istio.io';
 import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
 import { OperationsRules } from '../validation/rules/operations';
@@ -22,6 +29,13 @@ export enum ProxyContext {
   /** Gateway listeners. */
   GATEWAY = 'GATEWAY',
 }
+
+const CONTEXTS: Record<ProxyContext, MatchContext> = {
+  [ProxyContext.ANY]: MatchContext.ANY,
+  [ProxyContext.SIDECAR_INBOUND]: MatchContext.SIDECAR_UNDERSCORE_INBOUND,
+  [ProxyContext.SIDECAR_OUTBOUND]: MatchContext.SIDECAR_UNDERSCORE_OUTBOUND,
+  [ProxyContext.GATEWAY]: MatchContext.GATEWAY,
+};
 
 /** Options shared by every EnvoyFilter recipe. */
 export interface EnvoyFilterRecipeOptions {
@@ -82,21 +96,34 @@ export abstract class EnvoyFilterRecipe extends MeshMember {
     this.mesh._onSynth(() => this.render());
   }
 
-  /** The `configPatches` of the filter. */
-  protected abstract configPatches(): any[];
+  /**
+   * The `configPatches` of the filter, as Istio's JSON. The library's recipes build the generated
+   * `EnvoyFilter` patch type; a subclass may return any patch JSON Istio accepts.
+   */
+  protected abstract configPatches(): unknown[];
 
   /** A listener match on the HTTP connection manager, narrowed to `port` if set. */
-  protected hcmListener(subFilter?: string): { [key: string]: any } {
+  protected hcmListener(subFilter?: string): { [key: string]: unknown } {
+    return { ...this._listenerMatch(subFilter) };
+  }
+
+  /** A MERGE patch of the HTTP connection manager's typed config. */
+  protected mergeHcm(fields: { [key: string]: unknown }): { [key: string]: unknown } {
+    return { ...this._hcmMergePatch(fields) };
+  }
+
+  /** A listener match on the HTTP connection manager, narrowed to `port` if set. @internal */
+  public _listenerMatch(subFilter?: string): ListenerMatch {
     const filter = subFilter ? { name: HCM, subFilter: { name: subFilter } } : { name: HCM };
     return { portNumber: this.options.port, filterChain: { filter } };
   }
 
-  /** A MERGE patch of the HTTP connection manager's typed config. */
-  protected mergeHcm(fields: { [key: string]: any }): { [key: string]: any } {
+  /** A MERGE patch of the HTTP connection manager's typed config. @internal */
+  public _hcmMergePatch(fields: { [key: string]: unknown }): ConfigPatch {
     return {
-      applyTo: 'NETWORK_FILTER',
-      match: { context: this.context, listener: this.hcmListener() },
-      patch: { operation: 'MERGE', value: { typed_config: { '@type': HCM_TYPE, ...fields } } },
+      applyTo: ApplyTo.NETWORK_UNDERSCORE_FILTER,
+      match: { context: CONTEXTS[this.context], listener: this._listenerMatch() },
+      patch: { operation: Operation.MERGE, value: { typed_config: { '@type': HCM_TYPE, ...fields } } },
     };
   }
 
@@ -107,7 +134,8 @@ export abstract class EnvoyFilterRecipe extends MeshMember {
         spec: {
           workloadSelector: this.scope.selector ? { labels: this.scope.selector } : undefined,
           priority: this.options.priority,
-          configPatches: this.configPatches(),
+          // The recipes below return `ConfigPatch` objects; a user subclass returns patch JSON as Istio takes it.
+          configPatches: this.configPatches() as ConfigPatch[],
         },
       });
     }
@@ -137,8 +165,9 @@ export class MaxRequestHeaders extends EnvoyFilterRecipe {
     }
   }
 
-  protected configPatches(): any[] {
-    return [this.mergeHcm({ max_request_headers_kb: this.kb })];
+  protected configPatches(): unknown[] {
+    const patches: ConfigPatch[] = [this._hcmMergePatch({ max_request_headers_kb: this.kb })];
+    return patches;
   }
 }
 
@@ -181,7 +210,7 @@ export class PreserveHeaderCase extends EnvoyFilterRecipe {
     }
   }
 
-  protected configPatches(): any[] {
+  protected configPatches(): unknown[] {
     const headerKeyFormat = this.format === HeaderCaseFormat.PROPER_CASE
       ? { proper_case_words: {} }
       : {
@@ -190,13 +219,13 @@ export class PreserveHeaderCase extends EnvoyFilterRecipe {
           typed_config: { '@type': 'type.googleapis.com/envoy.extensions.http.header_formatters.preserve_case.v3.PreserveCaseFormatterConfig' },
         },
       };
-    const patches: any[] = [this.mergeHcm({ http_protocol_options: { header_key_format: headerKeyFormat } })];
+    const patches: ConfigPatch[] = [this._hcmMergePatch({ http_protocol_options: { header_key_format: headerKeyFormat } })];
     if (this.upstreamPort !== undefined) {
       patches.push({
-        applyTo: 'CLUSTER',
-        match: { context: ProxyContext.SIDECAR_OUTBOUND, cluster: { portNumber: this.upstreamPort } },
+        applyTo: ApplyTo.CLUSTER,
+        match: { context: CONTEXTS[ProxyContext.SIDECAR_OUTBOUND], cluster: { portNumber: this.upstreamPort } },
         patch: {
-          operation: 'MERGE',
+          operation: Operation.MERGE,
           value: {
             typed_extension_protocol_options: {
               'envoy.extensions.upstreams.http.v3.HttpProtocolOptions': {
@@ -233,10 +262,11 @@ export class AcceptHttp10 extends EnvoyFilterRecipe {
     this.defaultHost = props.defaultHost;
   }
 
-  protected configPatches(): any[] {
-    const options: { [key: string]: any } = { accept_http_10: true };
+  protected configPatches(): unknown[] {
+    const options: { [key: string]: unknown } = { accept_http_10: true };
     if (this.defaultHost !== undefined) options.default_host_for_http_10 = this.defaultHost;
-    return [this.mergeHcm({ http_protocol_options: options })];
+    const patches: ConfigPatch[] = [this._hcmMergePatch({ http_protocol_options: options })];
+    return patches;
   }
 }
 
@@ -267,13 +297,13 @@ export class LocalRateLimit extends EnvoyFilterRecipe {
     }
   }
 
-  protected configPatches(): any[] {
+  protected configPatches(): unknown[] {
     const always = { default_value: { numerator: 100, denominator: 'HUNDRED' } };
-    return [{
-      applyTo: 'HTTP_FILTER',
-      match: { context: this.context, listener: this.hcmListener(ROUTER) },
+    const patches: ConfigPatch[] = [{
+      applyTo: ApplyTo.HTTP_UNDERSCORE_FILTER,
+      match: { context: CONTEXTS[this.context], listener: this._listenerMatch(ROUTER) },
       patch: {
-        operation: 'INSERT_BEFORE',
+        operation: Operation.INSERT_UNDERSCORE_BEFORE,
         value: {
           name: 'envoy.filters.http.local_ratelimit',
           typed_config: {
@@ -291,5 +321,6 @@ export class LocalRateLimit extends EnvoyFilterRecipe {
         },
       },
     }];
+    return patches;
   }
 }

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { claimNamespaceWide, objectName, policyScope, PolicyScope } from './scope';
 import { sortedRecord } from '../core/names';
-import { ProxyConfig as ProxyConfigL1 } from '../imports/networking.istio.io';
+import { ProxyConfig as ProxyConfigL1, ProxyConfigSpec } from '../imports/networking.istio.io';
 import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
 import { IMeshWorkload } from '../workloads/workload';
@@ -82,7 +82,11 @@ export class ProxyConfig extends MeshMember {
   }
 
   /** The `spec` as emitted. */
-  public get spec(): { [key: string]: any } {
+  public get spec(): { [key: string]: unknown } {
+    return { ...this.renderSpec() };
+  }
+
+  private renderSpec(): ProxyConfigSpec {
     return {
       concurrency: this.props.concurrency,
       environmentVariables: sortedRecord(this.props.environmentVariables),
@@ -95,7 +99,7 @@ export class ProxyConfig extends MeshMember {
     for (const cluster of this.mesh.configClusters) {
       new ProxyConfigL1(cluster.scopeFor(this), 'ProxyConfig', {
         metadata: { name: this.name, namespace: this._scope.namespace },
-        spec: this.spec,
+        spec: this.renderSpec(),
       });
     }
   }

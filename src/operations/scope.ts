@@ -1,6 +1,7 @@
 import { isIP } from 'net';
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { isJsonObject } from '../core/json';
 import { sortedRecord } from '../core/names';
 import { renderedObjectsOfKind } from '../core/rendered';
 import type { MeshCluster } from '../topology/cluster';
@@ -106,8 +107,8 @@ function pairKey(namespace: string, key: string, value: string): string {
 }
 
 /** JSON with object keys sorted at every level. */
-export function canonicalJson(value: any): string {
-  return JSON.stringify(value, (_key, v) => (v && typeof v === 'object' && !Array.isArray(v)
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (isJsonObject(v)
     ? Object.fromEntries(Object.keys(v).sort().map(k => [k, v[k]]))
     : v));
 }

@@ -5,7 +5,8 @@ import { Construct, IConstruct } from 'constructs';
 import { ProxyConfig } from './proxy-config';
 import { ProxyResources, proxyResourceQuantities } from './proxy-resources';
 import { canonicalJson, checkPorts, isCidr } from './scope';
-import { sortedRecord } from '../core/names';
+import { jsonObject } from '../core/json';
+import { definedEntries, sortedRecord } from '../core/names';
 import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
 import { OperationsRules } from '../validation/rules/operations';
@@ -67,7 +68,7 @@ export interface SidecarOptions {
    * Further `ProxyConfig` fields for `proxy.istio.io/config`, e.g. `{ concurrency: 4 }`. Typed settings above win.
    * @default - none
    */
-  readonly proxyConfig?: { [key: string]: any };
+  readonly proxyConfig?: { [key: string]: unknown };
   /**
    * Rewrite HTTP/gRPC liveness and readiness probes so kubelet reaches the app through the pilot-agent
    * (`sidecar.istio.io/rewriteAppHTTPProbers`); needed when strict mTLS would otherwise fail probes with 503.
@@ -232,11 +233,12 @@ export class SidecarSettings extends MeshMember {
 
 /** Workload options over namespace defaults, field by field; `proxyConfig` maps merge. */
 function mergeOptions(defaults: SidecarOptions, own: SidecarOptions): SidecarOptions {
-  const merged: { [key: string]: any } = { ...defaults };
-  for (const [key, value] of Object.entries(own)) if (value !== undefined) merged[key] = value;
-  merged.resources = { ...defaults.resources, ...own.resources };
-  merged.proxyConfig = { ...defaults.proxyConfig, ...own.proxyConfig };
-  return merged;
+  return {
+    ...defaults,
+    ...definedEntries(own),
+    resources: { ...defaults.resources, ...own.resources },
+    proxyConfig: { ...defaults.proxyConfig, ...own.proxyConfig },
+  };
 }
 
 /** The annotations Istio's injector and istio-init read for these options. */
@@ -264,9 +266,9 @@ function sidecarAnnotations(options: SidecarOptions): { [key: string]: string } 
 
 /** The `proxy.istio.io/config` value: overrides plus typed settings, as JSON (valid YAML) with sorted keys. */
 function proxyConfigAnnotation(options: SidecarOptions): string | undefined {
-  const config: { [key: string]: any } = { ...options.proxyConfig };
+  const config: { [key: string]: unknown } = { ...options.proxyConfig };
   if (options.holdApplicationUntilProxyStarts !== undefined) config.holdApplicationUntilProxyStarts = options.holdApplicationUntilProxyStarts;
-  if (options.acceptHttp10) config.proxyMetadata = { ...config.proxyMetadata, ISTIO_META_HTTP10: '1' };
+  if (options.acceptHttp10) config.proxyMetadata = { ...jsonObject(config.proxyMetadata), ISTIO_META_HTTP10: '1' };
   return Object.keys(config).length ? canonicalJson(config) : undefined;
 }
 

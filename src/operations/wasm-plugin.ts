@@ -74,7 +74,7 @@ export interface WasmPluginProps {
    * Configuration passed to the plugin.
    * @default - none
    */
-  readonly pluginConfig?: { [key: string]: any };
+  readonly pluginConfig?: { [key: string]: unknown };
   /**
    * The plugin's root id inside the module, for modules with several plugins.
    * @default - the module's default
