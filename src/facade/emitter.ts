@@ -3,6 +3,7 @@ import * as path from 'path';
 import { ApiObject, App, Chart, DependencyGraph, Names, YamlOutputType } from 'cdk8s';
 import * as jsYaml from 'js-yaml';
 import { applyOrder } from '../core/apply-order';
+import { JsonObject } from '../core/json';
 import { renderedJson } from '../core/rendered';
 import { MeshCluster } from '../topology/cluster';
 
@@ -36,7 +37,7 @@ const DUMP_OPTIONS: jsYaml.DumpOptions = {
  * which is several times faster than the `yaml` package. Strings YAML 1.1 would read as other types
  * (`yes`, `on`, `010`) are quoted, so kubectl reads the same values.
  */
-export function stringifyDocuments(docs: any[]): string {
+export function stringifyDocuments(docs: readonly unknown[]): string {
   return docs
     .map(doc => doc === undefined ? '\n' : jsYaml.dump(doc, DUMP_OPTIONS))
     .join('---\n');
@@ -59,7 +60,7 @@ export function canEmitFast(app: App): boolean {
  * then, for a cluster's chart, apply order (`MeshCluster.toJson()`). Each object comes from the public
  * `ApiObject.toJson()`. Unlike `Chart.toJson()`, this does not validate the whole app once per chart.
  */
-export function chartObjects(chart: Chart): any[] {
+export function chartObjects(chart: Chart): JsonObject[] {
   const docs = new DependencyGraph(chart.node).topology()
     .filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart)
     .map(renderedJson);
@@ -70,11 +71,11 @@ export function chartObjects(chart: Chart): any[] {
  * Writes every chart to `<outdir>/<chart>.k8s.yaml`, after running the construct validations
  * cdk8s would run, once for the whole app. Returns the objects written, by chart.
  */
-export function emitCharts(app: App): Map<Chart, any[]> {
+export function emitCharts(app: App): Map<Chart, JsonObject[]> {
   const errors = app.node.findAll().flatMap(c => c.node.validate().map(e => `[${c.node.path}] ${e}`));
   if (errors.length) throw new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
   fs.mkdirSync(app.outdir, { recursive: true });
-  const written = new Map<Chart, any[]>();
+  const written = new Map<Chart, JsonObject[]>();
   for (const chart of app.charts) {
     const docs = chartObjects(chart);
     const file = path.join(app.outdir, Names.toDnsLabel(chart) + app.outputFileExtension);

@@ -49,12 +49,12 @@ export class MeshApp extends App {
   public synth(): void {
     const meshes = this.node.findAll().filter((c: IConstruct): c is MeshCore => c instanceof MeshCore);
     for (const mesh of meshes) mesh.prepare();
-    let written: Map<Chart, any[]>;
+    let written: Map<Chart, unknown[]>;
     if (this.fastEmitter && canEmitFast(this)) {
       written = emitCharts(this);
     } else {
       super.synth();
-      written = new Map(this.report ? this.charts.map(chart => [chart, chart.toJson()]) : []);
+      written = new Map(this.report ? this.charts.map((chart): [Chart, unknown[]] => [chart, chart.toJson()]) : []);
     }
     const files = meshes.flatMap(mesh => mesh._artifacts());
     if (this.report && meshes.length) {

@@ -214,11 +214,11 @@ export class ExtensionProvider {
     /** What it does. */
     public readonly kind: ExtensionProviderKind,
     private readonly field: string,
-    private readonly settings: { [key: string]: any },
+    private readonly settings: { [key: string]: unknown },
   ) {}
 
   /** The mesh config `extensionProviders` entry. */
-  public toMeshConfig(): { [key: string]: any } {
+  public toMeshConfig(): { [key: string]: unknown } {
     return { name: this.name, [this.field]: this.settings };
   }
 }

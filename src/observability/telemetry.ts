@@ -1,11 +1,12 @@
 import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ExtensionProvider, ExtensionProviderKind } from './extension-provider';
+import { mapEnum } from '../core/enums';
 import { ExtensionProviderRegistry } from './provider-registry';
 import {
-  Telemetry as TelemetryL1, TelemetrySpecAccessLogging, TelemetrySpecMetrics, TelemetrySpecMetricsOverridesMatchMetric,
-  TelemetrySpecMetricsOverridesMatchMode, TelemetrySpecMetricsOverridesTagOverridesOperation, TelemetrySpecTracing,
-  TelemetrySpecTracingCustomTags,
+  Telemetry as TelemetryL1, TelemetrySpecAccessLogging, TelemetrySpecAccessLoggingMatchMode, TelemetrySpecMetrics,
+  TelemetrySpecMetricsOverridesMatchMetric, TelemetrySpecMetricsOverridesMatchMode, TelemetrySpecMetricsOverridesTagOverridesOperation,
+  TelemetrySpecTracing, TelemetrySpecTracingCustomTags, TelemetrySpecTracingMatchMode,
 } from '../imports/telemetry.istio.io';
 import { claimNamespaceWide, objectName, policyScope, PolicyScope } from '../operations/scope';
 import { MeshMember } from '../topology/member';
@@ -275,8 +276,20 @@ function providerRefs(providers: ExtensionProvider[] | undefined): Array<{ name:
   return providers?.length ? providers.map(p => ({ name: p.name })) : undefined;
 }
 
-function matchOf(mode: TelemetryMode | undefined): { mode: any } | undefined {
-  return mode === undefined ? undefined : { mode };
+/** The generated match-mode enums of tracing, access logging and metrics have the same members. */
+function modeTable<M>(e: { CLIENT_UNDERSCORE_AND_UNDERSCORE_SERVER: M; CLIENT: M; SERVER: M }): Record<TelemetryMode, M> {
+  return {
+    [TelemetryMode.CLIENT_AND_SERVER]: e.CLIENT_UNDERSCORE_AND_UNDERSCORE_SERVER,
+    [TelemetryMode.CLIENT]: e.CLIENT,
+    [TelemetryMode.SERVER]: e.SERVER,
+  };
+}
+const TRACING_MODES = modeTable(TelemetrySpecTracingMatchMode);
+const ACCESS_LOG_MODES = modeTable(TelemetrySpecAccessLoggingMatchMode);
+const METRICS_MODES = modeTable(TelemetrySpecMetricsOverridesMatchMode);
+
+function matchOf<M>(mode: TelemetryMode | undefined, modes: Record<TelemetryMode, M>): { mode: M } | undefined {
+  return mode === undefined ? undefined : { mode: modes[mode] };
 }
 
 function tracingSpec(t: TelemetryTracing): TelemetrySpecTracing {
@@ -286,7 +299,7 @@ function tracingSpec(t: TelemetryTracing): TelemetrySpecTracing {
     randomSamplingPercentage: t.samplingPercentage,
     customTags: Object.keys(tags).length ? Object.fromEntries(Object.keys(tags).sort().map(k => [k, tags[k]._spec])) : undefined,
     disableSpanReporting: t.disableSpanReporting,
-    match: matchOf(t.mode),
+    match: matchOf(t.mode, TRACING_MODES),
   };
 }
 
@@ -295,7 +308,7 @@ function accessLoggingSpec(a: TelemetryAccessLogging): TelemetrySpecAccessLoggin
     providers: providerRefs(a.providers),
     filter: a.filter === undefined ? undefined : { expression: a.filter },
     disabled: a.disabled,
-    match: matchOf(a.mode),
+    match: matchOf(a.mode, ACCESS_LOG_MODES),
   };
 }
 
@@ -309,7 +322,7 @@ function metricsSpec(m: TelemetryMetrics): TelemetrySpecMetrics {
       for (const tag of o.removeTags ?? []) tags[tag] = { operation: TelemetrySpecMetricsOverridesTagOverridesOperation.REMOVE };
       const match = o.metric === undefined && o.mode === undefined ? undefined : {
         metric: o.metric as string as TelemetrySpecMetricsOverridesMatchMetric | undefined,
-        mode: o.mode as string as TelemetrySpecMetricsOverridesMatchMode | undefined,
+        mode: mapEnum(METRICS_MODES, o.mode),
       };
       return {
         match,

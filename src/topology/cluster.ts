@@ -4,6 +4,7 @@ import { Locality } from './locality';
 import type { MeshCore } from './mesh-core';
 import type { MeshNetwork } from './network';
 import { applyOrder } from '../core/apply-order';
+import { isJsonObject } from '../core/json';
 import { safeId } from '../core/names';
 
 /**
@@ -124,8 +125,9 @@ export class MeshCluster extends Chart {
    * The cluster's manifest in apply order: Namespaces and CRDs, then cluster-scoped objects, then
    * namespaced ones, each group in construct order (so `kubectl apply -f` works on an empty cluster).
    */
-  public toJson(): any[] {
-    return applyOrder(super.toJson());
+  public toJson(): unknown[] {
+    const docs: unknown[] = super.toJson();
+    return applyOrder(docs.filter(isJsonObject));
   }
 
   /** True if this cluster runs an istiod (primary). */
