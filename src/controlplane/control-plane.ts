@@ -1,4 +1,5 @@
 import { Chart } from 'cdk8s';
+import { IConstruct } from 'constructs';
 import * as jsYaml from 'js-yaml';
 import { EastWestGatewayPlacement, eastWestGateways, networksWithoutCrossNetworkGateway } from './east-west';
 import { ExternalControlPlane, renderExternalIstiodRouting, resolveExternalControlPlane } from './external-istiod';
@@ -254,7 +255,7 @@ export class ControlPlane extends MeshMember {
   private addArtifacts(plan: ClusterInstallPlan): void {
     const dir = plan.cluster.clusterName;
     const chart = plan.cluster as Chart;
-    const dump = (obj: any) => jsYaml.dump(obj, { noRefs: true, lineWidth: -1 });
+    const dump = (obj: unknown) => jsYaml.dump(obj, { noRefs: true, lineWidth: -1 });
     for (const ctx of plan.contexts) {
       const suffix = ctx.revision.name === DEFAULT_REVISION ? '' : `-${ctx.revision.name}`;
       this.mesh._addArtifact(`${dir}/istioctl/istio-operator${suffix}.yaml`, () => dump(controlPlaneOperator(ctx)));
@@ -360,7 +361,7 @@ export class ControlPlane extends MeshMember {
       }
     }
     const removed = this.props.upgrade?.removedRevision;
-    const check = (where: any, revision: string | undefined) => {
+    const check = (where: IConstruct, revision: string | undefined) => {
       if (revision === undefined || names.has(revision)) return;
       mesh.report(revision === removed ? ControlPlaneRules.LEFT_ON_REMOVED_REVISION : ControlPlaneRules.REVISION_NOT_INSTALLED, where, revision);
     };

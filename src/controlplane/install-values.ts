@@ -29,7 +29,7 @@ export interface ClusterInstallContext {
   /** Primaries: mesh config and proxy values as set by the user. */
   readonly settings: RenderedMeshSettings;
   /** Primaries: `global.meshNetworks`, if set. */
-  readonly meshNetworks?: { [network: string]: any };
+  readonly meshNetworks?: { [network: string]: unknown };
   /** The external control plane, for the clusters of an EXTERNAL_CONTROL_PLANE topology. */
   readonly external?: ExternalControlPlane;
 }
@@ -46,7 +46,7 @@ function revisionTags(revision: ControlPlaneRevision): string[] | undefined {
 }
 
 /** `global` values of a primary, in the guide's key order. */
-function primaryGlobal(ctx: ClusterInstallContext, helm: boolean): { [key: string]: any } {
+function primaryGlobal(ctx: ClusterInstallContext, helm: boolean): { [key: string]: unknown } {
   const c = ctx.cluster;
   const external = ctx.servesRemotes ? true : undefined;
   return definedEntries({
@@ -64,7 +64,7 @@ function primaryGlobal(ctx: ClusterInstallContext, helm: boolean): { [key: strin
  * `global` values of a config cluster: it holds the mesh's Istio config for the external control plane,
  * which reads mesh-wide settings (meshID, meshNetworks) from here.
  */
-function configGlobal(ctx: ClusterInstallContext): { [key: string]: any } {
+function configGlobal(ctx: ClusterInstallContext): { [key: string]: unknown } {
   return definedEntries({
     meshID: ctx.meshId,
     configCluster: true,
@@ -77,7 +77,7 @@ function configGlobal(ctx: ClusterInstallContext): { [key: string]: any } {
  * `values` of a config or remote cluster of an external control plane (the guide's `remote-config-cluster.yaml`
  * and `second-remote-cluster.yaml`), in the guide's key order. `helm` adds what the istioctl form passes elsewhere.
  */
-function externalRemoteSpecValues(ctx: ClusterInstallContext, ecp: ExternalControlPlane): { [key: string]: any } {
+function externalRemoteSpecValues(ctx: ClusterInstallContext, ecp: ExternalControlPlane): { [key: string]: unknown } {
   const config = ctx.cluster.role === ClusterRole.CONFIG;
   const remote = externalRemoteValues(ecp, ctx.cluster);
   const url = config ? validationUrl(ecp) : undefined;
@@ -99,7 +99,7 @@ function externalRemoteSpecValues(ctx: ClusterInstallContext, ecp: ExternalContr
 }
 
 /** `values.global` of the external istiod, in the guide's order. */
-function externalIstiodGlobal(ctx: ClusterInstallContext, ecp: ExternalControlPlane): { [key: string]: any } {
+function externalIstiodGlobal(ctx: ClusterInstallContext, ecp: ExternalControlPlane): { [key: string]: unknown } {
   return definedEntries({
     externalIstiod: true,
     caAddress: `${ecp.address}:15012`,
@@ -115,7 +115,7 @@ function externalIstiodGlobal(ctx: ClusterInstallContext, ecp: ExternalControlPl
 }
 
 /** The guide's `external-istiod.yaml`: the external istiod in the external cluster. */
-export function externalIstiodOperator(ctx: ClusterInstallContext, ecp: ExternalControlPlane): { [key: string]: any } {
+export function externalIstiodOperator(ctx: ClusterInstallContext, ecp: ExternalControlPlane): { [key: string]: unknown } {
   return {
     apiVersion: ISTIO_OPERATOR_API,
     kind: 'IstioOperator',
@@ -149,7 +149,7 @@ export function externalIstiodOperator(ctx: ClusterInstallContext, ecp: External
  * Values of the `istio/istiod` chart for the external istiod (the guide has no Helm form): the IstioOperator's
  * values, with the overlay's volumes as `pilot.volumes`/`pilot.volumeMounts` and the env as `pilot.env`.
  */
-export function externalIstiodHelmValues(ctx: ClusterInstallContext, ecp: ExternalControlPlane): { [key: string]: any } {
+export function externalIstiodHelmValues(ctx: ClusterInstallContext, ecp: ExternalControlPlane): { [key: string]: unknown } {
   return definedEntries({
     revision: revisionValue(ctx.revision),
     meshConfig: externalIstiodMeshConfig(ecp, ctx.settings.meshConfig),
@@ -163,7 +163,7 @@ export function externalIstiodHelmValues(ctx: ClusterInstallContext, ecp: Extern
 }
 
 /** The guide's `controlplane-gateway.yaml`: the external cluster's ingress gateway (default profile, istio-system). */
-export function controlPlaneGatewayOperator(): { [key: string]: any } {
+export function controlPlaneGatewayOperator(): { [key: string]: unknown } {
   return {
     apiVersion: ISTIO_OPERATOR_API,
     kind: 'IstioOperator',
@@ -173,12 +173,12 @@ export function controlPlaneGatewayOperator(): { [key: string]: any } {
 }
 
 /** Values of the `istio/gateway` chart for the control-plane gateway (release `istio-ingressgateway` in istio-system). */
-export function controlPlaneGatewayHelmValues(): { [key: string]: any } {
+export function controlPlaneGatewayHelmValues(): { [key: string]: unknown } {
   return { service: { ports: CONTROL_PLANE_GATEWAY_PORTS.map(p => ({ name: p.name, port: p.port, targetPort: p.targetPort, protocol: 'TCP' })) } };
 }
 
 /** The IstioOperator `spec` for `istioctl install -f`. */
-function operatorSpec(ctx: ClusterInstallContext): { [key: string]: any } {
+function operatorSpec(ctx: ClusterInstallContext): { [key: string]: unknown } {
   const c = ctx.cluster;
   const revision = revisionValue(ctx.revision);
   const tags = revisionTags(ctx.revision);
@@ -218,7 +218,7 @@ function operatorSpec(ctx: ClusterInstallContext): { [key: string]: any } {
 }
 
 /** The control-plane IstioOperator of a cluster (the guide's `clusterN.yaml`). */
-export function controlPlaneOperator(ctx: ClusterInstallContext): { [key: string]: any } {
+export function controlPlaneOperator(ctx: ClusterInstallContext): { [key: string]: unknown } {
   if (ctx.external && ctx.cluster.role === ClusterRole.EXTERNAL) return externalIstiodOperator(ctx, ctx.external);
   const metadata = ctx.external ? { metadata: { namespace: ctx.external.namespace } } : {};
   return { apiVersion: ISTIO_OPERATOR_API, kind: 'IstioOperator', ...metadata, spec: operatorSpec(ctx) };
@@ -228,7 +228,7 @@ export function controlPlaneOperator(ctx: ClusterInstallContext): { [key: string
  * Values of the `istio/base` chart. A config cluster of an external control plane also gets the
  * `defaultRevision` (the guide's `--set values.defaultRevision=default`) and the validation URL.
  */
-export function baseValues(ctx: ClusterInstallContext): { [key: string]: any } {
+export function baseValues(ctx: ClusterInstallContext): { [key: string]: unknown } {
   if (ctx.cluster.role === ClusterRole.PRIMARY || ctx.cluster.role === ClusterRole.EXTERNAL) return {};
   if (ctx.external && ctx.cluster.role === ClusterRole.CONFIG) {
     const url = validationUrl(ctx.external);
@@ -238,7 +238,7 @@ export function baseValues(ctx: ClusterInstallContext): { [key: string]: any } {
 }
 
 /** Values of the `istio/istiod` chart. */
-export function istiodValues(ctx: ClusterInstallContext): { [key: string]: any } {
+export function istiodValues(ctx: ClusterInstallContext): { [key: string]: unknown } {
   const c = ctx.cluster;
   const revision = revisionValue(ctx.revision);
   const tags = revisionTags(ctx.revision);
@@ -267,7 +267,7 @@ export function istiodValues(ctx: ClusterInstallContext): { [key: string]: any }
 }
 
 /** The east-west gateway IstioOperator, as `samples/multicluster/gen-eastwest-gateway.sh` prints it. */
-export function eastWestOperator(gw: EastWestGatewayPlacement): { [key: string]: any } {
+export function eastWestOperator(gw: EastWestGatewayPlacement): { [key: string]: unknown } {
   const network = gw.network;
   return {
     apiVersion: ISTIO_OPERATOR_API,
@@ -303,6 +303,6 @@ export function eastWestOperator(gw: EastWestGatewayPlacement): { [key: string]:
 }
 
 /** Values of the `istio/gateway` chart for an east-west gateway. */
-export function eastWestHelmValues(gw: EastWestGatewayPlacement): { [key: string]: any } {
+export function eastWestHelmValues(gw: EastWestGatewayPlacement): { [key: string]: unknown } {
   return definedEntries({ name: gw.name, networkGateway: gw.network, revision: gw.revision });
 }

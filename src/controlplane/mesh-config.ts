@@ -6,9 +6,9 @@ import { renderLocality } from '../traffic/load-balancer';
 /** Settings rendered for the install artifacts: `meshConfig` and `values.global.proxy`. */
 export interface RenderedMeshSettings {
   /** The `meshConfig` block, or undefined if nothing was set. */
-  readonly meshConfig?: { [key: string]: any };
+  readonly meshConfig?: { [key: string]: unknown };
   /** The `global.proxy` values block, or undefined if nothing was set. */
-  readonly proxy?: { [key: string]: any };
+  readonly proxy?: { [key: string]: unknown };
 }
 
 /** The object without its undefined entries, or undefined if none is left. */
@@ -21,7 +21,7 @@ function flag(value: boolean | undefined): string | undefined {
   return value === undefined ? undefined : String(value);
 }
 
-function proxyResources(resources: ProxyResources | undefined): { [key: string]: any } | undefined {
+function proxyResources(resources: ProxyResources | undefined): { [key: string]: unknown } | undefined {
   if (!resources) return undefined;
   const r = proxyResourceQuantities(resources);
   return compact({
@@ -38,7 +38,7 @@ function proxyResources(resources: ProxyResources | undefined): { [key: string]:
 export function renderMeshSettings(
   options: MeshConfigOptions,
   trustDomain: string | undefined,
-  extensionProviders: Array<{ [key: string]: any }>,
+  extensionProviders: Array<{ [key: string]: unknown }>,
 ): RenderedMeshSettings {
   const proxyMetadata = compact({
     EXIT_ON_ZERO_ACTIVE_CONNECTIONS: flag(options.exitOnZeroActiveConnections),

@@ -18,13 +18,18 @@ export interface MeshNetworkGateway {
   readonly port?: number;
 }
 
+/** One network of `global.meshNetworks`. */
+interface MeshNetworkValue {
+  readonly gateways: Array<{ readonly address: string; readonly port: number }>;
+}
+
 /**
  * The `global.meshNetworks` value: gateways per network, in declaration order.
  * @internal
  */
-export function meshNetworksValue(entries: MeshNetworkGateway[]): { [network: string]: any } | undefined {
+export function meshNetworksValue(entries: MeshNetworkGateway[]): { [network: string]: MeshNetworkValue } | undefined {
   if (!entries.length) return undefined;
-  const out: { [network: string]: any } = {};
+  const out: { [network: string]: MeshNetworkValue } = {};
   for (const e of entries) {
     out[e.network] ??= { gateways: [] };
     out[e.network].gateways.push({ address: e.address, port: e.port ?? CROSS_NETWORK_PORT });

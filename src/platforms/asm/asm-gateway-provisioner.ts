@@ -69,7 +69,8 @@ export class AsmGatewayProvisioner extends GatewayProvisioner {
     const version = this.platform.options.version ?? mesh.istioVersion;
     if (version.isAtLeast(1, 16)) return;
     for (const [cluster, override] of Object.entries(gateway.declaredOverrides)) {
-      const fields = Object.keys(override).filter(k => (override as any)[k] !== undefined && !PRE_116_OVERRIDE_FIELDS.has(k));
+      const entries: [string, unknown][] = Object.entries(override);
+      const fields = entries.filter(([k, v]) => v !== undefined && !PRE_116_OVERRIDE_FIELDS.has(k)).map(([k]) => k);
       for (const field of fields) {
         mesh.report(PlatformRules.ASM_OVERRIDE_FIELD, `${gateway.node.path}/overrides/${cluster}`, field, `${detail} The instance runs ASM ${version.toString()}.`);
       }
@@ -77,7 +78,7 @@ export class AsmGatewayProvisioner extends GatewayProvisioner {
   }
 
   /** The `IstioGateway` spec of a gateway: its declared options, clusters as ASM cluster IDs, overrides by ID. */
-  private istioGatewaySpec(gateway: GatewayWorkload): any {
+  private istioGatewaySpec(gateway: GatewayWorkload): { [key: string]: unknown } {
     const o = gateway.declaredOptions;
     const platform = this.platform;
     const asm = platform.gatewayOptionsOf(gateway);

@@ -185,7 +185,7 @@ export class TcmGateway extends MeshMember {
   }
 
   /** The provisioning options, as written to the artifact. */
-  public get provisioning(): any {
+  public get provisioning(): unknown {
     return tcmProvisioning(this.facts());
   }
 
