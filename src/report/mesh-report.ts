@@ -1,3 +1,4 @@
+import { JsonObject, isJsonObject, jsonAt, jsonObject, jsonObjects, jsonString, jsonStringRecord, jsonStrings } from '../core/json';
 import { qualifiedHost } from '../core/names';
 import { MeshCore } from '../topology/mesh-core';
 import { formatDiagnostic } from '../validation/format';
@@ -55,7 +56,7 @@ export interface ServiceSummary {
 const GATEWAY_TEMPLATE = 'inject.istio.io/templates';
 const NETWORK_LABEL = 'topology.istio.io/network';
 
-type Docs = Map<string, any[]>;
+type Docs = Map<string, JsonObject[]>;
 
 function nodeId(...parts: string[]): string {
   return parts.join('_').replace(/[^A-Za-z0-9_]/g, '_');
@@ -66,56 +67,73 @@ function matchesSelector(selector: Record<string, string> | undefined, labels: R
   return Object.entries(selector).every(([k, v]) => labels?.[k] === v);
 }
 
-function describeMatch(match: any[] | undefined): string {
-  if (!match?.length) return 'any';
+/** `exact /api` for a StringMatch object. */
+function describeStringMatch(value: JsonObject): string {
+  return `${Object.keys(value)[0]} ${String(Object.values(value)[0])}`;
+}
+
+function describeMatch(match: JsonObject[]): string {
+  if (!match.length) return 'any';
   return match.map(m => {
     const parts: string[] = [];
     for (const field of ['uri', 'authority', 'method', 'scheme']) {
-      const value = m[field];
-      if (value) parts.push(`${field} ${Object.keys(value)[0]} ${Object.values(value)[0]}`);
+      const value = jsonObject(m[field]);
+      if (value) parts.push(`${field} ${describeStringMatch(value)}`);
     }
-    for (const [name, value] of Object.entries<any>(m.headers ?? {})) parts.push(`header ${name} ${Object.keys(value)[0]} ${Object.values(value)[0]}`);
-    if (m.port) parts.push(`port ${m.port}`);
-    if (m.sniHosts) parts.push(`sni ${m.sniHosts.join(',')}`);
+    for (const [name, value] of Object.entries(jsonObject(m.headers) ?? {})) {
+      if (isJsonObject(value)) parts.push(`header ${name} ${describeStringMatch(value)}`);
+    }
+    if (m.port) parts.push(`port ${String(m.port)}`);
+    if (m.sniHosts) parts.push(`sni ${jsonStrings(m, 'sniHosts').join(',')}`);
     return parts.join(' and ') || 'any';
   }).join(' or ');
 }
 
-function describeRoute(rule: any): string {
-  const targets = (rule.route ?? []).map((r: any) => {
-    const dest = `${r.destination?.host}${r.destination?.subset ? `/${r.destination.subset}` : ''}`;
-    return r.weight !== undefined ? `${dest} ${r.weight}%` : dest;
+function describeRoute(rule: JsonObject): string {
+  const targets = jsonObjects(rule, 'route').map(r => {
+    const subset = jsonAt(r, 'destination', 'subset');
+    const dest = `${String(jsonAt(r, 'destination', 'host'))}${subset ? `/${String(subset)}` : ''}`;
+    return r.weight !== undefined ? `${dest} ${String(r.weight)}%` : dest;
   });
   const action = rule.redirect ? `redirect ${JSON.stringify(rule.redirect)}`
-    : rule.directResponse ? `respond ${rule.directResponse.status}`
-      : rule.delegate ? `delegate ${rule.delegate.namespace ?? ''}/${rule.delegate.name}`
+    : rule.directResponse ? `respond ${String(jsonAt(rule, 'directResponse', 'status'))}`
+      : rule.delegate ? `delegate ${jsonString(rule, 'delegate', 'namespace') ?? ''}/${String(jsonAt(rule, 'delegate', 'name'))}`
         : targets.join(', ');
-  return `${describeMatch(rule.match)} → ${action}`;
+  return `${describeMatch(jsonObjects(rule, 'match'))} → ${action}`;
 }
 
-function describeFailover(lb: any): string | undefined {
-  const setting = lb?.localityLbSetting;
+function describeFailover(lb: unknown): string | undefined {
+  const setting = jsonObject(jsonAt(lb, 'localityLbSetting'));
   if (!setting || setting.enabled === false) return undefined;
-  if (setting.failover) return setting.failover.map((f: any) => `${f.from} → ${f.to}`).join('; ');
-  if (setting.failoverPriority) return `priority: ${setting.failoverPriority.join(' > ')}`;
-  if (setting.distribute) return setting.distribute.map((d: any) => `${d.from}: ${Object.entries(d.to).map(([k, v]) => `${k} ${v}%`).join(', ')}`).join('; ');
+  if (setting.failover) return jsonObjects(setting, 'failover').map(f => `${String(f.from)} → ${String(f.to)}`).join('; ');
+  if (setting.failoverPriority) return `priority: ${jsonStrings(setting, 'failoverPriority').join(' > ')}`;
+  if (setting.distribute) {
+    return jsonObjects(setting, 'distribute')
+      .map(d => `${String(d.from)}: ${Object.entries(jsonObject(d.to) ?? {}).map(([k, v]) => `${k} ${String(v)}%`).join(', ')}`).join('; ');
+  }
   return 'locality-aware (default)';
 }
 
-function byNamespace(objects: any[]): Map<string, any[]> {
-  const out = new Map<string, any[]>();
+/** The object's `metadata.namespace/metadata.name`. */
+function objectKey(obj: JsonObject): string {
+  return `${String(jsonAt(obj, 'metadata', 'namespace'))}/${String(jsonAt(obj, 'metadata', 'name'))}`;
+}
+
+function byNamespace(objects: JsonObject[]): Map<string | undefined, JsonObject[]> {
+  const out = new Map<string | undefined, JsonObject[]>();
   for (const obj of objects) {
-    const list = out.get(obj.metadata.namespace);
+    const namespace = jsonString(obj, 'metadata', 'namespace');
+    const list = out.get(namespace);
     if (list) list.push(obj);
-    else out.set(obj.metadata.namespace, [obj]);
+    else out.set(namespace, [obj]);
   }
   return out;
 }
 
-function describeSources(from: any[] | undefined): string {
-  return (from ?? []).map((f: any) => [
-    ...(f.source?.principals ?? []),
-    ...(f.source?.namespaces ?? []).map((n: string) => `ns:${n}`),
+function describeSources(from: JsonObject[]): string {
+  return from.map(f => [
+    ...jsonStrings(f, 'source', 'principals'),
+    ...jsonStrings(f, 'source', 'namespaces').map(n => `ns:${n}`),
   ].join(',')).join(' | ');
 }
 
@@ -130,8 +148,8 @@ export class MeshReport {
    * @param mesh the mesh (already prepared)
    * @param objectsByCluster the synthesized objects, by cluster name
    */
-  public static of(mesh: MeshCore, objectsByCluster: { [cluster: string]: any[] }): MeshReport {
-    return new MeshReport(mesh, new Map(Object.entries(objectsByCluster)));
+  public static of(mesh: MeshCore, objectsByCluster: { [cluster: string]: unknown[] }): MeshReport {
+    return new MeshReport(mesh, new Map(Object.entries(objectsByCluster).map(([cluster, objects]) => [cluster, objects.filter(isJsonObject)])));
   }
 
   /** Diagram nodes: clusters and gateways. */
@@ -149,7 +167,10 @@ export class MeshReport {
   /** Object counts by kind in a cluster. */
   public objectsByKind(cluster: string): { [kind: string]: number } {
     const counts: Record<string, number> = {};
-    for (const obj of this.docs.get(cluster) ?? []) counts[obj.kind] = (counts[obj.kind] ?? 0) + 1;
+    for (const obj of this.docs.get(cluster) ?? []) {
+      const kind = String(obj.kind);
+      counts[kind] = (counts[kind] ?? 0) + 1;
+    }
     return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
   }
 
@@ -223,13 +244,14 @@ export class MeshReport {
       const where = cluster.localities.map(l => l.toString()).join(', ');
       this.nodes.push({ id: cid, kind: DiagramNodeKind.CLUSTER, label: `${cluster.clusterName}<br/>${cluster.role.toLowerCase()}${where ? `<br/>${where}` : ''}`, network });
       const gateways = (this.docs.get(cluster.clusterName) ?? [])
-        .filter(o => o.kind === 'Deployment' && o.spec?.template?.metadata?.annotations?.[GATEWAY_TEMPLATE] === 'gateway')
-        .sort((a, b) => `${a.metadata.namespace}/${a.metadata.name}`.localeCompare(`${b.metadata.namespace}/${b.metadata.name}`));
+        .filter(o => o.kind === 'Deployment' && jsonAt(o, 'spec', 'template', 'metadata', 'annotations', GATEWAY_TEMPLATE) === 'gateway')
+        .sort((a, b) => objectKey(a).localeCompare(objectKey(b)));
       for (const gw of gateways) {
-        const gid = nodeId('gw', cluster.clusterName, gw.metadata.namespace, gw.metadata.name);
-        this.nodes.push({ id: gid, kind: DiagramNodeKind.GATEWAY, label: `${gw.metadata.name}`, network });
+        const name = String(jsonAt(gw, 'metadata', 'name'));
+        const gid = nodeId('gw', cluster.clusterName, String(jsonAt(gw, 'metadata', 'namespace')), name);
+        this.nodes.push({ id: gid, kind: DiagramNodeKind.GATEWAY, label: name, network });
         this.edges.push({ from: cid, to: gid, label: 'gateway' });
-        if (gw.spec.template.metadata.labels?.[NETWORK_LABEL] || gw.metadata.labels?.istio === 'eastwestgateway') {
+        if (jsonAt(gw, 'spec', 'template', 'metadata', 'labels', NETWORK_LABEL) || jsonAt(gw, 'metadata', 'labels', 'istio') === 'eastwestgateway') {
           if (!eastWest.has(network)) eastWest.set(network, gid);
         }
       }
@@ -250,66 +272,74 @@ export class MeshReport {
   private summarizeServices(): ServiceSummary[] {
     const root = this.mesh.rootNamespace;
     const services = new Map<string, { namespace: string; selector?: Record<string, string>; clusters: Set<string> }>();
-    const byKind = new Map<string, any[]>();
+    const byKind = new Map<unknown, JsonObject[]>();
     for (const [cluster, objects] of [...this.docs.entries()].sort(([a], [b]) => a.localeCompare(b))) {
       for (const obj of objects) {
         if (obj.kind === 'Service' && obj.apiVersion === 'v1') {
-          const host = qualifiedHost(obj.metadata.name, obj.metadata.namespace ?? 'default');
-          const entry = services.get(host) ?? { namespace: obj.metadata.namespace ?? 'default', selector: obj.spec?.selector, clusters: new Set<string>() };
+          const namespace = jsonString(obj, 'metadata', 'namespace') ?? 'default';
+          const host = qualifiedHost(String(jsonAt(obj, 'metadata', 'name')), namespace);
+          const entry = services.get(host) ?? { namespace, selector: jsonStringRecord(obj, 'spec', 'selector'), clusters: new Set<string>() };
           entry.clusters.add(cluster);
           services.set(host, entry);
-        } else if (obj.apiVersion?.includes('istio.io')) {
+        } else if (jsonString(obj, 'apiVersion')?.includes('istio.io')) {
           const list = byKind.get(obj.kind) ?? [];
           list.push(obj);
           byKind.set(obj.kind, list);
         }
       }
     }
-    const unique = (objs: any[] | undefined) => [...new Map((objs ?? []).map(o => [`${o.metadata.namespace}/${o.metadata.name}`, o])).values()];
+    const unique = (objs: JsonObject[] | undefined) => [...new Map((objs ?? []).map(o => [objectKey(o), o])).values()];
     const routesByHost = new Map<string, string[]>();
     for (const vs of unique(byKind.get('VirtualService'))) {
-      const lines = [...(vs.spec.http ?? []), ...(vs.spec.tcp ?? []), ...(vs.spec.tls ?? [])].map(describeRoute);
-      const via = vs.spec.gateways?.length ? ` (via ${vs.spec.gateways.join(', ')})` : '';
-      for (const host of vs.spec.hosts ?? []) {
-        const key = qualifiedHost(host, vs.metadata.namespace);
+      const lines = [...jsonObjects(vs, 'spec', 'http'), ...jsonObjects(vs, 'spec', 'tcp'), ...jsonObjects(vs, 'spec', 'tls')].map(describeRoute);
+      const gateways = jsonStrings(vs, 'spec', 'gateways');
+      const via = gateways.length ? ` (via ${gateways.join(', ')})` : '';
+      for (const host of jsonStrings(vs, 'spec', 'hosts')) {
+        const key = qualifiedHost(host, String(jsonAt(vs, 'metadata', 'namespace')));
         const list = routesByHost.get(key) ?? [];
         list.push(...lines.map(l => `${l}${via}`));
         routesByHost.set(key, list);
       }
     }
-    const rulesByHost = new Map<string, any>();
-    for (const dr of unique(byKind.get('DestinationRule'))) rulesByHost.set(qualifiedHost(dr.spec.host, dr.metadata.namespace), dr);
+    const rulesByHost = new Map<string, JsonObject>();
+    for (const dr of unique(byKind.get('DestinationRule'))) {
+      rulesByHost.set(qualifiedHost(String(jsonAt(dr, 'spec', 'host')), String(jsonAt(dr, 'metadata', 'namespace'))), dr);
+    }
     const peerAuths = byNamespace(unique(byKind.get('PeerAuthentication')));
     const authz = byNamespace(unique(byKind.get('AuthorizationPolicy')));
 
     return [...services.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([host, svc]) => {
       const dr = rulesByHost.get(host);
-      const lb = dr?.spec?.trafficPolicy?.loadBalancer;
+      const rules = (p: JsonObject): JsonObject[] => (jsonAt(p, 'spec', 'rules') === undefined ? [{}] : jsonObjects(p, 'spec', 'rules'));
       return {
         host,
         clusters: [...svc.clusters].sort(),
         routes: routesByHost.get(host) ?? [],
-        subsets: (dr?.spec?.subsets ?? []).map((s: any) => s.name),
-        failover: describeFailover(lb),
-        outlierDetection: dr?.spec?.trafficPolicy?.outlierDetection !== undefined,
+        subsets: jsonObjects(dr, 'spec', 'subsets').map(s => String(s.name)),
+        failover: describeFailover(jsonAt(dr, 'spec', 'trafficPolicy', 'loadBalancer')),
+        outlierDetection: jsonAt(dr, 'spec', 'trafficPolicy', 'outlierDetection') !== undefined,
         mtls: this.effectiveMtls(peerAuths, root, svc.namespace, svc.selector),
         callers: [...(authz.get(svc.namespace) ?? []), ...(svc.namespace === root ? [] : authz.get(root) ?? [])]
-          .filter(p => matchesSelector(p.spec?.selector?.matchLabels, svc.selector))
-          .flatMap(p => (p.spec?.rules ?? [{}]).map((r: any) => `${p.spec?.action ?? 'ALLOW'} ${describeSources(r.from) || '*'} (${p.metadata.namespace}/${p.metadata.name})`)),
+          .filter(p => matchesSelector(jsonStringRecord(p, 'spec', 'selector', 'matchLabels'), svc.selector))
+          .flatMap(p => rules(p).map(r => `${jsonString(p, 'spec', 'action') ?? 'ALLOW'} ${describeSources(jsonObjects(r, 'from')) || '*'} (${objectKey(p)})`)),
       };
     });
   }
 
-  private effectiveMtls(peerAuths: Map<string, any[]>, root: string, namespace: string, selector?: Record<string, string>): string {
+  private effectiveMtls(
+    peerAuths: Map<string | undefined, JsonObject[]>, root: string, namespace: string, selector?: Record<string, string>,
+  ): string {
     const local = peerAuths.get(namespace) ?? [];
-    const workload = local.find(p => p.spec?.selector && matchesSelector(p.spec.selector.matchLabels, selector));
-    const ns = local.find(p => !p.spec?.selector);
-    const meshWide = (peerAuths.get(root) ?? []).find(p => !p.spec?.selector);
-    const mode = (p: any) => p?.spec?.mtls?.mode;
+    const hasSelector = (p: JsonObject) => Boolean(jsonAt(p, 'spec', 'selector'));
+    const workload = local.find(p => hasSelector(p) && matchesSelector(jsonStringRecord(p, 'spec', 'selector', 'matchLabels'), selector));
+    const ns = local.find(p => !hasSelector(p));
+    const meshWide = (peerAuths.get(root) ?? []).find(p => !hasSelector(p));
+    const mode = (p: JsonObject | undefined) => jsonAt(p, 'spec', 'mtls', 'mode');
     const chosen = [workload, ns, meshWide].find(p => mode(p) && mode(p) !== 'UNSET');
     if (!chosen) return 'PERMISSIVE (Istio default: no PeerAuthentication)';
     const scope = chosen === workload ? 'workload' : chosen === ns ? 'namespace' : 'mesh';
-    const ports = workload?.spec?.portLevelMtls ? `; ports ${Object.entries<any>(workload.spec.portLevelMtls).map(([p, v]) => `${p}:${v.mode}`).join(', ')}` : '';
-    return `${mode(chosen)} (${scope})${ports}`;
+    const portModes = jsonObject(jsonAt(workload, 'spec', 'portLevelMtls'));
+    const ports = portModes ? `; ports ${Object.entries(portModes).map(([p, v]) => `${p}:${String(jsonAt(v, 'mode'))}`).join(', ')}` : '';
+    return `${String(mode(chosen))} (${scope})${ports}`;
   }
 }

@@ -24,6 +24,8 @@ const CASES: Misspelling[] = [
   { what: 'VirtualService HTTP route', property: /\bcorsPolicy: renderCors\(/, typo: 'corsPolicyy' },
   { what: 'VirtualService fault delay', property: /\bfixedDelay: istioDuration\(/, typo: 'fixedDelayy' },
   { what: 'PeerAuthentication spec', property: /\bportLevelMtls,/, typo: 'portLevelMtlz' },
+  { what: 'EnvoyFilter patch', property: /\bpatch: \{ operation: Operation\.MERGE, value:/, typo: 'patchh' },
+  { what: 'ProxyConfig spec', property: /\bconcurrency: this\.props\.concurrency\b/, typo: 'concurency' },
   { what: 'Gateway server TLS', property: /\bsubjectAltNames: tls\?\.subjectAltNames\b/, typo: 'subjectAltName' },
 ];
 
