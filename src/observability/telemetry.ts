@@ -1,8 +1,8 @@
 import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ExtensionProvider, ExtensionProviderKind } from './extension-provider';
-import { mapEnum } from '../core/enums';
 import { ExtensionProviderRegistry } from './provider-registry';
+import { mapEnum } from '../core/enums';
 import {
   Telemetry as TelemetryL1, TelemetrySpecAccessLogging, TelemetrySpecAccessLoggingMatchMode, TelemetrySpecMetrics,
   TelemetrySpecMetricsOverridesMatchMetric, TelemetrySpecMetricsOverridesMatchMode, TelemetrySpecMetricsOverridesTagOverridesOperation,

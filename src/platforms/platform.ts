@@ -200,11 +200,11 @@ export abstract class Platform {
 
 // The built-in platforms extend Platform, so they load after it; the factories above use them lazily.
 // `require` runs here, after the class exists (swc/jest hoists `import` statements above it).
-/* eslint-disable @typescript-eslint/no-require-imports */
+/* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-assignment -- require() is untyped; each result is typed by its annotation */
 const asm: typeof import('./asm/asm-platform') = require('./asm/asm-platform');
 const dce: typeof import('./dce/dce-platform') = require('./dce/dce-platform');
 const tcm: typeof import('./tcm/tcm-platform') = require('./tcm/tcm-platform');
 const upstream: typeof import('./upstream/upstream-platform') = require('./upstream/upstream-platform');
-/* eslint-enable @typescript-eslint/no-require-imports */
+/* eslint-enable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-assignment */
 
 Object.defineProperty(Platform, 'UPSTREAM', { get: () => upstream.UpstreamPlatform.INSTANCE, enumerable: true });

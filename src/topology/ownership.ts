@@ -31,7 +31,7 @@ export class OwnershipRegistry {
    */
   public claim(kind: string, key: string, owner: IConstruct, signature?: string): OwnerClaim {
     let family = this.claims.get(kind);
-    if (!family) this.claims.set(kind, family = new Map());
+    if (!family) this.claims.set(kind, family = new Map<string, OwnerClaim>());
     const earlier = family.get(key);
     if (earlier) return { ...earlier, first: false };
     const claim = { owner, signature: signature ?? '', first: true };
