@@ -19,7 +19,8 @@
  *   (the seed's v2 `@type` is never emitted; 96 is the maximum).
  * - 003 F5 header case: the seed's EnvoyFilter needs a hand-looked-up listener name (`XXX`) and the v2 `@type`;
  *   here it is scoped by workload and port. The COS ServiceEntry nests `resolution` under the port in the seed; it is
- *   a spec field here, and the bucket is MESH_EXTERNAL (it is not a mesh workload).
+ *   a spec field here, and the bucket is MESH_EXTERNAL (it is not a mesh workload). Its port 80 is declared HTTP (COS speaks
+ *   HTTP): a TCP port without `addresses` could not be told apart from other TCP traffic (istioctl analyze IST0134).
  * - 003 F13 426 fix: per-workload `ISTIO_META_HTTP10` for the nginx-fronted app, and HTTP/1.0 EnvoyFilters on the
  *   legacy workload and on the ingress gateway (targeted by construct, `context: GATEWAY`).
  */
@@ -120,7 +121,7 @@ export function build(app: MeshApp = new MeshApp()): MeshApp {
     namespace: 'shop',
     hosts: ['private-1251349835.cos.ap-guangzhou.myqcloud.com'],
     resolution: ServiceEntryResolution.DNS,
-    ports: [{ number: 80, protocol: Protocol.TCP, name: 'tcp' }],
+    ports: [{ number: 80, protocol: Protocol.HTTP, name: 'http' }],
   });
 
   // FAQ fixes: 431 (F4) mesh-wide, header case (F5) and HTTP/1.0 (F13) on the legacy workload.

@@ -8,6 +8,8 @@
  *   AuthorizationPolicy that rejects requests without a token.
  * - port-level DISABLE on `example-app`, whose Service maps port 8000 to target port 80: the user names the
  *   service port 8000 and the policy is keyed by the target port 80.
+ * - istiod is declared to block JWKS fetches from internal ranges (`meshConfig.jwksBlockedCidrs`), which the
+ *   seed's install leaves open.
  * - the seed's "mesh-wide" STRICT policy had a selector (so it was not mesh-wide); the mesh's default
  *   STRICT policy is the corrected version.
  */
@@ -64,7 +66,9 @@ export function addSeedPolicies(mesh: Mesh): SeedPolicies {
 
 /** Builds the example into `app`. */
 export function build(app: MeshApp = new MeshApp()): MeshApp {
-  const mesh = new Mesh(app, 'dce', { meshId: 'dce-mesh', clusters: [{ name: 'dce-cluster' }] });
+  // istiod must not fetch JWKS URIs from the cluster's own ranges or the metadata server (istioctl analyze IST0175).
+  const meshConfig = { jwksBlockedCidrs: ['10.0.0.0/8', '169.254.169.254/32'] };
+  const mesh = new Mesh(app, 'dce', { meshId: 'dce-mesh', clusters: [{ name: 'dce-cluster' }], meshConfig });
   mesh.addNamespace('foo');
   addSeedPolicies(mesh);
   return app;

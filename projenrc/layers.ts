@@ -13,6 +13,7 @@ export const LAYERS: string[][] = [
   ['gateways', 'traffic', 'operations', 'observability', 'security', 'report'],
   ['platforms', 'controlplane', 'gitops'],
   ['patterns'],
+  ['analysis'],
   ['facade'],
 ];
 

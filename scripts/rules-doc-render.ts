@@ -1,4 +1,5 @@
 import { ValidationRules } from '../src';
+import { ISTIO_CODES } from '../src/validation/istio-coverage';
 
 const FAMILIES: Record<string, string> = {
   TOPO: 'Topology',
@@ -10,6 +11,7 @@ const FAMILIES: Record<string, string> = {
   PAT: 'Patterns',
   OPS: 'Operations, observability and extensions',
   PLAT: 'Platform profiles',
+  ANA: 'Analysis of the complete configuration (istioctl analyze parity)',
 };
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -29,9 +31,29 @@ export function renderRulesDoc(): string {
   for (const [family, title] of Object.entries(FAMILIES)) {
     const members = rules.filter(r => r.id.startsWith(`MESH-${family}-`));
     if (!members.length) continue;
-    out.push(`## ${title}`, '', '| rule | severity | message | fix | why |', '| --- | --- | --- | --- | --- |');
-    for (const r of members) out.push(`| ${r.id} | ${r.severity} | ${cell(r.message)} | ${cell(r.fix)} | ${cell(r.doc)} |`);
+    out.push(`## ${title}`, '', '| rule | severity | istioctl | message | fix | why |', '| --- | --- | --- | --- | --- | --- |');
+    for (const r of members) out.push(`| ${r.id} | ${r.severity} | ${r.istioCode ?? ''} | ${cell(r.message)} | ${cell(r.fix)} | ${cell(r.doc)} |`);
     out.push('');
   }
+  out.push(...istioCoverage(rules));
   return out.join('\n');
+}
+
+/** The `istioctl analyze` codes with the rules that cover each, or why none does. */
+function istioCoverage(rules: ReturnType<typeof ValidationRules.all>): string[] {
+  const out = [
+    '## istioctl analyze coverage',
+    '',
+    'Every message of Istio\'s analyzers (`pkg/config/analysis/msg/messages.yaml`) and the rules that report it at synth time,',
+    'or why the state cannot be expressed or is only known in a live cluster. Istio\'s Info level is `info` here.',
+    '',
+    '| code | message | Istio level | rules | why no rule |',
+    '| --- | --- | --- | --- | --- |',
+  ];
+  for (const c of ISTIO_CODES) {
+    const ids = rules.filter(r => r.istioCode === c.code).map(r => r.id).sort();
+    out.push(`| ${c.code} | ${c.name} | ${c.level} | ${ids.join(', ')} | ${cell(c.without ?? '')} |`);
+  }
+  out.push('');
+  return out;
 }

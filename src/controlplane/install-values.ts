@@ -212,7 +212,11 @@ function operatorSpec(ctx: ClusterInstallContext): { [key: string]: unknown } {
       return definedEntries({
         revision,
         meshConfig: ctx.settings.meshConfig,
-        values: definedEntries({ global: primaryGlobal(ctx, false), revisionTags: tags }),
+        values: definedEntries({
+          global: primaryGlobal(ctx, false),
+          revisionTags: tags,
+          pilot: ctx.settings.pilotEnv ? { env: ctx.settings.pilotEnv } : undefined,
+        }),
       });
   }
 }
@@ -248,7 +252,8 @@ export function istiodValues(ctx: ClusterInstallContext): { [key: string]: unkno
     return definedEntries({ profile: 'remote', revision, meshConfig: c.role === ClusterRole.CONFIG ? ctx.settings.meshConfig : undefined, ...values });
   }
   if (c.role === ClusterRole.PRIMARY) {
-    return definedEntries({ revision, revisionTags: tags, meshConfig: ctx.settings.meshConfig, global: primaryGlobal(ctx, true) });
+    const env = ctx.settings.pilotEnv;
+    return definedEntries({ revision, revisionTags: tags, meshConfig: ctx.settings.meshConfig, env, global: primaryGlobal(ctx, true) });
   }
   const remote = c.role === ClusterRole.REMOTE;
   if (!remote) return definedEntries({ profile: 'remote', revision, revisionTags: tags, meshConfig: ctx.settings.meshConfig, global: configGlobal(ctx) });

@@ -9,6 +9,8 @@ export interface RenderedMeshSettings {
   readonly meshConfig?: { [key: string]: unknown };
   /** The `global.proxy` values block, or undefined if nothing was set. */
   readonly proxy?: { [key: string]: unknown };
+  /** Environment of istiod (`pilot.env`), or undefined if nothing was set. */
+  readonly pilotEnv?: { [key: string]: string };
 }
 
 /** The object without its undefined entries, or undefined if none is left. */
@@ -66,5 +68,6 @@ export function renderMeshSettings(
     excludeIPRanges: options.excludeIpRanges?.length ? options.excludeIpRanges.join(',') : undefined,
     resources: proxyResources(options.proxyResources),
   });
-  return { meshConfig, proxy };
+  const pilotEnv = options.jwksBlockedCidrs?.length ? { BLOCKED_CIDRS_IN_JWKS_URIS: options.jwksBlockedCidrs.join(',') } : undefined;
+  return { meshConfig, proxy, pilotEnv };
 }

@@ -1,4 +1,5 @@
 import { Construct, IConstruct } from 'constructs';
+import { MeshAnalysis } from '../analysis/mesh-analysis';
 import { ControlPlane, ControlPlaneOptions } from '../controlplane/control-plane';
 import { networksWithoutCrossNetworkGateway } from '../controlplane/east-west';
 import { MeshTopology } from '../controlplane/topology';
@@ -87,6 +88,7 @@ export class Mesh extends MeshCore {
   /** The control plane, when `topology` is set. */
   public readonly controlPlane?: ControlPlane;
   private readonly providers: ExtensionProviderRegistry;
+  private analysisAdded = false;
 
   constructor(scope: Construct, id: string, props: MeshProps) {
     // Platform profile (src/platforms/): defaults for revision and injection.
@@ -116,6 +118,18 @@ export class Mesh extends MeshCore {
     if (props.topology !== undefined && !platform.managesControlPlane) {
       this.controlPlane = new ControlPlane(this, 'ControlPlane', { ...props.controlPlane, topology: props.topology });
     }
+  }
+
+  /**
+   * Renders every feature into its clusters, once (see `MeshCore.render`). The analysis pass is registered here, as
+   * the last feature, so that it validates after every construct and sees their findings.
+   */
+  public render(): void {
+    if (!this.analysisAdded) {
+      this.analysisAdded = true;
+      this.addFeature(new MeshAnalysis(() => ({ revisions: this.controlPlane?.revisions.flatMap(r => [r.name, ...r.tags ?? []]) ?? [] })));
+    }
+    super.render();
   }
 
   /** The declared extension providers. */

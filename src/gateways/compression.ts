@@ -1,5 +1,6 @@
 import { GatewayCompression } from './gateway-options';
 import type { GatewayWorkload } from './gateway-workload';
+import { RELATIVE_PATCH_PRIORITY } from '../core/envoy-filter-priority';
 import { sortedRecord } from '../core/names';
 import {
   EnvoyFilter, EnvoyFilterSpecConfigPatchesApplyTo, EnvoyFilterSpecConfigPatchesMatchContext,
@@ -46,6 +47,7 @@ export function renderCompression(gateway: GatewayWorkload, clusters: MeshCluste
       metadata: { name: `${gateway.name}-compression`, namespace: gateway.namespace },
       spec: {
         workloadSelector: { labels: sortedRecord(gateway.selector) },
+        priority: compression.priority ?? RELATIVE_PATCH_PRIORITY,
         configPatches: [{
           applyTo: EnvoyFilterSpecConfigPatchesApplyTo.HTTP_UNDERSCORE_FILTER,
           match: {

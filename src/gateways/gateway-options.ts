@@ -242,6 +242,11 @@ export interface GatewayCompression {
    * @default {}
    */
   readonly gzip?: GzipSettings;
+  /**
+   * The EnvoyFilter's priority (it inserts the compressor before the router, a relative patch).
+   * @default 10 (RELATIVE_PATCH_PRIORITY)
+   */
+  readonly priority?: number;
 }
 
 /** A PodDisruptionBudget for the gateway (chart `podDisruptionBudget`). */

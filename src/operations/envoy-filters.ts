@@ -1,6 +1,8 @@
 import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { isValidPort, objectName, policyScope, PolicyScope } from './scope';
+import { RELATIVE_PATCH_OPERATIONS, RELATIVE_PATCH_PRIORITY } from '../core/envoy-filter-priority';
+import { jsonString } from '../core/json';
 import {
   EnvoyFilter as EnvoyFilterL1,
   EnvoyFilterSpecConfigPatches as ConfigPatch,
@@ -66,10 +68,11 @@ export interface EnvoyFilterRecipeOptions {
   readonly port?: number;
   /**
    * Order among EnvoyFilters on the same proxy; lower applies first.
-   * @default - creation order
+   * @default RELATIVE_PATCH_PRIORITY (10) for recipes that insert relative to another filter, otherwise 0
    */
   readonly priority?: number;
 }
+
 
 /**
  * An `EnvoyFilter` generated from a typed recipe (the FAQ fixes). Recipes target workloads or gateways by construct.
@@ -128,14 +131,16 @@ export abstract class EnvoyFilterRecipe extends MeshMember {
   }
 
   private render(): void {
+    const patches = this.configPatches();
+    const relative = patches.some(p => RELATIVE_PATCH_OPERATIONS.has(jsonString(p, 'patch', 'operation') ?? ''));
     for (const cluster of this.mesh.configClusters) {
       new EnvoyFilterL1(cluster.scopeFor(this), 'EnvoyFilter', {
         metadata: { name: this.name, namespace: this.scope.namespace },
         spec: {
           workloadSelector: this.scope.selector ? { labels: this.scope.selector } : undefined,
-          priority: this.options.priority,
+          priority: this.options.priority ?? (relative ? RELATIVE_PATCH_PRIORITY : undefined),
           // The recipes below return `ConfigPatch` objects; a user subclass returns patch JSON as Istio takes it.
-          configPatches: this.configPatches() as ConfigPatch[],
+          configPatches: patches as ConfigPatch[],
         },
       });
     }

@@ -96,6 +96,13 @@ export interface MeshConfigOptions {
    * @default - Istio's default (enabled, no explicit failover)
    */
   readonly localityLbSetting?: LocalityLoadBalancing;
+  /**
+   * CIDRs istiod must never fetch RequestAuthentication `jwksUri`s from (istiod env `BLOCKED_CIDRS_IN_JWKS_URIS`),
+   * e.g. the cluster's pod and service ranges and `169.254.169.254/32`. Written to the install values of the primaries'
+   * istiod and of an external istiod when the mesh has a topology; otherwise it states what your istiod install sets.
+   * @default - unrestricted (istioctl analyze IST0175 when RequestAuthentications exist)
+   */
+  readonly jwksBlockedCidrs?: string[];
 }
 
 /**

@@ -166,6 +166,8 @@ export class CanaryRelease extends MeshMember {
       mesh: props.mesh,
       policy: this.policy,
     });
+    // Gateway-bound routes of the service follow the split as well (istioctl analyze IST0140).
+    TrafficRoute._governSplit(this.route, () => this.httpRoutes(this.current));
     const file = `canary/${this.service.namespace}-${props.name ?? this.service.name}`;
     this.mesh._addArtifact(`${file}.plan.yaml`, () => this.renderPlan());
     const delivery = props.progressiveDelivery ?? ProgressiveDelivery.NONE;

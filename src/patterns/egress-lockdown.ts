@@ -8,7 +8,7 @@ import { AuthorizationAction, AuthorizationPolicy } from '../security/authorizat
 import { Identity } from '../security/identity';
 import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
-import { ClientTlsMode } from '../traffic/client-tls';
+import { ClientTlsMode, SYSTEM_CA_CERTIFICATES } from '../traffic/client-tls';
 import { TrafficRoute } from '../traffic/traffic-route';
 import { PatternRules } from '../validation/rules/patterns';
 import { MeshService } from '../workloads/mesh-service';
@@ -30,6 +30,12 @@ export interface AllowedExternalHost {
    * @default 443
    */
   readonly tlsPort?: number;
+  /**
+   * The CA bundle (a file path in the egress gateway) that verifies the host's certificate; the gateway also checks
+   * the certificate names the host (`subjectAltNames`) and sends it as SNI.
+   * @default - the proxy image's system bundle (`/etc/ssl/certs/ca-certificates.crt`)
+   */
+  readonly caCertificates?: string;
 }
 
 /** Options of an egress lockdown. */
@@ -180,7 +186,12 @@ export class EgressLockdown extends MeshMember {
             trafficPolicy: {
               portLevelSettings: [{
                 port: { number: tlsPort },
-                tls: { mode: DestinationRuleSpecTrafficPolicyPortLevelSettingsTlsMode.SIMPLE, sni: h.host },
+                tls: {
+                  mode: DestinationRuleSpecTrafficPolicyPortLevelSettingsTlsMode.SIMPLE,
+                  caCertificates: h.caCertificates ?? SYSTEM_CA_CERTIFICATES,
+                  sni: h.host,
+                  subjectAltNames: [h.host],
+                },
               }],
             },
           },

@@ -29,6 +29,9 @@ export class PolicyTarget {
     if (declaredMesh && this.scope !== PolicyScope.MESH) {
       mesh.report(SecurityRules.MESH_WIDE_WITH_SELECTOR, owner, { namespace: this.namespace, selector: this.selector });
     }
+    if (workload && !this.selector && options.scope !== PolicyScope.NAMESPACE && options.scope !== PolicyScope.MESH) {
+      mesh.report(SecurityRules.WORKLOAD_WITHOUT_SELECTOR, owner, workload.workloadNamespace);
+    }
     if (workload && options.namespace !== undefined && options.namespace !== workload.workloadNamespace) {
       mesh.report(SecurityRules.POLICY_NAMESPACE_MISMATCH, owner, options.namespace, `The workload runs in "${workload.workloadNamespace}".`);
     }

@@ -12,7 +12,7 @@ import { OwnershipRegistry } from './ownership';
 import { isDnsLabel } from '../core/names';
 import { Diagnostics } from '../validation/diagnostics';
 import { MeshValidationError, formatDiagnostic } from '../validation/format';
-import { RuleDefinition } from '../validation/rule';
+import { RuleDefinition, Severity } from '../validation/rule';
 import { TopologyRules } from '../validation/rules/topology';
 
 /**
@@ -357,7 +357,8 @@ export class MeshCore extends Construct {
     this.validated = true;
     this.validateTopology();
     for (const feature of this.featureList) feature.validate(this);
-    const failing = this.strict ? this.diagnostics.all : this.diagnostics.errors;
+    // Info findings (Istio's Info level) are recorded only: they never fail synthesis, not even in strict mode.
+    const failing = this.strict ? this.diagnostics.all.filter(d => d.rule.severity !== Severity.INFO) : this.diagnostics.errors;
     if (failing.length) throw new MeshValidationError(this.node.path, failing, this.diagnostics.warnings);
     for (const warning of this.diagnostics.warnings) {
       process.stderr.write(`cdk8s-mesh warning: ${formatDiagnostic(warning)}\n`);

@@ -23,6 +23,11 @@ export interface ClientTls {
    */
   readonly credentialName?: string;
   /**
+   * The CA bundle (a file path in the proxy) that verifies the server's certificate, for SIMPLE and MUTUAL.
+   * @default - the proxy image's system bundle (`/etc/ssl/certs/ca-certificates.crt`), unless `credentialName` supplies the CA
+   */
+  readonly caCertificates?: string;
+  /**
    * SNI presented to the server.
    * @default - the destination host
    */
@@ -34,10 +39,21 @@ export interface ClientTls {
   readonly subjectAltNames?: string[];
 }
 
+/** The CA bundle of Istio's proxy image, used to verify external servers when no CA is given. */
+export const SYSTEM_CA_CERTIFICATES = '/etc/ssl/certs/ca-certificates.crt';
+
+/** The CA that verifies the server: the given one, the secret's (credentialName), or the system bundle for SIMPLE/MUTUAL. */
+export function serverCaCertificates(tls: ClientTls): string | undefined {
+  if (tls.caCertificates !== undefined || tls.credentialName !== undefined) return tls.caCertificates;
+  return tls.mode === ClientTlsMode.SIMPLE || tls.mode === ClientTlsMode.MUTUAL ? SYSTEM_CA_CERTIFICATES : undefined;
+}
+
 /** Renders the Istio `ClientTLSSettings`, with the TLS mode of the policy level. */
 export function renderClientTls<Mode>(
   tls: ClientTls | undefined, modes: Record<ClientTlsMode, Mode>,
 ): WithEnum<DestinationRuleSpecTrafficPolicyTls, 'mode', Mode> | undefined {
   if (!tls) return undefined;
-  return { mode: modes[tls.mode], credentialName: tls.credentialName, sni: tls.sni, subjectAltNames: tls.subjectAltNames };
+  return {
+    mode: modes[tls.mode], credentialName: tls.credentialName, caCertificates: serverCaCertificates(tls), sni: tls.sni, subjectAltNames: tls.subjectAltNames,
+  };
 }

@@ -107,6 +107,14 @@ interface RouteKeys {
 }
 
 const KEYS = new WeakMap<MeshCore, RouteKeys>();
+
+/** A route that decides how a service's unversioned traffic is split (a canary), with the HTTP routes of its split. */
+interface SplitGovernor {
+  readonly route: TrafficRoute;
+  readonly routes: () => HttpRouteOptions[];
+}
+
+const GOVERNORS = new WeakMap<MeshService, SplitGovernor>();
 const REDIRECT_CODES = [301, 302, 303, 307, 308];
 
 /**
@@ -114,6 +122,15 @@ const REDIRECT_CODES = [301, 302, 303, 307, 308];
  * DestinationRule per host, placed in the clusters that receive Istio config.
  */
 export class TrafficRoute extends MeshMember {
+  /**
+   * Makes `route` govern its service's split: every gateway-bound route of the service that sends plain traffic to it
+   * (one destination, no version, no weight) renders `routes()` in its place, so gateway traffic follows the split too.
+   * @internal
+   */
+  public static _governSplit(route: TrafficRoute, routes: () => HttpRouteOptions[]): void {
+    GOVERNORS.set(route.service, { route, routes });
+  }
+
   /** The mesh. */
   public readonly mesh: MeshCore;
   /** The routed service. */
@@ -246,7 +263,7 @@ export class TrafficRoute extends MeshMember {
     this.registerKeys();
     for (const cluster of this.clusters) {
       const scope = cluster.scopeFor(this);
-      const http = this.httpRoutes.filter(r => this.routeIn(r.clusters, cluster));
+      const http = this.governedHttpRoutes().filter(r => this.routeIn(r.clusters, cluster));
       if (http.length + this.tcpRoutes.length + this.tlsRoutes.length > 0) {
         new VirtualService(scope, 'VirtualService', {
           metadata: { name: this.props.name ?? this.service.name, namespace: this.namespace },
@@ -272,6 +289,25 @@ export class TrafficRoute extends MeshMember {
         });
       }
     }
+  }
+
+  /** The HTTP routes with plain gateway traffic to the service replaced by the governing split (see `_governSplit`). */
+  private governedHttpRoutes(): HttpRouteOptions[] {
+    const governor = GOVERNORS.get(this.service);
+    if (!governor || governor.route === this || !this.gateways.length) return this.httpRoutes;
+    const split = governor.routes();
+    return this.httpRoutes.flatMap(r => {
+      const only = r.destinations?.length === 1 ? r.destinations[0] : undefined;
+      const plain = only && (only.service ?? this.service) === this.service
+        && only.host === undefined && only.version === undefined && only.weight === undefined;
+      if (!plain) return [r];
+      return split.filter(s => !(r.match && s.match)).map(s => ({
+        ...r,
+        name: r.name && s.name ? `${r.name}-${s.name}` : r.name ?? s.name,
+        match: r.match ?? s.match,
+        destinations: (s.destinations ?? []).map(d => ({ ...only, ...d })),
+      }));
+    });
   }
 
   private renderSubsets(): DestinationRuleSpecSubsets[] | undefined {

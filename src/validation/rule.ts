@@ -6,6 +6,8 @@ export enum Severity {
   ERROR = 'error',
   /** Printed; fails synthesis only in strict mode. */
   WARNING = 'warning',
+  /** Recorded in `mesh.diagnostics` only (Istio's Info level); never printed, never fails synthesis. */
+  INFO = 'info',
 }
 
 /**
@@ -22,4 +24,9 @@ export interface RuleDefinition {
   readonly fix: string;
   /** One line of documentation: why the rule exists (the seed FAQ or Istio behaviour behind it). */
   readonly doc: string;
+  /**
+   * The `istioctl analyze` message code this rule corresponds to (e.g. `IST0101`).
+   * @default - no corresponding istioctl analyze message
+   */
+  readonly istioCode?: string;
 }

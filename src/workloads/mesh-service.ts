@@ -96,6 +96,11 @@ export interface ExternalMeshServiceProps extends MeshServiceOptions {
   readonly namespace: string;
   /** The ports, each with its protocol. */
   readonly ports: MeshServicePort[];
+  /**
+   * The pod labels of the service's workloads, used by policies that target it.
+   * @default - none: a policy targeting it needs its own `selector` or `scope: PolicyScope.NAMESPACE` (MESH-SEC-019)
+   */
+  readonly selector?: { [key: string]: string };
 }
 
 /**
@@ -125,6 +130,7 @@ interface ServiceShape {
 }
 
 const REGISTRY = new WeakMap<MeshCore, Map<string, MeshService[]>>();
+const EXTERNAL = new WeakMap<MeshCore, MeshService[]>();
 
 /**
  * A service in the mesh: name, namespace, ports with protocols, and versions.
@@ -181,13 +187,23 @@ export class MeshService extends MeshMember implements IMeshWorkload {
    * @param props name, namespace and ports
    */
   public static external(scope: Construct, id: string, props: ExternalMeshServiceProps): MeshService {
-    return MeshService.create(scope, id, props, () => ({
+    const service = MeshService.create(scope, id, props, () => ({
       name: props.name,
       namespace: props.namespace,
       ports: props.ports,
-      selector: {},
+      selector: props.selector ?? {},
       serviceAccount: props.serviceAccount ?? props.name,
     }));
+    EXTERNAL.set(service.mesh, [...EXTERNAL.get(service.mesh) ?? [], service]);
+    return service;
+  }
+
+  /**
+   * The services of `mesh` declared with `MeshService.external`: they exist in the clusters without an object in the app.
+   * @internal
+   */
+  public static _externalOf(mesh: MeshCore): MeshService[] {
+    return [...EXTERNAL.get(mesh) ?? []];
   }
 
   private static create(

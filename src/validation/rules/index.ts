@@ -1,3 +1,4 @@
+import { AnalysisRules } from './analysis';
 import { ControlPlaneRules } from './controlplane';
 import { GatewayRules } from './gateway';
 import { OperationsRules } from './operations';
@@ -9,6 +10,7 @@ import { ServiceRules } from './service';
 import { TopologyRules } from './topology';
 import { RuleDefinition } from '../rule';
 
+export { AnalysisRules } from './analysis';
 export { ControlPlaneRules } from './controlplane';
 export { GatewayRules } from './gateway';
 export { PlatformRules } from './platform';
@@ -30,6 +32,7 @@ export const RULE_TABLES: Record<string, Record<string, RuleDefinition>> = {
   operations: OperationsRules,
   controlplane: ControlPlaneRules,
   patterns: PatternRules,
+  analysis: AnalysisRules,
 };
 
 /** Every rule of the library, in table order. */

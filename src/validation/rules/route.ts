@@ -5,6 +5,7 @@ export const RouteRules = {
   UNKNOWN_VERSION: {
     id: 'MESH-ROUTE-001',
     severity: Severity.ERROR,
+    istioCode: 'IST0101',
     message: 'A route refers to a version the service does not declare.',
     fix: 'Declare the version on the MeshService (`versions` or `addVersion()`), or route to a declared one.',
     doc: 'A subset missing from the host\'s DestinationRule makes Envoy answer 503 NR (DCE VirtualService docs; TCM quick start S3/S4).',
@@ -26,6 +27,7 @@ export const RouteRules = {
   GATEWAY_HOST_MISMATCH: {
     id: 'MESH-ROUTE-004',
     severity: Severity.ERROR,
+    istioCode: 'IST0132',
     message: 'A gateway-bound route shares no host with the gateway\'s listeners.',
     fix: 'Add a host the gateway listens for to the route\'s `hosts` (e.g. the external domain), or add that host to the gateway.',
     doc: 'TCM FAQ F8 / DCE F27: both the Gateway and the VirtualService must contain the request host, otherwise the gateway answers 404.',
@@ -33,6 +35,7 @@ export const RouteRules = {
   CATCH_ALL_NOT_LAST: {
     id: 'MESH-ROUTE-005',
     severity: Severity.ERROR,
+    istioCode: 'IST0130',
     message: 'A catch-all HTTP route comes before other routes, which can never match.',
     fix: 'Move the route without matches to the end of the list.',
     doc: 'Istio evaluates http routes in order and the first match wins (TCM FAQ F9).',
@@ -40,6 +43,7 @@ export const RouteRules = {
   SHADOWED_ROUTE: {
     id: 'MESH-ROUTE-006',
     severity: Severity.ERROR,
+    istioCode: 'IST0131',
     message: 'An HTTP route is shadowed by an earlier route whose path prefix covers it, so it never matches.',
     fix: 'Put the more specific route (longer prefix, exact path) first.',
     doc: 'TCM FAQ F9: with `prefix: /usrv` before `prefix: /usrv-expand`, the second route is unreachable.',
@@ -110,6 +114,7 @@ export const RouteRules = {
   DUPLICATE_HOST: {
     id: 'MESH-ROUTE-016',
     severity: Severity.ERROR,
+    istioCode: 'IST0109',
     message: 'Two routes define the same host for the same binding; only one VirtualService per host and binding takes effect.',
     fix: 'Declare all routes for the host in one TrafficRoute.',
     doc: 'DCE docs: "a hostname can be defined in only one VirtualService"; Istio merges duplicates unreliably.',
@@ -215,6 +220,7 @@ export const RouteRules = {
   VERSION_WITHOUT_DESTINATION_RULE: {
     id: 'MESH-ROUTE-031',
     severity: Severity.ERROR,
+    istioCode: 'IST0101',
     message: 'A route sends traffic to a version of a service that has no DestinationRule (no TrafficRoute) in this cluster.',
     fix: 'Declare a TrafficRoute for that service in the same clusters; its versions become the DestinationRule subsets.',
     doc: 'Without the subset in a DestinationRule, Envoy has no cluster for it and answers 503 (TCM quick start S3).',

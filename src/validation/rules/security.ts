@@ -128,4 +128,11 @@ export const SecurityRules = {
     fix: 'Omit `namespace`; it defaults to the workload\'s namespace.',
     doc: 'Istio policies only select pods in their own namespace (or every namespace from the root namespace).',
   },
+  WORKLOAD_WITHOUT_SELECTOR: {
+    id: 'MESH-SEC-019',
+    severity: Severity.ERROR,
+    message: 'A policy targets a workload whose pod labels are unknown, so it would apply to the whole namespace.',
+    fix: 'Give the external service its pods\' `selector`, pass `selector` to the policy, or ask for `scope: PolicyScope.NAMESPACE`.',
+    doc: 'A policy without a selector applies to every workload of its namespace; a `MeshService.external(...)` has no selector unless one is declared.',
+  },
 } satisfies Record<string, RuleDefinition>;

@@ -5,6 +5,7 @@ export const ServiceRules = {
   PORT_WITHOUT_PROTOCOL: {
     id: 'MESH-SVC-001',
     severity: Severity.ERROR,
+    istioCode: 'IST0118',
     message: 'A service port has no protocol: its name has no Istio protocol prefix and it sets no appProtocol.',
     fix: 'Name the port `<protocol>[-<suffix>]` (e.g. "http-web", "grpc", "tcp-db") or pass `protocols: { <port>: Protocol.X }` when adopting.',
     doc: 'Without a protocol Istio falls back to protocol sniffing or treats the port as TCP, and HTTP routes silently stop matching (TCM FAQ).',
@@ -47,6 +48,7 @@ export const ServiceRules = {
   SERVICE_SHAPE_DIFFERS: {
     id: 'MESH-SVC-007',
     severity: Severity.ERROR,
+    istioCode: 'IST0170',
     message: 'A service with this name already exists in this namespace with different ports.',
     fix: 'Declare the service once with `clusters: [...]`, or give both declarations identical ports.',
     doc: 'Istio merges same-name services across clusters into one host; differing ports break cross-cluster routing (DCE FAQ).',

@@ -47,6 +47,7 @@ export const TopologyRules = {
   BOTH_INJECTION_LABELS: {
     id: 'MESH-TOPO-007',
     severity: Severity.ERROR,
+    istioCode: 'IST0123',
     message: 'A namespace carries both `istio-injection` and `istio.io/rev`.',
     fix: 'Keep one of the two labels; the mesh uses revision labels by default.',
     doc: 'When both labels are present `istio-injection` wins and the revision is ignored (TCM FAQ: sidecar not injected).',

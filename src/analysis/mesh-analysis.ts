@@ -1,0 +1,69 @@
+import { analyze } from './analyze';
+import { buildIndex } from './object-index';
+import { MeshSettings } from '../operations/mesh-config';
+import { MeshFeature } from '../topology/feature';
+import { MeshCore } from '../topology/mesh-core';
+import { RuleDefinition } from '../validation/rule';
+import { MeshService } from '../workloads/mesh-service';
+
+/** The ports of Istio's istiod Service. */
+const ISTIOD_PORTS = [15010, 15012, 443, 15014];
+
+/** What the analysis needs from the facade that the mesh core does not know (the control plane's revisions). */
+export interface MeshAnalysisInputs {
+  /** Revisions and revision tags whose injection webhooks run, besides the mesh's own revision. */
+  readonly revisions: readonly string[];
+}
+
+/**
+ * The analysis pass (istioctl analyze parity) as a mesh feature. It renders nothing: in the validate phase it reads
+ * every cluster's objects through `mesh.objectIndex(cluster)` (what the constructs rendered and what was added to a
+ * cluster chart by hand) and reports findings like any other rule. Register it after every other feature so it sees
+ * their findings: a finding a construct already reported (same Istio code at the same path) is not repeated, and each
+ * finding is reported once per rule, path and value across clusters.
+ */
+export class MeshAnalysis extends MeshFeature {
+  public readonly featureName = 'analysis';
+
+  /**
+   * @param inputs facts from the facade, read when the analysis runs
+   */
+  constructor(private readonly inputs: () => MeshAnalysisInputs) {
+    super();
+  }
+
+  /**
+   * Runs every analyzer over the mesh's clusters.
+   * @param mesh the mesh
+   */
+  public validate(mesh: MeshCore): void {
+    const inputs = this.inputs();
+    const meshConfig = MeshSettings.of(mesh).options;
+    const index = buildIndex(mesh.clusters.map(cluster => ({
+      name: cluster.clusterName,
+      objects: mesh.objectIndex(cluster).all.map(o => ({ json: o.json, source: o.declaredBy.node.path })),
+    })));
+    // A construct's own finding may name a prop below the construct (`<path>/http[0]/destinations`): index every ancestor path.
+    const seen = new Set(mesh.diagnostics.all.filter(d => d.rule.istioCode)
+      .flatMap(d => d.path.split('/').map((_, i, parts) => `${d.rule.istioCode}|${parts.slice(0, i + 1).join('/')}`)));
+    const reported = new Set<string>();
+    const revisions = [...new Set([mesh.revision, ...inputs.revisions])];
+    const external = MeshService._externalOf(mesh).map(s => ({ name: s.name, namespace: s.namespace, ports: s.ports.map(p => p.port) }));
+    analyze(index, {
+      rootNamespace: mesh.rootNamespace,
+      revisions,
+      dnsAutoAllocate: meshConfig.dnsCapture === true && meshConfig.dnsAutoAllocate === true,
+      jwksFetchRestricted: (meshConfig.jwksBlockedCidrs ?? []).length > 0,
+      defaultTelemetryProviders: false,
+      declaredServices: [...external, ...revisions.map(r => ({
+        name: r === 'default' ? 'istiod' : `istiod-${r}`, namespace: mesh.rootNamespace, ports: ISTIOD_PORTS,
+      })), { name: 'istiod', namespace: mesh.rootNamespace, ports: ISTIOD_PORTS }],
+    }, (rule: RuleDefinition, object, value, detail) => {
+      if (rule.istioCode && seen.has(`${rule.istioCode}|${object.source}`)) return;
+      const key = `${rule.id}|${object.source}|${JSON.stringify(value)}`;
+      if (reported.has(key)) return;
+      reported.add(key);
+      mesh.report(rule, object.source, value, detail);
+    });
+  }
+}
