@@ -28,6 +28,8 @@ export interface AnalysisIndex {
   readonly clusters: readonly string[];
   /** Every object of `kind`, across clusters, in cluster then construct order. */
   ofKind(kind: string): readonly AnalysisObject[];
+  /** Every namespace an object is in or a Namespace object declares, across clusters. */
+  readonly namespaces: ReadonlySet<string>;
   /** The object of `kind` named `namespace/name` in `cluster`, if any. */
   find(cluster: string, kind: string, namespace: string, name: string): AnalysisObject | undefined;
 }
@@ -50,6 +52,7 @@ const CLUSTER_SCOPED = new Set([
 export function buildIndex(clusters: ReadonlyArray<{ readonly name: string; readonly objects: readonly RenderedEntry[] }>): AnalysisIndex {
   const byKind = new Map<string, AnalysisObject[]>();
   const byKey = new Map<string, AnalysisObject>();
+  const namespaces = new Set<string>();
   for (const cluster of clusters) {
     for (const entry of cluster.objects) {
       const metadata = map(entry.json.metadata);
@@ -64,6 +67,7 @@ export function buildIndex(clusters: ReadonlyArray<{ readonly name: string; read
         spec: map(entry.json.spec),
         source: entry.source,
       };
+      namespaces.add(kind === 'Namespace' ? object.name : object.namespace);
       const list = byKind.get(kind);
       if (list) list.push(object);
       else byKind.set(kind, [object]);
@@ -72,6 +76,7 @@ export function buildIndex(clusters: ReadonlyArray<{ readonly name: string; read
   }
   return {
     clusters: clusters.map(c => c.name),
+    namespaces,
     ofKind: kind => byKind.get(kind) ?? [],
     find: (cluster, kind, namespace, name) => byKey.get(objectKey(cluster, kind, namespace, name)),
   };

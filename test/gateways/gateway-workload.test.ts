@@ -151,7 +151,9 @@ describe('listeners', () => {
   test('typed servers: upper-case protocols, TLS with credential and minimum version, HTTP to HTTPS redirect', () => {
     const { app, mesh } = twoPrimaries();
     const gw = new IngressGateway(mesh, 'ingress', { ports: [{ name: 'http2', port: 80 }, { name: 'https', port: 443 }, { name: 'grpc-web', port: 8443 }] });
-    const secret = new ApiObject(mesh.cluster('a'), 'cert', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'shop-cert', namespace: 'istio-system' } });
+    const secret = new ApiObject(mesh.cluster('a'), 'cert', {
+      apiVersion: 'v1', kind: 'Secret', metadata: { name: 'shop-cert', namespace: 'istio-system' }, type: 'kubernetes.io/tls', stringData: { 'tls.crt': 'CERT', 'tls.key': 'KEY' },
+    });
     gw.addListener('shop', {
       namespace: 'shop',
       servers: [

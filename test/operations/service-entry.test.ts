@@ -1,3 +1,4 @@
+import { ApiObject } from 'cdk8s';
 import {
   Mesh, MeshService, OutboundTrafficPolicy, Protocol, ServiceEntry, ServiceEntryLocation, ServiceEntryResolution,
   VmProbe, WorkloadEntry, WorkloadGroup,
@@ -150,6 +151,9 @@ describe('REGISTRY_ONLY outbound policy', () => {
       namespace: 'shop', hosts: ['*.partner.com'], ports: [{ number: 443, protocol: Protocol.TLS }], resolution: ServiceEntryResolution.NONE,
     });
     route(mesh, 'api.partner.com');
+    new ApiObject(mesh.cluster('a'), 'reviews', {
+      apiVersion: 'v1', kind: 'Service', metadata: { name: 'reviews', namespace: 'shop' }, spec: { selector: { app: 'reviews' }, ports: [{ port: 9080, name: 'http' }] },
+    });
     new VirtualService(mesh.cluster('a'), 'internal', {
       metadata: { name: 'internal', namespace: 'shop' },
       spec: { hosts: ['reviews'], http: [{ route: [{ destination: { host: 'reviews.shop.svc.cluster.local' } }] }] },
@@ -157,9 +161,11 @@ describe('REGISTRY_ONLY outbound policy', () => {
     expect(synth(app).ofKind('a', 'VirtualService').length).toBe(2);
   });
 
-  test('with ALLOW_ANY unregistered external hosts pass', () => {
+  test('with ALLOW_ANY, MESH-OPS-012 does not apply; the analysis still reports the unknown host (IST0101)', () => {
     const { app, mesh } = setup();
     route(mesh, 'api.partner.com');
-    expect(synth(app).ofKind('a', 'DestinationRule').length).toBe(1);
+    const message = synthError(app);
+    expect(message).not.toContain('MESH-OPS-012');
+    expect(message).toContain('MESH-ANA-001 [error] at a/vs');
   });
 });

@@ -34,7 +34,10 @@ describe('EgressLockdown', () => {
     expect(vs.http[1].route[0].destination).toEqual({ host: 'api.github.com', port: { number: 443 } });
 
     const origination = out.find('a', 'DestinationRule', 'api-github-com-tls-origination', 'istio-system').spec;
-    expect(origination.trafficPolicy.portLevelSettings[0]).toEqual({ port: { number: 443 }, tls: { mode: 'SIMPLE', sni: 'api.github.com' } });
+    expect(origination.trafficPolicy.portLevelSettings[0]).toEqual({
+      port: { number: 443 },
+      tls: { mode: 'SIMPLE', caCertificates: '/etc/ssl/certs/ca-certificates.crt', sni: 'api.github.com', subjectAltNames: ['api.github.com'] },
+    });
 
     const authz = out.find('a', 'AuthorizationPolicy', 'lockdown-allowed-sources', 'istio-system').spec;
     expect(authz.action).toBe('ALLOW');

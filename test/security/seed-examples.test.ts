@@ -102,6 +102,7 @@ describe('seed examples', () => {
     const app = testApp();
     const mesh = new Mesh(app, 'mesh', { meshId: 'm', clusters: [{ name: 'a' }, { name: 'b' }] });
     mesh.addNamespace('base', { clusters: ['b'] });
+    mesh.addNamespace('test', { clusters: ['b'] });
     const { baseStrict, denyTest } = addSecurity(mesh);
     expect(baseStrict.clusters.map(c => c.clusterName)).toEqual(['b']);
     expect(denyTest.clusters.map(c => c.clusterName)).toEqual(['b']);

@@ -61,7 +61,8 @@ describe('TCM quick start (seed 001 §1.3)', () => {
    * - S4 (D7): a default route to v1 follows the `/product` 50/50 split, so other product paths are routed.
    * - S7 (D9): the hash header `UserID` is lower-cased to `userid` (Envoy lower-cases header names).
    * - S2 (D1): the Gateway host `*.*` is invalid; the gateway listens for `*` (the route keeps `hosts: ['*']`).
-   * - frontend-vs is S11's final state, bound to both the public and the nearby gateway.
+   * - frontend-vs is S11's final state, bound to both the public and the nearby gateway; the frontend canary's
+   *   gray release and split apply to it too (otherwise gateway traffic never reaches v2: istioctl analyze IST0140).
    */
   const seed = `
 apiVersion: networking.istio.io/v1alpha3
@@ -71,9 +72,17 @@ spec:
   hosts: ["*"]
   gateways: [base/frontend-gw, base/frontend-gw-2]
   http:
-    - route:
-        - destination:
-            host: frontend.base.svc.cluster.local
+    - name: gray-release
+      match:
+        - headers: {cookie: {regex: '^(.*?;\\s*)?vip=true(;.*)?$'}}
+      route:
+        - destination: {host: frontend.base.svc.cluster.local, subset: v2}
+    - name: canary
+      route:
+        - destination: {host: frontend.base.svc.cluster.local, subset: v1}
+          weight: 95
+        - destination: {host: frontend.base.svc.cluster.local, subset: v2}
+          weight: 5
 ---
 apiVersion: networking.istio.io/v1alpha3
 kind: DestinationRule

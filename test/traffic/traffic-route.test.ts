@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import {
   ClientTlsMode, ClusterRole, ExportTo, H2UpgradePolicy, HashAlgorithm, HashKey, IngressGateway, LoadBalancer, Mesh, MeshService, Protocol,
-  RetryOn, StringMatch, TrafficRoute,
+  RetryOn, ServiceEntry, ServiceEntryResolution, StringMatch, TrafficRoute,
 } from '../../src';
 import { synth, synthError, testApp } from '../util';
 
@@ -85,7 +85,7 @@ describe('TrafficRoute', () => {
       mesh: true,
       http: [
         { match: [{ uri: StringMatch.prefix('/api'), gateways: [gw] }], rewrite: { uri: '/' }, destinations: [{ port: 9080 }] },
-        { destinations: [{}] },
+        { destinations: [{ port: 9080 }] },
       ],
     });
     const vs = synth(app).find('a', 'VirtualService', 'reviews');
@@ -101,7 +101,7 @@ describe('TrafficRoute', () => {
       namespace: 'istio-ingress', servers: [{ port: 80, protocol: Protocol.HTTP, hosts: ['reviews.example.com'] }],
     });
     new TrafficRoute(mesh, 'public', {
-      service: reviews, name: 'reviews-public', hosts: ['reviews.example.com'], gateways: [gw], http: [{ destinations: [{ version: 'v1' }] }],
+      service: reviews, name: 'reviews-public', hosts: ['reviews.example.com'], gateways: [gw], http: [{ destinations: [{ version: 'v1', port: 9080 }] }],
     });
     new TrafficRoute(mesh, 'internal', {
       service: reviews, http: [{ destinations: [{ version: 'v2' }] }], policy: { loadBalancer: LoadBalancer.random() },
@@ -167,6 +167,7 @@ describe('TrafficRoute', () => {
 
   test('TCP and TLS routes with weights', () => {
     const { app, mesh, reviews } = setup();
+    new ServiceEntry(mesh, 'db', { namespace: 'shop', hosts: ['db.example.com'], resolution: ServiceEntryResolution.DNS, ports: [{ number: 443, protocol: Protocol.TLS, name: 'tls' }] });
     new TrafficRoute(mesh, 'r', {
       service: reviews,
       tcp: [{ port: 5432, destinations: [{ version: 'v1', weight: 80, port: 5432 }, { version: 'v2', weight: 20, port: 5432 }] }],

@@ -9,7 +9,7 @@ const ALWAYS_PRESENT = ['default', 'kube-system', 'kube-public', 'kube-node-leas
 
 /** AuthorizationPolicy source namespaces exist somewhere in the mesh (IST0101). */
 export function analyzeAuthorizationNamespaces(ctx: AnalysisContext): void {
-  const known = new Set([...ALWAYS_PRESENT, ctx.settings.rootNamespace, ...ctx.index.ofKind('Namespace').map(n => n.name)]);
+  const known = new Set([...ALWAYS_PRESENT, ctx.settings.rootNamespace, ...ctx.index.namespaces]);
   for (const ap of ctx.index.ofKind('AuthorizationPolicy')) {
     for (const rule of maps(ap.spec.rules)) {
       for (const from of maps(rule.from)) {

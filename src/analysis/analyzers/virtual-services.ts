@@ -9,6 +9,8 @@ import { qualifyHost } from '../registry';
 
 /** One destination of a VirtualService rule. */
 interface RouteDestination {
+  /** `http`, `tcp` or `tls`. */
+  readonly kind: string;
   readonly host: string;
   readonly subset?: string;
   readonly port?: number;
@@ -21,7 +23,7 @@ export function routeDestinations(spec: JsonMap): RouteDestination[] {
   const out: RouteDestination[] = [];
   const add = (d: JsonMap, where: string) => {
     const host = text(d.host);
-    if (host) out.push({ host, subset: text(d.subset), port: num(map(d.port).number), where });
+    if (host) out.push({ kind: where.slice(0, where.indexOf('[')), host, subset: text(d.subset), port: num(map(d.port).number), where });
   };
   for (const kind of ['http', 'tcp', 'tls']) {
     maps(spec[kind]).forEach((rule, i) => {
@@ -69,8 +71,10 @@ export function analyzeDestinations(ctx: AnalysisContext): void {
         ctx.report(AnalysisRules.UNKNOWN_DESTINATION_HOST, vs, d.host, `${describe(vs)}, ${d.where}.`);
         continue;
       }
-      if (d.port === undefined && service.ports.length > 1) {
-        ctx.report(AnalysisRules.DESTINATION_PORT_REQUIRED, vs, d.host,
+      const gatewayBound = gatewayRefs(vs).length > 0;
+      if (d.port === undefined && (gatewayBound ? service.ports.length : service.ports.filter(p => servesRuleKind(p.protocol, d.kind)).length) > 1) {
+        const rule = gatewayBound ? AnalysisRules.DESTINATION_PORT_REQUIRED : AnalysisRules.MESH_DESTINATION_PORT_AMBIGUOUS;
+        ctx.report(rule, vs, d.host,
           `${describe(vs)}, ${d.where}: ports ${service.ports.map(p => p.number).join(', ')}.`);
       } else if (d.port !== undefined && service.ports.length && !service.ports.some(p => p.number === d.port)) {
         ctx.report(AnalysisRules.UNKNOWN_DESTINATION_PORT, vs, `${d.host}:${d.port}`, `${describe(vs)}, ${d.where}.`);
@@ -86,11 +90,30 @@ export function analyzeDestinations(ctx: AnalysisContext): void {
         ctx.report(AnalysisRules.UNKNOWN_GATEWAY, vs, ref, `${describe(vs)}.`);
         continue;
       }
-      const served = maps(gateway.spec.servers).flatMap(s => texts(s.hosts)).map(h => (h.includes('/') ? h.split('/')[1] : h));
-      const missing = texts(vs.spec.hosts).filter(h => !served.some(g => hostsIntersect(g, h)));
-      if (missing.length) ctx.report(AnalysisRules.HOST_NOT_IN_GATEWAY, vs, missing, `${describe(vs)}, gateway ${ref}.`);
+      const served = maps(gateway.spec.servers).flatMap(s => texts(s.hosts)).flatMap(h => serverHostFor(h, gateway.namespace, vs.namespace));
+      const hosts = texts(vs.spec.hosts);
+      if (!hosts.some(h => served.some(g => hostsIntersect(g, h)))) ctx.report(AnalysisRules.HOST_NOT_IN_GATEWAY, vs, hosts, `${describe(vs)}, gateway ${ref}.`);
     }
   }
+}
+
+const HTTP_PROTOCOLS = new Set(['HTTP', 'HTTP2', 'GRPC', 'GRPC-WEB']);
+const TLS_PROTOCOLS = new Set(['TLS', 'HTTPS']);
+
+/** True if a port of `protocol` can carry traffic of an `http`, `tcp` or `tls` rule (unknown protocols can carry any). */
+function servesRuleKind(protocol: string | undefined, kind: string): boolean {
+  if (protocol === undefined) return true;
+  if (kind === 'http') return HTTP_PROTOCOLS.has(protocol);
+  if (kind === 'tls') return TLS_PROTOCOLS.has(protocol);
+  return !HTTP_PROTOCOLS.has(protocol);
+}
+
+/** A Gateway server host (`[ns/]host`) as seen from a VirtualService in `namespace`: none if exported elsewhere. */
+function serverHostFor(host: string, gatewayNamespace: string, namespace: string): string[] {
+  if (!host.includes('/')) return [host];
+  const [ns, name] = host.split('/');
+  const visible = ns === '*' || ns === namespace || (ns === '.' && gatewayNamespace === namespace);
+  return visible ? [name] : [];
 }
 
 /** True if two host patterns (`*`, `*.example.com`, `a.example.com`) can name the same host. */
