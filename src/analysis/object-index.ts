@@ -26,10 +26,10 @@ export interface AnalysisObject {
 export interface AnalysisIndex {
   /** The cluster names, in declaration order. */
   readonly clusters: readonly string[];
-  /** Every object of `kind`, across clusters, in cluster then construct order. */
-  ofKind(kind: string): readonly AnalysisObject[];
   /** Every namespace an object is in or a Namespace object declares, across clusters. */
   readonly namespaces: ReadonlySet<string>;
+  /** Every object of `kind`, across clusters, in cluster then construct order. */
+  ofKind(kind: string): readonly AnalysisObject[];
   /** The object of `kind` named `namespace/name` in `cluster`, if any. */
   find(cluster: string, kind: string, namespace: string, name: string): AnalysisObject | undefined;
 }

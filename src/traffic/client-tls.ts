@@ -54,6 +54,10 @@ export function renderClientTls<Mode>(
 ): WithEnum<DestinationRuleSpecTrafficPolicyTls, 'mode', Mode> | undefined {
   if (!tls) return undefined;
   return {
-    mode: modes[tls.mode], credentialName: tls.credentialName, caCertificates: serverCaCertificates(tls), sni: tls.sni, subjectAltNames: tls.subjectAltNames,
+    mode: modes[tls.mode],
+    credentialName: tls.credentialName,
+    caCertificates: serverCaCertificates(tls),
+    sni: tls.sni,
+    subjectAltNames: tls.subjectAltNames,
   };
 }

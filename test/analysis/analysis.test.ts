@@ -1,5 +1,5 @@
 import { Construct, IConstruct } from 'constructs';
-import { deployment, findings, namespace, net, newMesh, ofRule, raw, sec, service } from './fixtures';
+import { deployment, findings, namespaceObject, net, newMesh, ofRule, raw, sec, service } from './fixtures';
 import { Mesh, MeshCluster, MeshProps, Severity } from '../../src';
 
 /** What a case builds on. */
@@ -36,7 +36,7 @@ const httpServer = (hosts: string[], port = 80) => ({ port: { number: port, name
 const httpsServer = (hosts: string[], credentialName: string, mode = 'SIMPLE') =>
   ({ port: { number: 443, name: `https-${hosts[0].replace(/[^a-z]/g, '')}`, protocol: 'HTTPS' }, hosts, tls: { mode, credentialName } });
 const gatewayPods = (s: Construct, ports: Array<Record<string, unknown>> = [{ port: 80, targetPort: 8080, name: 'http' }]) => {
-  namespace(s, 'istio-ingress', { 'istio.io/rev': 'default' });
+  namespaceObject(s, 'istio-ingress', { 'istio.io/rev': 'default' });
   deployment(s, 'istio-ingress', 'ingressgateway', { istio: 'ingressgateway' }, { container: { name: 'istio-proxy', image: 'auto' } });
   raw(s, 'v1', 'Service', 'istio-ingress', 'ingressgateway', { spec: { selector: { istio: 'ingressgateway' }, ports } });
 };
@@ -58,22 +58,30 @@ const twoClusters: Partial<MeshProps> = { clusters: [{ name: 'c1' }, { name: 'c2
 /** One case per covered Istio code, and per shape where a code has several. */
 const CASES: AnalysisCase[] = [
   {
-    rule: 'MESH-ANA-001', code: 'IST0101', shape: 'destination host',
+    rule: 'MESH-ANA-001',
+    code: 'IST0101',
+    shape: 'destination host',
     fail: f => vs(f.cluster, 'r', { hosts: ['ratings'], http: [route('ratings')] }),
     pass: f => { ratings(f.cluster); vs(f.cluster, 'r', { hosts: ['ratings'], http: [route('ratings')] }); },
   },
   {
-    rule: 'MESH-ANA-001', code: 'IST0101', shape: 'mirror host',
+    rule: 'MESH-ANA-001',
+    code: 'IST0101',
+    shape: 'mirror host',
     fail: f => { ratings(f.cluster); return vs(f.cluster, 'r', { hosts: ['ratings'], http: [{ ...route('ratings'), mirror: { host: 'ratings-shadow' } }] }); },
     pass: f => { ratings(f.cluster); service(f.cluster, 'default', 'ratings-shadow', HTTP); vs(f.cluster, 'r', { hosts: ['ratings'], http: [{ ...route('ratings'), mirror: { host: 'ratings-shadow' } }] }); },
   },
   {
-    rule: 'MESH-ANA-002', code: 'IST0101', shape: 'destination port',
+    rule: 'MESH-ANA-002',
+    code: 'IST0101',
+    shape: 'destination port',
     fail: f => { ratings(f.cluster); return vs(f.cluster, 'r', { hosts: ['ratings'], http: [route('ratings', { port: { number: 8080 } })] }); },
     pass: f => { ratings(f.cluster); vs(f.cluster, 'r', { hosts: ['ratings'], http: [route('ratings', { port: { number: 9080 } })] }); },
   },
   {
-    rule: 'MESH-ANA-003', code: 'IST0101', shape: 'subset',
+    rule: 'MESH-ANA-003',
+    code: 'IST0101',
+    shape: 'subset',
     fail: f => {
       ratings(f.cluster);
       net(f.cluster, 'DestinationRule', 'default', 'ratings', { host: 'ratings', subsets: [{ name: 'v1', labels: { version: 'v1' } }] });
@@ -86,7 +94,9 @@ const CASES: AnalysisCase[] = [
     },
   },
   {
-    rule: 'MESH-ANA-004', code: 'IST0101', shape: 'gateway',
+    rule: 'MESH-ANA-004',
+    code: 'IST0101',
+    shape: 'gateway',
     fail: f => { ratings(f.cluster); return vs(f.cluster, 'r', { hosts: ['ratings.example.com'], gateways: ['istio-system/public'], http: [route('ratings')] }); },
     pass: f => {
       ratings(f.cluster);
@@ -95,72 +105,100 @@ const CASES: AnalysisCase[] = [
     },
   },
   {
-    rule: 'MESH-ANA-005', code: 'IST0101', shape: 'gateway selector',
+    rule: 'MESH-ANA-005',
+    code: 'IST0101',
+    shape: 'gateway selector',
     fail: f => { gatewayPods(f.cluster); return gateway(f.cluster, 'public', [httpServer(['*'], 8080)], { istio: 'ingress' }); },
     pass: f => { gatewayPods(f.cluster); gateway(f.cluster, 'public', [httpServer(['*'], 8080)]); },
   },
   {
-    rule: 'MESH-ANA-006', code: 'IST0101', shape: 'Sidecar selector',
+    rule: 'MESH-ANA-006',
+    code: 'IST0101',
+    shape: 'Sidecar selector',
     fail: f => { deployment(f.cluster, 'default', 'a', { app: 'a' }); return selectorSidecar(f.cluster, 's', { app: 'b' }); },
     pass: f => { deployment(f.cluster, 'default', 'a', { app: 'a' }); selectorSidecar(f.cluster, 's', { app: 'a' }); },
   },
   {
-    rule: 'MESH-ANA-006', code: 'IST0101', shape: 'Telemetry selector',
+    rule: 'MESH-ANA-006',
+    code: 'IST0101',
+    shape: 'Telemetry selector',
     fail: f => { deployment(f.cluster, 'default', 'a', { app: 'a' }); return telemetry(f.cluster, 't', { selector: { matchLabels: { app: 'b' } }, tracing: [{ randomSamplingPercentage: 10 }] }); },
     pass: f => { deployment(f.cluster, 'default', 'a', { app: 'a' }); telemetry(f.cluster, 't', { selector: { matchLabels: { app: 'a' } }, tracing: [{ randomSamplingPercentage: 10 }] }); },
   },
   {
-    rule: 'MESH-ANA-007', code: 'IST0101', shape: 'authorization source namespace',
+    rule: 'MESH-ANA-007',
+    code: 'IST0101',
+    shape: 'authorization source namespace',
     fail: f => sec(f.cluster, 'AuthorizationPolicy', 'default', 'from-shop', { rules: [{ from: [{ source: { namespaces: ['shop'] } }] }] }),
     pass: f => { f.mesh.addNamespace('shop'); sec(f.cluster, 'AuthorizationPolicy', 'default', 'from-shop', { rules: [{ from: [{ source: { namespaces: ['shop'] } }] }] }); },
   },
   {
-    rule: 'MESH-ANA-008', code: 'IST0102', shape: 'namespace with workloads',
-    fail: f => { const ns = namespace(f.cluster, 'legacy'); deployment(f.cluster, 'legacy', 'a', { app: 'a' }); return ns; },
+    rule: 'MESH-ANA-008',
+    code: 'IST0102',
+    shape: 'namespace with workloads',
+    fail: f => { const ns = namespaceObject(f.cluster, 'legacy'); deployment(f.cluster, 'legacy', 'a', { app: 'a' }); return ns; },
     pass: f => { f.mesh.addNamespace('legacy'); deployment(f.cluster, 'legacy', 'a', { app: 'a' }); },
   },
   {
-    rule: 'MESH-ANA-009', code: 'IST0107', shape: 'pod annotation on a Service',
+    rule: 'MESH-ANA-009',
+    code: 'IST0107',
+    shape: 'pod annotation on a Service',
     fail: f => raw(f.cluster, 'v1', 'Service', 'default', 'web', { metadata: { name: 'web', namespace: 'default', annotations: { 'sidecar.istio.io/proxyCPU': '100m' } }, spec: { selector: { app: 'web' }, ports: HTTP } }),
     pass: f => { podAnnotations(f.cluster, { 'sidecar.istio.io/proxyCPU': '100m' }); },
   },
   {
-    rule: 'MESH-ANA-010', code: 'IST0108', shape: 'misspelt pod annotation',
+    rule: 'MESH-ANA-010',
+    code: 'IST0108',
+    shape: 'misspelt pod annotation',
     fail: f => podAnnotations(f.cluster, { 'sidecar.istio.io/proxyCpu': '100m' }),
     pass: f => { podAnnotations(f.cluster, { 'sidecar.istio.io/proxyCPU': '100m' }); },
   },
   {
-    rule: 'MESH-ANA-011', code: 'IST0125', shape: 'invalid quantity',
+    rule: 'MESH-ANA-011',
+    code: 'IST0125',
+    shape: 'invalid quantity',
     fail: f => podAnnotations(f.cluster, { 'sidecar.istio.io/proxyCPU': 'lots' }),
     pass: f => { podAnnotations(f.cluster, { 'sidecar.istio.io/proxyCPU': '250m' }); },
   },
   {
-    rule: 'MESH-ANA-011', code: 'IST0125', shape: 'invalid port list',
+    rule: 'MESH-ANA-011',
+    code: 'IST0125',
+    shape: 'invalid port list',
     fail: f => podAnnotations(f.cluster, { 'traffic.sidecar.istio.io/excludeOutboundPorts': '3306;6379' }),
     pass: f => { podAnnotations(f.cluster, { 'traffic.sidecar.istio.io/excludeOutboundPorts': '3306,6379' }); },
   },
   {
-    rule: 'MESH-ANA-012', code: 'IST0135', shape: 'deprecated inject annotation',
+    rule: 'MESH-ANA-012',
+    code: 'IST0135',
+    shape: 'deprecated inject annotation',
     fail: f => podAnnotations(f.cluster, { 'sidecar.istio.io/inject': 'true' }),
     pass: f => { podAnnotations(f.cluster, {}, { 'sidecar.istio.io/inject': 'true' }); },
   },
   {
-    rule: 'MESH-ANA-013', code: 'IST0136', shape: 'alpha annotation',
+    rule: 'MESH-ANA-013',
+    code: 'IST0136',
+    shape: 'alpha annotation',
     fail: f => podAnnotations(f.cluster, { 'sidecar.istio.io/logLevel': 'debug' }),
     pass: f => { podAnnotations(f.cluster, { 'proxy.istio.io/config': 'concurrency: 2' }); },
   },
   {
-    rule: 'MESH-ANA-014', code: 'IST0109', shape: 'two mesh VirtualServices for one host',
+    rule: 'MESH-ANA-014',
+    code: 'IST0109',
+    shape: 'two mesh VirtualServices for one host',
     fail: f => { ratings(f.cluster); vs(f.cluster, 'a', { hosts: ['ratings'], http: [route('ratings')] }); return vs(f.cluster, 'b', { hosts: ['ratings.default.svc.cluster.local'], http: [route('ratings')] }); },
     pass: f => { ratings(f.cluster); vs(f.cluster, 'a', { hosts: ['ratings'], http: [route('ratings')] }); },
   },
   {
-    rule: 'MESH-ANA-015', code: 'IST0110', shape: 'nested selectors',
+    rule: 'MESH-ANA-015',
+    code: 'IST0110',
+    shape: 'nested selectors',
     fail: f => { selectorSidecar(f.cluster, 'a', { app: 'a' }); return selectorSidecar(f.cluster, 'b', { app: 'a', version: 'v1' }); },
     pass: f => { selectorSidecar(f.cluster, 'a', { app: 'a' }); selectorSidecar(f.cluster, 'b', { app: 'b' }); },
   },
   {
-    rule: 'MESH-ANA-015', code: 'IST0110', shape: 'overlapping on a declared pod',
+    rule: 'MESH-ANA-015',
+    code: 'IST0110',
+    shape: 'overlapping on a declared pod',
     fail: f => {
       deployment(f.cluster, 'default', 'a', { app: 'a', tier: 'web' });
       selectorSidecar(f.cluster, 'by-app', { app: 'a' });
@@ -174,12 +212,16 @@ const CASES: AnalysisCase[] = [
     },
   },
   {
-    rule: 'MESH-ANA-016', code: 'IST0111', shape: 'two namespace-wide Sidecars',
+    rule: 'MESH-ANA-016',
+    code: 'IST0111',
+    shape: 'two namespace-wide Sidecars',
     fail: f => { selectorSidecar(f.cluster, 'a'); return selectorSidecar(f.cluster, 'b'); },
     pass: f => { selectorSidecar(f.cluster, 'a'); selectorSidecar(f.cluster, 'b', { app: 'b' }); },
   },
   {
-    rule: 'MESH-ANA-017', code: 'IST0112', shape: 'multi-port service behind a gateway',
+    rule: 'MESH-ANA-017',
+    code: 'IST0112',
+    shape: 'multi-port service behind a gateway',
     fail: f => {
       service(f.cluster, 'default', 'ratings', [{ port: 9080, name: 'http' }, { port: 9090, name: 'grpc' }]);
       gateway(f.cluster, 'public', [httpServer(['ratings.example.com'])]);
@@ -192,12 +234,16 @@ const CASES: AnalysisCase[] = [
     },
   },
   {
-    rule: 'MESH-ANA-057', code: 'IST0112', shape: 'multi-port service, mesh-only route',
+    rule: 'MESH-ANA-057',
+    code: 'IST0112',
+    shape: 'multi-port service, mesh-only route',
     fail: f => { service(f.cluster, 'default', 'ratings', [{ port: 9080, name: 'http' }, { port: 9090, name: 'grpc' }]); return vs(f.cluster, 'r', { hosts: ['ratings'], http: [route('ratings')] }); },
     pass: f => { service(f.cluster, 'default', 'ratings', [{ port: 9080, name: 'http' }, { port: 9090, name: 'grpc' }]); vs(f.cluster, 'r', { hosts: ['ratings'], http: [route('ratings', { port: { number: 9080 } })] }); },
   },
   {
-    rule: 'MESH-ANA-018', code: 'IST0116', shape: 'one port, two protocols',
+    rule: 'MESH-ANA-018',
+    code: 'IST0116',
+    shape: 'one port, two protocols',
     fail: f => {
       const d = deployment(f.cluster, 'default', 'dns', { app: 'dns' });
       raw(f.cluster, 'v1', 'Service', 'default', 'dns-tcp', { spec: { selector: { app: 'dns' }, ports: [{ port: 53, name: 'tcp-dns', protocol: 'TCP' }] } });
@@ -211,7 +257,9 @@ const CASES: AnalysisCase[] = [
     },
   },
   {
-    rule: 'MESH-ANA-019', code: 'IST0137', shape: 'one targetPort, two ports',
+    rule: 'MESH-ANA-019',
+    code: 'IST0137',
+    shape: 'one targetPort, two ports',
     fail: f => {
       const d = deployment(f.cluster, 'default', 'web', { app: 'web' });
       raw(f.cluster, 'v1', 'Service', 'default', 'web-a', { spec: { selector: { app: 'web' }, ports: [{ port: 80, targetPort: 8080, name: 'http' }] } });
@@ -225,12 +273,16 @@ const CASES: AnalysisCase[] = [
     },
   },
   {
-    rule: 'MESH-ANA-020', code: 'IST0127', shape: 'AuthorizationPolicy selector',
+    rule: 'MESH-ANA-020',
+    code: 'IST0127',
+    shape: 'AuthorizationPolicy selector',
     fail: f => { deployment(f.cluster, 'default', 'a', { app: 'a' }); return sec(f.cluster, 'AuthorizationPolicy', 'default', 'p', { selector: { matchLabels: { app: 'b' } }, action: 'DENY', rules: [{}] }); },
     pass: f => { deployment(f.cluster, 'default', 'a', { app: 'a' }); sec(f.cluster, 'AuthorizationPolicy', 'default', 'p', { selector: { matchLabels: { app: 'a' } }, action: 'DENY', rules: [{}] }); },
   },
   {
-    rule: 'MESH-ANA-021', code: 'IST0173', shape: 'subset without pods',
+    rule: 'MESH-ANA-021',
+    code: 'IST0173',
+    shape: 'subset without pods',
     fail: f => {
       ratings(f.cluster);
       deployment(f.cluster, 'default', 'ratings-v1', { app: 'ratings', version: 'v1' });
@@ -244,7 +296,9 @@ const CASES: AnalysisCase[] = [
     },
   },
   {
-    rule: 'MESH-ANA-022', code: 'IST0128', shape: 'destination-level SIMPLE',
+    rule: 'MESH-ANA-022',
+    code: 'IST0128',
+    shape: 'destination-level SIMPLE',
     fail: f => {
       se(f.cluster, 'api', { hosts: ['api.example.com'], location: 'MESH_EXTERNAL', resolution: 'DNS', ports: [{ number: 443, name: 'tls', protocol: 'TLS' }] });
       return net(f.cluster, 'DestinationRule', 'default', 'api', { host: 'api.example.com', trafficPolicy: { tls: { mode: 'SIMPLE' } } });
@@ -255,7 +309,9 @@ const CASES: AnalysisCase[] = [
     },
   },
   {
-    rule: 'MESH-ANA-023', code: 'IST0129', shape: 'port-level MUTUAL',
+    rule: 'MESH-ANA-023',
+    code: 'IST0129',
+    shape: 'port-level MUTUAL',
     fail: f => {
       se(f.cluster, 'api', { hosts: ['api.example.com'], location: 'MESH_EXTERNAL', resolution: 'DNS', ports: [{ number: 443, name: 'tls', protocol: 'TLS' }] });
       return net(f.cluster, 'DestinationRule', 'default', 'api', { host: 'api.example.com', trafficPolicy: { portLevelSettings: [{ port: { number: 443 }, tls: { mode: 'MUTUAL', credentialName: 'client' } }] } });
@@ -268,12 +324,16 @@ const CASES: AnalysisCase[] = [
     },
   },
   {
-    rule: 'MESH-ANA-024', code: 'IST0130', shape: 'rule after a catch-all',
+    rule: 'MESH-ANA-024',
+    code: 'IST0130',
+    shape: 'rule after a catch-all',
     fail: f => { ratings(f.cluster); return vs(f.cluster, 'r', { hosts: ['ratings'], http: [route('ratings'), { match: [{ uri: { prefix: '/v2' } }], ...route('ratings') }] }); },
     pass: f => { ratings(f.cluster); vs(f.cluster, 'r', { hosts: ['ratings'], http: [{ match: [{ uri: { prefix: '/v2' } }], ...route('ratings') }, route('ratings')] }); },
   },
   {
-    rule: 'MESH-ANA-024', code: 'IST0130', shape: 'repeated matches',
+    rule: 'MESH-ANA-024',
+    code: 'IST0130',
+    shape: 'repeated matches',
     fail: f => {
       ratings(f.cluster);
       const m = [{ headers: { 'x-user': { exact: 'a' } } }];
@@ -285,7 +345,9 @@ const CASES: AnalysisCase[] = [
     },
   },
   {
-    rule: 'MESH-ANA-024', code: 'IST0130', shape: 'tcp rule after a catch-all',
+    rule: 'MESH-ANA-024',
+    code: 'IST0130',
+    shape: 'tcp rule after a catch-all',
     fail: f => {
       service(f.cluster, 'default', 'db', [{ port: 3306, name: 'tcp-db' }]);
       return vs(f.cluster, 'db', { hosts: ['db'], tcp: [route('db'), { match: [{ port: 3306 }], ...route('db') }] });
@@ -293,7 +355,9 @@ const CASES: AnalysisCase[] = [
     pass: f => { service(f.cluster, 'default', 'db', [{ port: 3306, name: 'tcp-db' }]); vs(f.cluster, 'db', { hosts: ['db'], tcp: [{ match: [{ port: 3306 }], ...route('db') }, route('db')] }); },
   },
   {
-    rule: 'MESH-ANA-025', code: 'IST0131', shape: 'header-only match repeated in a later rule',
+    rule: 'MESH-ANA-025',
+    code: 'IST0131',
+    shape: 'header-only match repeated in a later rule',
     fail: f => {
       ratings(f.cluster);
       const m = { headers: { 'x-user': { exact: 'a' } } };
@@ -305,28 +369,38 @@ const CASES: AnalysisCase[] = [
     },
   },
   {
-    rule: 'MESH-ANA-025', code: 'IST0131', shape: 'prefix covered by an earlier prefix',
+    rule: 'MESH-ANA-025',
+    code: 'IST0131',
+    shape: 'prefix covered by an earlier prefix',
     fail: f => { ratings(f.cluster); return vs(f.cluster, 'r', { hosts: ['ratings'], http: [{ match: [{ uri: { prefix: '/usrv' } }], ...route('ratings') }, { match: [{ uri: { prefix: '/usrv-expand' } }], ...route('ratings') }, route('ratings')] }); },
     pass: f => { ratings(f.cluster); vs(f.cluster, 'r', { hosts: ['ratings'], http: [{ match: [{ uri: { prefix: '/usrv-expand' } }], ...route('ratings') }, { match: [{ uri: { prefix: '/usrv' } }], ...route('ratings') }, route('ratings')] }); },
   },
   {
-    rule: 'MESH-ANA-026', code: 'IST0134', shape: 'TCP ServiceEntry without addresses',
+    rule: 'MESH-ANA-026',
+    code: 'IST0134',
+    shape: 'TCP ServiceEntry without addresses',
     fail: f => se(f.cluster, 'db', { hosts: ['db.example.com'], location: 'MESH_EXTERNAL', resolution: 'DNS', ports: [{ number: 5432, name: 'tcp', protocol: 'TCP' }] }),
     pass: f => { se(f.cluster, 'db', { hosts: ['db.example.com'], addresses: ['203.0.113.10'], location: 'MESH_EXTERNAL', resolution: 'DNS', ports: [{ number: 5432, name: 'tcp', protocol: 'TCP' }] }); },
   },
   {
-    rule: 'MESH-ANA-026', code: 'IST0134', shape: 'auto-allocation enabled',
+    rule: 'MESH-ANA-026',
+    code: 'IST0134',
+    shape: 'auto-allocation enabled',
     fail: f => se(f.cluster, 'db', { hosts: ['db.example.com'], location: 'MESH_EXTERNAL', resolution: 'DNS', ports: [{ number: 5432, name: 'tcp-pg' }] }),
     passProps: { meshConfig: { dnsCapture: true, dnsAutoAllocate: true } },
     pass: f => { se(f.cluster, 'db', { hosts: ['db.example.com'], location: 'MESH_EXTERNAL', resolution: 'DNS', ports: [{ number: 5432, name: 'tcp-pg' }] }); },
   },
   {
-    rule: 'MESH-ANA-027', code: 'IST0138', shape: 'one certificate in two Gateways',
+    rule: 'MESH-ANA-027',
+    code: 'IST0138',
+    shape: 'one certificate in two Gateways',
     fail: f => { gateway(f.cluster, 'a', [httpsServer(['a.example.com'], 'wildcard-cert')]); return gateway(f.cluster, 'b', [httpsServer(['b.example.com'], 'wildcard-cert')]); },
     pass: f => { gateway(f.cluster, 'a', [httpsServer(['a.example.com'], 'a-cert')]); gateway(f.cluster, 'b', [httpsServer(['b.example.com'], 'b-cert')]); },
   },
   {
-    rule: 'MESH-ANA-028', code: 'IST0140', shape: 'gateway route next to a subset split',
+    rule: 'MESH-ANA-028',
+    code: 'IST0140',
+    shape: 'gateway route next to a subset split',
     fail: f => {
       ratings(f.cluster);
       gateway(f.cluster, 'public', [httpServer(['ratings.example.com'])]);
@@ -344,38 +418,52 @@ const CASES: AnalysisCase[] = [
     },
   },
   {
-    rule: 'MESH-ANA-029', code: 'IST0144', shape: 'container UID 1337',
+    rule: 'MESH-ANA-029',
+    code: 'IST0144',
+    shape: 'container UID 1337',
     fail: f => deployment(f.cluster, 'default', 'a', { app: 'a' }, { container: { securityContext: { runAsUser: 1337 } } }),
     pass: f => { deployment(f.cluster, 'default', 'a', { app: 'a' }, { container: { securityContext: { runAsUser: 1000 } } }); },
   },
   {
-    rule: 'MESH-ANA-029', code: 'IST0144', shape: 'pod UID 1337',
+    rule: 'MESH-ANA-029',
+    code: 'IST0144',
+    shape: 'pod UID 1337',
     fail: f => deployment(f.cluster, 'default', 'a', { app: 'a' }, { spec: { securityContext: { runAsUser: 1337 } } }),
     pass: f => { deployment(f.cluster, 'default', 'a', { app: 'a' }, { spec: { securityContext: { runAsUser: 1337 } }, container: { securityContext: { runAsUser: 1000 } } }); },
   },
   {
-    rule: 'MESH-ANA-030', code: 'IST0145', shape: 'same host and port on one gateway workload',
+    rule: 'MESH-ANA-030',
+    code: 'IST0145',
+    shape: 'same host and port on one gateway workload',
     fail: f => { gateway(f.cluster, 'a', [httpServer(['shop.example.com'])]); return gateway(f.cluster, 'b', [httpServer(['shop.example.com'])]); },
     pass: f => { gateway(f.cluster, 'a', [httpServer(['shop.example.com'])]); gateway(f.cluster, 'b', [httpServer(['blog.example.com'])]); },
   },
   {
-    rule: 'MESH-ANA-031', code: 'IST0146', shape: 'Deployment in a namespace without injection',
-    fail: f => { namespace(f.cluster, 'edge'); return deployment(f.cluster, 'edge', 'gw', { istio: 'edge' }, { container: { name: 'istio-proxy', image: 'auto' } }); },
+    rule: 'MESH-ANA-031',
+    code: 'IST0146',
+    shape: 'Deployment in a namespace without injection',
+    fail: f => { namespaceObject(f.cluster, 'edge'); return deployment(f.cluster, 'edge', 'gw', { istio: 'edge' }, { container: { name: 'istio-proxy', image: 'auto' } }); },
     pass: f => { f.mesh.addNamespace('edge'); deployment(f.cluster, 'edge', 'gw', { istio: 'edge' }, { container: { name: 'istio-proxy', image: 'auto' } }); },
   },
   {
-    rule: 'MESH-ANA-031', code: 'IST0146', shape: 'revision the mesh does not run',
-    fail: f => { namespace(f.cluster, 'edge', { 'istio.io/rev': 'canary' }); return deployment(f.cluster, 'edge', 'gw', { istio: 'edge' }, { container: { name: 'istio-proxy', image: 'auto' } }); },
+    rule: 'MESH-ANA-031',
+    code: 'IST0146',
+    shape: 'revision the mesh does not run',
+    fail: f => { namespaceObject(f.cluster, 'edge', { 'istio.io/rev': 'canary' }); return deployment(f.cluster, 'edge', 'gw', { istio: 'edge' }, { container: { name: 'istio-proxy', image: 'auto' } }); },
     passProps: { revision: 'canary' },
-    pass: f => { namespace(f.cluster, 'edge', { 'istio.io/rev': 'canary' }); deployment(f.cluster, 'edge', 'gw', { istio: 'edge' }, { container: { name: 'istio-proxy', image: 'auto' } }); },
+    pass: f => { namespaceObject(f.cluster, 'edge', { 'istio.io/rev': 'canary' }); deployment(f.cluster, 'edge', 'gw', { istio: 'edge' }, { container: { name: 'istio-proxy', image: 'auto' } }); },
   },
   {
-    rule: 'MESH-ANA-032', code: 'IST0147', shape: 'Pod in a namespace without injection',
-    fail: f => { namespace(f.cluster, 'edge'); return deployment(f.cluster, 'edge', 'gw', { istio: 'edge' }, { kind: 'Pod', container: { name: 'istio-proxy', image: 'auto' } }); },
-    pass: f => { namespace(f.cluster, 'edge', { 'istio-injection': 'enabled' }); deployment(f.cluster, 'edge', 'gw', { istio: 'edge' }, { kind: 'Pod', container: { name: 'istio-proxy', image: 'auto' } }); },
+    rule: 'MESH-ANA-032',
+    code: 'IST0147',
+    shape: 'Pod in a namespace without injection',
+    fail: f => { namespaceObject(f.cluster, 'edge'); return deployment(f.cluster, 'edge', 'gw', { istio: 'edge' }, { kind: 'Pod', container: { name: 'istio-proxy', image: 'auto' } }); },
+    pass: f => { namespaceObject(f.cluster, 'edge', { 'istio-injection': 'enabled' }); deployment(f.cluster, 'edge', 'gw', { istio: 'edge' }, { kind: 'Pod', container: { name: 'istio-proxy', image: 'auto' } }); },
   },
   {
-    rule: 'MESH-ANA-033', code: 'IST0149', shape: 'claim route without RequestAuthentication',
+    rule: 'MESH-ANA-033',
+    code: 'IST0149',
+    shape: 'claim route without RequestAuthentication',
     fail: f => {
       ratings(f.cluster);
       gateway(f.cluster, 'public', [httpServer(['ratings.example.com'])]);
@@ -390,42 +478,58 @@ const CASES: AnalysisCase[] = [
     },
   },
   {
-    rule: 'MESH-ANA-034', code: 'IST0151', shape: 'INSERT_BEFORE without priority',
+    rule: 'MESH-ANA-034',
+    code: 'IST0151',
+    shape: 'INSERT_BEFORE without priority',
     fail: f => envoyFilter(f.cluster, 'INSERT_BEFORE', 'HTTP_FILTER'),
     pass: f => { envoyFilter(f.cluster, 'INSERT_BEFORE', 'HTTP_FILTER', 10); },
   },
   {
-    rule: 'MESH-ANA-035', code: 'IST0152', shape: 'REPLACE on a listener',
+    rule: 'MESH-ANA-035',
+    code: 'IST0152',
+    shape: 'REPLACE on a listener',
     fail: f => envoyFilter(f.cluster, 'REPLACE', 'LISTENER', 10),
     pass: f => { envoyFilter(f.cluster, 'REPLACE', 'HTTP_FILTER', 10); },
   },
   {
-    rule: 'MESH-ANA-036', code: 'IST0153', shape: 'ADD on a route configuration',
+    rule: 'MESH-ANA-036',
+    code: 'IST0153',
+    shape: 'ADD on a route configuration',
     fail: f => envoyFilter(f.cluster, 'ADD', 'ROUTE_CONFIGURATION'),
     pass: f => { envoyFilter(f.cluster, 'MERGE', 'ROUTE_CONFIGURATION'); },
   },
   {
-    rule: 'MESH-ANA-037', code: 'IST0154', shape: 'REMOVE on an HTTP route',
+    rule: 'MESH-ANA-037',
+    code: 'IST0154',
+    shape: 'REMOVE on an HTTP route',
     fail: f => envoyFilter(f.cluster, 'REMOVE', 'HTTP_ROUTE'),
     pass: f => { envoyFilter(f.cluster, 'REMOVE', 'HTTP_FILTER', 10); },
   },
   {
-    rule: 'MESH-ANA-038', code: 'IST0157', shape: 'access logging without providers',
+    rule: 'MESH-ANA-038',
+    code: 'IST0157',
+    shape: 'access logging without providers',
     fail: f => telemetry(f.cluster, 't', { accessLogging: [{}] }),
     pass: f => { telemetry(f.cluster, 't', { accessLogging: [{ providers: [{ name: 'envoy' }] }] }); },
   },
   {
-    rule: 'MESH-ANA-039', code: 'IST0159', shape: 'nested Telemetry selectors',
+    rule: 'MESH-ANA-039',
+    code: 'IST0159',
+    shape: 'nested Telemetry selectors',
     fail: f => { telemetry(f.cluster, 'a', { selector: { matchLabels: { app: 'a' } }, tracing: [{ randomSamplingPercentage: 1 }] }); return telemetry(f.cluster, 'b', { selector: { matchLabels: { app: 'a', version: 'v2' } }, tracing: [{ randomSamplingPercentage: 100 }] }); },
     pass: f => { telemetry(f.cluster, 'a', { selector: { matchLabels: { app: 'a' } }, tracing: [{ randomSamplingPercentage: 1 }] }); telemetry(f.cluster, 'b', { selector: { matchLabels: { app: 'b' } }, tracing: [{ randomSamplingPercentage: 100 }] }); },
   },
   {
-    rule: 'MESH-ANA-040', code: 'IST0160', shape: 'two namespace-wide Telemetries',
+    rule: 'MESH-ANA-040',
+    code: 'IST0160',
+    shape: 'two namespace-wide Telemetries',
     fail: f => { telemetry(f.cluster, 'a', { tracing: [{ randomSamplingPercentage: 1 }] }); return telemetry(f.cluster, 'b', { tracing: [{ randomSamplingPercentage: 100 }] }); },
     pass: f => { telemetry(f.cluster, 'a', { tracing: [{ randomSamplingPercentage: 1 }] }); },
   },
   {
-    rule: 'MESH-ANA-041', code: 'IST0161', shape: 'Secret without a key',
+    rule: 'MESH-ANA-041',
+    code: 'IST0161',
+    shape: 'Secret without a key',
     fail: f => {
       raw(f.cluster, 'v1', 'Secret', 'istio-system', 'shop-cert', { type: 'kubernetes.io/tls', stringData: { 'tls.crt': 'CERT' } });
       return gateway(f.cluster, 'shop', [httpsServer(['shop.example.com'], 'shop-cert')]);
@@ -436,51 +540,69 @@ const CASES: AnalysisCase[] = [
     },
   },
   {
-    rule: 'MESH-ANA-042', code: 'IST0162', shape: 'listener port not on the gateway Service',
+    rule: 'MESH-ANA-042',
+    code: 'IST0162',
+    shape: 'listener port not on the gateway Service',
     fail: f => { gatewayPods(f.cluster); return gateway(f.cluster, 'public', [httpServer(['*'], 8443)]); },
     pass: f => { gatewayPods(f.cluster); gateway(f.cluster, 'public', [httpServer(['*'], 8080)]); },
   },
   {
-    rule: 'MESH-ANA-043', code: 'IST0163', shape: 'webhook URL without host',
+    rule: 'MESH-ANA-043',
+    code: 'IST0163',
+    shape: 'webhook URL without host',
     fail: f => webhook(f.cluster, 'https://:15017/validate'),
     pass: f => { webhook(f.cluster, 'https://istiod.external.example.com:15017/validate'); },
   },
   {
-    rule: 'MESH-ANA-044', code: 'IST0164', shape: 'webhook URL with an IP',
+    rule: 'MESH-ANA-044',
+    code: 'IST0164',
+    shape: 'webhook URL with an IP',
     fail: f => webhook(f.cluster, 'https://203.0.113.5:15017/validate'),
     pass: f => { webhook(f.cluster, 'https://istiod.external.example.com:15017/validate'); },
   },
   {
-    rule: 'MESH-ANA-045', code: 'IST0170', shape: 'headless in one cluster',
+    rule: 'MESH-ANA-045',
+    code: 'IST0170',
+    shape: 'headless in one cluster',
     props: twoClusters,
     fail: f => { service(f.mesh.clusters[1], 'default', 'ratings', HTTP, { clusterIP: 'None' }); return ratings(f.cluster); },
     pass: f => { ratings(f.mesh.clusters[1]); ratings(f.cluster); },
   },
   {
-    rule: 'MESH-ANA-045', code: 'IST0170', shape: 'ports differ',
+    rule: 'MESH-ANA-045',
+    code: 'IST0170',
+    shape: 'ports differ',
     props: twoClusters,
     fail: f => { service(f.mesh.clusters[1], 'default', 'ratings', [{ port: 9081, name: 'http' }]); return ratings(f.cluster); },
     pass: f => { service(f.mesh.clusters[1], 'default', 'ratings', HTTP); ratings(f.cluster); },
   },
   {
-    rule: 'MESH-ANA-045', code: 'IST0170', shape: 'type differs',
+    rule: 'MESH-ANA-045',
+    code: 'IST0170',
+    shape: 'type differs',
     props: twoClusters,
     fail: f => { service(f.mesh.clusters[1], 'default', 'ratings', HTTP, { type: 'NodePort' }); return ratings(f.cluster); },
     pass: f => { service(f.mesh.clusters[1], 'default', 'ratings', HTTP, { type: 'ClusterIP' }); ratings(f.cluster); },
   },
   {
-    rule: 'MESH-ANA-046', code: 'IST0174', shape: 'DestinationRule for an unknown host',
+    rule: 'MESH-ANA-046',
+    code: 'IST0174',
+    shape: 'DestinationRule for an unknown host',
     fail: f => net(f.cluster, 'DestinationRule', 'default', 'ratings', { host: 'ratings', trafficPolicy: { loadBalancer: { simple: 'LEAST_REQUEST' } } }),
     pass: f => { ratings(f.cluster); net(f.cluster, 'DestinationRule', 'default', 'ratings', { host: 'ratings', trafficPolicy: { loadBalancer: { simple: 'LEAST_REQUEST' } } }); },
   },
   {
-    rule: 'MESH-ANA-047', code: 'IST0175', shape: 'RequestAuthentication without JWKS restriction',
+    rule: 'MESH-ANA-047',
+    code: 'IST0175',
+    shape: 'RequestAuthentication without JWKS restriction',
     fail: f => sec(f.cluster, 'RequestAuthentication', 'default', 'jwt', { jwtRules: [{ issuer: 'https://issuer.example.com', jwksUri: 'https://issuer.example.com/jwks' }] }),
     passProps: { meshConfig: { jwksBlockedCidrs: ['10.0.0.0/8', '169.254.169.254/32'] } },
     pass: f => { sec(f.cluster, 'RequestAuthentication', 'default', 'jwt', { jwtRules: [{ issuer: 'https://issuer.example.com', jwksUri: 'https://issuer.example.com/jwks' }] }); },
   },
   {
-    rule: 'MESH-ANA-048', code: 'IST0177', shape: 'one host and port, two protocols',
+    rule: 'MESH-ANA-048',
+    code: 'IST0177',
+    shape: 'one host and port, two protocols',
     fail: f => {
       se(f.cluster, 'a', { hosts: ['api.example.com'], location: 'MESH_EXTERNAL', resolution: 'DNS', ports: [{ number: 443, name: 'https', protocol: 'HTTPS' }] });
       return se(f.cluster, 'b', { hosts: ['api.example.com'], location: 'MESH_EXTERNAL', resolution: 'DNS', ports: [{ number: 443, name: 'tls', protocol: 'TLS' }] });
@@ -497,42 +619,58 @@ const CASES: AnalysisCase[] = [
     ['CIDR address with DNS resolution', { resolution: 'DNS', addresses: ['203.0.113.0/24'] }],
     ['endpoint port not declared', { resolution: 'STATIC', endpoints: [{ address: '203.0.113.1', ports: { grpc: 9000 } }] }],
   ].map(([shape, spec]): AnalysisCase => ({
-    rule: 'MESH-ANA-049', code: 'IST0106', shape: shape as string,
+    rule: 'MESH-ANA-049',
+    code: 'IST0106',
+    shape: shape as string,
     fail: f => se(f.cluster, 'svc', { hosts: ['svc.example.com'], location: 'MESH_EXTERNAL', ports: [{ number: 80, name: 'http', protocol: 'HTTP' }], ...spec as object }),
     pass: f => { se(f.cluster, 'svc', { hosts: ['svc.example.com'], location: 'MESH_EXTERNAL', resolution: 'STATIC', ports: [{ number: 80, name: 'http', protocol: 'HTTP' }], endpoints: [{ address: '203.0.113.1', ports: { http: 8080 } }] }); },
   })),
   {
-    rule: 'MESH-ANA-050', code: 'IST0123', shape: 'hand-written namespace with both labels',
-    fail: f => namespace(f.cluster, 'shop', { 'istio-injection': 'enabled', 'istio.io/rev': 'default' }),
-    pass: f => { namespace(f.cluster, 'shop', { 'istio.io/rev': 'default' }); },
+    rule: 'MESH-ANA-050',
+    code: 'IST0123',
+    shape: 'hand-written namespace with both labels',
+    fail: f => namespaceObject(f.cluster, 'shop', { 'istio-injection': 'enabled', 'istio.io/rev': 'default' }),
+    pass: f => { namespaceObject(f.cluster, 'shop', { 'istio.io/rev': 'default' }); },
   },
   {
-    rule: 'MESH-ANA-051', code: 'IST0118', shape: 'port name without protocol',
+    rule: 'MESH-ANA-051',
+    code: 'IST0118',
+    shape: 'port name without protocol',
     fail: f => service(f.cluster, 'default', 'web', [{ port: 80, name: 'web' }]),
     pass: f => { service(f.cluster, 'default', 'web', [{ port: 80, name: 'web', appProtocol: 'http' }]); },
   },
   {
-    rule: 'MESH-ANA-052', code: 'IST0150', shape: 'ExternalName port name',
+    rule: 'MESH-ANA-052',
+    code: 'IST0150',
+    shape: 'ExternalName port name',
     fail: f => service(f.cluster, 'default', 'db', [{ port: 5432, name: 'db' }], { type: 'ExternalName', externalName: 'db.example.com', selector: undefined }),
     pass: f => { service(f.cluster, 'default', 'db', [{ port: 5432, name: 'tcp-db' }], { type: 'ExternalName', externalName: 'db.example.com', selector: undefined }); },
   },
   {
-    rule: 'MESH-ANA-053', code: 'IST0132', shape: 'host the gateway does not serve',
+    rule: 'MESH-ANA-053',
+    code: 'IST0132',
+    shape: 'host the gateway does not serve',
     fail: f => { ratings(f.cluster); gateway(f.cluster, 'public', [httpServer(['a.example.com'])]); return vs(f.cluster, 'edge', { hosts: ['b.example.com'], gateways: ['istio-system/public'], http: [route('ratings')] }); },
     pass: f => { ratings(f.cluster); gateway(f.cluster, 'public', [httpServer(['*.example.com'])]); vs(f.cluster, 'edge', { hosts: ['b.example.com'], gateways: ['istio-system/public'], http: [route('ratings')] }); },
   },
   {
-    rule: 'MESH-ANA-054', code: '-', shape: 'public host as MESH_INTERNAL (seed FAQ)',
+    rule: 'MESH-ANA-054',
+    code: '-',
+    shape: 'public host as MESH_INTERNAL (seed FAQ)',
     fail: f => se(f.cluster, 'stripe', { hosts: ['api.stripe.com'], location: 'MESH_INTERNAL', resolution: 'DNS', ports: [{ number: 443, name: 'tls', protocol: 'TLS' }] }),
     pass: f => { se(f.cluster, 'stripe', { hosts: ['api.stripe.com'], location: 'MESH_EXTERNAL', resolution: 'DNS', ports: [{ number: 443, name: 'tls', protocol: 'TLS' }] }); },
   },
   {
-    rule: 'MESH-ANA-055', code: '-', shape: 'load balancing on a headless Service (seed FAQ)',
+    rule: 'MESH-ANA-055',
+    code: '-',
+    shape: 'load balancing on a headless Service (seed FAQ)',
     fail: f => { service(f.cluster, 'default', 'kafka', [{ port: 9092, name: 'tcp-kafka' }], { clusterIP: 'None' }); return net(f.cluster, 'DestinationRule', 'default', 'kafka', { host: 'kafka', trafficPolicy: { loadBalancer: { simple: 'ROUND_ROBIN' } } }); },
     pass: f => { service(f.cluster, 'default', 'kafka', [{ port: 9092, name: 'tcp-kafka' }], { clusterIP: 'None' }); net(f.cluster, 'DestinationRule', 'default', 'kafka', { host: 'kafka', trafficPolicy: { connectionPool: { tcp: { maxConnections: 100 } } } }); },
   },
   {
-    rule: 'MESH-ANA-056', code: '-', shape: 'client without a Service under locality load balancing (seed FAQ)',
+    rule: 'MESH-ANA-056',
+    code: '-',
+    shape: 'client without a Service under locality load balancing (seed FAQ)',
     fail: f => {
       f.mesh.addNamespace('shop');
       service(f.cluster, 'shop', 'cart', HTTP);

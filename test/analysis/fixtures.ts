@@ -14,37 +14,41 @@ export function newMesh(props: Partial<MeshProps> = {}): { app: MeshApp; mesh: M
 let counter = 0;
 
 /** A hand-written object added to a cluster chart (or any scope), as a user would with cdk8s. */
-export function raw(scope: Construct, apiVersion: string, kind: string, namespace: string | undefined, name: string, body: Record<string, unknown>): ApiObject {
-  return new ApiObject(scope, `${kind}-${name}-${counter++}`, { apiVersion, kind, metadata: { name, namespace }, ...body });
+export function raw(
+  scope: Construct, apiVersion: string, kind: string, ns: string | undefined, name: string, body: Record<string, unknown>,
+): ApiObject {
+  return new ApiObject(scope, `${kind}-${name}-${counter++}`, { apiVersion, kind, metadata: { name, namespace: ns }, ...body });
 }
 
 /** An Istio networking object. */
-export function net(scope: Construct, kind: string, namespace: string, name: string, spec: Record<string, unknown>): ApiObject {
-  return raw(scope, kind === 'EnvoyFilter' ? 'networking.istio.io/v1alpha3' : 'networking.istio.io/v1', kind, namespace, name, { spec });
+export function net(scope: Construct, kind: string, ns: string, name: string, spec: Record<string, unknown>): ApiObject {
+  return raw(scope, kind === 'EnvoyFilter' ? 'networking.istio.io/v1alpha3' : 'networking.istio.io/v1', kind, ns, name, { spec });
 }
 
 /** An Istio security object. */
-export function sec(scope: Construct, kind: string, namespace: string, name: string, spec: Record<string, unknown>): ApiObject {
-  return raw(scope, 'security.istio.io/v1', kind, namespace, name, { spec });
+export function sec(scope: Construct, kind: string, ns: string, name: string, spec: Record<string, unknown>): ApiObject {
+  return raw(scope, 'security.istio.io/v1', kind, ns, name, { spec });
 }
 
 /** A Kubernetes Service. */
-export function service(scope: Construct, namespace: string, name: string, ports: Array<Record<string, unknown>>, spec: Record<string, unknown> = {}): ApiObject {
-  return raw(scope, 'v1', 'Service', namespace, name, { spec: { selector: { app: name }, ports, ...spec } });
+export function service(
+  scope: Construct, ns: string, name: string, ports: Array<Record<string, unknown>>, spec: Record<string, unknown> = {},
+): ApiObject {
+  return raw(scope, 'v1', 'Service', ns, name, { spec: { selector: { app: name }, ports, ...spec } });
 }
 
 /** A Deployment whose pods carry `labels`. */
-export function deployment(scope: Construct, namespace: string, name: string, labels: Record<string, string>, pod: {
+export function deployment(scope: Construct, ns: string, name: string, labels: Record<string, string>, pod: {
   annotations?: Record<string, string>; container?: Record<string, unknown>; spec?: Record<string, unknown>; kind?: string;
 } = {}): ApiObject {
   const container = { name: 'app', image: 'nginx:1.27', ...pod.container };
   const template = { metadata: { labels, annotations: pod.annotations }, spec: { containers: [container], ...pod.spec } };
-  if (pod.kind === 'Pod') return raw(scope, 'v1', 'Pod', namespace, name, { ...template, metadata: { name, namespace, labels, annotations: pod.annotations } });
-  return raw(scope, 'apps/v1', 'Deployment', namespace, name, { spec: { selector: { matchLabels: labels }, template } });
+  if (pod.kind === 'Pod') return raw(scope, 'v1', 'Pod', ns, name, { ...template, metadata: { name, namespace: ns, labels, annotations: pod.annotations } });
+  return raw(scope, 'apps/v1', 'Deployment', ns, name, { spec: { selector: { matchLabels: labels }, template } });
 }
 
 /** A Namespace with labels. */
-export function namespace(scope: Construct, name: string, labels: Record<string, string> = {}): ApiObject {
+export function namespaceObject(scope: Construct, name: string, labels: Record<string, string> = {}): ApiObject {
   return raw(scope, 'v1', 'Namespace', undefined, name, { metadata: { name, labels } });
 }
 

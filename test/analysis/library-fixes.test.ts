@@ -81,11 +81,17 @@ describe('what the library emits passes its own analysis', () => {
   test('a TCP ServiceEntry with addresses passes; without, MESH-ANA-026 names the construct (IST0134)', () => {
     const f = newMesh();
     const db = new ServiceEntry(f.mesh, 'db', {
-      namespace: 'shop', hosts: ['db.example.com'], location: ServiceEntryLocation.MESH_EXTERNAL, resolution: ServiceEntryResolution.DNS,
+      namespace: 'shop',
+      hosts: ['db.example.com'],
+      location: ServiceEntryLocation.MESH_EXTERNAL,
+      resolution: ServiceEntryResolution.DNS,
       ports: [{ number: 5432, protocol: Protocol.TCP, name: 'tcp-pg' }],
     });
     new ServiceEntry(f.mesh, 'cache', {
-      namespace: 'shop', hosts: ['cache.example.com'], addresses: ['203.0.113.7'], resolution: ServiceEntryResolution.DNS,
+      namespace: 'shop',
+      hosts: ['cache.example.com'],
+      addresses: ['203.0.113.7'],
+      resolution: ServiceEntryResolution.DNS,
       ports: [{ number: 6379, protocol: Protocol.TCP, name: 'tcp-redis' }],
     });
     const { diagnostics } = findings(f.app, f.mesh);

@@ -40,6 +40,6 @@ describe('examples/operations.ts', () => {
     const sidecar = out.find('prod', 'Sidecar', 'localhost-access', 'shop').spec;
     expect(sidecar.ingress[0].defaultEndpoint).toBe('127.0.0.1:8080');
     const cos = out.find('prod', 'ServiceEntry', 'qcloud-cos', 'shop').spec;
-    expect(cos).toMatchObject({ resolution: 'DNS', location: 'MESH_EXTERNAL', ports: [{ number: 80, protocol: 'TCP', name: 'tcp' }] });
+    expect(cos).toMatchObject({ resolution: 'DNS', location: 'MESH_EXTERNAL', ports: [{ number: 80, protocol: 'HTTP', name: 'http' }] });
   });
 });

@@ -1,7 +1,7 @@
 import { AnalysisRules } from '../../validation/rules/analysis';
 import { AnalysisContext, describe } from '../context';
-import { map, stringMap } from '../json';
 import { ISTIO_ANNOTATIONS } from '../istio-annotations';
+import { map, stringMap } from '../json';
 import { AnalysisObject } from '../object-index';
 
 // Istio annotations on namespaces, services, workloads and pod templates (free-form podAnnotations and

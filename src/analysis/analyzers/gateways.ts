@@ -67,7 +67,10 @@ export function analyzeGatewayWorkloads(ctx: AnalysisContext): void {
       if (credential) checkCredential(ctx, gw, credential, namespaces, text(tls.mode) === 'MUTUAL');
     }
     if (!pods.length) continue;
-    const selecting = (s: AnalysisObject) => Object.keys(stringMap(s.spec.selector)).length > 0 && pods.some(p => selects(stringMap(s.spec.selector), p.labels));
+    const selecting = (s: AnalysisObject) => {
+      const selector = stringMap(s.spec.selector);
+      return Object.keys(selector).length > 0 && pods.some(p => selects(selector, p.labels));
+    };
     const services = [...namespaces].flatMap(ns => ctx.services.servicesIn(ns).filter(selecting));
     if (!services.length) continue;
     const targets = new Set(services.flatMap(s => maps(s.spec.ports).map(p => num(p.targetPort) ?? num(p.port))));

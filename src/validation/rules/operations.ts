@@ -82,6 +82,7 @@ export const OperationsRules = {
   UNREGISTERED_EXTERNAL_HOST: {
     id: 'MESH-OPS-012',
     severity: Severity.ERROR,
+    istioCode: 'IST0101',
     message: 'A route uses an external host that no ServiceEntry registers, but the outbound traffic policy is REGISTRY_ONLY.',
     fix: 'Declare a ServiceEntry for the host, or switch `meshConfig.outboundTrafficPolicy` to ALLOW_ANY.',
     doc: 'With REGISTRY_ONLY sidecars send traffic for unregistered hosts to the BlackHole cluster (502); every external host needs a ServiceEntry (DCE FAQ).',
