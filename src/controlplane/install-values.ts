@@ -136,7 +136,7 @@ export function externalIstiodOperator(ctx: ClusterInstallContext, ecp: External
                 ...EXTERNAL_ISTIOD_VOLUMES.map(v => ({ path: 'spec.template.spec.containers[0].volumeMounts[100]', value: jsYaml.dump({ name: v.name, mountPath: v.mountPath }).trimEnd() })),
               ],
             }],
-            env: externalIstiodEnv(ecp),
+            env: externalEnv(ctx, ecp),
           },
         },
       },
@@ -156,10 +156,15 @@ export function externalIstiodHelmValues(ctx: ClusterInstallContext, ecp: Extern
     pilot: {
       volumes: EXTERNAL_ISTIOD_VOLUMES.map(v => ({ name: v.name, configMap: v.configMap })),
       volumeMounts: EXTERNAL_ISTIOD_VOLUMES.map(v => ({ name: v.name, mountPath: v.mountPath })),
-      env: Object.fromEntries(externalIstiodEnv(ecp).map(e => [e.name, e.value])),
+      env: Object.fromEntries(externalEnv(ctx, ecp).map(e => [e.name, e.value])),
     },
     global: externalIstiodGlobal(ctx, ecp),
   });
+}
+
+/** The external istiod's environment: the guide's, then the mesh settings' (`pilotEnv`, e.g. BLOCKED_CIDRS_IN_JWKS_URIS). */
+function externalEnv(ctx: ClusterInstallContext, ecp: ExternalControlPlane): Array<{ name: string; value: string }> {
+  return [...externalIstiodEnv(ecp), ...Object.entries(ctx.settings.pilotEnv ?? {}).map(([name, value]) => ({ name, value }))];
 }
 
 /** The guide's `controlplane-gateway.yaml`: the external cluster's ingress gateway (default profile, istio-system). */

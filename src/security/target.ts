@@ -25,11 +25,12 @@ export class PolicyTarget {
     this.scope = this.selector ? PolicyScope.WORKLOAD : this.namespace === mesh.rootNamespace ? PolicyScope.MESH : PolicyScope.NAMESPACE;
 
     if (!isDnsSubdomain(this.name)) mesh.report(TopologyRules.INVALID_NAME, owner, this.name);
-    const declaredMesh = (options.policyScope ?? options.scope) === PolicyScope.MESH || (this.namespace === mesh.rootNamespace && this.name === 'default');
+    const declaredScope = options.policyScope ?? options.scope;
+    const declaredMesh = declaredScope === PolicyScope.MESH || (this.namespace === mesh.rootNamespace && this.name === 'default');
     if (declaredMesh && this.scope !== PolicyScope.MESH) {
       mesh.report(SecurityRules.MESH_WIDE_WITH_SELECTOR, owner, { namespace: this.namespace, selector: this.selector });
     }
-    if (workload && !this.selector && options.scope !== PolicyScope.NAMESPACE && options.scope !== PolicyScope.MESH) {
+    if (workload && !this.selector && declaredScope !== PolicyScope.NAMESPACE && declaredScope !== PolicyScope.MESH) {
       mesh.report(SecurityRules.WORKLOAD_WITHOUT_SELECTOR, owner, workload.workloadNamespace);
     }
     if (workload && options.namespace !== undefined && options.namespace !== workload.workloadNamespace) {

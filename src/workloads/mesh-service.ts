@@ -98,7 +98,7 @@ export interface ExternalMeshServiceProps extends MeshServiceOptions {
   readonly ports: MeshServicePort[];
   /**
    * The pod labels of the service's workloads, used by policies that target it.
-   * @default - none: a policy targeting it needs its own `selector` or `scope: PolicyScope.NAMESPACE` (MESH-SEC-019)
+   * @default - none: a policy targeting it needs its own `selector` or `policyScope: PolicyScope.NAMESPACE` (MESH-SEC-019)
    */
   readonly selector?: { [key: string]: string };
 }

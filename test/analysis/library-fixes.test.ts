@@ -1,10 +1,11 @@
 import { Duration } from 'cdk8s';
 import { findings, newMesh, ofRule } from './fixtures';
 import {
-  AuthorizationAction, AuthorizationPolicy, CanaryRelease, ClientTlsMode, IngressGateway, LocalRateLimit, MeshService, PolicyScope, Protocol,
-  ServiceEntry, ServiceEntryLocation, ServiceEntryResolution, TrafficRoute,
+  AuthorizationAction, AuthorizationPolicy, CanaryRelease, ClientTlsMode, ClusterRole, IngressGateway, LocalRateLimit, Mesh, MeshService,
+  MeshTopology, PolicyScope, Protocol, ServiceEntry, ServiceEntryLocation, ServiceEntryResolution, TrafficRoute,
 } from '../../src';
-import { synth } from '../util';
+import { artifact } from '../controlplane/helpers';
+import { synth, testApp } from '../util';
 
 const HTTP = [{ port: 8080, protocol: Protocol.HTTP }];
 
@@ -72,7 +73,7 @@ describe('what the library emits passes its own analysis', () => {
     const legacy = MeshService.external(f.mesh, 'legacy', { name: 'legacy', namespace: 'shop', ports: HTTP, selector: { app: 'legacy' } });
     const other = MeshService.external(f.mesh, 'other', { name: 'other', namespace: 'ops', ports: HTTP });
     new AuthorizationPolicy(f.mesh, 'deny-legacy', { workload: legacy, action: AuthorizationAction.DENY, rules: [{}] });
-    new AuthorizationPolicy(f.mesh, 'deny-ops', { workload: other, scope: PolicyScope.NAMESPACE, action: AuthorizationAction.DENY, rules: [{}] });
+    new AuthorizationPolicy(f.mesh, 'deny-ops', { workload: other, policyScope: PolicyScope.NAMESPACE, action: AuthorizationAction.DENY, rules: [{}] });
     const out = synth(f.app);
     expect(out.find('c1', 'AuthorizationPolicy', 'deny-legacy', 'shop').spec.selector).toEqual({ matchLabels: { app: 'legacy' } });
     expect(out.find('c1', 'AuthorizationPolicy', 'deny-ops', 'ops').spec.selector).toBeUndefined();
@@ -96,5 +97,27 @@ describe('what the library emits passes its own analysis', () => {
     });
     const { diagnostics } = findings(f.app, f.mesh);
     expect(ofRule(diagnostics, 'MESH-ANA-026').map(d => d.path)).toEqual([db.node.path]);
+  });
+
+  test('jwksBlockedCidrs reaches istiod: primaries (istioctl and Helm) and an external istiod (IST0175)', () => {
+    const meshConfig = { jwksBlockedCidrs: ['10.0.0.0/8', '169.254.169.254/32'] };
+    const blocked = '10.0.0.0/8,169.254.169.254/32';
+    const primary = newMesh({ topology: MeshTopology.MULTI_PRIMARY, meshConfig });
+    const out = synth(primary.app);
+    expect(artifact(out, 'c1/istioctl/istio-operator.yaml').spec.values.pilot.env).toEqual({ BLOCKED_CIDRS_IN_JWKS_URIS: blocked });
+    expect(artifact(out, 'c1/helm/istiod.values.yaml').env).toEqual({ BLOCKED_CIDRS_IN_JWKS_URIS: blocked });
+
+    const app = testApp();
+    new Mesh(app, 'mesh', {
+      meshId: 'm',
+      topology: MeshTopology.EXTERNAL_CONTROL_PLANE,
+      rootNamespace: 'external-istiod',
+      meshConfig,
+      clusters: [{ name: 'external', role: ClusterRole.EXTERNAL }, { name: 'c1', role: ClusterRole.CONFIG, workloads: true }],
+    });
+    const external = synth(app);
+    const iop = artifact(external, 'external/istioctl/istio-operator.yaml');
+    expect(iop.spec.components.pilot.k8s.env).toContainEqual({ name: 'BLOCKED_CIDRS_IN_JWKS_URIS', value: blocked });
+    expect(artifact(external, 'external/helm/istiod.values.yaml').pilot.env.BLOCKED_CIDRS_IN_JWKS_URIS).toBe(blocked);
   });
 });

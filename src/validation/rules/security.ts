@@ -132,7 +132,7 @@ export const SecurityRules = {
     id: 'MESH-SEC-019',
     severity: Severity.ERROR,
     message: 'A policy targets a workload whose pod labels are unknown, so it would apply to the whole namespace.',
-    fix: 'Give the external service its pods\' `selector`, pass `selector` to the policy, or ask for `scope: PolicyScope.NAMESPACE`.',
+    fix: 'Give the external service its pods\' `selector`, pass `selector` to the policy, or ask for `policyScope: PolicyScope.NAMESPACE`.',
     doc: 'A policy without a selector applies to every workload of its namespace; a `MeshService.external(...)` has no selector unless one is declared.',
   },
 } satisfies Record<string, RuleDefinition>;
