@@ -1,5 +1,5 @@
 import { AnalysisIndex, AnalysisObject } from './object-index';
-import { DeclaredService, ServiceRegistry, WorkloadRegistry } from './registry';
+import { DeclaredService, InstalledWorkload, ServiceRegistry, WorkloadRegistry } from './registry';
 import { RuleDefinition } from '../validation/rule';
 
 /** Mesh-wide facts the analysis needs that are not objects in any cluster. */
@@ -16,6 +16,11 @@ export interface AnalysisSettings {
   readonly defaultTelemetryProviders: boolean;
   /** Services that exist without an object in the app (istiod, services deployed by other tools). */
   readonly declaredServices: readonly DeclaredService[];
+  /**
+   * Gateway workloads the library installs with istioctl or Helm instead of manifests (no pod template in any cluster).
+   * @default - none
+   */
+  readonly installedGateways?: readonly InstalledWorkload[];
 }
 
 /** Receives one finding: the rule, the object it is about, the offending value and context. */

@@ -1,5 +1,6 @@
 import { analyze } from './analyze';
 import { buildIndex } from './object-index';
+import { InstalledWorkload } from './registry';
 import { MeshSettings } from '../operations/mesh-config';
 import { MeshFeature } from '../topology/feature';
 import { MeshCore } from '../topology/mesh-core';
@@ -9,10 +10,12 @@ import { MeshService } from '../workloads/mesh-service';
 /** The ports of Istio's istiod Service. */
 const ISTIOD_PORTS = [15010, 15012, 443, 15014];
 
-/** What the analysis needs from the facade that the mesh core does not know (the control plane's revisions). */
+/** What the analysis needs from the facade that the mesh core does not know (the control plane's). */
 export interface MeshAnalysisInputs {
   /** Revisions and revision tags whose injection webhooks run, besides the mesh's own revision. */
   readonly revisions: readonly string[];
+  /** Gateway workloads the library installs with istioctl or Helm instead of manifests. */
+  readonly installedGateways: readonly InstalledWorkload[];
 }
 
 /**
@@ -55,6 +58,7 @@ export class MeshAnalysis extends MeshFeature {
       dnsAutoAllocate: meshConfig.dnsCapture === true && meshConfig.dnsAutoAllocate === true,
       jwksFetchRestricted: (meshConfig.jwksBlockedCidrs ?? []).length > 0,
       defaultTelemetryProviders: false,
+      installedGateways: inputs.installedGateways,
       declaredServices: [...external, ...revisions.map(r => ({
         name: r === 'default' ? 'istiod' : `istiod-${r}`, namespace: mesh.rootNamespace, ports: ISTIOD_PORTS,
       })), { name: 'istiod', namespace: mesh.rootNamespace, ports: ISTIOD_PORTS }],

@@ -58,6 +58,16 @@ export interface DeclaredService {
   readonly ports: readonly number[];
 }
 
+/** A workload the library installs outside the manifests (istioctl or Helm, e.g. the external control plane's gateway). */
+export interface InstalledWorkload {
+  /** The cluster it runs in. */
+  readonly cluster: string;
+  /** Its namespace. */
+  readonly namespace: string;
+  /** Its pods' labels. */
+  readonly labels: Readonly<Record<string, string>>;
+}
+
 /** Every host of the mesh, across clusters (multi-cluster Istio merges service registries). */
 export class ServiceRegistry {
   private readonly exact = new Map<string, RegisteredService>();

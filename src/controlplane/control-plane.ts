@@ -2,7 +2,9 @@ import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import * as jsYaml from 'js-yaml';
 import { EastWestGatewayPlacement, eastWestGateways, networksWithoutCrossNetworkGateway } from './east-west';
-import { ExternalControlPlane, renderExternalIstiodRouting, resolveExternalControlPlane } from './external-istiod';
+import {
+  CONTROL_PLANE_GATEWAY_LABELS, ExternalControlPlane, renderExternalIstiodRouting, resolveExternalControlPlane,
+} from './external-istiod';
 import { ExternalIstiodOptions } from './external-istiod-options';
 import {
   ClusterInstallContext, baseValues, controlPlaneGatewayHelmValues, controlPlaneGatewayOperator, controlPlaneOperator, eastWestHelmValues,
@@ -155,6 +157,16 @@ export class ControlPlane extends MeshMember {
     if (this.topology !== MeshTopology.EXTERNAL_CONTROL_PLANE || !config) return undefined;
     return resolveExternalControlPlane(this.props.externalIstiod ?? {}, config, this.externalClusters[0],
       this.props.discoveryAddresses?.[config.clusterName], this.mesh.rootNamespace);
+  }
+
+  /**
+   * Gateway workloads the runbook installs with istioctl or Helm rather than as manifests (the external cluster's
+   * control-plane gateway), so the analysis knows what the external istiod's Gateway selects.
+   * @internal
+   */
+  public get _installedGateways(): Array<{ cluster: string; namespace: string; labels: { [key: string]: string } }> {
+    const cluster = this.externalControlPlane()?.externalCluster;
+    return cluster ? [{ cluster: cluster.clusterName, namespace: 'istio-system', labels: CONTROL_PLANE_GATEWAY_LABELS }] : [];
   }
 
   /** @internal */

@@ -101,6 +101,9 @@ export const CONTROL_PLANE_GATEWAY_PORTS = [
   { port: 15017, targetPort: 15017, name: 'tls-webhook' },
 ];
 
+/** The pod labels of the control-plane gateway (`istio-ingressgateway` in istio-system, istioctl or Helm). */
+export const CONTROL_PLANE_GATEWAY_LABELS = { app: 'istio-ingressgateway', istio: 'ingressgateway' };
+
 /**
  * `external-istiod-gw.yaml`: the Gateway, VirtualService (and, for the hostname variant, DestinationRule) that
  * route the external cluster's ingress gateway to the external istiod.
@@ -114,7 +117,7 @@ export function renderExternalIstiodRouting(scope: Construct, ecp: ExternalContr
     : { port: { number, protocol: 'https', name: `https-${name}` }, tls: { mode: GatewayTls.SIMPLE, credentialName: ecp.credentialName }, hosts };
   new Gateway(scope, 'ExternalIstiodGateway', {
     metadata: { name: 'external-istiod-gw', namespace },
-    spec: { selector: { istio: 'ingressgateway' }, servers: [server(15012, 'XDS'), server(15017, 'WEBHOOK')] },
+    spec: { selector: { istio: CONTROL_PLANE_GATEWAY_LABELS.istio }, servers: [server(15012, 'XDS'), server(15017, 'WEBHOOK')] },
   });
   const destination = (target: number) => [{ destination: { host: istiod, port: { number: target } } }];
   const ports: Array<[number, number]> = [[15012, 15012], [15017, 443]];

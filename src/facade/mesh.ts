@@ -127,7 +127,10 @@ export class Mesh extends MeshCore {
   public render(): void {
     if (!this.analysisAdded) {
       this.analysisAdded = true;
-      this.addFeature(new MeshAnalysis(() => ({ revisions: this.controlPlane?.revisions.flatMap(r => [r.name, ...r.tags ?? []]) ?? [] })));
+      this.addFeature(new MeshAnalysis(() => ({
+        revisions: this.controlPlane?.revisions.flatMap(r => [r.name, ...r.tags ?? []]) ?? [],
+        installedGateways: this.controlPlane?._installedGateways ?? [],
+      })));
     }
     super.render();
   }

@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
-import { findings, newMesh, ofRule } from './fixtures';
+import { findings, net, newMesh, ofRule } from './fixtures';
 import {
-  AuthorizationAction, AuthorizationPolicy, CanaryRelease, ClientTlsMode, ClusterRole, IngressGateway, LocalRateLimit, Mesh, MeshService,
+  AuthorizationAction, AuthorizationPolicy, CanaryRelease, ClientTlsMode, ClusterRole, EastWestGateway, ExternalIstiodAddressType, IngressGateway, LocalRateLimit, Mesh, MeshService,
   MeshTopology, PolicyScope, Protocol, ServiceEntry, ServiceEntryLocation, ServiceEntryResolution, TrafficRoute,
 } from '../../src';
 import { artifact } from '../controlplane/helpers';
@@ -119,5 +119,22 @@ describe('what the library emits passes its own analysis', () => {
     const iop = artifact(external, 'external/istioctl/istio-operator.yaml');
     expect(iop.spec.components.pilot.k8s.env).toContainEqual({ name: 'BLOCKED_CIDRS_IN_JWKS_URIS', value: blocked });
     expect(artifact(external, 'external/helm/istiod.values.yaml').pilot.env.BLOCKED_CIDRS_IN_JWKS_URIS).toBe(blocked);
+  });
+
+  test('the external control plane\'s Gateway selects the gateway its runbook installs (no IST0101), a mistyped one is flagged', () => {
+    const app = testApp();
+    const mesh = new Mesh(app, 'mesh', {
+      meshId: 'm',
+      topology: MeshTopology.EXTERNAL_CONTROL_PLANE,
+      rootNamespace: 'external-istiod',
+      clusters: [{ name: 'external', role: ClusterRole.EXTERNAL }, { name: 'c1', role: ClusterRole.CONFIG, workloads: true }],
+      controlPlane: { externalIstiod: { addressType: ExternalIstiodAddressType.IP_ADDRESS } },
+    });
+    new EastWestGateway(mesh, 'eastwest', { clusters: ['c1'] });
+    const typo = net(mesh.cluster('external'), 'Gateway', 'external-istiod', 'typo', {
+      selector: { istio: 'ingress-gateway' }, servers: [{ port: { number: 15021, name: 'tls-status', protocol: 'TLS' }, hosts: ['*'], tls: { mode: 'PASSTHROUGH' } }],
+    });
+    const { diagnostics } = findings(app, mesh);
+    expect(ofRule(diagnostics, 'MESH-ANA-005').map(d => d.path)).toEqual([typo.node.path]);
   });
 });

@@ -13,12 +13,18 @@ function isGatewayWorkload(w: Workload): boolean {
   return w.labels.istio !== undefined || (w.annotations['inject.istio.io/templates'] ?? '').includes('gateway');
 }
 
-/** Gateway selectors match a declared gateway workload (IST0101), when the app declares any. */
+/**
+ * Gateway selectors match a declared gateway workload (IST0101), when the app declares any; gateways the library
+ * installs with istioctl or Helm count for Gateways in their cluster.
+ */
 export function analyzeGatewaySelectors(ctx: AnalysisContext): void {
   if (!ctx.workloads.all.some(isGatewayWorkload)) return;
+  const installed = ctx.settings.installedGateways ?? [];
   for (const gw of ctx.index.ofKind('Gateway')) {
     const selector = stringMap(gw.spec.selector);
-    if (!ctx.workloads.selected(selector).length) ctx.report(AnalysisRules.GATEWAY_SELECTOR_NO_WORKLOAD, gw, selectorText(selector), `${describe(gw)}.`);
+    if (ctx.workloads.selected(selector).length) continue;
+    if (installed.some(w => w.cluster === gw.cluster && selects(selector, w.labels))) continue;
+    ctx.report(AnalysisRules.GATEWAY_SELECTOR_NO_WORKLOAD, gw, selectorText(selector), `${describe(gw)}.`);
   }
 }
 
