@@ -121,8 +121,9 @@ export class Mesh extends MeshCore {
   }
 
   /**
-   * Renders every feature into its clusters, once (see `MeshCore.render`). The analysis pass is registered here, as
-   * the last feature, so that it validates after every construct and sees their findings.
+   * Renders every feature into its clusters, once. Later calls do nothing. `prepare()` and `MeshApp.synth()`
+   * call it; call it yourself only to read or patch rendered objects before synthesis. The analysis pass
+   * (istioctl analyze parity) is registered here, as the last feature, so it validates after every construct.
    */
   public render(): void {
     if (!this.analysisAdded) {
