@@ -1,8 +1,8 @@
 import { Duration } from 'cdk8s';
 import { findings, net, newMesh, ofRule } from './fixtures';
 import {
-  AuthorizationAction, AuthorizationPolicy, CanaryRelease, ClientTlsMode, ClusterRole, EastWestGateway, ExternalIstiodAddressType, IngressGateway, LocalRateLimit, Mesh, MeshService,
-  MeshTopology, PolicyScope, Protocol, ServiceEntry, ServiceEntryLocation, ServiceEntryResolution, TrafficRoute,
+  AuthorizationAction, AuthorizationPolicy, CanaryRelease, ClientTlsMode, ClusterRole, EastWestGateway, ExternalIstiodAddressType, IngressGateway,
+  LocalRateLimit, Mesh, MeshService, MeshTopology, PolicyScope, Protocol, ServiceEntry, ServiceEntryLocation, ServiceEntryResolution, TrafficRoute,
 } from '../../src';
 import { artifact } from '../controlplane/helpers';
 import { synth, testApp } from '../util';
