@@ -647,6 +647,13 @@ const CASES: AnalysisCase[] = [
     pass: f => { service(f.cluster, 'default', 'db', [{ port: 5432, name: 'tcp-db' }], { type: 'ExternalName', externalName: 'db.example.com', selector: undefined }); },
   },
   {
+    rule: 'MESH-ANA-052',
+    code: 'IST0150',
+    shape: 'ExternalName port named plain tcp',
+    fail: f => service(f.cluster, 'default', 'db', [{ port: 5432, name: 'tcp' }], { type: 'ExternalName', externalName: 'db.example.com', selector: undefined }),
+    pass: f => { service(f.cluster, 'default', 'db', [{ port: 5432, name: 'tcp-postgres' }], { type: 'ExternalName', externalName: 'db.example.com', selector: undefined }); },
+  },
+  {
     rule: 'MESH-ANA-053',
     code: 'IST0132',
     shape: 'host the gateway does not serve',
@@ -706,4 +713,14 @@ describe.each(CASES)('$rule ($code): $shape', c => {
     expect(diagnostics.filter(d => d.rule.severity === Severity.ERROR)).toEqual([]);
     expect(failed).toBe(false);
   });
+});
+
+test('MESH-ANA-051 skips the Services of the control plane and its gateways, as istioctl analyze does', () => {
+  const f = newMesh();
+  raw(f.cluster, 'v1', 'Service', 'istio-system', 'eastwestgateway', {
+    metadata: { name: 'eastwestgateway', namespace: 'istio-system', labels: { istio: 'eastwestgateway' } },
+    spec: { selector: { istio: 'eastwestgateway' }, ports: [{ port: 15021, name: 'status-port' }] },
+  });
+  const { diagnostics } = findings(f.app, f.mesh);
+  expect(ofRule(diagnostics, 'MESH-ANA-051')).toEqual([]);
 });

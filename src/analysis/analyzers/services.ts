@@ -35,14 +35,19 @@ function portsKey(spec: JsonMap): string {
   return canonical(ports.sort((a, b) => String(a.name ?? a.port).localeCompare(String(b.name ?? b.port))));
 }
 
-/** Port names Istio cannot read a protocol from (IST0118), ExternalName services included (IST0150). */
+/**
+ * Port names Istio cannot read a protocol from (IST0118), ExternalName services included, where a port named plain
+ * `tcp` is flagged too (IST0150). Like Istio, Services of the control plane and its gateways (an `istio` label, or
+ * `release: istio`) are skipped.
+ */
 export function analyzeServicePorts(ctx: AnalysisContext): void {
   for (const svc of ctx.index.ofKind('Service')) {
-    if (svc.namespace === 'kube-system') continue;
+    if (svc.namespace === 'kube-system' || svc.labels.istio !== undefined || svc.labels.release === 'istio') continue;
+    const externalName = svc.spec.type === 'ExternalName';
     for (const port of maps(svc.spec.ports)) {
       const protocol = servicePortProtocol(port);
-      if (protocol && ISTIO_PROTOCOLS.has(protocol)) continue;
-      const rule = svc.spec.type === 'ExternalName' ? AnalysisRules.EXTERNAL_NAME_PORT_NAME : AnalysisRules.PORT_NAME_CONVENTION;
+      if (protocol && ISTIO_PROTOCOLS.has(protocol) && !(externalName && port.name === 'tcp')) continue;
+      const rule = externalName ? AnalysisRules.EXTERNAL_NAME_PORT_NAME : AnalysisRules.PORT_NAME_CONVENTION;
       ctx.report(rule, svc, text(port.name) ?? `(unnamed port ${num(port.port)})`, `${describe(svc)}.`);
     }
   }
