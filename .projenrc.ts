@@ -130,6 +130,11 @@ project.addTask('bench', {
   receiveArgs: true,
 });
 
+project.addTask('schema:inputs', {
+  description: 'Regenerate src/validation/input/schema.generated.ts (runtime type checks) from the .jsii assembly; run after `npx jsii`',
+  exec: 'ts-node --project test/tsconfig.json --transpile-only scripts/input-schema.ts',
+});
+
 project.addTask('docs:rules', {
   description: 'Regenerate docs/RULES.md from the rule tables',
   exec: 'ts-node --project test/tsconfig.json --swc scripts/rules-doc.ts',

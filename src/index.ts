@@ -91,3 +91,8 @@ export * from './patterns/cross-cluster-traffic';
 export * from './patterns/egress-lockdown';
 export * from './security/targeted-policy';
 export * from './operations/vm-workload';
+
+// Runtime type checks on every public method and static factory, from the .jsii assembly.
+import * as api from './index';
+import { installInputChecks } from './validation/input/check';
+installInputChecks(api);

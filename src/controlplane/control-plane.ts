@@ -29,6 +29,7 @@ import { MeshMember } from '../topology/member';
 import type { MeshCore } from '../topology/mesh-core';
 import { InjectionScheme, NETWORK_LABEL } from '../topology/namespace';
 import { ControlPlaneRules } from '../validation/rules/controlplane';
+import { checkInit } from '../validation/input/check';
 
 /** Annotation on a remote's istio-system naming the clusters whose control plane manages it. */
 export const CONTROL_PLANE_CLUSTERS_ANNOTATION = 'topology.istio.io/controlPlaneClusters';
@@ -99,6 +100,7 @@ export class ControlPlane extends MeshMember {
   private readonly props: ControlPlaneProps;
 
   constructor(mesh: MeshCore, id: string, props: ControlPlaneProps) {
+    checkInit('cdk8s-mesh.ControlPlane', new.target, [mesh, id, props]);
     super(mesh, id);
     this.mesh = mesh;
     this.props = props;
@@ -108,7 +110,7 @@ export class ControlPlane extends MeshMember {
     if (sampling !== undefined && !(sampling >= 0 && sampling <= 100)) {
       mesh.report(ControlPlaneRules.TRACING_SAMPLING_RANGE, `${mesh.node.path}/meshConfig/tracingSampling`, sampling);
     }
-    mesh._onSynth(() => this.render(), () => this.validate());
+    mesh._onSynth(this, () => this.render(), () => this.validate());
     mesh.addFeature(new RootNamespaceAnnotations(this));
   }
 

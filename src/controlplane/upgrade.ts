@@ -1,4 +1,5 @@
 import { ControlPlaneRevision } from './revision';
+import { checkInit } from '../validation/input/check';
 
 /** A stage of a canary control-plane upgrade. */
 export enum UpgradeStage {
@@ -47,6 +48,7 @@ export class ControlPlaneUpgrade {
   private readonly move?: string[];
 
   constructor(props: ControlPlaneUpgradeProps) {
+    checkInit('cdk8s-mesh.ControlPlaneUpgrade', new.target, [props]);
     this.stage = props.stage;
     this.rollback = props.rollback ?? false;
     this.leaving = this.rollback ? props.to : props.from;

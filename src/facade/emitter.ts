@@ -1,9 +1,8 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { ApiObject, App, Chart, DependencyGraph, Names, YamlOutputType } from 'cdk8s';
 import * as jsYaml from 'js-yaml';
 import { applyOrder } from '../core/apply-order';
 import { JsonObject } from '../core/json';
+import type { OutputFile } from '../core/output';
 import { renderedJson } from '../core/rendered';
 import { MeshCluster } from '../topology/cluster';
 
@@ -68,19 +67,16 @@ export function chartObjects(chart: Chart): JsonObject[] {
 }
 
 /**
- * Writes every chart to `<outdir>/<chart>.k8s.yaml`, after running the construct validations
- * cdk8s would run, once for the whole app. Returns the objects written, by chart.
+ * Serializes every chart as `<chart>.k8s.yaml` in memory, after running the construct validations
+ * cdk8s would run, once for the whole app. Returns the objects and the file, by chart.
  */
-export function emitCharts(app: App): Map<Chart, JsonObject[]> {
+export function renderCharts(app: App): Map<Chart, { docs: JsonObject[]; file: OutputFile }> {
   const errors = app.node.findAll().flatMap(c => c.node.validate().map(e => `[${c.node.path}] ${e}`));
   if (errors.length) throw new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
-  fs.mkdirSync(app.outdir, { recursive: true });
-  const written = new Map<Chart, JsonObject[]>();
+  const rendered = new Map<Chart, { docs: JsonObject[]; file: OutputFile }>();
   for (const chart of app.charts) {
     const docs = chartObjects(chart);
-    const file = path.join(app.outdir, Names.toDnsLabel(chart) + app.outputFileExtension);
-    fs.writeFileSync(file, stringifyDocuments(docs), { encoding: 'utf8' });
-    written.set(chart, docs);
+    rendered.set(chart, { docs, file: { path: Names.toDnsLabel(chart) + app.outputFileExtension, content: stringifyDocuments(docs) } });
   }
-  return written;
+  return rendered;
 }

@@ -1,11 +1,13 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { App, AppProps, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { canEmitFast, emitCharts } from './emitter';
+import { canEmitFast, renderCharts } from './emitter';
 import { Mesh } from './mesh';
+import { OutputFile, readTree, replaceOutput, withTempDir } from '../core/output';
 import { MeshReport } from '../report/mesh-report';
 import { MeshCore } from '../topology/mesh-core';
+import { Diagnostic } from '../validation/diagnostics';
+import { MeshValidationError, printWarnings, sortedUnique } from '../validation/format';
+import { checkInit } from '../validation/input/check';
 
 /**
  * Props for a `MeshApp`.
@@ -35,6 +37,7 @@ export class MeshApp extends App {
   public readonly report: boolean;
 
   constructor(props: MeshAppProps = {}) {
+    checkInit('cdk8s-mesh.MeshApp', new.target, [props]);
     super(props);
     this.fastEmitter = props.fastEmitter ?? true;
     this.report = props.report ?? true;
@@ -45,28 +48,60 @@ export class MeshApp extends App {
     return this.node.findAll().filter((c: IConstruct): c is Mesh => c instanceof Mesh);
   }
 
-  /** Validates every mesh, then writes manifests and artifacts. Writes nothing if any mesh is invalid. */
+  /**
+   * Validates every mesh, then renders every manifest, artifact and report in memory, and only when all
+   * of it succeeded replaces the output directory's content (see `replaceOutput`). If any mesh is invalid
+   * it throws one `MeshValidationError` listing the problems of every mesh, and writes nothing.
+   */
   public synth(): void {
     const meshes = this.node.findAll().filter((c: IConstruct): c is MeshCore => c instanceof MeshCore);
-    for (const mesh of meshes) mesh.prepare();
-    let written: Map<Chart, unknown[]>;
-    if (this.fastEmitter && canEmitFast(this)) {
-      written = emitCharts(this);
-    } else {
-      super.synth();
-      written = new Map(this.report ? this.charts.map((chart): [Chart, unknown[]] => [chart, chart.toJson()]) : []);
+    this.throwIfFailing(meshes, mesh => mesh._check());
+    const { files, objects } = this.renderManifests();
+    for (const mesh of meshes) {
+      for (const artifact of mesh._guard(mesh, () => mesh._artifacts()) ?? []) files.push(artifact);
     }
-    const files = meshes.flatMap(mesh => mesh._artifacts());
     if (this.report && meshes.length) {
-      const reports = meshes.map(mesh => MeshReport.of(mesh, Object.fromEntries(
-        mesh.clusters.map(cluster => [cluster.clusterName, written.get(cluster) ?? []]),
-      )).toMarkdown());
+      const reports = meshes.map(mesh => mesh._guard(mesh, () => MeshReport.of(mesh, Object.fromEntries(
+        mesh.clusters.map(cluster => [cluster.clusterName, objects.get(cluster) ?? []]),
+      )).toMarkdown()));
       files.push({ path: 'mesh-report.md', content: reports.join('\n') });
     }
-    for (const artifact of files) {
-      const file = path.join(this.outdir, artifact.path);
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, artifact.content);
+    const warnings = this.throwIfFailing(meshes, mesh => mesh._check());
+    printWarnings(warnings);
+    replaceOutput(this.outdir, files);
+  }
+
+  /** Throws one error with the failing diagnostics of every mesh; returns every warning otherwise. */
+  private throwIfFailing(meshes: MeshCore[], check: (mesh: MeshCore) => { failing: Diagnostic[]; warnings: Diagnostic[] }): Diagnostic[] {
+    const results = meshes.map(mesh => ({ mesh, ...check(mesh) }));
+    const failing = results.filter(r => r.failing.length);
+    const warnings = sortedUnique(results.flatMap(r => r.warnings));
+    if (failing.length) {
+      throw new MeshValidationError(failing.map(r => r.mesh.node.path).join(', '), failing.flatMap(r => r.failing), warnings);
     }
+    return warnings;
+  }
+
+  /** Every chart serialized in memory, with its objects (for the report). */
+  private renderManifests(): { files: OutputFile[]; objects: Map<Chart, unknown[]> } {
+    if (this.fastEmitter && canEmitFast(this)) {
+      const rendered = renderCharts(this);
+      return {
+        files: [...rendered.values()].map(r => r.file),
+        objects: new Map([...rendered].map(([chart, r]): [Chart, unknown[]] => [chart, r.docs])),
+      };
+    }
+    // cdk8s writes to `outdir`: let it write into a temporary directory, then take the files from there.
+    const outdir = this.outdir;
+    const files = withTempDir(dir => {
+      Object.defineProperty(this, 'outdir', { value: dir, configurable: true, writable: true });
+      try {
+        super.synth();
+      } finally {
+        Object.defineProperty(this, 'outdir', { value: outdir, configurable: true, writable: true });
+      }
+      return readTree(dir);
+    });
+    return { files, objects: new Map(this.report ? this.charts.map((chart): [Chart, unknown[]] => [chart, chart.toJson()]) : []) };
   }
 }

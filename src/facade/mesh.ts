@@ -13,6 +13,7 @@ import { MtlsMode } from '../security/mtls-mode';
 import { PeerAuth } from '../security/peer-auth';
 import { IstioVersion } from '../topology/istio-version';
 import { MeshCore, MeshCoreProps } from '../topology/mesh-core';
+import { checkInit } from '../validation/input/check';
 import { TopologyRules } from '../validation/rules/topology';
 
 /**
@@ -91,6 +92,7 @@ export class Mesh extends MeshCore {
   private analysisAdded = false;
 
   constructor(scope: Construct, id: string, props: MeshProps) {
+    checkInit('cdk8s-mesh.Mesh', new.target, [scope, id, props]);
     // Platform profile (src/platforms/): defaults for revision and injection.
     const platform = props.platform ?? Platform.UPSTREAM;
     const istioVersion = props.istioVersion ?? IstioVersion.V1_30;
@@ -102,7 +104,7 @@ export class Mesh extends MeshCore {
     this.platform = platform;
     this.meshConfig = props.meshConfig ?? {};
     this.outboundTrafficPolicy = this.meshConfig.outboundTrafficPolicy ?? OutboundTrafficPolicy.ALLOW_ANY;
-    this._onSynth(undefined, () => this.validateNetworkPaths());
+    this._onSynth(this, undefined, () => this.validateNetworkPaths());
     this.providers = ExtensionProviderRegistry.of(this);
     for (const provider of props.extensionProviders ?? []) this.addExtensionProvider(provider);
     if (!platform.hasOwnRevisionNames && (!isDnsLabel(this.revision) || this.revision.includes('.'))) {

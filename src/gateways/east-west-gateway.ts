@@ -7,6 +7,7 @@ import { VirtualService } from '../imports/networking.istio.io';
 import { MeshCluster } from '../topology/cluster';
 import { GatewayRules } from '../validation/rules/gateway';
 import { Protocol } from '../workloads/protocol';
+import { checkInit } from '../validation/input/check';
 
 /** Props of an east-west gateway. */
 export interface EastWestGatewayProps extends GatewayProps {
@@ -53,6 +54,7 @@ export class EastWestGateway extends GatewayWorkload {
   private istiodListener?: GatewayListener;
 
   constructor(scope: Construct, id: string, props: EastWestGatewayProps = {}) {
+    checkInit('cdk8s-mesh.EastWestGateway', new.target, [scope, id, props]);
     super(scope, id, { ...props, gatewayType: GatewayType.EAST_WEST });
     this.network = props.network;
     if (props.crossNetwork ?? true) {
@@ -62,7 +64,7 @@ export class EastWestGateway extends GatewayWorkload {
       });
     }
     if (props.exposeIstiod) this.exposeIstiod();
-    this.mesh._onSynth(undefined, () => this.checkNetwork());
+    this.mesh._onSynth(this, undefined, () => this.checkNetwork());
   }
 
   /**
@@ -82,7 +84,7 @@ export class EastWestGateway extends GatewayWorkload {
       clusters,
     });
     this.istiodListener = listener;
-    this.mesh._onSynth(() => this.renderIstiodRoute(listener));
+    this.mesh._onSynth(this, () => this.renderIstiodRoute(listener));
     return listener;
   }
 

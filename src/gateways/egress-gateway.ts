@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { GatewayProps, GatewayType } from './gateway-options';
 import { GatewayWorkload } from './gateway-workload';
+import { checkInit } from '../validation/input/check';
 
 /** Props of an egress gateway. */
 export interface EgressGatewayProps extends GatewayProps {}
@@ -11,6 +12,7 @@ export interface EgressGatewayProps extends GatewayProps {}
  */
 export class EgressGateway extends GatewayWorkload {
   constructor(scope: Construct, id: string, props: EgressGatewayProps = {}) {
+    checkInit('cdk8s-mesh.EgressGateway', new.target, [scope, id, props]);
     super(scope, id, { ...props, gatewayType: GatewayType.EGRESS });
   }
 }

@@ -17,6 +17,7 @@ import { MeshMember } from '../topology/member';
 import { GatewayRules } from '../validation/rules/gateway';
 import { ISTIO_RESERVED_PORTS } from '../workloads/mesh-service';
 import { Protocol, Protocols } from '../workloads/protocol';
+import { checkInit } from '../validation/input/check';
 
 /** How a gateway server handles TLS (`servers[].tls.mode`). */
 export enum GatewayTlsMode {
@@ -180,6 +181,7 @@ export class GatewayListener extends MeshMember implements IGatewayBinding {
   private attached?: MeshCluster[];
 
   constructor(scope: Construct, id: string, props: GatewayListenerProps) {
+    checkInit('cdk8s-mesh.GatewayListener', new.target, [scope, id, props]);
     super(scope, id);
     this.gateway = props.gateway;
     this.name = props.name ?? id;
@@ -187,7 +189,7 @@ export class GatewayListener extends MeshMember implements IGatewayBinding {
     this.clusterNames = props.clusters;
     for (const server of props.servers ?? []) this.addServer(server);
     props.gateway._registerListener(this);
-    props.gateway.mesh._onSynth(() => this.render(), () => this.validate());
+    props.gateway.mesh._onSynth(this, () => this.render(), () => this.validate());
   }
 
   /**

@@ -18,6 +18,7 @@ import { GatewayRules } from '../validation/rules/gateway';
 import { ISTIO_RESERVED_PORTS } from '../workloads/mesh-service';
 import { Protocol } from '../workloads/protocol';
 import { IMeshWorkload } from '../workloads/workload';
+import { checkInit } from '../validation/input/check';
 
 
 /** Reserved proxy ports that a gateway Service may target: agent/Envoy metrics and the health port. */
@@ -65,6 +66,7 @@ export class GatewayWorkload extends MeshMember implements IMeshWorkload {
   private resolvedClusters?: MeshCluster[];
 
   constructor(scope: Construct, id: string, props: GatewayWorkloadProps) {
+    checkInit('cdk8s-mesh.GatewayWorkload', new.target, [scope, id, props]);
     super(scope, id);
     this.mesh = MeshCore.coreOf(this);
     this.props = props;
@@ -73,7 +75,7 @@ export class GatewayWorkload extends MeshMember implements IMeshWorkload {
     this.namespace = props.namespace ?? this.mesh.rootNamespace;
     this.istioLabel = props.istioLabel ?? this.name.replace(/^istio-/, '');
     this.revision = props.revision ?? this.mesh.revision;
-    this.mesh._onSynth(() => this.render(), () => this.validate());
+    this.mesh._onSynth(this, () => this.render(), () => this.validate());
   }
 
   /** The selector labels, `app` and `istio`, as the chart derives them. */

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { GatewayProps, GatewayType } from './gateway-options';
 import { GatewayWorkload } from './gateway-workload';
+import { checkInit } from '../validation/input/check';
 
 /** Props of an ingress gateway. */
 export interface IngressGatewayProps extends GatewayProps {}
@@ -11,6 +12,7 @@ export interface IngressGatewayProps extends GatewayProps {}
  */
 export class IngressGateway extends GatewayWorkload {
   constructor(scope: Construct, id: string, props: IngressGatewayProps = {}) {
+    checkInit('cdk8s-mesh.IngressGateway', new.target, [scope, id, props]);
     super(scope, id, { ...props, gatewayType: GatewayType.INGRESS });
   }
 }

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import * as yaml from 'js-yaml';
 import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
+import { checkInit } from '../validation/input/check';
 
 /**
  * Props for `ArgoCdApplicationSet`.
@@ -54,6 +55,7 @@ export class ArgoCdApplicationSet extends MeshMember {
   public readonly fileName: string;
 
   constructor(scope: Construct, id: string, props: ArgoCdApplicationSetProps) {
+    checkInit('cdk8s-mesh.ArgoCdApplicationSet', new.target, [scope, id, props]);
     super(scope, id);
     const mesh = MeshCore.coreOf(this);
     this.fileName = props.fileName ?? 'argocd/applicationset.yaml';

@@ -13,6 +13,7 @@ import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
 import { OperationsRules } from '../validation/rules/operations';
 import { IMeshWorkload } from '../workloads/workload';
+import { checkInit } from '../validation/input/check';
 
 /** Which side of a connection a telemetry setting applies to. */
 export enum TelemetryMode {
@@ -230,6 +231,7 @@ export class Telemetry extends MeshMember {
   private readonly props: TelemetryProps;
 
   constructor(scope: Construct, id: string, props: TelemetryProps) {
+    checkInit('cdk8s-mesh.Telemetry', new.target, [scope, id, props]);
     super(scope, id);
     this.mesh = MeshCore.coreOf(this);
     this.props = props;
@@ -237,7 +239,7 @@ export class Telemetry extends MeshMember {
     this.scope = policyScope(this.mesh, this, props.workload, props.namespace);
     const sampling = props.tracing?.samplingPercentage;
     if (sampling !== undefined && !(sampling >= 0 && sampling <= 100)) this.mesh.report(OperationsRules.INVALID_SAMPLING, this, sampling);
-    this.mesh._onSynth(() => this.render(), () => this.validate());
+    this.mesh._onSynth(this, () => this.render(), () => this.validate());
   }
 
   private render(): void {

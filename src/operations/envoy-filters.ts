@@ -15,6 +15,7 @@ import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
 import { OperationsRules } from '../validation/rules/operations';
 import { IMeshWorkload } from '../workloads/workload';
+import { checkInit } from '../validation/input/check';
 
 const HCM = 'envoy.filters.network.http_connection_manager';
 const HCM_TYPE = 'type.googleapis.com/envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager';
@@ -96,7 +97,7 @@ export abstract class EnvoyFilterRecipe extends MeshMember {
     this.scope = policyScope(this.mesh, this, options.workload, options.namespace);
     this.context = options.context ?? defaultContext;
     if (options.port !== undefined && !isValidPort(options.port)) this.mesh.report(OperationsRules.INVALID_PORT, this, options.port);
-    this.mesh._onSynth(() => this.render());
+    this.mesh._onSynth(this, () => this.render());
   }
 
   /**
@@ -163,6 +164,7 @@ export class MaxRequestHeaders extends EnvoyFilterRecipe {
   private readonly kb: number;
 
   constructor(scope: Construct, id: string, props: MaxRequestHeadersProps) {
+    checkInit('cdk8s-mesh.MaxRequestHeaders', new.target, [scope, id, props]);
     super(scope, id, props, ProxyContext.ANY);
     this.kb = props.maxRequestHeadersKb;
     if (!Number.isInteger(this.kb) || this.kb < 1 || this.kb > MaxRequestHeaders.MAX_KB) {
@@ -207,6 +209,7 @@ export class PreserveHeaderCase extends EnvoyFilterRecipe {
   private readonly upstreamPort?: number;
 
   constructor(scope: Construct, id: string, props: PreserveHeaderCaseProps = {}) {
+    checkInit('cdk8s-mesh.PreserveHeaderCase', new.target, [scope, id, props]);
     super(scope, id, props, ProxyContext.ANY);
     this.format = props.format ?? HeaderCaseFormat.PRESERVE;
     this.upstreamPort = props.upstreamPort;
@@ -263,6 +266,7 @@ export class AcceptHttp10 extends EnvoyFilterRecipe {
   private readonly defaultHost?: string;
 
   constructor(scope: Construct, id: string, props: AcceptHttp10Props = {}) {
+    checkInit('cdk8s-mesh.AcceptHttp10', new.target, [scope, id, props]);
     super(scope, id, props, ProxyContext.ANY);
     this.defaultHost = props.defaultHost;
   }
@@ -293,6 +297,7 @@ export class LocalRateLimit extends EnvoyFilterRecipe {
   private readonly props: LocalRateLimitProps;
 
   constructor(scope: Construct, id: string, props: LocalRateLimitProps) {
+    checkInit('cdk8s-mesh.LocalRateLimit', new.target, [scope, id, props]);
     super(scope, id, props, ProxyContext.SIDECAR_INBOUND);
     this.props = props;
     const tokens = [props.maxTokens, props.tokensPerFill ?? props.maxTokens];

@@ -5,6 +5,7 @@ import { ProxyConfig as ProxyConfigL1, ProxyConfigSpec } from '../imports/networ
 import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
 import { IMeshWorkload } from '../workloads/workload';
+import { checkInit } from '../validation/input/check';
 
 /** The proxy image flavour (`spec.image.imageType`). */
 export enum ProxyImageType {
@@ -72,13 +73,14 @@ export class ProxyConfig extends MeshMember {
   private readonly props: ProxyConfigProps;
 
   constructor(scope: Construct, id: string, props: ProxyConfigProps) {
+    checkInit('cdk8s-mesh.ProxyConfig', new.target, [scope, id, props]);
     super(scope, id);
     this.mesh = MeshCore.coreOf(this);
     this.props = props;
     this.name = objectName(this, props.name);
     this._scope = policyScope(this.mesh, this, props.workload, props.namespace);
     REGISTRY.set(this.mesh, [...(REGISTRY.get(this.mesh) ?? []), this]);
-    this.mesh._onSynth(() => this.render(), () => this.validate());
+    this.mesh._onSynth(this, () => this.render(), () => this.validate());
   }
 
   /** The `spec` as emitted. */

@@ -9,6 +9,7 @@ import { MeshCore } from '../topology/mesh-core';
 import { OperationsRules } from '../validation/rules/operations';
 import { Protocol, Protocols } from '../workloads/protocol';
 import { IMeshWorkload } from '../workloads/workload';
+import { checkInit } from '../validation/input/check';
 
 /** How the proxy finds the endpoints of a ServiceEntry. */
 export enum ServiceEntryResolution {
@@ -143,6 +144,7 @@ export class ServiceEntry extends MeshMember {
   private readonly props: ServiceEntryProps;
 
   constructor(scope: Construct, id: string, props: ServiceEntryProps) {
+    checkInit('cdk8s-mesh.ServiceEntry', new.target, [scope, id, props]);
     super(scope, id);
     this.mesh = MeshCore.coreOf(this);
     this.props = props;
@@ -150,7 +152,7 @@ export class ServiceEntry extends MeshMember {
     this.namespace = props.namespace;
     this.hosts = [...props.hosts];
     checkPorts(this.mesh, this, props.ports.flatMap(p => [p.number, p.targetPort ?? p.number]), OperationsRules.RESERVED_PORT);
-    this.mesh._onSynth(() => this.render());
+    this.mesh._onSynth(this, () => this.render());
   }
 
   private render(): void {

@@ -10,6 +10,7 @@ import { definedEntries, sortedRecord } from '../core/names';
 import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
 import { OperationsRules } from '../validation/rules/operations';
+import { checkInit } from '../validation/input/check';
 
 /** Pod label that turns sidecar injection on or off for one workload, overriding its namespace. */
 export const INJECT_LABEL = 'sidecar.istio.io/inject';
@@ -135,6 +136,7 @@ export class NamespaceSidecarDefaults extends MeshMember {
   public readonly options: SidecarOptions;
 
   constructor(scope: Construct, id: string, props: NamespaceSidecarDefaultsProps) {
+    checkInit('cdk8s-mesh.NamespaceSidecarDefaults', new.target, [scope, id, props]);
     super(scope, id);
     const mesh = MeshCore.coreOf(this);
     this.namespace = props.namespace;
@@ -164,11 +166,12 @@ export class SidecarSettings extends MeshMember {
   private readonly targets: Array<{ metadata: ApiObjectMetadataDefinition; namespace?: string }> = [];
 
   constructor(scope: Construct, id: string, props: SidecarSettingsProps = {}) {
+    checkInit('cdk8s-mesh.SidecarSettings', new.target, [scope, id, props]);
     super(scope, id);
     this.mesh = MeshCore.coreOf(this);
     this.props = props;
     checkSidecarOptions(this.mesh, this, props);
-    this.mesh._onSynth(() => this.render());
+    this.mesh._onSynth(this, () => this.render());
   }
 
   /**

@@ -8,6 +8,7 @@ import { OperationsRules } from '../validation/rules/operations';
 import { MeshService } from '../workloads/mesh-service';
 import { Protocol, Protocols } from '../workloads/protocol';
 import { IMeshWorkload } from '../workloads/workload';
+import { checkInit } from '../validation/input/check';
 
 /**
  * Exposes an application that listens only on localhost: the sidecar accepts traffic on the Service port and
@@ -90,6 +91,7 @@ export class Sidecar extends MeshMember {
   private readonly props: SidecarProps;
 
   constructor(scope: Construct, id: string, props: SidecarProps = {}) {
+    checkInit('cdk8s-mesh.Sidecar', new.target, [scope, id, props]);
     super(scope, id);
     this.mesh = MeshCore.coreOf(this);
     this.props = props;
@@ -101,7 +103,7 @@ export class Sidecar extends MeshMember {
     for (const ingress of props.localhostIngress ?? []) {
       checkPorts(this.mesh, this, [ingress.port, ingress.containerPort], OperationsRules.INVALID_PORT);
     }
-    this.mesh._onSynth(() => this.render(), () => this.validate());
+    this.mesh._onSynth(this, () => this.render(), () => this.validate());
   }
 
   /** The egress hosts as emitted, or an empty list when egress is not scoped. */

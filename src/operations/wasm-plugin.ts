@@ -7,6 +7,7 @@ import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
 import { OperationsRules } from '../validation/rules/operations';
 import { IMeshWorkload } from '../workloads/workload';
+import { checkInit } from '../validation/input/check';
 
 /** Where in the proxy's HTTP filter chain a Wasm plugin runs. */
 export enum WasmPhase {
@@ -108,13 +109,14 @@ export class WasmPlugin extends MeshMember {
   private readonly props: WasmPluginProps;
 
   constructor(scope: Construct, id: string, props: WasmPluginProps) {
+    checkInit('cdk8s-mesh.WasmPlugin', new.target, [scope, id, props]);
     super(scope, id);
     this.mesh = MeshCore.coreOf(this);
     this.props = props;
     this.name = objectName(this, props.name);
     this.scope = policyScope(this.mesh, this, props.workload, props.namespace);
     if (/^https?:\/\//i.test(props.url) && !props.sha256) this.mesh.report(OperationsRules.WASM_WITHOUT_SHA256, this, props.url);
-    this.mesh._onSynth(() => this.render());
+    this.mesh._onSynth(this, () => this.render());
   }
 
   private render(): void {

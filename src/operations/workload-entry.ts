@@ -7,6 +7,7 @@ import { renderedJson } from '../core/rendered';
 import { WorkloadEntry as WorkloadEntryL1 } from '../imports/networking.istio.io';
 import { MeshCore } from '../topology/mesh-core';
 import { OperationsRules } from '../validation/rules/operations';
+import { checkInit } from '../validation/input/check';
 
 /** Where a non-Kubernetes workload runs and who it is; shared by WorkloadEntry and the WorkloadGroup template. */
 export interface VmWorkloadOptions {
@@ -62,14 +63,15 @@ export class WorkloadEntry extends VmWorkload {
   private readonly props: WorkloadEntryProps;
 
   constructor(scope: Construct, id: string, props: WorkloadEntryProps) {
+    checkInit('cdk8s-mesh.WorkloadEntry', new.target, [scope, id, props]);
     super(scope, id, props);
     this.props = props;
     const entries = ENTRIES.get(this.mesh);
     if (entries) {entries.push(this);} else {
       ENTRIES.set(this.mesh, [this]);
-      this.mesh._onSynth(undefined, () => checkEntriesSelected(this.mesh));
+      this.mesh._onSynth(this, undefined, () => checkEntriesSelected(this.mesh));
     }
-    this.mesh._onSynth(() => this.render());
+    this.mesh._onSynth(this, () => this.render());
   }
 
   private render(): void {

@@ -4,6 +4,7 @@ import { VmWorkload } from './vm-workload';
 import { VmWorkloadOptions } from './workload-entry';
 import { sortedRecord } from '../core/names';
 import { WorkloadGroup as WorkloadGroupL1, WorkloadGroupSpecProbe } from '../imports/networking.istio.io';
+import { checkInit } from '../validation/input/check';
 
 /** A readiness probe the VM's proxy runs against the application. */
 export class VmProbe {
@@ -62,9 +63,10 @@ export class WorkloadGroup extends VmWorkload {
   private readonly props: WorkloadGroupProps;
 
   constructor(scope: Construct, id: string, props: WorkloadGroupProps) {
+    checkInit('cdk8s-mesh.WorkloadGroup', new.target, [scope, id, props]);
     super(scope, id, props);
     this.props = props;
-    this.mesh._onSynth(() => this.render());
+    this.mesh._onSynth(this, () => this.render());
   }
 
   private render(): void {

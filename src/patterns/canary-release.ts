@@ -9,6 +9,7 @@ import { ExportTo, TrafficPolicy } from '../traffic/destination-policy';
 import { HttpRouteOptions } from '../traffic/http-route';
 import { HttpMatch, StringMatch } from '../traffic/match';
 import { TrafficRoute } from '../traffic/traffic-route';
+import { checkInit } from '../validation/input/check';
 import { PatternRules } from '../validation/rules/patterns';
 import { MeshService } from '../workloads/mesh-service';
 
@@ -144,6 +145,7 @@ export class CanaryRelease extends MeshMember {
   private rolledBackInCode = false;
 
   constructor(scope: Construct, id: string, props: CanaryReleaseProps) {
+    checkInit('cdk8s-mesh.CanaryRelease', new.target, [scope, id, props]);
     super(scope, id);
     this.mesh = MeshCore.coreOf(this);
     this.props = props;
@@ -155,7 +157,7 @@ export class CanaryRelease extends MeshMember {
     this.stepEnvironmentVariable = `CDK8S_MESH_CANARY_STEP_${id.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
     this.checkProps();
     // Registered before the route so the routes are in place when it renders.
-    this.mesh._onSynth(() => this.addRoutes(), () => this.checkClusters());
+    this.mesh._onSynth(this, () => this.addRoutes(), () => this.checkClusters());
     this.route = new TrafficRoute(this, 'Route', {
       service: props.service,
       name: props.name,
@@ -199,7 +201,7 @@ export class CanaryRelease extends MeshMember {
     const rolledBack = env === undefined ? this.rolledBackInCode : env.trim().toLowerCase() === CANARY_ROLLBACK;
     if (rolledBack) return { index: -1, stableWeight: 100, canaryWeight: 0 };
     const index = env === undefined ? this.codeStep : Number(env.trim());
-    return this.splitAt(index);
+    return this.split(index);
   }
 
   /**
@@ -207,6 +209,10 @@ export class CanaryRelease extends MeshMember {
    * @param index the step index
    */
   public splitAt(index: number): CanaryStepSplit {
+    return this.split(index);
+  }
+
+  private split(index: number): CanaryStepSplit {
     const canary = this.steps[index] ?? 0;
     return { index, stableWeight: 100 - canary, canaryWeight: canary };
   }

@@ -11,6 +11,7 @@ import { TrafficRoute } from '../traffic/traffic-route';
 import { PatternRules } from '../validation/rules/patterns';
 import { MeshService } from '../workloads/mesh-service';
 import { Protocols } from '../workloads/protocol';
+import { checkInit } from '../validation/input/check';
 
 /** How traffic to a same-name service deployed in several clusters is kept or spread. */
 export enum CrossClusterMode {
@@ -70,6 +71,7 @@ export class CrossClusterTraffic extends MeshMember {
   public readonly route: TrafficRoute;
 
   constructor(scope: Construct, id: string, props: CrossClusterTrafficProps) {
+    checkInit('cdk8s-mesh.CrossClusterTraffic', new.target, [scope, id, props]);
     super(scope, id);
     this.mesh = MeshCore.coreOf(this);
     this.service = props.service;

@@ -13,6 +13,7 @@ import { TrafficRoute } from '../traffic/traffic-route';
 import { PatternRules } from '../validation/rules/patterns';
 import { MeshService } from '../workloads/mesh-service';
 import { Protocol } from '../workloads/protocol';
+import { checkInit } from '../validation/input/check';
 
 /** An external host the mesh may call, and who may call it. */
 export interface AllowedExternalHost {
@@ -75,6 +76,7 @@ export class EgressLockdown extends MeshMember {
   private readonly gatewayService: MeshService;
 
   constructor(scope: Construct, id: string, props: EgressLockdownProps) {
+    checkInit('cdk8s-mesh.EgressLockdown', new.target, [scope, id, props]);
     super(scope, id);
     this.mesh = MeshCore.coreOf(this);
     this.props = props;
@@ -122,7 +124,7 @@ export class EgressLockdown extends MeshMember {
       })),
     });
     this.checkProps();
-    this.mesh._onSynth(() => this.render(), () => this.checkGatewayPlacement());
+    this.mesh._onSynth(this, () => this.render(), () => this.checkGatewayPlacement());
   }
 
   private get gatewayPort(): number {

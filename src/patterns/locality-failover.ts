@@ -8,6 +8,7 @@ import { OutlierDetection } from '../traffic/outlier-detection';
 import { TrafficRoute } from '../traffic/traffic-route';
 import { PatternRules } from '../validation/rules/patterns';
 import { MeshService } from '../workloads/mesh-service';
+import { checkInit } from '../validation/input/check';
 
 /** Endpoint labels `failoverPriority` ranks by, in the order given. */
 export enum LocalityLabel {
@@ -89,6 +90,7 @@ export class LocalityAwareFailover extends MeshMember {
   private readonly props: LocalityAwareFailoverProps;
 
   constructor(scope: Construct, id: string, props: LocalityAwareFailoverProps = {}) {
+    checkInit('cdk8s-mesh.LocalityAwareFailover', new.target, [scope, id, props]);
     super(scope, id);
     this.mesh = MeshCore.coreOf(this);
     this.props = props;
@@ -101,7 +103,7 @@ export class LocalityAwareFailover extends MeshMember {
         policy: { locality: this.locality, outlierDetection: props.outlierDetection ?? DEFAULT_FAILOVER_OUTLIER_DETECTION },
       });
     });
-    this.mesh._onSynth(undefined, () => this.checkLocalities());
+    this.mesh._onSynth(this, undefined, () => this.checkLocalities());
   }
 
   /** The declared regions, in cluster declaration order. */

@@ -10,6 +10,7 @@ import { ExtensionProviderRegistry } from '../observability/provider-registry';
 import { MeshSettings } from '../operations/mesh-config';
 import { SecurityRules } from '../validation/rules/security';
 import { Protocols } from '../workloads/protocol';
+import { checkInit } from '../validation/input/check';
 
 /**
  * What an authorization policy does with matching requests.
@@ -194,13 +195,14 @@ export class AuthorizationPolicy extends TargetedPolicy {
   private spec?: istio.AuthorizationPolicySpec;
 
   constructor(scope: Construct, id: string, props: AuthorizationPolicyProps = {}) {
+    checkInit('cdk8s-mesh.AuthorizationPolicy', new.target, [scope, id, props]);
     super(scope, id, props);
     this.action = props.action ?? AuthorizationAction.ALLOW;
     this.provider = props.provider;
     for (const rule of props.rules ?? []) this.addRule(rule);
     this.checkProvider();
     SecurityRegistry.of(this.mesh).addAuthorizationPolicy(this);
-    this.mesh._onSynth(() => this.render());
+    this.mesh._onSynth(this, () => this.render());
   }
 
   /** The rules, in order. */

@@ -4,6 +4,7 @@ import { Identity } from './identity';
 import { PolicyScope } from './policy-target';
 import { MeshMember } from '../topology/member';
 import { IMeshWorkload } from '../workloads/workload';
+import { checkInit } from '../validation/input/check';
 
 /**
  * One explicit exception to a mesh-wide default deny.
@@ -59,6 +60,7 @@ export class MeshDefaultDeny extends MeshMember {
   private readonly allowList: AuthorizationPolicy[] = [];
 
   constructor(scope: Construct, id: string, props: MeshDefaultDenyProps = {}) {
+    checkInit('cdk8s-mesh.MeshDefaultDeny', new.target, [scope, id, props]);
     super(scope, id);
     this.policy = new AuthorizationPolicy(this, 'AllowNothing', {
       name: props.name ?? 'allow-nothing',

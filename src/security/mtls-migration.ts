@@ -4,6 +4,7 @@ import { PeerAuth } from './peer-auth';
 import { PolicyTargetOptions } from './policy-target';
 import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
+import { checkInit } from '../validation/input/check';
 
 /**
  * Props of an `MtlsMigration`.
@@ -49,6 +50,7 @@ export class MtlsMigration extends MeshMember {
   public readonly peerAuth: PeerAuth;
 
   constructor(scope: Construct, id: string, props: MtlsMigrationProps) {
+    checkInit('cdk8s-mesh.MtlsMigration', new.target, [scope, id, props]);
     super(scope, id);
     this.stages = MtlsMigration.stagesBetween(props.from ?? MtlsMode.DISABLE, props.to ?? MtlsMode.STRICT);
     if (!Number.isInteger(props.stage) || props.stage < 0 || props.stage >= this.stages.length) {

@@ -6,6 +6,7 @@ import { TargetedPolicy } from './targeted-policy';
 import { mapEnum } from '../core/enums';
 import * as istio from '../imports/security.istio.io';
 import { SecurityRules } from '../validation/rules/security';
+import { checkInit } from '../validation/input/check';
 
 /**
  * The mTLS mode of one port of a workload.
@@ -93,6 +94,7 @@ export class PeerAuth extends TargetedPolicy {
   private resolvedPorts?: Map<number, MtlsMode>;
 
   constructor(scope: Construct, id: string, props: PeerAuthProps = {}) {
+    checkInit('cdk8s-mesh.PeerAuth', new.target, [scope, id, props]);
     super(scope, id, props);
     this.mode = props.mode ?? MtlsMode.UNSET;
     for (const port of props.portLevelMtls ?? []) this.addPortMtls(port.port, port.mode);
@@ -100,7 +102,7 @@ export class PeerAuth extends TargetedPolicy {
       this.mesh.report(SecurityRules.MTLS_JUMP, this, `${props.previousMode} -> ${this.mode}`);
     }
     SecurityRegistry.of(this.mesh).addPeerAuth(this);
-    this.mesh._onSynth(() => this.render());
+    this.mesh._onSynth(this, () => this.render());
   }
 
   /**

@@ -82,7 +82,7 @@ export class SecurityRegistry {
       registry = new SecurityRegistry(mesh);
       REGISTRIES.set(mesh, registry);
       const created = registry;
-      mesh._onSynth(undefined, () => created.validate());
+      mesh._onSynth(mesh, undefined, () => created.validate());
     }
     return registry;
   }

@@ -7,6 +7,7 @@ import { TargetedPolicy } from './targeted-policy';
 import { JsonObject, jsonObjects } from '../core/json';
 import * as istio from '../imports/security.istio.io';
 import { SecurityRules } from '../validation/rules/security';
+import { checkInit } from '../validation/input/check';
 
 /**
  * A request header that carries the token.
@@ -111,11 +112,12 @@ export class RequestAuthentication extends TargetedPolicy {
   private readonly props: RequestAuthenticationProps;
 
   constructor(scope: Construct, id: string, props: RequestAuthenticationProps) {
+    checkInit('cdk8s-mesh.RequestAuthentication', new.target, [scope, id, props]);
     super(scope, id, props);
     this.props = props;
     this.checkRules();
     SecurityRegistry.of(this.mesh).addRequestAuthentication(this);
-    this.mesh._onSynth(() => this.render());
+    this.mesh._onSynth(this, () => this.render());
   }
 
   /**

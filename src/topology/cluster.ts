@@ -6,6 +6,7 @@ import type { MeshNetwork } from './network';
 import { applyOrder } from '../core/apply-order';
 import { isJsonObject } from '../core/json';
 import { safeId } from '../core/names';
+import { checkInit } from '../validation/input/check';
 
 /**
  * What a cluster does for the mesh.
@@ -107,6 +108,7 @@ export class MeshCluster extends Chart {
   private readonly scopeMembers = new Map<IConstruct, IConstruct>();
 
   constructor(scope: Construct, mesh: MeshCore, props: ClusterProps, network: MeshNetwork | undefined) {
+    checkInit('cdk8s-mesh.MeshCluster', new.target, [scope, mesh, props, network]);
     super(scope, safeId(props.name), { disableResourceNameHashes: true });
     this.mesh = mesh;
     this.clusterName = props.name;

@@ -10,9 +10,11 @@ import { MeshNetwork, NetworkProps } from './network';
 import { ClusterObjectIndex } from './object-index';
 import { OwnershipRegistry } from './ownership';
 import { isDnsLabel } from '../core/names';
-import { Diagnostics } from '../validation/diagnostics';
-import { MeshValidationError, formatDiagnostic } from '../validation/format';
+import { Diagnostic, Diagnostics } from '../validation/diagnostics';
+import { MeshValidationError, internalErrorDetail, printWarnings } from '../validation/format';
+import { checkInit } from '../validation/input/check';
 import { RuleDefinition, Severity } from '../validation/rule';
+import { CoreRules } from '../validation/rules/core';
 import { TopologyRules } from '../validation/rules/topology';
 
 /**
@@ -63,10 +65,10 @@ export interface MeshCoreProps {
   readonly strict?: boolean;
 }
 
-/** Adapts the internal `_onSynth` callbacks to the feature lifecycle. */
+/** Adapts the internal `_onSynth` callbacks to the feature lifecycle; `owner` is the construct that registered them. */
 class Hooks extends MeshFeature {
   public readonly featureName = 'hooks';
-  constructor(private readonly renderHook?: () => void, private readonly validateHook?: () => void) {
+  constructor(public readonly owner: IConstruct, private readonly renderHook?: () => void, private readonly validateHook?: () => void) {
     super();
   }
   public render(): void {
@@ -76,6 +78,9 @@ class Hooks extends MeshFeature {
     this.validateHook?.();
   }
 }
+
+/** Marks a mesh for the input checks (`validation/input/check.ts`), which cannot import this module. */
+const MESH_MARKER = Symbol.for('cdk8s-mesh.Mesh');
 
 /**
  * The mesh core: identity, clusters, networks, localities, namespaces, diagnostics, the object index, the
@@ -125,7 +130,9 @@ export class MeshCore extends Construct {
   private validated = false;
 
   constructor(scope: Construct, id: string, props: MeshCoreProps) {
+    checkInit('cdk8s-mesh.MeshCore', new.target, [scope, id, props]);
     super(scope, id);
+    Object.defineProperty(this, MESH_MARKER, { value: true });
     this.meshId = props.meshId;
     this.trustDomain = props.trustDomain ?? 'cluster.local';
     this.istioVersion = props.istioVersion ?? IstioVersion.V1_30;
@@ -143,7 +150,7 @@ export class MeshCore extends Construct {
       this.networkList.push(new MeshNetwork(network));
     }
     for (const cluster of props.clusters ?? []) this.addCluster(cluster);
-    this._onSynth(() => this.renderRootNamespaces());
+    this._onSynth(this, () => this.renderRootNamespaces());
     this.node.addValidation({ validate: () => { this.prepare(); return []; } });
   }
 
@@ -293,18 +300,21 @@ export class MeshCore extends Construct {
   /** @internal */
   public _artifacts(): MeshArtifact[] {
     this.prepare();
-    return [
-      ...this.artifactList.map(a => ({ path: a.path, content: a.produce() })),
-      ...this.featureList.flatMap(f => f.artifacts(this)),
-    ].sort((a, b) => a.path.localeCompare(b.path));
+    const produced: MeshArtifact[] = [];
+    for (const a of this.artifactList) {
+      const content = this._guard(this, a.produce, `(producing artifact ${a.path})`);
+      if (content !== undefined) produced.push({ path: a.path, content });
+    }
+    for (const f of this.featureList) produced.push(...this.guardFeature(f, () => f.artifacts(this)) ?? []);
+    return produced.sort((a, b) => a.path.localeCompare(b.path));
   }
 
   /**
    * Registers work for synthesis as an anonymous feature.
    * @internal
    */
-  public _onSynth(render: (() => void) | undefined, validate?: () => void): void {
-    this.addFeature(new Hooks(render, validate));
+  public _onSynth(owner: IConstruct, render: (() => void) | undefined, validate?: () => void): void {
+    this.addFeature(new Hooks(owner, render, validate));
   }
 
   /** @internal */
@@ -343,8 +353,18 @@ export class MeshCore extends Construct {
    */
   public render(): void {
     if (this.rendered) return;
-    for (let i = 0; i < this.featureList.length; i++) this.featureList[i].render(this);
+    for (let i = 0; i < this.featureList.length; i++) {
+      const feature = this.featureList[i];
+      this.guardFeature(feature, () => feature.render(this));
+    }
     this.rendered = true;
+  }
+
+  /** Runs one phase of a feature, reporting an exception against the construct that registered it, or the mesh. */
+  private guardFeature<T>(feature: IMeshFeature, work: () => T): T | undefined {
+    if (feature instanceof Hooks) return this._guard(feature.owner, work);
+    if (Construct.isConstruct(feature)) return this._guard(feature, work);
+    return this._guard(this, work, `(in the mesh feature "${feature.featureName}")`);
   }
 
   /**
@@ -352,16 +372,46 @@ export class MeshCore extends Construct {
    * Throws an error listing every problem if any rule fails; then nothing is written.
    */
   public prepare(): void {
-    this.render();
     if (this.validated) return;
-    this.validated = true;
-    this.validateTopology();
-    for (const feature of this.featureList) feature.validate(this);
+    const { failing, warnings } = this._check();
+    if (failing.length) throw new MeshValidationError(this.node.path, failing, warnings);
+    printWarnings(warnings);
+  }
+
+  /**
+   * Renders and validates the whole mesh once, without throwing: an exception in one feature or member is
+   * reported against it (MESH-CORE-001) and the others still run. `MeshApp.synth()` merges the
+   * result of every mesh into one error.
+   * @internal
+   */
+  public _check(): { failing: Diagnostic[]; warnings: Diagnostic[] } {
+    this.render();
+    if (!this.validated) {
+      this.validated = true;
+      this.validateTopology();
+      for (const feature of this.featureList) this.guardFeature(feature, () => feature.validate(this));
+    }
     // Info findings (Istio's Info level) are recorded only: they never fail synthesis, not even in strict mode.
     const failing = this.strict ? this.diagnostics.all.filter(d => d.rule.severity !== Severity.INFO) : this.diagnostics.errors;
-    if (failing.length) throw new MeshValidationError(this.node.path, failing, this.diagnostics.warnings);
-    for (const warning of this.diagnostics.warnings) {
-      process.stderr.write(`cdk8s-mesh warning: ${formatDiagnostic(warning)}\n`);
+    return { failing, warnings: this.diagnostics.warnings };
+  }
+
+  /**
+   * Runs `work`, reporting any exception it throws as an internal error of `owner` (MESH-CORE-001);
+   * the diagnostics of a `MeshValidationError` are kept as they are.
+   * @internal
+   */
+  public _guard<T>(owner: IConstruct | string, work: () => T, context?: string): T | undefined {
+    try {
+      return work();
+    } catch (e) {
+      if (e instanceof MeshValidationError) {
+        for (const d of e.diagnostics) this.diagnostics.add(d);
+      } else {
+        const detail = [context, internalErrorDetail(e)].filter(Boolean).join(' ');
+        this.diagnostics.report(CoreRules.INTERNAL_ERROR, owner, e instanceof Error ? e.message : String(e), detail || undefined);
+      }
+      return undefined;
     }
   }
 
@@ -377,6 +427,7 @@ export class MeshCore extends Construct {
   }
 
   private validateTopology(): void {
+    if (!this.clusterList.length) this.diagnostics.report(CoreRules.NO_CLUSTERS, this, this.meshId);
     if (this.clusterList.length && !this.clusterList.some(c => c.role !== ClusterRole.REMOTE)) {
       this.diagnostics.report(TopologyRules.NO_CONTROL_PLANE, this, this.clusterList.map(c => `${c.clusterName}:${c.role}`));
     }

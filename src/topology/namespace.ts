@@ -4,6 +4,7 @@ import type { MeshCluster } from './cluster';
 import { MeshMember } from './member';
 import { MeshCore } from './mesh-core';
 import { isDnsLabel, sortedRecord } from '../core/names';
+import { checkInit } from '../validation/input/check';
 import { TopologyRules } from '../validation/rules/topology';
 
 /** Label that pins a namespace or workload to a control-plane revision. */
@@ -88,6 +89,7 @@ export class MeshNamespace extends MeshMember {
   private resolved?: MeshCluster[];
 
   constructor(scope: Construct, id: string, props: MeshNamespaceConstructProps) {
+    checkInit('cdk8s-mesh.MeshNamespace', new.target, [scope, id, props]);
     super(scope, id);
     this.mesh = MeshCore.coreOf(this);
     this.props = props;
@@ -108,7 +110,7 @@ export class MeshNamespace extends MeshMember {
       this.mesh.report(TopologyRules.BOTH_INJECTION_LABELS, this, sortedRecord(labels));
     }
     this.mesh._registerNamespace(this);
-    this.mesh._onSynth(() => this.render());
+    this.mesh._onSynth(this, () => this.render());
   }
 
   /** The clusters this namespace is created in. */

@@ -1,4 +1,5 @@
 import type { MeshCluster } from './cluster';
+import { checkInit } from '../validation/input/check';
 
 /**
  * A network of the mesh: clusters on one network reach each other's pods directly;
@@ -18,6 +19,7 @@ export class MeshNetwork {
   private readonly members: MeshCluster[] = [];
 
   constructor(props: NetworkProps) {
+    checkInit('cdk8s-mesh.MeshNetwork', new.target, [props]);
     this.name = props.name;
   }
 

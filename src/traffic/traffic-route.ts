@@ -20,6 +20,7 @@ import { RuleDefinition } from '../validation/rule';
 import { RouteRules } from '../validation/rules/route';
 import { MeshService } from '../workloads/mesh-service';
 import { Protocols } from '../workloads/protocol';
+import { checkInit } from '../validation/input/check';
 
 /**
  * Routing and destination policy for one mesh service.
@@ -144,6 +145,7 @@ export class TrafficRoute extends MeshMember {
   private resolvedClusters?: MeshCluster[];
 
   constructor(scope: Construct, id: string, props: TrafficRouteProps) {
+    checkInit('cdk8s-mesh.TrafficRoute', new.target, [scope, id, props]);
     super(scope, id);
     this.mesh = MeshCore.coreOf(this);
     this.service = props.service;
@@ -154,7 +156,7 @@ export class TrafficRoute extends MeshMember {
     this.portPolicyList = [...props.portPolicies ?? []];
     this.versionPolicyList = [...props.versionPolicies ?? []];
     this.keys.byService.set(this.service, [...this.keys.byService.get(this.service) ?? [], this]);
-    this.mesh._onSynth(() => this.render(), () => this.validate());
+    this.mesh._onSynth(this, () => this.render(), () => this.validate());
   }
 
   /**

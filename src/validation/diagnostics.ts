@@ -34,6 +34,14 @@ export class Diagnostics {
     this.items.push({ rule, path, value: renderValue(value), detail });
   }
 
+  /**
+   * Records a diagnostic already made (e.g. one carried by a `MeshValidationError`).
+   * @param diagnostic the diagnostic
+   */
+  public add(diagnostic: Diagnostic): void {
+    this.items.push(diagnostic);
+  }
+
   /** All diagnostics, in the order they were reported. */
   public get all(): Diagnostic[] {
     return [...this.items];

@@ -8,6 +8,7 @@ import { sortedRecord } from '../core/names';
 import { MeshCluster } from '../topology/cluster';
 import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
+import { checkInit, trusted } from '../validation/input/check';
 import { ServiceRules } from '../validation/rules/service';
 
 /** Ports the sidecar binds in every pod; applications cannot use them. */
@@ -209,7 +210,7 @@ export class MeshService extends MeshMember implements IMeshWorkload {
   private static create(
     scope: Construct, id: string, options: MeshServiceOptions, shape: () => ServiceShape, defaultCluster?: MeshCluster,
   ): MeshService {
-    const service = new MeshService(scope, id, { ...options, name: '', namespace: '', ports: [] });
+    const service = trusted(() => new MeshService(scope, id, { ...options, name: '', namespace: '', ports: [] }));
     service.shapeOf = shape;
     service.defaultCluster = defaultCluster;
     return service;
@@ -224,6 +225,7 @@ export class MeshService extends MeshMember implements IMeshWorkload {
   private resolvedClusters?: MeshCluster[];
 
   constructor(scope: Construct, id: string, props: MeshServiceProps) {
+    checkInit('cdk8s-mesh.MeshService', new.target, [scope, id, props]);
     super(scope, id);
     this.mesh = MeshCore.coreOf(this);
     this.options = props;
@@ -236,7 +238,7 @@ export class MeshService extends MeshMember implements IMeshWorkload {
       emit: { labels: props.labels ?? { app: props.name, service: props.name } },
     });
     for (const version of props.versions ?? []) this.addVersion(version.name, version.labels);
-    this.mesh._onSynth(() => this.render(), () => this.validate());
+    this.mesh._onSynth(this, () => this.render(), () => this.validate());
   }
 
   /** The service name. */

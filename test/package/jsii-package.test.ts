@@ -1,6 +1,7 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { renderInputSchema } from '../../scripts/input-schema-render';
 
 /**
  * Blueprints built on this library are published as jsii packages, so the library itself must
@@ -18,4 +19,7 @@ test('jsii compiles the library and `projen package` builds the npm tarball', ()
   for (const type of ['Mesh', 'MeshCluster', 'IngressGateway', 'TrafficRoute', 'PeerAuth', 'CanaryRelease', 'MeshReport']) {
     expect(Object.keys(assembly.types)).toContain(`cdk8s-mesh.${type}`);
   }
+  // the runtime type checks are generated from this assembly (`npx projen schema:inputs`)
+  const schema = fs.readFileSync(path.join(root, 'src', 'validation', 'input', 'schema.generated.ts'), 'utf8');
+  expect(schema === renderInputSchema(root) ? 'current' : 'stale: run `npx jsii && npx projen schema:inputs`').toBe('current');
 }, 600_000);

@@ -10,6 +10,7 @@ import { Protocol, Protocols } from '../../workloads/protocol';
 import { onPlatform, platformOf } from '../platform-feature';
 import { GatewayPlatformFacts, QCLOUD_CREDENTIAL_PREFIX, TcmServerFacts, clbOffloadPortName, tcmProvisioning, validateTcmServers } from './tcm-provisioning';
 import { TcmGatewayOptions } from '../../gateways/platform-gateway-options';
+import { checkInit } from '../../validation/input/check';
 
 /** Ingress or egress gateway (TCM console "Type"). */
 export enum TcmGatewayType {
@@ -164,12 +165,13 @@ export class TcmGateway extends MeshMember {
   private readonly props: TcmGatewayProps;
 
   constructor(scope: Construct, id: string, props: TcmGatewayProps) {
+    checkInit('cdk8s-mesh.TcmGateway', new.target, [scope, id, props]);
     super(scope, id);
     this.mesh = MeshCore.coreOf(this);
     this.props = props;
     this.name = props.name;
     this.namespace = props.namespace ?? 'istio-system';
-    this.mesh._onSynth(() => this.render(), () => this.validate());
+    this.mesh._onSynth(this, () => this.render(), () => this.validate());
     this.mesh._addArtifact(`tcm/gateway-${this.namespace}-${this.name}.json`, () => `${JSON.stringify(this.provisioning, undefined, 2)}\n`);
   }
 

@@ -1,5 +1,6 @@
 import { AnalysisRules } from './analysis';
 import { ControlPlaneRules } from './controlplane';
+import { CoreRules } from './core';
 import { GatewayRules } from './gateway';
 import { OperationsRules } from './operations';
 import { PatternRules } from './patterns';
@@ -12,6 +13,7 @@ import { RuleDefinition } from '../rule';
 
 export { AnalysisRules } from './analysis';
 export { ControlPlaneRules } from './controlplane';
+export { CoreRules } from './core';
 export { GatewayRules } from './gateway';
 export { PlatformRules } from './platform';
 export { RouteRules } from './route';
@@ -23,6 +25,7 @@ export { TopologyRules } from './topology';
 
 /** Every rule table of the library, by family. */
 export const RULE_TABLES: Record<string, Record<string, RuleDefinition>> = {
+  core: CoreRules,
   topology: TopologyRules,
   service: ServiceRules,
   gateway: GatewayRules,

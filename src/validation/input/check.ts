@@ -1,0 +1,316 @@
+import type { ClassSchema, EnumSchema, FieldSchema, StructSchema, TypeRef, TypeSchema } from './schema';
+import { INPUT_SCHEMA } from './schema.generated';
+import { Diagnostic } from '../diagnostics';
+import { MeshValidationError, renderValue } from '../format';
+import { RuleDefinition } from '../rule';
+import { CoreRules } from '../rules/core';
+
+/**
+ * Runtime type checks for every public entry point, derived from the `.jsii` assembly (see
+ * `schema.generated.ts`). jsii users in JavaScript, Python, Java, Go and .NET get no compile-time
+ * check; a wrong type is reported with the construct path, the prop path, the value and the type
+ * expected, before it can crash rendering or be written into YAML.
+ */
+
+const LIBRARY = 'cdk8s-mesh';
+const MESH_MARKER = Symbol.for('cdk8s-mesh.Mesh');
+
+/** Checks `value` (found at `path`), appending problems to `out`. */
+type Validator = (value: unknown, path: string, out: Diagnostic[]) => void;
+
+type Dict = { readonly [key: string]: unknown };
+
+const validators = new Map<string, Validator>();
+const descriptions = new Map<string, string>();
+
+function problem(out: Diagnostic[], rule: RuleDefinition, path: string, value: unknown, detail: string): void {
+  out.push({ rule, path, value: renderValue(value), detail });
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') {
+    const name = Object.getPrototypeOf(value)?.constructor?.name;
+    return name && name !== 'Object' ? `an instance of ${name}` : 'an object';
+  }
+  return `a ${typeof value}`;
+}
+
+function shortName(fqn: string): string {
+  return fqn.split('.').slice(1).join('.');
+}
+
+function isPlainObject(value: unknown): value is Dict {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The exported object (class or enum) of a schema type at runtime. */
+function runtimeObject(fqn: string): Dict | undefined {
+  const schema = INPUT_SCHEMA[fqn];
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  let current: unknown = schema?.module ? require(schema.module) : require('../../index');
+  for (const part of fqn.split('.').slice(1)) current = (current as Dict | undefined)?.[part];
+  return current as Dict | undefined;
+}
+
+function enumValues(fqn: string, schema: EnumSchema): Map<unknown, string> {
+  const runtime = runtimeObject(fqn) ?? {};
+  return new Map(schema.members.map(m => [runtime[m] ?? m, m]));
+}
+
+/** How a type is named in messages: "a string", "an instance of Duration (Duration.seconds(), …)". */
+export function describeType(type: TypeRef): string {
+  if (typeof type === 'string') {
+    return { string: 'a string', number: 'a finite number', boolean: 'true or false', any: 'any value', json: 'an object', date: 'a Date' }[type];
+  }
+  if ('array' in type) return `an array of ${describeType(type.array).replace(/^an? /, '')}s`.replace(/ss$/, 's');
+  if ('map' in type) return `an object whose values are ${describeType(type.map)}`;
+  if ('union' in type) return type.union.map(describeType).join(' or ');
+  const cached = descriptions.get(type.ref);
+  if (cached) return cached;
+  const schema = INPUT_SCHEMA[type.ref];
+  const name = shortName(type.ref);
+  let text = `a ${name}`;
+  if (schema?.kind === 'enum') {text = `a member of ${name} (${schema.members.map(m => `${name}.${m}`).join(', ')})`;} else if (schema?.kind === 'struct') {text = `a ${name} object`;} else if (schema?.kind === 'class' || schema?.kind === 'interface') {
+    const factories = (schema.factories ?? []).slice(0, 4).map(f => `${name}.${f}()`);
+    text = `an instance of ${name}${factories.length ? ` (made with ${factories.join(', ')})` : ''}`;
+  }
+  descriptions.set(type.ref, text);
+  return text;
+}
+
+function wrongType(out: Diagnostic[], type: TypeRef, path: string, value: unknown): void {
+  problem(out, CoreRules.WRONG_TYPE, path, value, `Expected ${describeType(type)}, got ${kindOf(value)}.`);
+}
+
+/** Edit distance, for "did you mean" hints on unknown props. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const next = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
+      prev = row[j];
+      row[j] = next;
+    }
+  }
+  return row[b.length];
+}
+
+function structValidator(fqn: string, schema: StructSchema): Validator {
+  if (schema.open) {
+    return (value, path, out) => { if (!isPlainObject(value)) wrongType(out, { ref: fqn }, path, value); };
+  }
+  const fields = schema.fields.map(f => ({ ...f, check: validatorFor(f.type) }));
+  const known = new Set(schema.fields.map(f => f.name));
+  const name = shortName(fqn);
+  return (value, path, out) => {
+    if (!isPlainObject(value)) return wrongType(out, { ref: fqn }, path, value);
+    for (const f of fields) {
+      const v = value[f.name];
+      const at = `${path}/${f.name}`;
+      if (v === undefined || v === null) {
+        if (!f.optional && f.type !== 'any') problem(out, CoreRules.MISSING_REQUIRED, at, v, `${name}.${f.name} is required: ${describeType(f.type)}.`);
+      } else {
+        f.check(v, at, out);
+      }
+    }
+    for (const key of Object.keys(value)) {
+      if (known.has(key) || value[key] === undefined) continue;
+      const closest = [...known].sort((a, b) => distance(key, a) - distance(key, b))[0];
+      const hint = closest !== undefined && distance(key, closest) <= Math.max(2, Math.floor(key.length / 3)) ? ` Did you mean "${closest}"?` : '';
+      problem(out, CoreRules.UNKNOWN_PROP, `${path}/${key}`, value[key], `${name} has no field "${key}".${hint} Its fields: ${[...known].join(', ')}.`);
+    }
+  };
+}
+
+function instanceValidator(fqn: string, schema: ClassSchema): Validator {
+  const members = schema.members;
+  return (value, path, out) => {
+    const isObject = (typeof value === 'object' && value !== null) || typeof value === 'function';
+    if (isObject && members.every(m => m in (value as object))) return;
+    const missing = isObject ? ` It lacks ${members.filter(m => !(m in (value as object))).slice(0, 3).join(', ')}.` : '';
+    problem(out, CoreRules.WRONG_CLASS, path, value, `Expected ${describeType({ ref: fqn })}, got ${kindOf(value)}.${missing}`);
+  };
+}
+
+function enumValidator(fqn: string, schema: EnumSchema): Validator {
+  let values: Map<unknown, string> | undefined;
+  const name = shortName(fqn);
+  return (value, path, out) => {
+    values ??= enumValues(fqn, schema);
+    if (values.has(value)) return;
+    const allowed = [...values].map(([v, m]) => `${name}.${m} (${renderValue(v)})`).join(', ');
+    problem(out, CoreRules.NOT_AN_ENUM_VALUE, path, value, `Expected a member of ${name}: ${allowed}.`);
+  };
+}
+
+function refValidator(fqn: string): Validator {
+  const schema: TypeSchema | undefined = INPUT_SCHEMA[fqn];
+  if (!schema) return () => undefined;
+  if (schema.kind === 'struct') return structValidator(fqn, schema);
+  if (schema.kind === 'enum') return enumValidator(fqn, schema);
+  return instanceValidator(fqn, schema);
+}
+
+const PRIMITIVES: { readonly [name: string]: (v: unknown) => boolean } = {
+  string: v => typeof v === 'string',
+  number: v => typeof v === 'number' && Number.isFinite(v),
+  boolean: v => typeof v === 'boolean',
+  any: () => true,
+  json: v => isPlainObject(v),
+  date: v => v instanceof Date,
+};
+
+/** The validator of a type, built once and cached. */
+export function validatorFor(type: TypeRef): Validator {
+  const key = JSON.stringify(type);
+  const cached = validators.get(key);
+  if (cached) return cached;
+  let built: Validator;
+  if (typeof type === 'string') {
+    const ok = PRIMITIVES[type];
+    built = (value, path, out) => { if (!ok(value)) wrongType(out, type, path, value); };
+  } else if ('array' in type) {
+    let element: Validator | undefined;
+    built = (value, path, out) => {
+      if (!Array.isArray(value)) return wrongType(out, type, path, value);
+      element ??= validatorFor(type.array);
+      value.forEach((v, i) => element!(v, `${path}[${i}]`, out));
+    };
+  } else if ('map' in type) {
+    let element: Validator | undefined;
+    built = (value, path, out) => {
+      if (!isPlainObject(value)) return wrongType(out, type, path, value);
+      element ??= validatorFor(type.map);
+      for (const [k, v] of Object.entries(value)) element(v, `${path}/${k}`, out);
+    };
+  } else if ('union' in type) {
+    let options: Validator[] | undefined;
+    built = (value, path, out) => {
+      options ??= type.union.map(validatorFor);
+      if (options.some(check => { const o: Diagnostic[] = []; check(value, path, o); return o.length === 0; })) return;
+      wrongType(out, type, path, value);
+    };
+  } else {
+    // resolved on first use: types refer to each other in cycles
+    let ref: Validator | undefined;
+    built = (value, path, out) => (ref ??= refValidator(type.ref))(value, path, out);
+  }
+  validators.set(key, built);
+  return built;
+}
+
+/** Checks arguments against parameters; `where` names the call, `propsParam` the param whose path is omitted. */
+function checkParams(params: readonly FieldSchema[], args: readonly unknown[], where: string, out: Diagnostic[], omit?: string): void {
+  params.forEach((param, i) => {
+    const at = param.name === omit ? where : `${where}(${param.name})`;
+    if (param.variadic) {
+      const check = validatorFor(param.type);
+      args.slice(i).forEach((v, j) => check(v, `${at}[${j}]`, out));
+      return;
+    }
+    const value = args[i];
+    if (value === undefined || value === null) {
+      if (!param.optional && param.type !== 'any') problem(out, CoreRules.MISSING_REQUIRED, at, value, `The argument "${param.name}" is required: ${describeType(param.type)}.`);
+      return;
+    }
+    validatorFor(param.type)(value, at, out);
+  });
+}
+
+function pathOf(construct: unknown): string | undefined {
+  const node = (construct as { node?: { path?: unknown } } | null)?.node;
+  return typeof node?.path === 'string' ? node.path : undefined;
+}
+
+/** The path of the mesh around a construct (for the error summary), or the construct's own path. */
+function meshPathAround(scope: unknown, fallback: string): string {
+  const scopes = (scope as { node?: { scopes?: unknown[] } } | null)?.node?.scopes;
+  const mesh = Array.isArray(scopes) ? [...scopes].reverse().find(s => (s as { [MESH_MARKER]?: boolean })[MESH_MARKER] === true) : undefined;
+  return pathOf(mesh) ?? fallback;
+}
+
+function fail(out: Diagnostic[], scope: unknown, where: string): void {
+  if (out.length) throw new MeshValidationError(meshPathAround(scope, where), out, []);
+}
+
+let trustedDepth = 0;
+
+/**
+ * Runs `work` without input checks on the constructors it calls: for the library's own constructions
+ * whose arguments it already checked or built itself.
+ */
+export function trusted<T>(work: () => T): T {
+  trustedDepth++;
+  try {
+    return work();
+  } finally {
+    trustedDepth--;
+  }
+}
+
+const nearestOwnClass = new WeakMap<object, string | undefined>();
+
+/** The FQN of the nearest class of this library in `ctor`'s prototype chain (`ctor` may be a user's subclass). */
+function ownClassOf(ctor: unknown): string | undefined {
+  if (typeof ctor !== 'function') return undefined;
+  if (nearestOwnClass.has(ctor)) return nearestOwnClass.get(ctor);
+  let found: string | undefined;
+  for (let c: unknown = ctor; typeof c === 'function' && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
+    const fqn = `${LIBRARY}.${(c as { name: string }).name}`;
+    if (INPUT_SCHEMA[fqn]?.kind === 'class' && (runtimeObject(fqn) as unknown) === c) { found = fqn; break; }
+  }
+  nearestOwnClass.set(ctor, found);
+  return found;
+}
+
+/**
+ * Checks a constructor's arguments against its declaration in the `.jsii` assembly; call it first in
+ * the constructor, before `super()`: `checkInit('cdk8s-mesh.TrafficRoute', new.target, [scope, id, props])`.
+ * When a subclass of this library is being built, only that subclass's own call checks.
+ * Throws a `MeshValidationError` naming the construct path, the prop path, the value and the type expected.
+ */
+export function checkInit(fqn: string, newTarget: unknown, args: readonly unknown[]): void {
+  if (trustedDepth > 0 || (newTarget !== undefined && ownClassOf(newTarget) !== fqn)) return;
+  const schema = INPUT_SCHEMA[fqn];
+  const params = schema && 'init' in schema ? schema.init ?? [] : [];
+  const [scope, id] = args;
+  const scopePath = pathOf(scope);
+  const isConstruct = params[1]?.name === 'id';
+  const where = isConstruct && scopePath !== undefined && typeof id === 'string' ? [scopePath, id].filter(Boolean).join('/') : shortName(fqn);
+  const out: Diagnostic[] = [];
+  checkParams(params, args, where, out, 'props');
+  fail(out, scope, where);
+}
+
+/**
+ * Wraps every public method and static factory of the library's classes in `api` (the package's
+ * exports) so its arguments are checked against the `.jsii` declaration before it runs.
+ */
+export function installInputChecks(api: Dict): void {
+  for (const [fqn, schema] of Object.entries(INPUT_SCHEMA)) {
+    if (schema.kind !== 'class' || schema.module || !schema.methods) continue;
+    const cls = api[shortName(fqn)];
+    if (typeof cls !== 'function') continue;
+    for (const [name, method] of Object.entries(schema.methods)) {
+      if (!method.params.length) continue;
+      const holder = (method.static ? cls : cls.prototype) as Record<string, unknown>;
+      if (!Object.prototype.hasOwnProperty.call(holder, name)) continue;
+      const original = holder[name];
+      if (typeof original !== 'function') continue;
+      const label = method.static ? `${shortName(fqn)}.${name}` : name;
+      const checked = function (this: unknown, ...args: unknown[]): unknown {
+        const out: Diagnostic[] = [];
+        const where = method.static ? label : `${pathOf(this) ?? shortName(fqn)}/${label}`;
+        checkParams(method.params, args, where, out);
+        fail(out, this, where);
+        return original.apply(this, args);
+      };
+      Object.defineProperty(checked, 'name', { value: name });
+      Object.defineProperty(holder, name, { value: checked, writable: true, configurable: true, enumerable: false });
+    }
+  }
+}
