@@ -81,7 +81,8 @@ export function renderInputSchema(root: string): string {
           fields.push(field(p));
         }
       }
-      return { kind: 'struct', fields: fields.sort((a, b) => a.name.localeCompare(b.name)) };
+      const bases = lineage(fqn).slice(1).map(b => b.fqn as string).filter(b => b.startsWith(`${own.name}.`));
+      return { kind: 'struct', fields: fields.sort((a, b) => a.name.localeCompare(b.name)), ...(bases.length ? { bases: [...new Set(bases)].sort() } : {}) };
     }
     const factories = (t.methods ?? []).filter((m: any) => m.static).map((m: any) => m.name).sort();
     if (module) return { kind: t.kind === 'class' ? 'class' : 'interface', members: members(fqn), ...(factories.length ? { factories } : {}), ...where };

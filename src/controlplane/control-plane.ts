@@ -28,8 +28,8 @@ import { MeshFeature } from '../topology/feature';
 import { MeshMember } from '../topology/member';
 import type { MeshCore } from '../topology/mesh-core';
 import { InjectionScheme, NETWORK_LABEL } from '../topology/namespace';
-import { ControlPlaneRules } from '../validation/rules/controlplane';
 import { checkInit } from '../validation/input/check';
+import { ControlPlaneRules } from '../validation/rules/controlplane';
 
 /** Annotation on a remote's istio-system naming the clusters whose control plane manages it. */
 export const CONTROL_PLANE_CLUSTERS_ANNOTATION = 'topology.istio.io/controlPlaneClusters';

@@ -15,6 +15,7 @@ import { IstioVersion } from '../topology/istio-version';
 import { MeshCore, MeshCoreProps } from '../topology/mesh-core';
 import { checkInit } from '../validation/input/check';
 import { TopologyRules } from '../validation/rules/topology';
+import { ValueRules } from '../validation/rules/values';
 
 /**
  * A whole service mesh: its clusters, networks and mesh-wide defaults.
@@ -115,6 +116,7 @@ export class Mesh extends MeshCore {
     this.addFeature(new MeshSettings(this.meshConfig));
     // Security: secure by default, a mesh-wide STRICT PeerAuthentication unless the user chooses otherwise.
     this.mtls = props.mtls ?? MtlsMode.STRICT;
+    if (this.mtls === MtlsMode.DISABLE) this.diagnostics.report(ValueRules.MESH_WIDE_MTLS_DISABLED, `${this.node.path}/mtls`, this.mtls);
     if (this.mtls !== MtlsMode.UNSET) this.defaultPeerAuth = PeerAuth.meshWide(this, 'default-mtls', this.mtls);
     // Managed platforms (ASM, TCM, DCE) run istiod themselves: no install artifacts (MESH-PLAT-020).
     if (props.topology !== undefined && !platform.managesControlPlane) {

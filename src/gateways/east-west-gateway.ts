@@ -5,9 +5,9 @@ import { GatewayWorkload } from './gateway-workload';
 import { claimOnce } from './placement';
 import { VirtualService } from '../imports/networking.istio.io';
 import { MeshCluster } from '../topology/cluster';
+import { checkInit } from '../validation/input/check';
 import { GatewayRules } from '../validation/rules/gateway';
 import { Protocol } from '../workloads/protocol';
-import { checkInit } from '../validation/input/check';
 
 /** Props of an east-west gateway. */
 export interface EastWestGatewayProps extends GatewayProps {

@@ -14,10 +14,10 @@ import {
 } from '../imports/networking.istio.io';
 import { MeshCluster } from '../topology/cluster';
 import { MeshMember } from '../topology/member';
+import { checkInit } from '../validation/input/check';
 import { GatewayRules } from '../validation/rules/gateway';
 import { ISTIO_RESERVED_PORTS } from '../workloads/mesh-service';
 import { Protocol, Protocols } from '../workloads/protocol';
-import { checkInit } from '../validation/input/check';
 
 /** How a gateway server handles TLS (`servers[].tls.mode`). */
 export enum GatewayTlsMode {

@@ -14,11 +14,11 @@ import { MeshCluster } from '../topology/cluster';
 import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
 import { NETWORK_LABEL } from '../topology/namespace';
+import { checkInit } from '../validation/input/check';
 import { GatewayRules } from '../validation/rules/gateway';
 import { ISTIO_RESERVED_PORTS } from '../workloads/mesh-service';
 import { Protocol } from '../workloads/protocol';
 import { IMeshWorkload } from '../workloads/workload';
-import { checkInit } from '../validation/input/check';
 
 
 /** Reserved proxy ports that a gateway Service may target: agent/Envoy metrics and the health port. */

@@ -11,9 +11,9 @@ import {
 import { claimNamespaceWide, objectName, policyScope, PolicyScope } from '../operations/scope';
 import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
+import { checkInit } from '../validation/input/check';
 import { OperationsRules } from '../validation/rules/operations';
 import { IMeshWorkload } from '../workloads/workload';
-import { checkInit } from '../validation/input/check';
 
 /** Which side of a connection a telemetry setting applies to. */
 export enum TelemetryMode {

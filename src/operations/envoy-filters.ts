@@ -13,9 +13,9 @@ import {
 } from '../imports/networking.istio.io';
 import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
+import { checkInit } from '../validation/input/check';
 import { OperationsRules } from '../validation/rules/operations';
 import { IMeshWorkload } from '../workloads/workload';
-import { checkInit } from '../validation/input/check';
 
 const HCM = 'envoy.filters.network.http_connection_manager';
 const HCM_TYPE = 'type.googleapis.com/envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager';

@@ -6,10 +6,10 @@ import {
 } from '../imports/networking.istio.io';
 import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
+import { checkInit } from '../validation/input/check';
 import { OperationsRules } from '../validation/rules/operations';
 import { Protocol, Protocols } from '../workloads/protocol';
 import { IMeshWorkload } from '../workloads/workload';
-import { checkInit } from '../validation/input/check';
 
 /** How the proxy finds the endpoints of a ServiceEntry. */
 export enum ServiceEntryResolution {

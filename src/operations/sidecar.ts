@@ -4,11 +4,11 @@ import { checkPorts, claimNamespaceWide, objectName, policyScope, PolicyScope } 
 import { Sidecar as SidecarL1, SidecarSpecOutboundTrafficPolicyMode } from '../imports/networking.istio.io';
 import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
+import { checkInit } from '../validation/input/check';
 import { OperationsRules } from '../validation/rules/operations';
 import { MeshService } from '../workloads/mesh-service';
 import { Protocol, Protocols } from '../workloads/protocol';
 import { IMeshWorkload } from '../workloads/workload';
-import { checkInit } from '../validation/input/check';
 
 /**
  * Exposes an application that listens only on localhost: the sidecar accepts traffic on the Service port and

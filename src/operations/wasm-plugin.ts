@@ -5,9 +5,9 @@ import {
 } from '../imports/extensions.istio.io';
 import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
+import { checkInit } from '../validation/input/check';
 import { OperationsRules } from '../validation/rules/operations';
 import { IMeshWorkload } from '../workloads/workload';
-import { checkInit } from '../validation/input/check';
 
 /** Where in the proxy's HTTP filter chain a Wasm plugin runs. */
 export enum WasmPhase {

@@ -8,10 +8,10 @@ import { ExportTo, TrafficPolicy } from '../traffic/destination-policy';
 import { HttpRouteOptions } from '../traffic/http-route';
 import { OutlierDetection } from '../traffic/outlier-detection';
 import { TrafficRoute } from '../traffic/traffic-route';
+import { checkInit } from '../validation/input/check';
 import { PatternRules } from '../validation/rules/patterns';
 import { MeshService } from '../workloads/mesh-service';
 import { Protocols } from '../workloads/protocol';
-import { checkInit } from '../validation/input/check';
 
 /** How traffic to a same-name service deployed in several clusters is kept or spread. */
 export enum CrossClusterMode {

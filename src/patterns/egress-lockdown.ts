@@ -10,10 +10,10 @@ import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
 import { ClientTlsMode, SYSTEM_CA_CERTIFICATES } from '../traffic/client-tls';
 import { TrafficRoute } from '../traffic/traffic-route';
+import { checkInit } from '../validation/input/check';
 import { PatternRules } from '../validation/rules/patterns';
 import { MeshService } from '../workloads/mesh-service';
 import { Protocol } from '../workloads/protocol';
-import { checkInit } from '../validation/input/check';
 
 /** An external host the mesh may call, and who may call it. */
 export interface AllowedExternalHost {

@@ -6,9 +6,9 @@ import { MeshCore } from '../topology/mesh-core';
 import { LocalityDistribution, LocalityFailover, LocalityLoadBalancing } from '../traffic/load-balancer';
 import { OutlierDetection } from '../traffic/outlier-detection';
 import { TrafficRoute } from '../traffic/traffic-route';
+import { checkInit } from '../validation/input/check';
 import { PatternRules } from '../validation/rules/patterns';
 import { MeshService } from '../workloads/mesh-service';
-import { checkInit } from '../validation/input/check';
 
 /** Endpoint labels `failoverPriority` ranks by, in the order given. */
 export enum LocalityLabel {

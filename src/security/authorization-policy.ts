@@ -8,9 +8,9 @@ import * as istio from '../imports/security.istio.io';
 import { ExtensionProvider, ExtensionProviderKind } from '../observability/extension-provider';
 import { ExtensionProviderRegistry } from '../observability/provider-registry';
 import { MeshSettings } from '../operations/mesh-config';
+import { checkInit } from '../validation/input/check';
 import { SecurityRules } from '../validation/rules/security';
 import { Protocols } from '../workloads/protocol';
-import { checkInit } from '../validation/input/check';
 
 /**
  * What an authorization policy does with matching requests.

@@ -5,8 +5,8 @@ import { SecurityRegistry } from './registry';
 import { TargetedPolicy } from './targeted-policy';
 import { mapEnum } from '../core/enums';
 import * as istio from '../imports/security.istio.io';
-import { SecurityRules } from '../validation/rules/security';
 import { checkInit } from '../validation/input/check';
+import { SecurityRules } from '../validation/rules/security';
 
 /**
  * The mTLS mode of one port of a workload.

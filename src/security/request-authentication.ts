@@ -6,8 +6,8 @@ import { SecurityRegistry } from './registry';
 import { TargetedPolicy } from './targeted-policy';
 import { JsonObject, jsonObjects } from '../core/json';
 import * as istio from '../imports/security.istio.io';
-import { SecurityRules } from '../validation/rules/security';
 import { checkInit } from '../validation/input/check';
+import { SecurityRules } from '../validation/rules/security';
 
 /**
  * A request header that carries the token.

@@ -16,11 +16,11 @@ import { DestinationRule, DestinationRuleSpecSubsets, VirtualService } from '../
 import { MeshCluster } from '../topology/cluster';
 import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
+import { checkInit } from '../validation/input/check';
 import { RuleDefinition } from '../validation/rule';
 import { RouteRules } from '../validation/rules/route';
 import { MeshService } from '../workloads/mesh-service';
 import { Protocols } from '../workloads/protocol';
-import { checkInit } from '../validation/input/check';
 
 /**
  * Routing and destination policy for one mesh service.

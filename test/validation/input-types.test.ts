@@ -135,10 +135,10 @@ function escape(text: string): string {
 }
 
 describe('every public constructor and method checks its arguments', () => {
-  const entries = classes.flatMap(([fqn, schema]) => [
-    ...(schema.init?.length ? [[`new ${name(fqn)}()`, { entry: fqn, param: schema.init.findIndex(p => p.name !== 'scope' && p.name !== 'id'), steps: [] }] as const] : []),
+  const entries: Array<[string, Route]> = classes.flatMap(([fqn, schema]): Array<[string, Route]> => [
+    ...(schema.init?.length ? [[`new ${name(fqn)}()`, { entry: fqn, param: schema.init.findIndex(p => p.name !== 'scope' && p.name !== 'id'), steps: [] }] as [string, Route]] : []),
     ...Object.entries(schema.methods ?? {}).filter(([, m]) => m.params.length)
-      .map(([m, s]) => [`${name(fqn)}.${m}()`, { entry: fqn, method: m, isStatic: !!s.static, param: 0, steps: [] }] as const),
+      .map(([m, s]): [string, Route] => [`${name(fqn)}.${m}()`, { entry: fqn, method: m, isStatic: !!s.static, param: 0, steps: [] }]),
   ]).filter(([, route]) => route.param >= 0);
 
   test.each(entries)('%s reports a wrong argument instead of running', (_label, route) => {
@@ -147,6 +147,6 @@ describe('every public constructor and method checks its arguments', () => {
     const type = params[route.param].type;
     const bad = wrongValue(type) ?? Symbol('x');
     if (typeof type === 'string' && type === 'any') return;
-    expect(reported(callWith(route as Route, bad)).length).toBeGreaterThan(0);
+    expect(reported(callWith(route, bad)).length).toBeGreaterThan(0);
   });
 });

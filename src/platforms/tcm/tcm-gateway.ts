@@ -5,12 +5,12 @@ import { Gateway, GatewaySpecServers, GatewaySpecServersTlsMode } from '../../im
 import type { MeshCluster } from '../../topology/cluster';
 import { MeshMember } from '../../topology/member';
 import { MeshCore } from '../../topology/mesh-core';
+import { checkInit } from '../../validation/input/check';
 import { PlatformRules } from '../../validation/rules/platform';
 import { Protocol, Protocols } from '../../workloads/protocol';
 import { onPlatform, platformOf } from '../platform-feature';
 import { GatewayPlatformFacts, QCLOUD_CREDENTIAL_PREFIX, TcmServerFacts, clbOffloadPortName, tcmProvisioning, validateTcmServers } from './tcm-provisioning';
 import { TcmGatewayOptions } from '../../gateways/platform-gateway-options';
-import { checkInit } from '../../validation/input/check';
 
 /** Ingress or egress gateway (TCM console "Type"). */
 export enum TcmGatewayType {

@@ -12,8 +12,8 @@ import { clusterRoles, validateRevisionName } from '../managed-checks';
 import { Platform, PlatformKind } from '../platform';
 import { onPlatform } from '../platform-feature';
 
-/** TCM revisions: an Istio version with dashes, e.g. `1-12-5`. */
-const TCM_REVISION = /^\d+-\d+-\d+$/;
+/** TCM revisions: an Istio version with dashes, e.g. `1-12-5` (or `1-30` for a mesh on the default `IstioVersion.V1_30`). */
+const TCM_REVISION = /^\d+-\d+(-\d+)?$/;
 
 /**
  * Tencent Cloud Mesh: TCM runs istiod; Istio config goes to the one PRIMARY cluster, other clusters are

@@ -1,8 +1,9 @@
 import type { ClassSchema, EnumSchema, FieldSchema, StructSchema, TypeRef, TypeSchema } from './schema';
 import { INPUT_SCHEMA } from './schema.generated';
 import { Diagnostic } from '../diagnostics';
-import { MeshValidationError, renderValue } from '../format';
-import { RuleDefinition } from '../rule';
+import { MeshValidationError, printWarnings, renderValue } from '../format';
+import { RuleDefinition, Severity } from '../rule';
+import { VALUE_CHECKS, ValueCheck } from './value-checks';
 import { CoreRules } from '../rules/core';
 
 /**
@@ -24,7 +25,8 @@ const validators = new Map<string, Validator>();
 const descriptions = new Map<string, string>();
 
 function problem(out: Diagnostic[], rule: RuleDefinition, path: string, value: unknown, detail: string): void {
-  out.push({ rule, path, value: renderValue(value), detail });
+  const text = renderValue(value);
+  out.push({ rule, path, value: text.length > 200 ? `${text.slice(0, 200)}…` : text, detail });
 }
 
 function kindOf(value: unknown): string {
@@ -103,19 +105,27 @@ function structValidator(fqn: string, schema: StructSchema): Validator {
   if (schema.open) {
     return (value, path, out) => { if (!isPlainObject(value)) wrongType(out, { ref: fqn }, path, value); };
   }
-  const fields = schema.fields.map(f => ({ ...f, check: validatorFor(f.type) }));
+  const values = [fqn, ...schema.bases ?? []].flatMap(t => VALUE_CHECKS[t] ?? []);
+  const fields = schema.fields.map(f => ({ ...f, check: validatorFor(f.type), values: values.filter(c => c.field === f.name) }));
+  const whole = values.filter(c => c.field === undefined);
   const known = new Set(schema.fields.map(f => f.name));
   const name = shortName(fqn);
   return (value, path, out) => {
     if (!isPlainObject(value)) return wrongType(out, { ref: fqn }, path, value);
+    const before = out.length;
     for (const f of fields) {
       const v = value[f.name];
       const at = `${path}/${f.name}`;
       if (v === undefined || v === null) {
         if (!f.optional && f.type !== 'any') problem(out, CoreRules.MISSING_REQUIRED, at, v, `${name}.${f.name} is required: ${describeType(f.type)}.`);
       } else {
+        const typed = out.length;
         f.check(v, at, out);
+        if (out.length === typed) for (const c of f.values) checkValue(c, v, at, out);
       }
+    }
+    if (out.length === before) {
+      for (const c of whole) if (!c.ok(value)) problem(out, c.rule, `${path}${c.at ?? ''}`, c.show ? c.show(value) : value, '');
     }
     for (const key of Object.keys(value)) {
       if (known.has(key) || value[key] === undefined) continue;
@@ -124,6 +134,19 @@ function structValidator(fqn: string, schema: StructSchema): Validator {
       problem(out, CoreRules.UNKNOWN_PROP, `${path}/${key}`, value[key], `${name} has no field "${key}".${hint} Its fields: ${[...known].join(', ')}.`);
     }
   };
+}
+
+function checkValue(c: ValueCheck, value: unknown, path: string, out: Diagnostic[]): void {
+  if (c.each === 'element' && Array.isArray(value)) {
+    value.forEach((v, i) => { if (!c.ok(v)) problem(out, c.rule, `${path}[${i}]`, v, ''); });
+  } else if ((c.each === 'key' || c.each === 'value') && isPlainObject(value)) {
+    for (const [k, v] of Object.entries(value)) {
+      const subject = c.each === 'key' ? k : v;
+      if (!c.ok(subject)) problem(out, c.rule, `${path}/${k}`, subject, '');
+    }
+  } else if (!c.ok(value)) {
+    problem(out, c.rule, path, value, '');
+  }
 }
 
 function instanceValidator(fqn: string, schema: ClassSchema): Validator {
@@ -228,13 +251,25 @@ function pathOf(construct: unknown): string | undefined {
 
 /** The path of the mesh around a construct (for the error summary), or the construct's own path. */
 function meshPathAround(scope: unknown, fallback: string): string {
-  const scopes = (scope as { node?: { scopes?: unknown[] } } | null)?.node?.scopes;
-  const mesh = Array.isArray(scopes) ? [...scopes].reverse().find(s => (s as { [MESH_MARKER]?: boolean })[MESH_MARKER] === true) : undefined;
-  return pathOf(mesh) ?? fallback;
+  return pathOf(meshAround(scope)) ?? fallback;
 }
 
+/** The mesh around a construct (marked by `Mesh`), if any. */
+function meshAround(scope: unknown): { diagnostics?: { add(d: Diagnostic): void } } | undefined {
+  const scopes = (scope as { node?: { scopes?: unknown[] } } | null)?.node?.scopes;
+  return Array.isArray(scopes) ? [...scopes].reverse().find(s => (s as { [MESH_MARKER]?: boolean })[MESH_MARKER] === true) as never : undefined;
+}
+
+/** Throws the errors found; warnings alone go to the enclosing mesh (printed at synth; errors in strict mode). */
 function fail(out: Diagnostic[], scope: unknown, where: string): void {
-  if (out.length) throw new MeshValidationError(meshPathAround(scope, where), out, []);
+  if (!out.length) return;
+  const errors = out.filter(d => d.rule.severity === Severity.ERROR);
+  if (errors.length) throw new MeshValidationError(meshPathAround(scope, where), errors, out.filter(d => !errors.includes(d)));
+  const mesh = meshAround(scope);
+  for (const warning of out) {
+    if (mesh?.diagnostics) mesh.diagnostics.add(warning);
+    else printWarnings([warning]);
+  }
 }
 
 let trustedDepth = 0;

@@ -77,6 +77,9 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         },
         "optional": true
       }
+    ],
+    "bases": [
+      "cdk8s-mesh.EnvoyFilterRecipeOptions"
     ]
   },
   "cdk8s-mesh.AccessLogEncoding": {
@@ -124,6 +127,9 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         },
         "optional": true
       }
+    ],
+    "bases": [
+      "cdk8s-mesh.MeshServiceOptions"
     ]
   },
   "cdk8s-mesh.AllowedExternalHost": {
@@ -419,6 +425,9 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         },
         "optional": true
       }
+    ],
+    "bases": [
+      "cdk8s-mesh.PolicyTargetOptions"
     ]
   },
   "cdk8s-mesh.AuthorizationRule": {
@@ -973,6 +982,9 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         },
         "optional": true
       }
+    ],
+    "bases": [
+      "cdk8s-mesh.ControlPlaneOptions"
     ]
   },
   "cdk8s-mesh.ControlPlaneRevision": {
@@ -1705,6 +1717,11 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         },
         "optional": true
       }
+    ],
+    "bases": [
+      "cdk8s-mesh.GatewayOptions",
+      "cdk8s-mesh.GatewayOverrides",
+      "cdk8s-mesh.GatewayProps"
     ]
   },
   "cdk8s-mesh.EgressGateway": {
@@ -1995,6 +2012,11 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         },
         "optional": true
       }
+    ],
+    "bases": [
+      "cdk8s-mesh.GatewayOptions",
+      "cdk8s-mesh.GatewayOverrides",
+      "cdk8s-mesh.GatewayProps"
     ]
   },
   "cdk8s-mesh.EgressLockdown": {
@@ -2217,6 +2239,9 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         },
         "optional": true
       }
+    ],
+    "bases": [
+      "cdk8s-mesh.ProviderEndpoint"
     ]
   },
   "cdk8s-mesh.ExtensionProvider": {
@@ -2423,6 +2448,9 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         },
         "optional": true
       }
+    ],
+    "bases": [
+      "cdk8s-mesh.MeshServiceOptions"
     ]
   },
   "cdk8s-mesh.ExternalSecretSource": {
@@ -2817,6 +2845,9 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         },
         "optional": true
       }
+    ],
+    "bases": [
+      "cdk8s-mesh.GatewayListenerOptions"
     ]
   },
   "cdk8s-mesh.GatewayOptions": {
@@ -3007,6 +3038,9 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         },
         "optional": true
       }
+    ],
+    "bases": [
+      "cdk8s-mesh.GatewayOverrides"
     ]
   },
   "cdk8s-mesh.GatewayOverrides": {
@@ -3339,6 +3373,10 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         },
         "optional": true
       }
+    ],
+    "bases": [
+      "cdk8s-mesh.GatewayOptions",
+      "cdk8s-mesh.GatewayOverrides"
     ]
   },
   "cdk8s-mesh.GatewayProvisioning": {
@@ -3820,6 +3858,11 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         },
         "optional": true
       }
+    ],
+    "bases": [
+      "cdk8s-mesh.GatewayOptions",
+      "cdk8s-mesh.GatewayOverrides",
+      "cdk8s-mesh.GatewayProps"
     ]
   },
   "cdk8s-mesh.GrpcExtAuthzOptions": {
@@ -3845,6 +3888,9 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         },
         "optional": true
       }
+    ],
+    "bases": [
+      "cdk8s-mesh.ProviderEndpoint"
     ]
   },
   "cdk8s-mesh.GzipCompressionLevel": {
@@ -4739,6 +4785,11 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         },
         "optional": true
       }
+    ],
+    "bases": [
+      "cdk8s-mesh.GatewayOptions",
+      "cdk8s-mesh.GatewayOverrides",
+      "cdk8s-mesh.GatewayProps"
     ]
   },
   "cdk8s-mesh.InjectionScheme": {
@@ -5059,6 +5110,9 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         },
         "optional": true
       }
+    ],
+    "bases": [
+      "cdk8s-mesh.EnvoyFilterRecipeOptions"
     ]
   },
   "cdk8s-mesh.LocalhostIngress": {
@@ -5363,6 +5417,9 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         },
         "optional": true
       }
+    ],
+    "bases": [
+      "cdk8s-mesh.EnvoyFilterRecipeOptions"
     ]
   },
   "cdk8s-mesh.Mesh": {
@@ -5935,6 +5992,9 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "type": "string",
         "optional": true
       }
+    ],
+    "bases": [
+      "cdk8s-mesh.MeshNamespaceProps"
     ]
   },
   "cdk8s-mesh.MeshNamespaceProps": {
@@ -6439,6 +6499,9 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         },
         "optional": true
       }
+    ],
+    "bases": [
+      "cdk8s-mesh.MeshServiceOptions"
     ]
   },
   "cdk8s-mesh.MeshTopology": {
@@ -6604,6 +6667,9 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         },
         "optional": true
       }
+    ],
+    "bases": [
+      "cdk8s-mesh.PolicyTargetOptions"
     ]
   },
   "cdk8s-mesh.MtlsMode": {
@@ -6729,6 +6795,9 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "type": "boolean",
         "optional": true
       }
+    ],
+    "bases": [
+      "cdk8s-mesh.SidecarOptions"
     ]
   },
   "cdk8s-mesh.NetworkProps": {
@@ -6983,6 +7052,9 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         },
         "optional": true
       }
+    ],
+    "bases": [
+      "cdk8s-mesh.PolicyTargetOptions"
     ]
   },
   "cdk8s-mesh.Platform": {
@@ -7187,6 +7259,9 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         },
         "optional": true
       }
+    ],
+    "bases": [
+      "cdk8s-mesh.TrafficPolicy"
     ]
   },
   "cdk8s-mesh.PreserveHeaderCase": {
@@ -7270,6 +7345,9 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         },
         "optional": true
       }
+    ],
+    "bases": [
+      "cdk8s-mesh.EnvoyFilterRecipeOptions"
     ]
   },
   "cdk8s-mesh.ProgressiveDelivery": {
@@ -7665,6 +7743,9 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         },
         "optional": true
       }
+    ],
+    "bases": [
+      "cdk8s-mesh.PolicyTargetOptions"
     ]
   },
   "cdk8s-mesh.RequestOperation": {
@@ -8041,6 +8122,10 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         },
         "optional": true
       }
+    ],
+    "bases": [
+      "cdk8s-mesh.GatewayOptions",
+      "cdk8s-mesh.GatewayOverrides"
     ]
   },
   "cdk8s-mesh.ResourceQuantities": {
@@ -8882,6 +8967,9 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "type": "boolean",
         "optional": true
       }
+    ],
+    "bases": [
+      "cdk8s-mesh.SidecarOptions"
     ]
   },
   "cdk8s-mesh.StringMatch": {
@@ -9154,6 +9242,9 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
           }
         }
       }
+    ],
+    "bases": [
+      "cdk8s-mesh.TcmGatewayOptions"
     ]
   },
   "cdk8s-mesh.TcmGatewayServer": {
@@ -9582,6 +9673,9 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "name": "service",
         "type": "string"
       }
+    ],
+    "bases": [
+      "cdk8s-mesh.ProviderEndpoint"
     ]
   },
   "cdk8s-mesh.TracingTag": {
@@ -10235,6 +10329,9 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "type": "number",
         "optional": true
       }
+    ],
+    "bases": [
+      "cdk8s-mesh.VmWorkloadOptions"
     ]
   },
   "cdk8s-mesh.WorkloadGroup": {
@@ -10328,6 +10425,9 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "type": "string",
         "optional": true
       }
+    ],
+    "bases": [
+      "cdk8s-mesh.VmWorkloadOptions"
     ]
   },
   "cdk8s-plus-28.Cpu": {

@@ -23,6 +23,8 @@ export interface FieldSchema {
 export interface StructSchema {
   readonly kind: 'struct';
   readonly fields: readonly FieldSchema[];
+  /** The library's interfaces this struct extends, directly or not. */
+  readonly bases?: readonly string[];
   /** A struct of another package: checked only as an object. */
   readonly open?: boolean;
 }

@@ -9,6 +9,7 @@ import { RouteRules } from './route';
 import { SecurityRules } from './security';
 import { ServiceRules } from './service';
 import { TopologyRules } from './topology';
+import { ValueRules } from './values';
 import { RuleDefinition } from '../rule';
 
 export { AnalysisRules } from './analysis';
@@ -22,6 +23,7 @@ export { OperationsRules } from './operations';
 export { PatternRules } from './patterns';
 export { ServiceRules } from './service';
 export { TopologyRules } from './topology';
+export { ValueRules } from './values';
 
 /** Every rule table of the library, by family. */
 export const RULE_TABLES: Record<string, Record<string, RuleDefinition>> = {
@@ -36,6 +38,7 @@ export const RULE_TABLES: Record<string, Record<string, RuleDefinition>> = {
   controlplane: ControlPlaneRules,
   patterns: PatternRules,
   analysis: AnalysisRules,
+  values: ValueRules,
 };
 
 /** Every rule of the library, in table order. */

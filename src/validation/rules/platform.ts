@@ -34,7 +34,7 @@ export const PlatformRules = {
     id: 'MESH-PLAT-005',
     severity: Severity.ERROR,
     message: 'Tencent Cloud Mesh revisions are the Istio version with dashes, e.g. `1-12-5`.',
-    fix: 'Leave `revision` unset (it follows the mesh version) or write the full version with dashes.',
+    fix: 'Leave `revision` unset: it follows `Platform.tcm({ version })` or the mesh\'s `istioVersion`; or write the installed version with dashes, e.g. `1-12-5`.',
     doc: 'TCM\'s injector only matches `istio.io/rev` values that name an installed Istio version (seed 000).',
   },
   DCE_REVISION: {

@@ -1,0 +1,225 @@
+import { isIP } from 'net';
+import { RuleDefinition } from '../rule';
+import { ValueRules } from '../rules/values';
+
+/**
+ * Value checks, by props type and field: what Istio's webhook (pkg/config/validation), its CRD CEL rules
+ * or the Kubernetes API server would reject or silently mis-handle. The input checker applies them to
+ * every struct it type-checks (`check.ts`), so each rule holds at every entry point that takes the type.
+ */
+
+/** One check: `ok` says whether the value (or, without `field`, the whole struct) is acceptable. */
+export interface ValueCheck {
+  readonly rule: RuleDefinition;
+  /** The field checked; unset for a check of the whole struct. */
+  readonly field?: string;
+  /** Apply `ok` to each array element, or to each key or each value of a map. */
+  readonly each?: 'element' | 'key' | 'value';
+  readonly ok: (value: unknown) => boolean;
+  /** Where in a whole-struct check the problem lies (appended to the path). */
+  readonly at?: string;
+  /** The value shown for a whole-struct check. */
+  readonly show?: (value: Struct) => unknown;
+}
+
+type Struct = { readonly [key: string]: unknown };
+
+const int = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+const str = (v: unknown): v is string => typeof v === 'string';
+const between = (lo: number, hi: number) => (v: unknown) => int(v) && v >= lo && v <= hi;
+const percent = (v: unknown) => typeof v === 'number' && v >= 0 && v <= 100;
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS_NAME = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+const HTTP_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH', '*']);
+const QUANTITY = /^[+]?(\d+(\.\d*)?|\.\d+)(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei|[eE][+-]?\d+)?$/;
+
+/** An IPv4/IPv6 address, or a CIDR with a prefix length in range. */
+export function isIpOrCidr(v: unknown): boolean {
+  if (!str(v)) return false;
+  const [address, prefix, ...rest] = v.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
+const isLabelKey = (v: unknown) => {
+  if (!str(v)) return false;
+  const parts = v.split('/');
+  if (parts.length > 2) return false;
+  const [prefix, name] = parts.length === 2 ? parts : [undefined, parts[0]];
+  return LABEL_NAME.test(name) && (prefix === undefined || DNS_NAME.test(prefix));
+};
+const isLabelValue = (v: unknown) => str(v) && (v === '' || LABEL_NAME.test(v));
+const isNamespace = (v: unknown) => str(v) && v.length <= 63 && DNS_LABEL.test(v);
+/** Policy namespaces also take `*` and a leading or trailing `*`. */
+const isNamespacePattern = (v: unknown) => str(v) && (v === '*' || isNamespace(v.replace(/^\*|\*$/g, '') || 'x'));
+const isPrincipal = (v: unknown) => {
+  if (!str(v) || v.includes('spiffe://')) return false;
+  if (v === '*') return true;
+  if (v.startsWith('*')) return v.length > 1 && v.includes('/') && !v.slice(1).includes('*');
+  if (v.endsWith('*')) return /^[^/*]+\/ns\/[^*]*\*$/.test(v);
+  return /^[^/*]+\/ns\/[^/*]+\/sa\/[^/*]+$/.test(v);
+};
+const isHttpsUrl = (v: unknown) => str(v) && /^https:\/\/[^\s/?#]+[^\s]*$/.test(v);
+const isWasmUrl = (v: unknown) => str(v) && (/^(oci|file|https?):\/\/\S+$/.test(v) || /^[a-z0-9.-]+(:\d+)?\/[^\s:]+(:[\w.-]+|@sha256:[0-9a-f]{64})?$/.test(v));
+const isGitUrl = (v: unknown) => str(v) && (/^(https|ssh):\/\/[^\s/]+\/\S+$/.test(v) || /^[\w.-]+@[\w.-]+:\S+$/.test(v));
+const isMethod = (v: unknown) => str(v) && METHODS.has(v);
+const isHeaderName = (v: unknown) => str(v) && HTTP_TOKEN.test(v);
+const isDuration = (v: unknown) => {
+  const ms = (v as { toMilliseconds?: () => number })?.toMilliseconds?.();
+  return typeof ms === 'number' && ms >= 1;
+};
+const isServiceEntryHost = (v: unknown) => str(v) && v !== '*' && DNS_NAME.test(v.replace(/^\*\./, ''));
+
+const HOSTS_WITHOUT_WILDCARD = (s: Struct) => ((s.hosts as string[] | undefined) ?? []).every(h => !h.includes('*'));
+const ENDPOINTS = (s: Struct) => (s.endpoints as Array<{ address?: unknown }> | undefined) ?? [];
+
+/** Every value check, by the FQN of the props type that declares the field. */
+export const VALUE_CHECKS: { readonly [fqn: string]: readonly ValueCheck[] } = {
+  'cdk8s-mesh.FaultAbort': [
+    { rule: ValueRules.HTTP_STATUS, field: 'httpStatus', ok: between(200, 599) },
+    { rule: ValueRules.PERCENT, field: 'percentage', ok: percent },
+  ],
+  'cdk8s-mesh.FaultDelay': [
+    { rule: ValueRules.PERCENT, field: 'percentage', ok: percent },
+    { rule: ValueRules.DURATION, field: 'fixedDelay', ok: isDuration },
+  ],
+  'cdk8s-mesh.DirectResponse': [{ rule: ValueRules.HTTP_STATUS, field: 'status', ok: between(200, 599) }],
+  'cdk8s-mesh.RetryPolicy': [
+    { rule: ValueRules.RETRY_ATTEMPTS, field: 'attempts', ok: v => int(v) && v >= 0 },
+    { rule: ValueRules.DURATION, field: 'perTryTimeout', ok: isDuration },
+    { rule: ValueRules.DURATION, field: 'backoff', ok: isDuration },
+  ],
+  'cdk8s-mesh.HttpRouteOptions': [
+    { rule: ValueRules.DURATION, field: 'timeout', ok: isDuration },
+    {
+      rule: ValueRules.RETRY_NON_IDEMPOTENT,
+      at: '/retries',
+      show: s => ((s.match as Struct[] | undefined) ?? []).map(m => (m.method as { value?: unknown } | undefined)?.value).filter(Boolean),
+      ok: v => {
+        const s = v as Struct;
+        const attempts = (s.retries as { attempts?: number } | undefined)?.attempts ?? 0;
+        const methods = ((s.match as Struct[] | undefined) ?? []).map(m => (m.method as { value?: unknown } | undefined)?.value);
+        return attempts === 0 || !methods.some(m => m === 'POST' || m === 'PATCH');
+      },
+    },
+  ],
+  'cdk8s-mesh.OutlierDetection': [
+    { rule: ValueRules.DURATION, field: 'interval', ok: isDuration },
+    { rule: ValueRules.DURATION, field: 'baseEjectionTime', ok: isDuration },
+  ],
+  'cdk8s-mesh.CorsPolicy': [
+    { rule: ValueRules.HTTP_METHOD, field: 'allowMethods', each: 'element', ok: isMethod },
+    { rule: ValueRules.HEADER_NAME, field: 'allowHeaders', each: 'element', ok: isHeaderName },
+    { rule: ValueRules.HEADER_NAME, field: 'exposeHeaders', each: 'element', ok: isHeaderName },
+  ],
+  'cdk8s-mesh.HeaderChanges': [
+    { rule: ValueRules.HEADER_NAME, field: 'set', each: 'key', ok: isHeaderName },
+    { rule: ValueRules.HEADER_NAME, field: 'add', each: 'key', ok: isHeaderName },
+    { rule: ValueRules.HEADER_NAME, field: 'remove', each: 'element', ok: isHeaderName },
+  ],
+  'cdk8s-mesh.HttpMatch': [
+    { rule: ValueRules.PORT, field: 'port', ok: between(1, 65535) },
+    { rule: ValueRules.NAMESPACE, field: 'sourceNamespace', ok: isNamespace },
+    { rule: ValueRules.LABEL_KEY, field: 'sourceLabels', each: 'key', ok: isLabelKey },
+    { rule: ValueRules.LABEL_VALUE, field: 'sourceLabels', each: 'value', ok: isLabelValue },
+    {
+      rule: ValueRules.PREFIX_WITHOUT_SLASH,
+      field: 'uri',
+      ok: v => (v as { kind?: string; value?: string }).kind !== 'prefix' || ((v as { value?: string }).value ?? '/').startsWith('/'),
+    },
+  ],
+  'cdk8s-mesh.RouteDestination': [
+    { rule: ValueRules.PORT, field: 'port', ok: between(1, 65535) },
+  ],
+  'cdk8s-mesh.HttpRedirect': [{ rule: ValueRules.PORT, field: 'port', ok: between(1, 65535) }],
+  'cdk8s-mesh.GatewayServer': [{ rule: ValueRules.PORT, field: 'port', ok: between(1, 65535) }],
+  'cdk8s-mesh.GatewayPort': [{ rule: ValueRules.PORT, field: 'port', ok: between(1, 65535) }],
+  'cdk8s-mesh.GatewayOverrides': [{ rule: ValueRules.REPLICA_COUNT, field: 'replicaCount', ok: v => int(v) && v >= 0 }],
+  'cdk8s-mesh.GatewayOptions': [
+    { rule: ValueRules.LABEL_KEY, field: 'podLabels', each: 'key', ok: isLabelKey },
+    { rule: ValueRules.LABEL_VALUE, field: 'podLabels', each: 'value', ok: isLabelValue },
+  ],
+  'cdk8s-mesh.ResourceQuantities': [
+    { rule: ValueRules.QUANTITY, field: 'cpu', ok: v => str(v) && QUANTITY.test(v) },
+    { rule: ValueRules.QUANTITY, field: 'memory', ok: v => str(v) && QUANTITY.test(v) },
+  ],
+  'cdk8s-mesh.RequestSource': [
+    ...(['ipBlocks', 'notIpBlocks', 'remoteIpBlocks', 'notRemoteIpBlocks'] as const)
+      .map(field => ({ rule: ValueRules.IP_OR_CIDR, field, each: 'element' as const, ok: isIpOrCidr })),
+    ...(['principals', 'notPrincipals'] as const).map(field => ({ rule: ValueRules.PRINCIPAL, field, each: 'element' as const, ok: isPrincipal })),
+    ...(['namespaces', 'notNamespaces'] as const).map(field => ({ rule: ValueRules.NAMESPACE, field, each: 'element' as const, ok: isNamespacePattern })),
+  ],
+  'cdk8s-mesh.RequestOperation': [
+    ...(['methods', 'notMethods'] as const).map(field => ({ rule: ValueRules.HTTP_METHOD, field, each: 'element' as const, ok: isMethod })),
+  ],
+  'cdk8s-mesh.AuthorizationPolicyProps': [{
+    rule: ValueRules.EMPTY_DENY,
+    at: '/rules',
+    show: s => s.rules ?? [],
+    ok: v => (v as Struct).action !== 'DENY' || ((v as Struct).rules as unknown[] | undefined ?? []).length > 0,
+  }],
+  'cdk8s-mesh.JwtRule': [
+    { rule: ValueRules.JWT_URL, field: 'jwksUri', ok: isHttpsUrl },
+    { rule: ValueRules.JWT_ISSUER, field: 'issuer', ok: v => str(v) && v.trim() !== '' && !/\s/.test(v) },
+  ],
+  'cdk8s-mesh.WasmPluginProps': [
+    { rule: ValueRules.WASM_URL, field: 'url', ok: isWasmUrl },
+    { rule: ValueRules.SHA256, field: 'sha256', ok: v => str(v) && /^[0-9a-fA-F]{64}$/.test(v) },
+  ],
+  'cdk8s-mesh.MeshServiceProps': [{ rule: ValueRules.NAMESPACE, field: 'namespace', ok: isNamespace }],
+  'cdk8s-mesh.MeshServiceOptions': [
+    { rule: ValueRules.LABEL_KEY, field: 'labels', each: 'key', ok: isLabelKey },
+    { rule: ValueRules.LABEL_VALUE, field: 'labels', each: 'value', ok: isLabelValue },
+  ],
+  'cdk8s-mesh.ServiceVersion': [
+    { rule: ValueRules.LABEL_KEY, field: 'labels', each: 'key', ok: isLabelKey },
+    { rule: ValueRules.LABEL_VALUE, field: 'labels', each: 'value', ok: isLabelValue },
+  ],
+  'cdk8s-mesh.ServiceEntryProps': [
+    { rule: ValueRules.NAMESPACE, field: 'namespace', ok: isNamespace },
+    { rule: ValueRules.SERVICE_ENTRY_HOST, field: 'hosts', each: 'element', ok: isServiceEntryHost },
+    { rule: ValueRules.IP_OR_CIDR, field: 'addresses', each: 'element', ok: isIpOrCidr },
+    {
+      rule: ValueRules.SERVICE_ENTRY_RESOLUTION,
+      at: '/endpoints',
+      show: s => ({ resolution: s.resolution, endpoints: ENDPOINTS(s).map(e => e.address) }),
+      ok: v => {
+        const s = v as Struct;
+        const endpoints = ENDPOINTS(s);
+        switch (s.resolution) {
+          case 'NONE': return endpoints.length === 0;
+          case 'STATIC': return s.workloads !== undefined || (endpoints.length > 0 && endpoints.every(e => isIP(String(e.address ?? '')) !== 0));
+          case 'DNS': case 'DNS_ROUND_ROBIN': return endpoints.length > 0 || HOSTS_WITHOUT_WILDCARD(s);
+          default: return true;
+        }
+      },
+    },
+  ],
+  'cdk8s-mesh.ServiceEntryPort': [{ rule: ValueRules.PORT, field: 'number', ok: between(1, 65535) }],
+  'cdk8s-mesh.WorkloadEntryProps': [{ rule: ValueRules.NAMESPACE, field: 'namespace', ok: isNamespace }],
+  'cdk8s-mesh.VmWorkloadOptions': [
+    { rule: ValueRules.LABEL_KEY, field: 'labels', each: 'key', ok: isLabelKey },
+    { rule: ValueRules.LABEL_VALUE, field: 'labels', each: 'value', ok: isLabelValue },
+  ],
+  'cdk8s-mesh.MeshNamespaceProps': [
+    { rule: ValueRules.LABEL_KEY, field: 'labels', each: 'key', ok: isLabelKey },
+    { rule: ValueRules.LABEL_VALUE, field: 'labels', each: 'value', ok: isLabelValue },
+  ],
+  'cdk8s-mesh.MeshConfigOptions': [
+    { rule: ValueRules.IP_OR_CIDR, field: 'excludeIpRanges', each: 'element', ok: isIpOrCidr },
+  ],
+  'cdk8s-mesh.MeshProps': [
+    { rule: ValueRules.TRUST_DOMAIN, field: 'trustDomain', ok: v => str(v) && DNS_NAME.test(v) },
+    { rule: ValueRules.NAMESPACE, field: 'rootNamespace', ok: isNamespace },
+  ],
+  'cdk8s-mesh.ArgoCdApplicationSetProps': [{ rule: ValueRules.GIT_REPO_URL, field: 'repoUrl', ok: isGitUrl }],
+  'cdk8s-mesh.TrafficRouteProps': [{
+    rule: ValueRules.MESH_ROUTE_ALL_HOSTS,
+    at: '/hosts',
+    show: s => s.hosts,
+    ok: v => (v as Struct).mesh === false || !((v as Struct).hosts as string[] | undefined ?? []).includes('*'),
+  }],
+};

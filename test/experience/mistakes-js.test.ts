@@ -1,0 +1,30 @@
+/**
+ * Realistic mistakes written in plain JavaScript (mistakes/js-cases.js), run through the compiled library
+ * as a JavaScript user loads it: the sources compiled with the project's tsconfig, then `require`d.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { expectMistake, Mistake } from './mistakes/harness';
+
+const root = path.join(__dirname, '..', '..');
+const outDir = path.join(root, '.tmp', 'mistakes-lib');
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const cases: Array<[string, Mistake['build'], string, string, string]> = require('./mistakes/js-cases.js');
+let lib: any;
+
+beforeAll(() => {
+  fs.rmSync(outDir, { recursive: true, force: true });
+  execFileSync(path.join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json', '--outDir', outDir, '--declaration', 'false'], { cwd: root, stdio: 'pipe' });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  lib = require(path.join(outDir, 'index.js'));
+}, 300_000);
+
+test('the JavaScript suite is a third of the realistic mistakes', () => {
+  expect(cases.length).toBeGreaterThanOrEqual(55);
+});
+
+test.each(cases)('%s', (title, build, rule, where, value) => {
+  expectMistake(lib, { title, build, rule, path: where, value });
+});

@@ -1,0 +1,74 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+/** One realistic mistake: what the user wrote, and the diagnostic it must get. */
+export interface Mistake {
+  readonly title: string;
+  /** Builds the app with the mistake, through the library `lib` (the sources, or the compiled package). */
+  readonly build: (lib: any, app: any) => void;
+  readonly rule: string;
+  /** The construct path (and prop path) the diagnostic names. */
+  readonly path: string;
+  /** The offending value as printed. */
+  readonly value: string;
+}
+
+/** Every file under `dir` with its content. */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) walk(full);
+      else out[path.relative(dir, full)] = fs.readFileSync(full, 'utf8');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** An output directory holding a previous run's output. */
+function previousOutput(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-mesh-mistake-'));
+  fs.writeFileSync(path.join(dir, 'prod.k8s.yaml'), 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n');
+  fs.writeFileSync(path.join(dir, '.cdk8s-mesh-files'), 'prod.k8s.yaml\n');
+  return dir;
+}
+
+/**
+ * Runs one mistake: it must fail with a cdk8s-mesh error (never a raw TypeError) whose line for the
+ * rule names the path, the value and the rule's fix, and the previous output must be left as it was.
+ */
+export function expectMistake(lib: any, mistake: Mistake): void {
+  const outdir = previousOutput();
+  const before = snapshot(outdir);
+  const app = new lib.MeshApp({ outdir });
+  let error: unknown;
+  try {
+    mistake.build(lib, app);
+    app.synth();
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(Error);
+  const message = (error as Error).message;
+  expect({ name: (error as Error).name, start: message.slice(0, 11) }).toEqual({ name: 'MeshValidationError', start: 'cdk8s-mesh:' });
+  const fix = lib.ValidationRules.byId(mistake.rule).fix;
+  const line = message.split('\n').find(l => l.includes(`${mistake.rule} [`) && l.includes(`at ${mistake.path}:`));
+  expect({ line: line ?? message }).toEqual({ line: expect.stringContaining(`Value: ${mistake.value}. Fix: ${fix}`) });
+  expect(snapshot(outdir)).toEqual(before);
+}
+
+/** The shop world most mistakes start from: one mesh, one cluster, one namespace, a service with two versions. */
+export function shop(lib: any, app: any, meshProps: Record<string, unknown> = {}) {
+  const mesh = new lib.Mesh(app, 'mesh', { meshId: 'shop', clusters: [{ name: 'prod' }], ...meshProps });
+  mesh.addNamespace('shop');
+  const reviews = new lib.MeshService(mesh, 'reviews', {
+    name: 'reviews',
+    namespace: 'shop',
+    ports: [{ port: 9080, protocol: lib.Protocol.HTTP }],
+    versions: [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v2', labels: { version: 'v2' } }],
+  });
+  return { mesh, reviews };
+}

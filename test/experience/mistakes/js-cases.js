@@ -1,0 +1,104 @@
+/*
+ * Realistic mistakes of a JavaScript user (no compiler to catch them), run through the compiled library.
+ * Each entry: the title, what the user wrote, and the rule, path and value the error must name.
+ */
+'use strict';
+const { Duration } = require('cdk8s');
+
+function shop(lib, app, meshProps) {
+  const mesh = new lib.Mesh(app, 'mesh', Object.assign({ meshId: 'shop', clusters: [{ name: 'prod' }] }, meshProps || {}));
+  mesh.addNamespace('shop');
+  const reviews = new lib.MeshService(mesh, 'reviews', {
+    name: 'reviews',
+    namespace: 'shop',
+    ports: [{ port: 9080, protocol: lib.Protocol.HTTP }],
+    versions: [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v2', labels: { version: 'v2' } }],
+  });
+  return { mesh, reviews };
+}
+
+function route(lib, app, http, extra) {
+  const { mesh, reviews } = shop(lib, app);
+  return new lib.TrafficRoute(mesh, 'route', Object.assign({ service: reviews, http }, extra || {}));
+}
+
+function ingress(lib, app, props) {
+  const { mesh } = shop(lib, app);
+  return new lib.IngressGateway(mesh, 'ingress', props || {});
+}
+
+function policy(lib, app, props) {
+  const { mesh, reviews } = shop(lib, app);
+  return new lib.AuthorizationPolicy(mesh, 'policy', Object.assign({ workload: reviews }, props));
+}
+
+module.exports = [
+  // --- topology ---
+  ['clusters misspelled as cluster', (lib, app) => new lib.Mesh(app, 'mesh', { meshId: 'shop', cluster: [{ name: 'prod' }] }), 'MESH-CORE-003', 'mesh/cluster', '[{"name":"prod"}]'],
+  ['a mesh without meshId', (lib, app) => new lib.Mesh(app, 'mesh', { clusters: [{ name: 'prod' }] }), 'MESH-CORE-004', 'mesh/meshId', '(unset)'],
+  ['meshId as a number', (lib, app) => new lib.Mesh(app, 'mesh', { meshId: 42, clusters: [{ name: 'prod' }] }), 'MESH-CORE-002', 'mesh/meshId', '42'],
+  ['mtls as the string "strict"', (lib, app) => shop(lib, app, { mtls: 'strict' }), 'MESH-CORE-005', 'mesh/mtls', '"strict"'],
+  ['clusters as a single object', (lib, app) => new lib.Mesh(app, 'mesh', { meshId: 'shop', clusters: { name: 'prod' } }), 'MESH-CORE-002', 'mesh/clusters', '{"name":"prod"}'],
+  ['a cluster role as a plain string', (lib, app) => new lib.Mesh(app, 'mesh', { meshId: 'shop', clusters: [{ name: 'prod', role: 'Primary' }] }), 'MESH-CORE-005', 'mesh/clusters[0]/role', '"Primary"'],
+  ['istioVersion as a string', (lib, app) => shop(lib, app, { istioVersion: '1.30' }), 'MESH-CORE-006', 'mesh/istioVersion', '"1.30"'],
+  ['trust domain with spiffe://', (lib, app) => shop(lib, app, { trustDomain: 'spiffe://prod.acme.internal' }), 'MESH-VAL-018', 'mesh/trustDomain', '"spiffe://prod.acme.internal"'],
+  ['strict as the string "true"', (lib, app) => shop(lib, app, { strict: 'true' }), 'MESH-CORE-002', 'mesh/strict', '"true"'],
+  ['addCluster with only a name string', (lib, app) => shop(lib, app).mesh.addCluster('staging'), 'MESH-CORE-002', 'mesh/addCluster(props)', '"staging"'],
+  ['addNamespace with an options typo', (lib, app) => shop(lib, app).mesh.addNamespace('web', { injectionEnable: true }), 'MESH-CORE-003', 'mesh/addNamespace(options)/injectionEnable', 'true'],
+  ['a mesh without clusters', (lib, app) => new lib.Mesh(app, 'mesh', { meshId: 'shop' }), 'MESH-CORE-007', 'mesh', '"shop"'],
+  // --- services ---
+  ['version labels as a string', (lib, app) => new lib.MeshService(shop(lib, app).mesh, 'svc', { name: 'details', namespace: 'shop', ports: [{ port: 80, protocol: lib.Protocol.HTTP }], versions: [{ name: 'v1', labels: 'v1' }] }), 'MESH-CORE-002', 'mesh/svc/versions[0]/labels', '"v1"'],
+  ['a port protocol as "http"', (lib, app) => new lib.MeshService(shop(lib, app).mesh, 'svc', { name: 'details', namespace: 'shop', ports: [{ port: 80, protocol: 'http' }] }), 'MESH-CORE-005', 'mesh/svc/ports[0]/protocol', '"http"'],
+  ['ports as a number', (lib, app) => new lib.MeshService(shop(lib, app).mesh, 'svc', { name: 'details', namespace: 'shop', ports: 8080 }), 'MESH-CORE-002', 'mesh/svc/ports', '8080'],
+  ['a namespace with upper case', (lib, app) => new lib.MeshService(shop(lib, app).mesh, 'svc', { name: 'details', namespace: 'Shop', ports: [{ port: 80, protocol: lib.Protocol.HTTP }] }), 'MESH-VAL-007', 'mesh/svc/namespace', '"Shop"'],
+  ['a version label with a space', (lib, app) => new lib.MeshService(shop(lib, app).mesh, 'svc', { name: 'details', namespace: 'shop', ports: [{ port: 80, protocol: lib.Protocol.HTTP }], versions: [{ name: 'v1', labels: { version: 'v 1' } }] }), 'MESH-VAL-013', 'mesh/svc/versions[0]/labels/version', '"v 1"'],
+  ['a label key with two slashes', (lib, app) => new lib.MeshService(shop(lib, app).mesh, 'svc', { name: 'details', namespace: 'shop', ports: [{ port: 80, protocol: lib.Protocol.HTTP }], labels: { 'a/b/c': 'x' } }), 'MESH-VAL-012', 'mesh/svc/labels/a/b/c', '"a/b/c"'],
+  ['a service without a name', (lib, app) => new lib.MeshService(shop(lib, app).mesh, 'svc', { namespace: 'shop', ports: [{ port: 80, protocol: lib.Protocol.HTTP }] }), 'MESH-CORE-004', 'mesh/svc/name', '(unset)'],
+  // --- traffic ---
+  ['timeout as "5s"', (lib, app) => route(lib, app, [{ timeout: '5s', destinations: [{ version: 'v1' }] }]), 'MESH-CORE-006', 'mesh/route/http[0]/timeout', '"5s"'],
+  ['timeout as a number of milliseconds', (lib, app) => route(lib, app, [{ timeout: 5000, destinations: [{ version: 'v1' }] }]), 'MESH-CORE-006', 'mesh/route/http[0]/timeout', '5000'],
+  ['uri match as a plain string', (lib, app) => route(lib, app, [{ match: [{ uri: '/api' }], destinations: [{ version: 'v1' }] }]), 'MESH-CORE-006', 'mesh/route/http[0]/match[0]/uri', '"/api"'],
+  ['an abort with httpStatus 700', (lib, app) => route(lib, app, [{ fault: { abort: { httpStatus: 700, percentage: 10 } }, destinations: [{ version: 'v1' }] }]), 'MESH-VAL-001', 'mesh/route/http[0]/fault/abort/httpStatus', '700'],
+  ['retry attempts -1', (lib, app) => route(lib, app, [{ retries: { attempts: -1 }, destinations: [{ version: 'v1' }] }]), 'MESH-VAL-002', 'mesh/route/http[0]/retries/attempts', '-1'],
+  ['retries as a number', (lib, app) => route(lib, app, [{ retries: 3, destinations: [{ version: 'v1' }] }]), 'MESH-CORE-002', 'mesh/route/http[0]/retries', '3'],
+  ['retryOn as a comma-separated string', (lib, app) => route(lib, app, [{ retries: { attempts: 3, retryOn: '5xx,reset' }, destinations: [{ version: 'v1' }] }]), 'MESH-CORE-002', 'mesh/route/http[0]/retries/retryOn', '"5xx,reset"'],
+  ['a destination weight as a string', (lib, app) => route(lib, app, [{ destinations: [{ version: 'v1', weight: '90' }, { version: 'v2', weight: '10' }] }]), 'MESH-CORE-002', 'mesh/route/http[0]/destinations[0]/weight', '"90"'],
+  ['destination misspelled as destination', (lib, app) => route(lib, app, [{ destination: [{ version: 'v1' }] }]), 'MESH-CORE-003', 'mesh/route/http[0]/destination', '[{"version":"v1"}]'],
+  ['http given as one object', (lib, app) => route(lib, app, { destinations: [{ version: 'v1' }] }), 'MESH-CORE-002', 'mesh/route/http', '{"destinations":[{"version":"v1"}]}'],
+  ['a route without its service', (lib, app) => new lib.TrafficRoute(shop(lib, app).mesh, 'route', { http: [{ destinations: [{ version: 'v1' }] }] }), 'MESH-CORE-004', 'mesh/route/service', '(unset)'],
+  ['the service given by name', (lib, app) => new lib.TrafficRoute(shop(lib, app).mesh, 'route', { service: 'reviews', http: [{ destinations: [{ version: 'v1' }] }] }), 'MESH-CORE-006', 'mesh/route/service', '"reviews"'],
+  ['a redirect port 0', (lib, app) => route(lib, app, [{ redirect: { uri: '/new', port: 0 } }]), 'MESH-VAL-014', 'mesh/route/http[0]/redirect/port', '0'],
+  ['a direct response status 99', (lib, app) => route(lib, app, [{ directResponse: { status: 99 } }]), 'MESH-VAL-001', 'mesh/route/http[0]/directResponse/status', '99'],
+  ['a header set with a colon in the name', (lib, app) => route(lib, app, [{ headers: { request: { set: { 'x-env: prod': '1' } } }, destinations: [{ version: 'v1' }] }]), 'MESH-VAL-015', 'mesh/route/http[0]/headers/request/set/x-env: prod', '"x-env: prod"'],
+  ['CORS methods in lower case', (lib, app) => route(lib, app, [{ cors: { allowOrigins: [lib.StringMatch.exact('https://shop.example.com')], allowMethods: ['get'] }, destinations: [{ version: 'v1' }] }]), 'MESH-VAL-005', 'mesh/route/http[0]/cors/allowMethods[0]', '"get"'],
+  ['an outlier interval of zero', (lib, app) => route(lib, app, [{ destinations: [{ version: 'v1' }] }], { policy: { outlierDetection: { interval: Duration.millis(0) } } }), 'MESH-VAL-016', 'mesh/route/policy/outlierDetection/interval', '{"amount":0,"unit":{"label":"millis","inMillis":1}}'],
+  ['StringMatch.prefix called with a number', (lib) => lib.StringMatch.prefix(5), 'MESH-CORE-002', 'StringMatch.prefix(value)', '5'],
+  // --- gateways ---
+  ['replicaCount -1', (lib, app) => ingress(lib, app, { replicaCount: -1 }), 'MESH-VAL-003', 'mesh/ingress/replicaCount', '-1'],
+  ['replicaCount as "2"', (lib, app) => ingress(lib, app, { replicaCount: '2' }), 'MESH-CORE-002', 'mesh/ingress/replicaCount', '"2"'],
+  ['a listener server port 99999', (lib, app) => ingress(lib, app).addListener('web', { namespace: 'shop', servers: [{ port: 99999, protocol: lib.Protocol.HTTP, hosts: ['shop.example.com'] }] }), 'MESH-VAL-014', 'mesh/ingress/addListener(options)/servers[0]/port', '99999'],
+  ['hosts as one string', (lib, app) => ingress(lib, app).addListener('web', { namespace: 'shop', servers: [{ port: 80, protocol: lib.Protocol.HTTP, hosts: 'shop.example.com' }] }), 'MESH-CORE-002', 'mesh/ingress/addListener(options)/servers[0]/hosts', '"shop.example.com"'],
+  ['a serviceType as "LoadBalancer"', (lib, app) => ingress(lib, app, { serviceType: 'LB' }), 'MESH-CORE-005', 'mesh/ingress/serviceType', '"LB"'],
+  ['cpu request "1 cpu"', (lib, app) => ingress(lib, app, { resources: { requests: { cpu: '1 cpu' } } }), 'MESH-VAL-019', 'mesh/ingress/resources/requests/cpu', '"1 cpu"'],
+  ['memory limit "512MB"', (lib, app) => ingress(lib, app, { resources: { limits: { memory: '512MB' } } }), 'MESH-VAL-019', 'mesh/ingress/resources/limits/memory', '"512MB"'],
+  // --- security ---
+  ['a DENY rule on CIDR 10.0.0.0/33', (lib, app) => policy(lib, app, { action: lib.AuthorizationAction.DENY, rules: [{ from: [{ ipBlocks: ['10.0.0.0/33'] }] }] }), 'MESH-VAL-004', 'mesh/policy/rules[0]/from[0]/ipBlocks[0]', '"10.0.0.0/33"'],
+  ['HTTP methods get and post', (lib, app) => policy(lib, app, { rules: [{ to: [{ methods: ['get', 'post'] }] }] }), 'MESH-VAL-005', 'mesh/policy/rules[0]/to[0]/methods[0]', '"get"'],
+  ['a principal "frontend"', (lib, app) => policy(lib, app, { rules: [{ from: [{ principals: ['frontend'] }] }] }), 'MESH-VAL-006', 'mesh/policy/rules[0]/from[0]/principals[0]', '"frontend"'],
+  ['a principal with spiffe://', (lib, app) => policy(lib, app, { rules: [{ from: [{ principals: ['spiffe://cluster.local/ns/shop/sa/web'] }] }] }), 'MESH-VAL-006', 'mesh/policy/rules[0]/from[0]/principals[0]', '"spiffe://cluster.local/ns/shop/sa/web"'],
+  ['action "ALLOW " with a trailing space', (lib, app) => policy(lib, app, { action: 'ALLOW ' }), 'MESH-CORE-005', 'mesh/policy/action', '"ALLOW "'],
+  ['the workload given as a name', (lib, app) => new lib.AuthorizationPolicy(shop(lib, app).mesh, 'policy', { workload: 'reviews' }), 'MESH-CORE-006', 'mesh/policy/workload', '"reviews"'],
+  ['PeerAuth mode as "STRICT_MODE"', (lib, app) => new lib.PeerAuth(shop(lib, app).mesh, 'pa', { namespace: 'shop', mode: 'STRICT_MODE' }), 'MESH-CORE-005', 'mesh/pa/mode', '"STRICT_MODE"'],
+  ['a jwksUri over http', (lib, app) => new lib.RequestAuthentication(shop(lib, app).mesh, 'jwt', { namespace: 'shop', jwtRules: [{ issuer: 'https://id.example.com', jwksUri: 'http://id.example.com/jwks' }] }), 'MESH-VAL-008', 'mesh/jwt/jwtRules[0]/jwksUri', '"http://id.example.com/jwks"'],
+  ['jwtRules as one object', (lib, app) => new lib.RequestAuthentication(shop(lib, app).mesh, 'jwt', { namespace: 'shop', jwtRules: { issuer: 'https://id.example.com' } }), 'MESH-CORE-002', 'mesh/jwt/jwtRules', '{"issuer":"https://id.example.com"}'],
+  // --- operations ---
+  ['a Wasm URL with an ftp scheme', (lib, app) => new lib.WasmPlugin(shop(lib, app).mesh, 'wasm', { namespace: 'shop', url: 'ftp://example.com/f.wasm' }), 'MESH-VAL-010', 'mesh/wasm/url', '"ftp://example.com/f.wasm"'],
+  ['a Wasm sha256 with its prefix', (lib, app) => new lib.WasmPlugin(shop(lib, app).mesh, 'wasm', { namespace: 'shop', url: 'https://example.com/f.wasm', sha256: 'sha256:abc' }), 'MESH-VAL-011', 'mesh/wasm/sha256', '"sha256:abc"'],
+  ['a ServiceEntry host "*"', (lib, app) => new lib.ServiceEntry(shop(lib, app).mesh, 'se', { namespace: 'shop', hosts: ['*'], ports: [{ number: 443, protocol: lib.Protocol.TLS }], resolution: lib.ServiceEntryResolution.NONE }), 'MESH-VAL-021', 'mesh/se/hosts[0]', '"*"'],
+  ['a ServiceEntry resolution "dns"', (lib, app) => new lib.ServiceEntry(shop(lib, app).mesh, 'se', { namespace: 'shop', hosts: ['api.example.com'], ports: [{ number: 443, protocol: lib.Protocol.TLS }], resolution: 'dns' }), 'MESH-CORE-005', 'mesh/se/resolution', '"dns"'],
+  ['a STATIC ServiceEntry with a hostname endpoint', (lib, app) => new lib.ServiceEntry(shop(lib, app).mesh, 'se', { namespace: 'shop', hosts: ['db.example.com'], ports: [{ number: 5432, protocol: lib.Protocol.TCP }], resolution: lib.ServiceEntryResolution.STATIC, endpoints: [{ address: 'db.example.com' }] }), 'MESH-VAL-020', 'mesh/se/endpoints', '{"resolution":"STATIC","endpoints":["db.example.com"]}'],
+  ['an ApplicationSet repo URL without scheme', (lib, app) => new lib.ArgoCdApplicationSet(shop(lib, app).mesh, 'appset', { repoUrl: 'github.com/acme/mesh', path: 'dist' }), 'MESH-VAL-017', 'mesh/appset/repoUrl', '"github.com/acme/mesh"'],
+  // --- patterns ---
+  ['canary steps as a string', (lib, app) => { const { mesh, reviews } = shop(lib, app); new lib.CanaryRelease(mesh, 'canary', { service: reviews, stableVersion: 'v1', canaryVersion: 'v2', steps: '10,50,100' }); }, 'MESH-CORE-002', 'mesh/canary/steps', '"10,50,100"'],
+  ['canary without canaryVersion', (lib, app) => { const { mesh, reviews } = shop(lib, app); new lib.CanaryRelease(mesh, 'canary', { service: reviews, stableVersion: 'v1' }); }, 'MESH-CORE-004', 'mesh/canary/canaryVersion', '(unset)'],
+];
