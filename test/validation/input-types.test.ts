@@ -3,6 +3,8 @@
  * types, unknown props and missing required props are reported with a rule ID and a path, never crashed on;
  * every public constructor, method and static factory checks its arguments.
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import * as api from '../../src';
 import { Diagnostic } from '../../src/validation/diagnostics';
 import { MeshValidationError } from '../../src/validation/format';
@@ -149,4 +151,19 @@ describe('every public constructor and method checks its arguments', () => {
     if (typeof type === 'string' && type === 'any') return;
     expect(reported(callWith(route, bad)).length).toBeGreaterThan(0);
   });
+});
+
+test('every public constructor with parameters calls checkInit with its own type first', () => {
+  const sources = new Map<string, string>();
+  const read = (dir: string): void => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) read(full);
+      else if (e.name.endsWith('.ts')) sources.set(full, fs.readFileSync(full, 'utf8'));
+    }
+  };
+  read(path.join(__dirname, '..', '..', 'src'));
+  const all = [...sources.values()].join('\n');
+  const unchecked = classes.filter(([, s]) => s.init?.length).map(([fqn]) => fqn).filter(fqn => !all.includes(`checkInit('${fqn}', new.target,`));
+  expect(unchecked).toEqual([]);
 });

@@ -1672,6 +1672,16 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
+        "name": "runAsGroup",
+        "type": "number",
+        "optional": true
+      },
+      {
+        "name": "runAsUser",
+        "type": "number",
+        "optional": true
+      },
+      {
         "name": "secretVolumes",
         "type": {
           "array": {
@@ -1964,6 +1974,16 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       {
         "name": "rollingMaxUnavailable",
         "type": "string",
+        "optional": true
+      },
+      {
+        "name": "runAsGroup",
+        "type": "number",
+        "optional": true
+      },
+      {
+        "name": "runAsUser",
+        "type": "number",
         "optional": true
       },
       {
@@ -3000,6 +3020,16 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
+        "name": "runAsGroup",
+        "type": "number",
+        "optional": true
+      },
+      {
+        "name": "runAsUser",
+        "type": "number",
+        "optional": true
+      },
+      {
         "name": "secretVolumes",
         "type": {
           "array": {
@@ -3087,6 +3117,16 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "type": {
           "ref": "cdk8s-mesh.GatewayResources"
         },
+        "optional": true
+      },
+      {
+        "name": "runAsGroup",
+        "type": "number",
+        "optional": true
+      },
+      {
+        "name": "runAsUser",
+        "type": "number",
         "optional": true
       },
       {
@@ -3325,6 +3365,16 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       {
         "name": "rollingMaxUnavailable",
         "type": "string",
+        "optional": true
+      },
+      {
+        "name": "runAsGroup",
+        "type": "number",
+        "optional": true
+      },
+      {
+        "name": "runAsUser",
+        "type": "number",
         "optional": true
       },
       {
@@ -3810,6 +3860,16 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       {
         "name": "rollingMaxUnavailable",
         "type": "string",
+        "optional": true
+      },
+      {
+        "name": "runAsGroup",
+        "type": "number",
+        "optional": true
+      },
+      {
+        "name": "runAsUser",
+        "type": "number",
         "optional": true
       },
       {
@@ -4737,6 +4797,16 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       {
         "name": "rollingMaxUnavailable",
         "type": "string",
+        "optional": true
+      },
+      {
+        "name": "runAsGroup",
+        "type": "number",
+        "optional": true
+      },
+      {
+        "name": "runAsUser",
+        "type": "number",
         "optional": true
       },
       {
@@ -5713,6 +5783,9 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "toString",
       "zones"
     ],
+    "factories": [
+      "isMeshCluster"
+    ],
     "init": [
       {
         "name": "scope",
@@ -5741,6 +5814,15 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       }
     ],
     "methods": {
+      "isMeshCluster": {
+        "static": true,
+        "params": [
+          {
+            "name": "x",
+            "type": "any"
+          }
+        ]
+      },
       "declaringMember": {
         "params": [
           {
@@ -5760,6 +5842,9 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
             }
           }
         ]
+      },
+      "toJson": {
+        "params": []
       }
     }
   },
@@ -8081,6 +8166,16 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       {
         "name": "rollingMaxUnavailable",
         "type": "string",
+        "optional": true
+      },
+      {
+        "name": "runAsGroup",
+        "type": "number",
+        "optional": true
+      },
+      {
+        "name": "runAsUser",
+        "type": "number",
         "optional": true
       },
       {
