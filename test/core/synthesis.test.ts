@@ -8,21 +8,8 @@ import { Construct } from 'constructs';
 import { Mesh, MeshApp, MeshService, Protocol, TrafficRoute } from '../../src';
 import { WRITTEN_FILES_MANIFEST } from '../../src/core/output';
 import { MeshValidationError } from '../../src/validation/format';
+import { snapshot } from '../experience/mistakes/harness';
 import { errorOf, synth, testApp } from '../util';
-
-/** Every file under `dir` with its bytes. */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, e.name);
-      if (e.isDirectory()) walk(full);
-      else out[path.relative(dir, full)] = fs.readFileSync(full, 'utf8');
-    }
-  };
-  if (fs.existsSync(dir)) walk(dir);
-  return out;
-}
 
 function shop(app: MeshApp, id = 'mesh', clusters = ['prod']) {
   const mesh = new Mesh(app, id, { meshId: id, clusters: clusters.map(name => ({ name })) });

@@ -11,7 +11,7 @@ const root = path.join(__dirname, '..', '..');
 const outDir = path.join(root, '.tmp', 'mistakes-lib');
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const cases: Array<[string, Mistake['build'], string, string, string]> = require('./mistakes/js-cases.js');
+const cases: Array<[string, Mistake['build'], string, string, string]> = require('./mistakes/js-cases.js').cases;
 let lib: any;
 
 beforeAll(() => {

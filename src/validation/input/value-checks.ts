@@ -73,6 +73,12 @@ const isDuration = (v: unknown) => {
 };
 const isServiceEntryHost = (v: unknown) => str(v) && v !== '*' && DNS_NAME.test(v.replace(/^\*\./, ''));
 
+/** Kubernetes label syntax for the keys and the values of a labels map. */
+const labels = (field: string): ValueCheck[] => [
+  { rule: ValueRules.LABEL_KEY, field, each: 'key', ok: isLabelKey },
+  { rule: ValueRules.LABEL_VALUE, field, each: 'value', ok: isLabelValue },
+];
+
 const HOSTS_WITHOUT_WILDCARD = (s: Struct) => ((s.hosts as string[] | undefined) ?? []).every(h => !h.includes('*'));
 const ENDPOINTS = (s: Struct) => (s.endpoints as Array<{ address?: unknown }> | undefined) ?? [];
 
@@ -123,8 +129,7 @@ export const VALUE_CHECKS: { readonly [fqn: string]: readonly ValueCheck[] } = {
   'cdk8s-mesh.HttpMatch': [
     { rule: ValueRules.PORT, field: 'port', ok: between(1, 65535) },
     { rule: ValueRules.NAMESPACE, field: 'sourceNamespace', ok: isNamespace },
-    { rule: ValueRules.LABEL_KEY, field: 'sourceLabels', each: 'key', ok: isLabelKey },
-    { rule: ValueRules.LABEL_VALUE, field: 'sourceLabels', each: 'value', ok: isLabelValue },
+    ...labels('sourceLabels'),
     {
       rule: ValueRules.PREFIX_WITHOUT_SLASH,
       field: 'uri',
@@ -139,8 +144,7 @@ export const VALUE_CHECKS: { readonly [fqn: string]: readonly ValueCheck[] } = {
   'cdk8s-mesh.GatewayPort': [{ rule: ValueRules.PORT, field: 'port', ok: between(1, 65535) }],
   'cdk8s-mesh.GatewayOverrides': [{ rule: ValueRules.REPLICA_COUNT, field: 'replicaCount', ok: v => int(v) && v >= 0 }],
   'cdk8s-mesh.GatewayOptions': [
-    { rule: ValueRules.LABEL_KEY, field: 'podLabels', each: 'key', ok: isLabelKey },
-    { rule: ValueRules.LABEL_VALUE, field: 'podLabels', each: 'value', ok: isLabelValue },
+    ...labels('podLabels'),
   ],
   'cdk8s-mesh.ResourceQuantities': [
     { rule: ValueRules.QUANTITY, field: 'cpu', ok: v => str(v) && QUANTITY.test(v) },
@@ -171,12 +175,10 @@ export const VALUE_CHECKS: { readonly [fqn: string]: readonly ValueCheck[] } = {
   ],
   'cdk8s-mesh.MeshServiceProps': [{ rule: ValueRules.NAMESPACE, field: 'namespace', ok: isNamespace }],
   'cdk8s-mesh.MeshServiceOptions': [
-    { rule: ValueRules.LABEL_KEY, field: 'labels', each: 'key', ok: isLabelKey },
-    { rule: ValueRules.LABEL_VALUE, field: 'labels', each: 'value', ok: isLabelValue },
+    ...labels('labels'),
   ],
   'cdk8s-mesh.ServiceVersion': [
-    { rule: ValueRules.LABEL_KEY, field: 'labels', each: 'key', ok: isLabelKey },
-    { rule: ValueRules.LABEL_VALUE, field: 'labels', each: 'value', ok: isLabelValue },
+    ...labels('labels'),
   ],
   'cdk8s-mesh.ServiceEntryProps': [
     { rule: ValueRules.NAMESPACE, field: 'namespace', ok: isNamespace },
@@ -201,12 +203,10 @@ export const VALUE_CHECKS: { readonly [fqn: string]: readonly ValueCheck[] } = {
   'cdk8s-mesh.ServiceEntryPort': [{ rule: ValueRules.PORT, field: 'number', ok: between(1, 65535) }],
   'cdk8s-mesh.WorkloadEntryProps': [{ rule: ValueRules.NAMESPACE, field: 'namespace', ok: isNamespace }],
   'cdk8s-mesh.VmWorkloadOptions': [
-    { rule: ValueRules.LABEL_KEY, field: 'labels', each: 'key', ok: isLabelKey },
-    { rule: ValueRules.LABEL_VALUE, field: 'labels', each: 'value', ok: isLabelValue },
+    ...labels('labels'),
   ],
   'cdk8s-mesh.MeshNamespaceProps': [
-    { rule: ValueRules.LABEL_KEY, field: 'labels', each: 'key', ok: isLabelKey },
-    { rule: ValueRules.LABEL_VALUE, field: 'labels', each: 'value', ok: isLabelValue },
+    ...labels('labels'),
   ],
   'cdk8s-mesh.MeshConfigOptions': [
     { rule: ValueRules.IP_OR_CIDR, field: 'excludeIpRanges', each: 'element', ok: isIpOrCidr },

@@ -15,7 +15,7 @@ export interface Mistake {
 }
 
 /** Every file under `dir` with its content. */
-function snapshot(dir: string): Record<string, string> {
+export function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (d: string) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
@@ -60,15 +60,6 @@ export function expectMistake(lib: any, mistake: Mistake): void {
   expect(snapshot(outdir)).toEqual(before);
 }
 
-/** The shop world most mistakes start from: one mesh, one cluster, one namespace, a service with two versions. */
-export function shop(lib: any, app: any, meshProps: Record<string, unknown> = {}) {
-  const mesh = new lib.Mesh(app, 'mesh', { meshId: 'shop', clusters: [{ name: 'prod' }], ...meshProps });
-  mesh.addNamespace('shop');
-  const reviews = new lib.MeshService(mesh, 'reviews', {
-    name: 'reviews',
-    namespace: 'shop',
-    ports: [{ port: 9080, protocol: lib.Protocol.HTTP }],
-    versions: [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v2', labels: { version: 'v2' } }],
-  });
-  return { mesh, reviews };
-}
+/** The shop world most mistakes start from (shared with the JavaScript cases). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const shop: (lib: any, app: any, meshProps?: Record<string, unknown>) => { mesh: any; reviews: any } = require('./js-cases.js').shop;

@@ -32,7 +32,8 @@ function policy(lib, app, props) {
   return new lib.AuthorizationPolicy(mesh, 'policy', Object.assign({ workload: reviews }, props));
 }
 
-module.exports = [
+module.exports.shop = shop;
+module.exports.cases = [
   // --- topology ---
   ['clusters misspelled as cluster', (lib, app) => new lib.Mesh(app, 'mesh', { meshId: 'shop', cluster: [{ name: 'prod' }] }), 'MESH-CORE-003', 'mesh/cluster', '[{"name":"prod"}]'],
   ['a mesh without meshId', (lib, app) => new lib.Mesh(app, 'mesh', { clusters: [{ name: 'prod' }] }), 'MESH-CORE-004', 'mesh/meshId', '(unset)'],
