@@ -255,6 +255,44 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       }
     ]
   },
+  "cdk8s-mesh.AsmGatewayProvisioner": {
+    "kind": "class",
+    "members": [
+      "provisioning",
+      "render",
+      "validate"
+    ],
+    "init": [
+      {
+        "name": "platform",
+        "type": {
+          "ref": "cdk8s-mesh.AsmPlatform"
+        }
+      }
+    ],
+    "methods": {
+      "render": {
+        "params": [
+          {
+            "name": "gateway",
+            "type": {
+              "ref": "cdk8s-mesh.GatewayWorkload"
+            }
+          }
+        ]
+      },
+      "validate": {
+        "params": [
+          {
+            "name": "gateway",
+            "type": {
+              "ref": "cdk8s-mesh.GatewayWorkload"
+            }
+          }
+        ]
+      }
+    }
+  },
   "cdk8s-mesh.AsmOptions": {
     "kind": "struct",
     "fields": [
@@ -273,6 +311,83 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       }
     ]
+  },
+  "cdk8s-mesh.AsmPlatform": {
+    "kind": "class",
+    "members": [
+      "acceptsRevision",
+      "artifacts",
+      "clusterIdOf",
+      "configureGateway",
+      "defaultInjection",
+      "defaultRevision",
+      "displayName",
+      "gatewayOptionsOf",
+      "gatewayProvisioner",
+      "gatewayProvisioning",
+      "hasOwnRevisionNames",
+      "honoursLegacyInjection",
+      "kind",
+      "managesControlPlane",
+      "needsConfigCluster",
+      "options",
+      "validate"
+    ],
+    "init": [
+      {
+        "name": "options",
+        "type": {
+          "ref": "cdk8s-mesh.AsmOptions"
+        },
+        "optional": true
+      }
+    ],
+    "methods": {
+      "clusterIdOf": {
+        "params": [
+          {
+            "name": "clusterName",
+            "type": "string"
+          }
+        ]
+      },
+      "configureGateway": {
+        "params": [
+          {
+            "name": "gateway",
+            "type": {
+              "ref": "cdk8s-mesh.GatewayWorkload"
+            }
+          },
+          {
+            "name": "options",
+            "type": {
+              "ref": "cdk8s-mesh.AsmGatewayOptions"
+            }
+          }
+        ]
+      },
+      "gatewayOptionsOf": {
+        "params": [
+          {
+            "name": "gateway",
+            "type": {
+              "ref": "cdk8s-mesh.GatewayWorkload"
+            }
+          }
+        ]
+      },
+      "validate": {
+        "params": [
+          {
+            "name": "mesh",
+            "type": {
+              "ref": "cdk8s-mesh.Mesh"
+            }
+          }
+        ]
+      }
+    }
   },
   "cdk8s-mesh.AsmReadinessProbe": {
     "kind": "struct",
@@ -389,6 +504,13 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
+        "name": "policyScope",
+        "type": {
+          "ref": "cdk8s-mesh.PolicyScope"
+        },
+        "optional": true
+      },
+      {
         "name": "provider",
         "type": {
           "ref": "cdk8s-mesh.ExtensionProvider"
@@ -401,13 +523,6 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
           "array": {
             "ref": "cdk8s-mesh.AuthorizationRule"
           }
-        },
-        "optional": true
-      },
-      {
-        "name": "scope",
-        "type": {
-          "ref": "cdk8s-mesh.PolicyScope"
         },
         "optional": true
       },
@@ -714,6 +829,11 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
+        "name": "workloads",
+        "type": "boolean",
+        "optional": true
+      },
+      {
         "name": "zones",
         "type": {
           "array": "string"
@@ -727,7 +847,8 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
     "members": [
       "PRIMARY",
       "REMOTE",
-      "CONFIG"
+      "CONFIG",
+      "EXTERNAL"
     ]
   },
   "cdk8s-mesh.Condition": {
@@ -883,6 +1004,13 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
+        "name": "externalIstiod",
+        "type": {
+          "ref": "cdk8s-mesh.ExternalIstiodOptions"
+        },
+        "optional": true
+      },
+      {
         "name": "meshNetworks",
         "type": {
           "array": {
@@ -932,6 +1060,13 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "name": "discoveryAddresses",
         "type": {
           "map": "string"
+        },
+        "optional": true
+      },
+      {
+        "name": "externalIstiod",
+        "type": {
+          "ref": "cdk8s-mesh.ExternalIstiodOptions"
         },
         "optional": true
       },
@@ -1261,6 +1396,75 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       }
     ]
+  },
+  "cdk8s-mesh.DcePlatform": {
+    "kind": "class",
+    "members": [
+      "acceptsRevision",
+      "artifacts",
+      "clusterIdOf",
+      "defaultInjection",
+      "defaultRevision",
+      "displayName",
+      "gatewayProvisioner",
+      "gatewayProvisioning",
+      "hasOwnRevisionNames",
+      "honoursLegacyInjection",
+      "kind",
+      "managesControlPlane",
+      "needsConfigCluster",
+      "options",
+      "validate"
+    ],
+    "init": [
+      {
+        "name": "options",
+        "type": {
+          "ref": "cdk8s-mesh.DceOptions"
+        },
+        "optional": true
+      }
+    ],
+    "methods": {
+      "acceptsRevision": {
+        "params": [
+          {
+            "name": "revision",
+            "type": "string"
+          }
+        ]
+      },
+      "artifacts": {
+        "params": [
+          {
+            "name": "mesh",
+            "type": {
+              "ref": "cdk8s-mesh.Mesh"
+            }
+          }
+        ]
+      },
+      "defaultRevision": {
+        "params": [
+          {
+            "name": "istioVersion",
+            "type": {
+              "ref": "cdk8s-mesh.IstioVersion"
+            }
+          }
+        ]
+      },
+      "validate": {
+        "params": [
+          {
+            "name": "mesh",
+            "type": {
+              "ref": "cdk8s-mesh.Mesh"
+            }
+          }
+        ]
+      }
+    }
   },
   "cdk8s-mesh.Diagnostic": {
     "kind": "struct",
@@ -2428,6 +2632,35 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "AUTHORIZATION"
     ]
   },
+  "cdk8s-mesh.ExternalIstiodAddressType": {
+    "kind": "enum",
+    "members": [
+      "HOSTNAME",
+      "IP_ADDRESS"
+    ]
+  },
+  "cdk8s-mesh.ExternalIstiodOptions": {
+    "kind": "struct",
+    "fields": [
+      {
+        "name": "address",
+        "type": "string",
+        "optional": true
+      },
+      {
+        "name": "addressType",
+        "type": {
+          "ref": "cdk8s-mesh.ExternalIstiodAddressType"
+        },
+        "optional": true
+      },
+      {
+        "name": "credentialName",
+        "type": "string",
+        "optional": true
+      }
+    ]
+  },
   "cdk8s-mesh.ExternalMeshServiceProps": {
     "kind": "struct",
     "fields": [
@@ -3428,6 +3661,37 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "cdk8s-mesh.GatewayOptions",
       "cdk8s-mesh.GatewayOverrides"
     ]
+  },
+  "cdk8s-mesh.GatewayProvisioner": {
+    "kind": "class",
+    "members": [
+      "provisioning",
+      "render",
+      "validate"
+    ],
+    "init": [],
+    "methods": {
+      "render": {
+        "params": [
+          {
+            "name": "_gateway",
+            "type": {
+              "ref": "cdk8s-mesh.GatewayWorkload"
+            }
+          }
+        ]
+      },
+      "validate": {
+        "params": [
+          {
+            "name": "_gateway",
+            "type": {
+              "ref": "cdk8s-mesh.GatewayWorkload"
+            }
+          }
+        ]
+      }
+    }
   },
   "cdk8s-mesh.GatewayProvisioning": {
     "kind": "enum",
@@ -4536,7 +4800,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "static": true,
         "params": [
           {
-            "name": "namespace",
+            "name": "serviceAccountNamespace",
             "type": "string"
           },
           {
@@ -6675,7 +6939,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "static": true,
         "params": [
           {
-            "name": "from",
+            "name": "initial",
             "type": {
               "ref": "cdk8s-mesh.MtlsMode"
             }
@@ -6721,7 +6985,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
-        "name": "scope",
+        "name": "policyScope",
         "type": {
           "ref": "cdk8s-mesh.PolicyScope"
         },
@@ -7030,7 +7294,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
             "type": "string"
           },
           {
-            "name": "namespace",
+            "name": "policyNamespace",
             "type": "string"
           },
           {
@@ -7101,6 +7365,13 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
+        "name": "policyScope",
+        "type": {
+          "ref": "cdk8s-mesh.PolicyScope"
+        },
+        "optional": true
+      },
+      {
         "name": "portLevelMtls",
         "type": {
           "array": {
@@ -7113,13 +7384,6 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "name": "previousMode",
         "type": {
           "ref": "cdk8s-mesh.MtlsMode"
-        },
-        "optional": true
-      },
-      {
-        "name": "scope",
-        "type": {
-          "ref": "cdk8s-mesh.PolicyScope"
         },
         "optional": true
       },
@@ -7146,22 +7410,26 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
     "kind": "class",
     "members": [
       "acceptsRevision",
+      "artifacts",
       "clusterIdOf",
       "defaultInjection",
       "defaultRevision",
       "displayName",
+      "gatewayProvisioner",
       "gatewayProvisioning",
       "hasOwnRevisionNames",
       "honoursLegacyInjection",
       "kind",
       "managesControlPlane",
-      "needsConfigCluster"
+      "needsConfigCluster",
+      "validate"
     ],
     "factories": [
       "asm",
       "dce",
       "tcm"
     ],
+    "init": [],
     "methods": {
       "asm": {
         "static": true,
@@ -7207,6 +7475,16 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
           }
         ]
       },
+      "artifacts": {
+        "params": [
+          {
+            "name": "_mesh",
+            "type": {
+              "ref": "cdk8s-mesh.Mesh"
+            }
+          }
+        ]
+      },
       "clusterIdOf": {
         "params": [
           {
@@ -7218,14 +7496,37 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "defaultRevision": {
         "params": [
           {
-            "name": "istioVersion",
+            "name": "_istioVersion",
             "type": {
               "ref": "cdk8s-mesh.IstioVersion"
             }
           }
         ]
+      },
+      "validate": {
+        "params": [
+          {
+            "name": "_mesh",
+            "type": {
+              "ref": "cdk8s-mesh.Mesh"
+            }
+          }
+        ]
       }
     }
+  },
+  "cdk8s-mesh.PlatformArtifact": {
+    "kind": "struct",
+    "fields": [
+      {
+        "name": "content",
+        "type": "string"
+      },
+      {
+        "name": "path",
+        "type": "string"
+      }
+    ]
   },
   "cdk8s-mesh.PlatformKind": {
     "kind": "enum",
@@ -7233,7 +7534,8 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "UPSTREAM",
       "ASM",
       "TCM",
-      "DCE"
+      "DCE",
+      "CUSTOM"
     ]
   },
   "cdk8s-mesh.PolicyScope": {
@@ -7265,7 +7567,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
-        "name": "scope",
+        "name": "policyScope",
         "type": {
           "ref": "cdk8s-mesh.PolicyScope"
         },
@@ -7808,7 +8110,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
-        "name": "scope",
+        "name": "policyScope",
         "type": {
           "ref": "cdk8s-mesh.PolicyScope"
         },
@@ -9342,6 +9644,44 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "cdk8s-mesh.TcmGatewayOptions"
     ]
   },
+  "cdk8s-mesh.TcmGatewayProvisioner": {
+    "kind": "class",
+    "members": [
+      "provisioning",
+      "render",
+      "validate"
+    ],
+    "init": [
+      {
+        "name": "platform",
+        "type": {
+          "ref": "cdk8s-mesh.TcmPlatform"
+        }
+      }
+    ],
+    "methods": {
+      "render": {
+        "params": [
+          {
+            "name": "gateway",
+            "type": {
+              "ref": "cdk8s-mesh.GatewayWorkload"
+            }
+          }
+        ]
+      },
+      "validate": {
+        "params": [
+          {
+            "name": "gateway",
+            "type": {
+              "ref": "cdk8s-mesh.GatewayWorkload"
+            }
+          }
+        ]
+      }
+    }
+  },
   "cdk8s-mesh.TcmGatewayServer": {
     "kind": "struct",
     "fields": [
@@ -9403,6 +9743,93 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       }
     ]
+  },
+  "cdk8s-mesh.TcmPlatform": {
+    "kind": "class",
+    "members": [
+      "acceptsRevision",
+      "artifacts",
+      "clusterIdOf",
+      "configureGateway",
+      "defaultInjection",
+      "defaultRevision",
+      "displayName",
+      "gatewayOptionsOf",
+      "gatewayProvisioner",
+      "gatewayProvisioning",
+      "hasOwnRevisionNames",
+      "honoursLegacyInjection",
+      "kind",
+      "managesControlPlane",
+      "needsConfigCluster",
+      "options",
+      "validate"
+    ],
+    "init": [
+      {
+        "name": "options",
+        "type": {
+          "ref": "cdk8s-mesh.TcmOptions"
+        },
+        "optional": true
+      }
+    ],
+    "methods": {
+      "acceptsRevision": {
+        "params": [
+          {
+            "name": "revision",
+            "type": "string"
+          }
+        ]
+      },
+      "configureGateway": {
+        "params": [
+          {
+            "name": "gateway",
+            "type": {
+              "ref": "cdk8s-mesh.GatewayWorkload"
+            }
+          },
+          {
+            "name": "options",
+            "type": {
+              "ref": "cdk8s-mesh.TcmGatewayOptions"
+            }
+          }
+        ]
+      },
+      "defaultRevision": {
+        "params": [
+          {
+            "name": "istioVersion",
+            "type": {
+              "ref": "cdk8s-mesh.IstioVersion"
+            }
+          }
+        ]
+      },
+      "gatewayOptionsOf": {
+        "params": [
+          {
+            "name": "gateway",
+            "type": {
+              "ref": "cdk8s-mesh.GatewayWorkload"
+            }
+          }
+        ]
+      },
+      "validate": {
+        "params": [
+          {
+            "name": "mesh",
+            "type": {
+              "ref": "cdk8s-mesh.Mesh"
+            }
+          }
+        ]
+      }
+    }
   },
   "cdk8s-mesh.TcmServerTls": {
     "kind": "struct",
@@ -10075,6 +10502,26 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "OLD_REMOVED"
     ]
   },
+  "cdk8s-mesh.UpstreamPlatform": {
+    "kind": "class",
+    "members": [
+      "acceptsRevision",
+      "artifacts",
+      "clusterIdOf",
+      "defaultInjection",
+      "defaultRevision",
+      "displayName",
+      "gatewayProvisioner",
+      "gatewayProvisioning",
+      "hasOwnRevisionNames",
+      "honoursLegacyInjection",
+      "kind",
+      "managesControlPlane",
+      "needsConfigCluster",
+      "validate"
+    ],
+    "init": []
+  },
   "cdk8s-mesh.UtilizationTarget": {
     "kind": "struct",
     "fields": [
@@ -10428,6 +10875,15 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
     "bases": [
       "cdk8s-mesh.VmWorkloadOptions"
     ]
+  },
+  "cdk8s-mesh.WorkloadGatewayProvisioner": {
+    "kind": "class",
+    "members": [
+      "provisioning",
+      "render",
+      "validate"
+    ],
+    "init": []
   },
   "cdk8s-mesh.WorkloadGroup": {
     "kind": "class",
