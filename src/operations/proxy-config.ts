@@ -4,8 +4,8 @@ import { sortedRecord } from '../core/names';
 import { ProxyConfig as ProxyConfigL1, ProxyConfigSpec } from '../imports/networking.istio.io';
 import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
-import { IMeshWorkload } from '../workloads/workload';
 import { checkInit } from '../validation/input/check';
+import { IMeshWorkload } from '../workloads/workload';
 
 /** The proxy image flavour (`spec.image.imageType`). */
 export enum ProxyImageType {

@@ -9,8 +9,8 @@ import { jsonObject } from '../core/json';
 import { definedEntries, sortedRecord } from '../core/names';
 import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
-import { OperationsRules } from '../validation/rules/operations';
 import { checkInit } from '../validation/input/check';
+import { OperationsRules } from '../validation/rules/operations';
 
 /** Pod label that turns sidecar injection on or off for one workload, overriding its namespace. */
 export const INJECT_LABEL = 'sidecar.istio.io/inject';

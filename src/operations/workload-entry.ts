@@ -6,8 +6,8 @@ import { sortedRecord } from '../core/names';
 import { renderedJson } from '../core/rendered';
 import { WorkloadEntry as WorkloadEntryL1 } from '../imports/networking.istio.io';
 import { MeshCore } from '../topology/mesh-core';
-import { OperationsRules } from '../validation/rules/operations';
 import { checkInit } from '../validation/input/check';
+import { OperationsRules } from '../validation/rules/operations';
 
 /** Where a non-Kubernetes workload runs and who it is; shared by WorkloadEntry and the WorkloadGroup template. */
 export interface VmWorkloadOptions {

@@ -3,8 +3,8 @@ import { AuthorizationPolicy, RequestOperation } from './authorization-policy';
 import { Identity } from './identity';
 import { PolicyScope } from './policy-target';
 import { MeshMember } from '../topology/member';
-import { IMeshWorkload } from '../workloads/workload';
 import { checkInit } from '../validation/input/check';
+import { IMeshWorkload } from '../workloads/workload';
 
 /**
  * One explicit exception to a mesh-wide default deny.

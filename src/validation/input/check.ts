@@ -33,8 +33,9 @@ function kindOf(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') {
-    const name = Object.getPrototypeOf(value)?.constructor?.name;
-    return name && name !== 'Object' ? `an instance of ${name}` : 'an object';
+    const proto: unknown = Object.getPrototypeOf(value);
+    const name: unknown = (proto as { constructor?: { name?: unknown } } | null)?.constructor?.name;
+    return typeof name === 'string' && name && name !== 'Object' ? `an instance of ${name}` : 'an object';
   }
   return `a ${typeof value}`;
 }
@@ -47,17 +48,25 @@ function isPlainObject(value: unknown): value is Dict {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * The package's exports, registered by `src/index.ts` through `installInputChecks()` (this folder is the lowest
+ * layer and may not import the index). Until then no construct of the library is checked.
+ */
+let libraryApi: Dict | undefined;
+
 /** The exported object (class or enum) of a schema type at runtime. */
 function runtimeObject(fqn: string): Dict | undefined {
   const schema = INPUT_SCHEMA[fqn];
+  if (!schema?.module && !libraryApi) return undefined;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  let current: unknown = schema?.module ? require(schema.module) : require('../../index');
+  let current: unknown = schema?.module ? require(schema.module) : libraryApi;
   for (const part of fqn.split('.').slice(1)) current = (current as Dict | undefined)?.[part];
   return current as Dict | undefined;
 }
 
-function enumValues(fqn: string, schema: EnumSchema): Map<unknown, string> {
-  const runtime = runtimeObject(fqn) ?? {};
+function enumValues(fqn: string, schema: EnumSchema): Map<unknown, string> | undefined {
+  const runtime = runtimeObject(fqn);
+  if (!runtime) return undefined;
   return new Map(schema.members.map(m => [runtime[m] ?? m, m]));
 }
 
@@ -164,7 +173,7 @@ function enumValidator(fqn: string, schema: EnumSchema): Validator {
   const name = shortName(fqn);
   return (value, path, out) => {
     values ??= enumValues(fqn, schema);
-    if (values.has(value)) return;
+    if (!values || values.has(value)) return;
     const allowed = [...values].map(([v, m]) => `${name}.${m} (${renderValue(v)})`).join(', ');
     problem(out, CoreRules.NOT_AN_ENUM_VALUE, path, value, `Expected a member of ${name}: ${allowed}.`);
   };
@@ -291,7 +300,7 @@ const nearestOwnClass = new WeakMap<object, string | undefined>();
 
 /** The FQN of the nearest class of this library in `ctor`'s prototype chain (`ctor` may be a user's subclass). */
 function ownClassOf(ctor: unknown): string | undefined {
-  if (typeof ctor !== 'function') return undefined;
+  if (typeof ctor !== 'function' || !libraryApi) return undefined;
   if (nearestOwnClass.has(ctor)) return nearestOwnClass.get(ctor);
   let found: string | undefined;
   for (let c: unknown = ctor; typeof c === 'function' && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
@@ -322,10 +331,11 @@ export function checkInit(fqn: string, newTarget: unknown, args: readonly unknow
 }
 
 /**
- * Wraps every public method and static factory of the library's classes in `api` (the package's
- * exports) so its arguments are checked against the `.jsii` declaration before it runs.
+ * Registers `api` (the package's exports) for the checks, and wraps every public method and static factory of
+ * the library's classes in it so its arguments are checked against the `.jsii` declaration before it runs.
  */
 export function installInputChecks(api: Dict): void {
+  libraryApi = api;
   for (const [fqn, schema] of Object.entries(INPUT_SCHEMA)) {
     if (schema.kind !== 'class' || schema.module || !schema.methods) continue;
     const cls = api[shortName(fqn)];

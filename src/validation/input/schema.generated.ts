@@ -6,6 +6,8 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
   "cdk8s-mesh.AcceptHttp10": {
     "kind": "class",
     "members": [
+      "apiObjectFor",
+      "apiObjects",
       "configPatches",
       "context",
       "hcmListener",
@@ -162,6 +164,8 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
   "cdk8s-mesh.ArgoCdApplicationSet": {
     "kind": "class",
     "members": [
+      "apiObjectFor",
+      "apiObjects",
       "fileName",
       "node",
       "toString"
@@ -382,7 +386,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
           {
             "name": "mesh",
             "type": {
-              "ref": "cdk8s-mesh.Mesh"
+              "ref": "cdk8s-mesh.MeshCore"
             }
           }
         ]
@@ -433,6 +437,8 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
     "members": [
       "action",
       "addRule",
+      "apiObjectFor",
+      "apiObjects",
       "clusters",
       "matchesPeerIdentity",
       "matchesRequestToken",
@@ -580,6 +586,8 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
   "cdk8s-mesh.CanaryRelease": {
     "kind": "class",
     "members": [
+      "apiObjectFor",
+      "apiObjects",
       "canaryVersion",
       "current",
       "isMultiCluster",
@@ -792,6 +800,85 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "ISTIO_MUTUAL"
     ]
   },
+  "cdk8s-mesh.ClusterObjectIndex": {
+    "kind": "class",
+    "members": [
+      "all",
+      "byHost",
+      "cluster",
+      "entryFor",
+      "find",
+      "inNamespace",
+      "ofKind",
+      "selecting"
+    ],
+    "methods": {
+      "byHost": {
+        "params": [
+          {
+            "name": "host",
+            "type": "string"
+          }
+        ]
+      },
+      "entryFor": {
+        "params": [
+          {
+            "name": "apiObject",
+            "type": {
+              "ref": "cdk8s.ApiObject"
+            }
+          }
+        ]
+      },
+      "find": {
+        "params": [
+          {
+            "name": "kind",
+            "type": "string"
+          },
+          {
+            "name": "namespace",
+            "type": "string"
+          },
+          {
+            "name": "name",
+            "type": "string"
+          }
+        ]
+      },
+      "inNamespace": {
+        "params": [
+          {
+            "name": "namespace",
+            "type": "string"
+          }
+        ]
+      },
+      "ofKind": {
+        "params": [
+          {
+            "name": "kind",
+            "type": "string"
+          }
+        ]
+      },
+      "selecting": {
+        "params": [
+          {
+            "name": "labels",
+            "type": {
+              "map": "string"
+            }
+          },
+          {
+            "name": "namespace",
+            "type": "string"
+          }
+        ]
+      }
+    }
+  },
   "cdk8s-mesh.ClusterProps": {
     "kind": "struct",
     "fields": [
@@ -945,6 +1032,8 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
   "cdk8s-mesh.ControlPlane": {
     "kind": "class",
     "members": [
+      "apiObjectFor",
+      "apiObjects",
       "node",
       "primaryOf",
       "revisions",
@@ -956,7 +1045,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       {
         "name": "mesh",
         "type": {
-          "ref": "cdk8s-mesh.Mesh"
+          "ref": "cdk8s-mesh.MeshCore"
         }
       },
       {
@@ -1291,6 +1380,8 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
   "cdk8s-mesh.CrossClusterTraffic": {
     "kind": "class",
     "members": [
+      "apiObjectFor",
+      "apiObjects",
       "mesh",
       "mode",
       "node",
@@ -1439,7 +1530,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
           {
             "name": "mesh",
             "type": {
-              "ref": "cdk8s-mesh.Mesh"
+              "ref": "cdk8s-mesh.MeshCore"
             }
           }
         ]
@@ -1459,7 +1550,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
           {
             "name": "mesh",
             "type": {
-              "ref": "cdk8s-mesh.Mesh"
+              "ref": "cdk8s-mesh.MeshCore"
             }
           }
         ]
@@ -1608,6 +1699,8 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
     "kind": "class",
     "members": [
       "addListener",
+      "apiObjectFor",
+      "apiObjects",
       "clusters",
       "declaredOptions",
       "declaredOverrides",
@@ -1942,6 +2035,8 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
     "kind": "class",
     "members": [
       "addListener",
+      "apiObjectFor",
+      "apiObjects",
       "clusters",
       "declaredOptions",
       "declaredOverrides",
@@ -2246,6 +2341,8 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
   "cdk8s-mesh.EgressLockdown": {
     "kind": "class",
     "members": [
+      "apiObjectFor",
+      "apiObjects",
       "gateway",
       "listener",
       "mesh",
@@ -2300,6 +2397,8 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
   "cdk8s-mesh.EnvoyFilterRecipe": {
     "kind": "class",
     "members": [
+      "apiObjectFor",
+      "apiObjects",
       "configPatches",
       "context",
       "hcmListener",
@@ -2968,6 +3067,8 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
     "kind": "class",
     "members": [
       "addServer",
+      "apiObjectFor",
+      "apiObjects",
       "attachedClusters",
       "gateway",
       "gatewayReference",
@@ -3701,6 +3802,34 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "PLATFORM"
     ]
   },
+  "cdk8s-mesh.GatewayProvisioningFeature": {
+    "kind": "class",
+    "members": [
+      "artifacts",
+      "featureName",
+      "gatewayProvisioner",
+      "namespaceAnnotations",
+      "render",
+      "validate"
+    ],
+    "factories": [
+      "provisionerOf"
+    ],
+    "init": [],
+    "methods": {
+      "provisionerOf": {
+        "static": true,
+        "params": [
+          {
+            "name": "mesh",
+            "type": {
+              "ref": "cdk8s-mesh.MeshCore"
+            }
+          }
+        ]
+      }
+    }
+  },
   "cdk8s-mesh.GatewayResources": {
     "kind": "struct",
     "fields": [
@@ -3850,6 +3979,8 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
     "kind": "class",
     "members": [
       "addListener",
+      "apiObjectFor",
+      "apiObjects",
       "clusters",
       "declaredOptions",
       "declaredOverrides",
@@ -4764,6 +4895,62 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       }
     }
   },
+  "cdk8s-mesh.IMeshFeature": {
+    "kind": "interface",
+    "members": [
+      "artifacts",
+      "featureName",
+      "namespaceAnnotations",
+      "render",
+      "validate"
+    ],
+    "methods": {
+      "artifacts": {
+        "params": [
+          {
+            "name": "mesh",
+            "type": {
+              "ref": "cdk8s-mesh.MeshCore"
+            }
+          }
+        ]
+      },
+      "namespaceAnnotations": {
+        "params": [
+          {
+            "name": "cluster",
+            "type": {
+              "ref": "cdk8s-mesh.MeshCluster"
+            }
+          },
+          {
+            "name": "namespace",
+            "type": "string"
+          }
+        ]
+      },
+      "render": {
+        "params": [
+          {
+            "name": "mesh",
+            "type": {
+              "ref": "cdk8s-mesh.MeshCore"
+            }
+          }
+        ]
+      },
+      "validate": {
+        "params": [
+          {
+            "name": "mesh",
+            "type": {
+              "ref": "cdk8s-mesh.MeshCore"
+            }
+          }
+        ]
+      }
+    }
+  },
   "cdk8s-mesh.IMeshWorkload": {
     "kind": "interface",
     "members": [
@@ -4814,17 +5001,32 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
           {
             "name": "mesh",
             "type": {
-              "ref": "cdk8s-mesh.Mesh"
+              "ref": "cdk8s-mesh.MeshCore"
             }
           }
         ]
       }
     }
   },
+  "cdk8s-mesh.IndexedObject": {
+    "kind": "class",
+    "members": [
+      "apiObject",
+      "apiVersion",
+      "cluster",
+      "declaredBy",
+      "hosts",
+      "json",
+      "kind",
+      "name"
+    ]
+  },
   "cdk8s-mesh.IngressGateway": {
     "kind": "class",
     "members": [
       "addListener",
+      "apiObjectFor",
+      "apiObjects",
       "clusters",
       "declaredOptions",
       "declaredOverrides",
@@ -5364,6 +5566,8 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
   "cdk8s-mesh.LocalRateLimit": {
     "kind": "class",
     "members": [
+      "apiObjectFor",
+      "apiObjects",
       "configPatches",
       "context",
       "hcmListener",
@@ -5517,6 +5721,8 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
   "cdk8s-mesh.LocalityAwareFailover": {
     "kind": "class",
     "members": [
+      "apiObjectFor",
+      "apiObjects",
       "locality",
       "mesh",
       "node",
@@ -5682,6 +5888,8 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
   "cdk8s-mesh.MaxRequestHeaders": {
     "kind": "class",
     "members": [
+      "apiObjectFor",
+      "apiObjects",
       "configPatches",
       "context",
       "hcmListener",
@@ -5762,13 +5970,16 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "addArtifact",
       "addCluster",
       "addExtensionProvider",
+      "addFeature",
       "addNamespace",
+      "apiObjectsOf",
       "cluster",
       "clusters",
       "configClusters",
       "controlPlaneClusters",
       "diagnostics",
       "extensionProviders",
+      "features",
       "hasExtensionProvider",
       "injection",
       "isMultiNetwork",
@@ -5779,9 +5990,12 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "namespaces",
       "networks",
       "node",
+      "objectIndex",
       "outboundTrafficPolicy",
+      "ownership",
       "platform",
       "prepare",
+      "render",
       "report",
       "resolveClusters",
       "revision",
@@ -5824,28 +6038,6 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
           }
         ]
       },
-      "addArtifact": {
-        "params": [
-          {
-            "name": "path",
-            "type": "string"
-          },
-          {
-            "name": "content",
-            "type": "string"
-          }
-        ]
-      },
-      "addCluster": {
-        "params": [
-          {
-            "name": "props",
-            "type": {
-              "ref": "cdk8s-mesh.ClusterProps"
-            }
-          }
-        ]
-      },
       "addExtensionProvider": {
         "params": [
           {
@@ -5856,29 +6048,6 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
           }
         ]
       },
-      "addNamespace": {
-        "params": [
-          {
-            "name": "name",
-            "type": "string"
-          },
-          {
-            "name": "options",
-            "type": {
-              "ref": "cdk8s-mesh.MeshNamespaceProps"
-            },
-            "optional": true
-          }
-        ]
-      },
-      "cluster": {
-        "params": [
-          {
-            "name": "name",
-            "type": "string"
-          }
-        ]
-      },
       "hasExtensionProvider": {
         "params": [
           {
@@ -5886,64 +6055,6 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
             "type": {
               "ref": "cdk8s-mesh.ExtensionProvider"
             }
-          }
-        ]
-      },
-      "prepare": {
-        "params": []
-      },
-      "report": {
-        "params": [
-          {
-            "name": "rule",
-            "type": {
-              "ref": "cdk8s-mesh.RuleDefinition"
-            }
-          },
-          {
-            "name": "where",
-            "type": {
-              "union": [
-                "string",
-                {
-                  "ref": "constructs.IConstruct"
-                }
-              ]
-            }
-          },
-          {
-            "name": "value",
-            "type": "any"
-          },
-          {
-            "name": "detail",
-            "type": "string",
-            "optional": true
-          }
-        ]
-      },
-      "resolveClusters": {
-        "params": [
-          {
-            "name": "member",
-            "type": {
-              "ref": "constructs.IConstruct"
-            }
-          },
-          {
-            "name": "fallback",
-            "type": {
-              "array": {
-                "ref": "cdk8s-mesh.MeshCluster"
-              }
-            }
-          },
-          {
-            "name": "names",
-            "type": {
-              "array": "string"
-            },
-            "optional": true
           }
         ]
       }
@@ -6026,6 +6137,19 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       }
     ]
   },
+  "cdk8s-mesh.MeshArtifact": {
+    "kind": "struct",
+    "fields": [
+      {
+        "name": "content",
+        "type": "string"
+      },
+      {
+        "name": "path",
+        "type": "string"
+      }
+    ]
+  },
   "cdk8s-mesh.MeshCluster": {
     "kind": "class",
     "members": [
@@ -6039,6 +6163,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "mesh",
       "metadata",
       "node",
+      "objectsOf",
       "role",
       "runsControlPlane",
       "runsWorkloads",
@@ -6060,7 +6185,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       {
         "name": "mesh",
         "type": {
-          "ref": "cdk8s-mesh.Mesh"
+          "ref": "cdk8s-mesh.MeshCore"
         }
       },
       {
@@ -6091,6 +6216,16 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "params": [
           {
             "name": "construct",
+            "type": {
+              "ref": "constructs.IConstruct"
+            }
+          }
+        ]
+      },
+      "objectsOf": {
+        "params": [
+          {
+            "name": "member",
             "type": {
               "ref": "constructs.IConstruct"
             }
@@ -6192,11 +6327,285 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       }
     ]
   },
+  "cdk8s-mesh.MeshCore": {
+    "kind": "class",
+    "members": [
+      "addArtifact",
+      "addCluster",
+      "addFeature",
+      "addNamespace",
+      "apiObjectsOf",
+      "cluster",
+      "clusters",
+      "configClusters",
+      "controlPlaneClusters",
+      "diagnostics",
+      "features",
+      "injection",
+      "isMultiNetwork",
+      "istioVersion",
+      "meshId",
+      "namespaces",
+      "networks",
+      "node",
+      "objectIndex",
+      "ownership",
+      "prepare",
+      "render",
+      "report",
+      "resolveClusters",
+      "revision",
+      "rootNamespace",
+      "strict",
+      "toString",
+      "trustDomain",
+      "workloadClusters"
+    ],
+    "factories": [
+      "coreOf"
+    ],
+    "init": [
+      {
+        "name": "scope",
+        "type": {
+          "ref": "constructs.Construct"
+        }
+      },
+      {
+        "name": "id",
+        "type": "string"
+      },
+      {
+        "name": "props",
+        "type": {
+          "ref": "cdk8s-mesh.MeshCoreProps"
+        }
+      }
+    ],
+    "methods": {
+      "coreOf": {
+        "static": true,
+        "params": [
+          {
+            "name": "construct",
+            "type": {
+              "ref": "constructs.IConstruct"
+            }
+          }
+        ]
+      },
+      "addArtifact": {
+        "params": [
+          {
+            "name": "path",
+            "type": "string"
+          },
+          {
+            "name": "content",
+            "type": "string"
+          }
+        ]
+      },
+      "addCluster": {
+        "params": [
+          {
+            "name": "props",
+            "type": {
+              "ref": "cdk8s-mesh.ClusterProps"
+            }
+          }
+        ]
+      },
+      "addFeature": {
+        "params": [
+          {
+            "name": "feature",
+            "type": {
+              "ref": "cdk8s-mesh.IMeshFeature"
+            }
+          }
+        ]
+      },
+      "addNamespace": {
+        "params": [
+          {
+            "name": "name",
+            "type": "string"
+          },
+          {
+            "name": "options",
+            "type": {
+              "ref": "cdk8s-mesh.MeshNamespaceProps"
+            },
+            "optional": true
+          }
+        ]
+      },
+      "apiObjectsOf": {
+        "params": [
+          {
+            "name": "member",
+            "type": {
+              "ref": "constructs.IConstruct"
+            }
+          },
+          {
+            "name": "cluster",
+            "type": {
+              "ref": "cdk8s-mesh.MeshCluster"
+            }
+          }
+        ]
+      },
+      "cluster": {
+        "params": [
+          {
+            "name": "name",
+            "type": "string"
+          }
+        ]
+      },
+      "objectIndex": {
+        "params": [
+          {
+            "name": "cluster",
+            "type": {
+              "ref": "cdk8s-mesh.MeshCluster"
+            }
+          }
+        ]
+      },
+      "prepare": {
+        "params": []
+      },
+      "render": {
+        "params": []
+      },
+      "report": {
+        "params": [
+          {
+            "name": "rule",
+            "type": {
+              "ref": "cdk8s-mesh.RuleDefinition"
+            }
+          },
+          {
+            "name": "where",
+            "type": {
+              "union": [
+                "string",
+                {
+                  "ref": "constructs.IConstruct"
+                }
+              ]
+            }
+          },
+          {
+            "name": "value",
+            "type": "any"
+          },
+          {
+            "name": "detail",
+            "type": "string",
+            "optional": true
+          }
+        ]
+      },
+      "resolveClusters": {
+        "params": [
+          {
+            "name": "member",
+            "type": {
+              "ref": "constructs.IConstruct"
+            }
+          },
+          {
+            "name": "fallback",
+            "type": {
+              "array": {
+                "ref": "cdk8s-mesh.MeshCluster"
+              }
+            }
+          },
+          {
+            "name": "names",
+            "type": {
+              "array": "string"
+            },
+            "optional": true
+          }
+        ]
+      }
+    }
+  },
+  "cdk8s-mesh.MeshCoreProps": {
+    "kind": "struct",
+    "fields": [
+      {
+        "name": "clusters",
+        "type": {
+          "array": {
+            "ref": "cdk8s-mesh.ClusterProps"
+          }
+        },
+        "optional": true
+      },
+      {
+        "name": "injection",
+        "type": {
+          "ref": "cdk8s-mesh.InjectionScheme"
+        },
+        "optional": true
+      },
+      {
+        "name": "istioVersion",
+        "type": {
+          "ref": "cdk8s-mesh.IstioVersion"
+        },
+        "optional": true
+      },
+      {
+        "name": "meshId",
+        "type": "string"
+      },
+      {
+        "name": "networks",
+        "type": {
+          "array": {
+            "ref": "cdk8s-mesh.NetworkProps"
+          }
+        },
+        "optional": true
+      },
+      {
+        "name": "revision",
+        "type": "string",
+        "optional": true
+      },
+      {
+        "name": "rootNamespace",
+        "type": "string",
+        "optional": true
+      },
+      {
+        "name": "strict",
+        "type": "boolean",
+        "optional": true
+      },
+      {
+        "name": "trustDomain",
+        "type": "string",
+        "optional": true
+      }
+    ]
+  },
   "cdk8s-mesh.MeshDefaultDeny": {
     "kind": "class",
     "members": [
       "allow",
       "allows",
+      "apiObjectFor",
+      "apiObjects",
       "node",
       "policy",
       "toString"
@@ -6259,9 +6668,120 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       }
     ]
   },
+  "cdk8s-mesh.MeshFeature": {
+    "kind": "class",
+    "members": [
+      "artifacts",
+      "featureName",
+      "namespaceAnnotations",
+      "render",
+      "validate"
+    ],
+    "init": [],
+    "methods": {
+      "artifacts": {
+        "params": [
+          {
+            "name": "_mesh",
+            "type": {
+              "ref": "cdk8s-mesh.MeshCore"
+            }
+          }
+        ]
+      },
+      "namespaceAnnotations": {
+        "params": [
+          {
+            "name": "_cluster",
+            "type": {
+              "ref": "cdk8s-mesh.MeshCluster"
+            }
+          },
+          {
+            "name": "_namespace",
+            "type": "string"
+          }
+        ]
+      },
+      "render": {
+        "params": [
+          {
+            "name": "_mesh",
+            "type": {
+              "ref": "cdk8s-mesh.MeshCore"
+            }
+          }
+        ]
+      },
+      "validate": {
+        "params": [
+          {
+            "name": "_mesh",
+            "type": {
+              "ref": "cdk8s-mesh.MeshCore"
+            }
+          }
+        ]
+      }
+    }
+  },
+  "cdk8s-mesh.MeshMember": {
+    "kind": "class",
+    "members": [
+      "apiObjectFor",
+      "apiObjects",
+      "node",
+      "toString"
+    ],
+    "init": [
+      {
+        "name": "scope",
+        "type": {
+          "ref": "constructs.Construct"
+        }
+      },
+      {
+        "name": "id",
+        "type": "string"
+      }
+    ],
+    "methods": {
+      "apiObjectFor": {
+        "params": [
+          {
+            "name": "cluster",
+            "type": {
+              "ref": "cdk8s-mesh.MeshCluster"
+            }
+          },
+          {
+            "name": "kind",
+            "type": "string"
+          },
+          {
+            "name": "name",
+            "type": "string",
+            "optional": true
+          }
+        ]
+      },
+      "apiObjects": {
+        "params": [
+          {
+            "name": "cluster",
+            "type": {
+              "ref": "cdk8s-mesh.MeshCluster"
+            }
+          }
+        ]
+      }
+    }
+  },
   "cdk8s-mesh.MeshNamespace": {
     "kind": "class",
     "members": [
+      "apiObjectFor",
+      "apiObjects",
       "clusters",
       "injection",
       "injectionEnabled",
@@ -6525,6 +7045,9 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "type": "string",
         "optional": true
       }
+    ],
+    "bases": [
+      "cdk8s-mesh.MeshCoreProps"
     ]
   },
   "cdk8s-mesh.MeshReport": {
@@ -6547,7 +7070,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
           {
             "name": "mesh",
             "type": {
-              "ref": "cdk8s-mesh.Mesh"
+              "ref": "cdk8s-mesh.MeshCore"
             }
           },
           {
@@ -6580,6 +7103,8 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
     "kind": "class",
     "members": [
       "addVersion",
+      "apiObjectFor",
+      "apiObjects",
       "clusters",
       "emitsService",
       "findPort",
@@ -6853,6 +7378,52 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "cdk8s-mesh.MeshServiceOptions"
     ]
   },
+  "cdk8s-mesh.MeshSettings": {
+    "kind": "class",
+    "members": [
+      "artifacts",
+      "featureName",
+      "namespaceAnnotations",
+      "options",
+      "outboundTrafficPolicy",
+      "render",
+      "validate"
+    ],
+    "factories": [
+      "of"
+    ],
+    "init": [
+      {
+        "name": "options",
+        "type": {
+          "ref": "cdk8s-mesh.MeshConfigOptions"
+        }
+      }
+    ],
+    "methods": {
+      "of": {
+        "static": true,
+        "params": [
+          {
+            "name": "mesh",
+            "type": {
+              "ref": "cdk8s-mesh.MeshCore"
+            }
+          }
+        ]
+      },
+      "validate": {
+        "params": [
+          {
+            "name": "mesh",
+            "type": {
+              "ref": "cdk8s-mesh.MeshCore"
+            }
+          }
+        ]
+      }
+    }
+  },
   "cdk8s-mesh.MeshTopology": {
     "kind": "enum",
     "members": [
@@ -6904,6 +7475,8 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
   "cdk8s-mesh.MtlsMigration": {
     "kind": "class",
     "members": [
+      "apiObjectFor",
+      "apiObjects",
       "isComplete",
       "mode",
       "node",
@@ -7033,6 +7606,8 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
   "cdk8s-mesh.NamespaceSidecarDefaults": {
     "kind": "class",
     "members": [
+      "apiObjectFor",
+      "apiObjects",
       "namespace",
       "node",
       "options",
@@ -7214,10 +7789,100 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       }
     ]
   },
+  "cdk8s-mesh.OwnerClaim": {
+    "kind": "struct",
+    "fields": [
+      {
+        "name": "first",
+        "type": "boolean"
+      },
+      {
+        "name": "owner",
+        "type": {
+          "ref": "constructs.IConstruct"
+        }
+      },
+      {
+        "name": "signature",
+        "type": "string"
+      }
+    ]
+  },
+  "cdk8s-mesh.OwnershipRegistry": {
+    "kind": "class",
+    "members": [
+      "addMember",
+      "claim",
+      "members",
+      "ownerOf"
+    ],
+    "init": [],
+    "methods": {
+      "addMember": {
+        "params": [
+          {
+            "name": "kind",
+            "type": "string"
+          },
+          {
+            "name": "member",
+            "type": {
+              "ref": "constructs.IConstruct"
+            }
+          }
+        ]
+      },
+      "claim": {
+        "params": [
+          {
+            "name": "kind",
+            "type": "string"
+          },
+          {
+            "name": "key",
+            "type": "string"
+          },
+          {
+            "name": "owner",
+            "type": {
+              "ref": "constructs.IConstruct"
+            }
+          },
+          {
+            "name": "signature",
+            "type": "string",
+            "optional": true
+          }
+        ]
+      },
+      "members": {
+        "params": [
+          {
+            "name": "kind",
+            "type": "string"
+          }
+        ]
+      },
+      "ownerOf": {
+        "params": [
+          {
+            "name": "kind",
+            "type": "string"
+          },
+          {
+            "name": "key",
+            "type": "string"
+          }
+        ]
+      }
+    }
+  },
   "cdk8s-mesh.PeerAuth": {
     "kind": "class",
     "members": [
       "addPortMtls",
+      "apiObjectFor",
+      "apiObjects",
       "clusters",
       "mesh",
       "mode",
@@ -7480,7 +8145,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
           {
             "name": "_mesh",
             "type": {
-              "ref": "cdk8s-mesh.Mesh"
+              "ref": "cdk8s-mesh.MeshCore"
             }
           }
         ]
@@ -7508,7 +8173,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
           {
             "name": "_mesh",
             "type": {
-              "ref": "cdk8s-mesh.Mesh"
+              "ref": "cdk8s-mesh.MeshCore"
             }
           }
         ]
@@ -7537,6 +8202,35 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "DCE",
       "CUSTOM"
     ]
+  },
+  "cdk8s-mesh.PlatformProfile": {
+    "kind": "class",
+    "members": [
+      "artifacts",
+      "featureName",
+      "gatewayProvisioner",
+      "namespaceAnnotations",
+      "platform",
+      "render",
+      "validate"
+    ],
+    "factories": [
+      "profileOf"
+    ],
+    "init": [],
+    "methods": {
+      "profileOf": {
+        "static": true,
+        "params": [
+          {
+            "name": "mesh",
+            "type": {
+              "ref": "cdk8s-mesh.MeshCore"
+            }
+          }
+        ]
+      }
+    }
   },
   "cdk8s-mesh.PolicyScope": {
     "kind": "enum",
@@ -7654,6 +8348,8 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
   "cdk8s-mesh.PreserveHeaderCase": {
     "kind": "class",
     "members": [
+      "apiObjectFor",
+      "apiObjects",
       "configPatches",
       "context",
       "hcmListener",
@@ -7837,6 +8533,8 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
   "cdk8s-mesh.ProxyConfig": {
     "kind": "class",
     "members": [
+      "apiObjectFor",
+      "apiObjects",
       "mesh",
       "name",
       "node",
@@ -8040,6 +8738,8 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
   "cdk8s-mesh.RequestAuthentication": {
     "kind": "class",
     "members": [
+      "apiObjectFor",
+      "apiObjects",
       "clusters",
       "mesh",
       "name",
@@ -8781,6 +9481,8 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
   "cdk8s-mesh.ServiceEntry": {
     "kind": "class",
     "members": [
+      "apiObjectFor",
+      "apiObjects",
       "hosts",
       "mesh",
       "name",
@@ -9035,6 +9737,8 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
   "cdk8s-mesh.Sidecar": {
     "kind": "class",
     "members": [
+      "apiObjectFor",
+      "apiObjects",
       "egressHosts",
       "mesh",
       "name",
@@ -9215,6 +9919,8 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
   "cdk8s-mesh.SidecarSettings": {
     "kind": "class",
     "members": [
+      "apiObjectFor",
+      "apiObjects",
       "applyTo",
       "applyToPodMetadata",
       "mesh",
@@ -9435,6 +10141,8 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
   "cdk8s-mesh.TargetedPolicy": {
     "kind": "class",
     "members": [
+      "apiObjectFor",
+      "apiObjects",
       "clusters",
       "mesh",
       "name",
@@ -9514,6 +10222,8 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
   "cdk8s-mesh.TcmGateway": {
     "kind": "class",
     "members": [
+      "apiObjectFor",
+      "apiObjects",
       "mesh",
       "name",
       "namespace",
@@ -9824,7 +10534,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
           {
             "name": "mesh",
             "type": {
-              "ref": "cdk8s-mesh.Mesh"
+              "ref": "cdk8s-mesh.MeshCore"
             }
           }
         ]
@@ -9948,6 +10658,8 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
   "cdk8s-mesh.Telemetry": {
     "kind": "class",
     "members": [
+      "apiObjectFor",
+      "apiObjects",
       "mesh",
       "name",
       "node",
@@ -10296,6 +11008,8 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "addTcpRoute",
       "addTlsRoute",
       "addVersionPolicy",
+      "apiObjectFor",
+      "apiObjects",
       "boundToMesh",
       "clusters",
       "gateways",
@@ -10617,6 +11331,8 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
   "cdk8s-mesh.VmWorkload": {
     "kind": "class",
     "members": [
+      "apiObjectFor",
+      "apiObjects",
       "mesh",
       "name",
       "node",
@@ -10694,6 +11410,8 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
   "cdk8s-mesh.WasmPlugin": {
     "kind": "class",
     "members": [
+      "apiObjectFor",
+      "apiObjects",
       "mesh",
       "name",
       "node",
@@ -10795,6 +11513,8 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
   "cdk8s-mesh.WorkloadEntry": {
     "kind": "class",
     "members": [
+      "apiObjectFor",
+      "apiObjects",
       "mesh",
       "name",
       "node",
@@ -10888,6 +11608,8 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
   "cdk8s-mesh.WorkloadGroup": {
     "kind": "class",
     "members": [
+      "apiObjectFor",
+      "apiObjects",
       "mesh",
       "name",
       "node",
