@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import * as ts from 'typescript';
 import type { FieldSchema, TypeRef, TypeSchema } from '../src/validation/input/schema';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -42,6 +43,40 @@ export function renderInputSchema(root: string): string {
     if (t.union) return { union: t.union.types.map(typeRef) };
     return 'any';
   };
+  /**
+   * Props a struct declares with `@jsii ignore` (TypeScript-only aliases such as `PolicyTargetOptions.scope`):
+   * they are not in `.jsii`, but TypeScript and JavaScript callers may pass them, so they are checked too.
+   */
+  const sources = new Map<string, ts.SourceFile>();
+  const tsType = (node: ts.TypeNode | undefined): TypeRef => {
+    if (!node) return 'any';
+    if (node.kind === ts.SyntaxKind.StringKeyword) return 'string';
+    if (node.kind === ts.SyntaxKind.NumberKeyword) return 'number';
+    if (node.kind === ts.SyntaxKind.BooleanKeyword) return 'boolean';
+    if (ts.isArrayTypeNode(node)) return { array: tsType(node.elementType) };
+    if (ts.isTypeReferenceNode(node) && ts.isIdentifier(node.typeName) && own.types[`${own.name}.${node.typeName.text}`]) {
+      pending.push(`${own.name}.${node.typeName.text}`);
+      return { ref: `${own.name}.${node.typeName.text}` };
+    }
+    return 'any';
+  };
+  const ignoredProps = (t: any): FieldSchema[] => {
+    const file = t.locationInModule?.filename;
+    if (typeof file !== 'string' || !t.fqn.startsWith(`${own.name}.`)) return [];
+    let source = sources.get(file);
+    if (!source) {
+      source = ts.createSourceFile(file, fs.readFileSync(path.join(root, file), 'utf8'), ts.ScriptTarget.Latest, true);
+      sources.set(file, source);
+    }
+    const decl = source.statements.find((n): n is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(n) && n.name.text === t.name);
+    const props: FieldSchema[] = [];
+    for (const member of decl?.members ?? []) {
+      if (!ts.isPropertySignature(member) || !ts.isIdentifier(member.name)) continue;
+      const ignored = ts.getJSDocTags(member).some(tag => tag.tagName.text === 'jsii' && String(tag.comment ?? '').trim().startsWith('ignore'));
+      if (ignored) props.push({ name: member.name.text, type: tsType(member.type), ...(member.questionToken ? { optional: true } : {}) });
+    }
+    return props;
+  };
   const field = (p: any): FieldSchema => ({
     name: p.name,
     type: typeRef(p.type),
@@ -75,10 +110,10 @@ export function renderInputSchema(root: string): string {
       const seen = new Set<string>();
       const fields: FieldSchema[] = [];
       for (const level of lineage(fqn)) {
-        for (const p of level.properties ?? []) {
-          if (seen.has(p.name)) continue;
-          seen.add(p.name);
-          fields.push(field(p));
+        for (const f of [...(level.properties ?? []).map(field), ...ignoredProps(level)]) {
+          if (seen.has(f.name)) continue;
+          seen.add(f.name);
+          fields.push(f);
         }
       }
       const bases = lineage(fqn).slice(1).map(b => b.fqn as string).filter(b => b.startsWith(`${own.name}.`));

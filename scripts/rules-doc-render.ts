@@ -2,6 +2,8 @@ import { ValidationRules } from '../src';
 import { ISTIO_CODES } from '../src/validation/istio-coverage';
 
 const FAMILIES: Record<string, string> = {
+  CORE: 'Library errors and input types',
+  VAL: 'Input values',
   TOPO: 'Topology',
   SVC: 'Mesh services',
   GW: 'Gateways',

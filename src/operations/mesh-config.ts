@@ -3,6 +3,7 @@ import { registryOnlyCheck } from './registry-check';
 import { MeshFeature } from '../topology/feature';
 import { MeshCore } from '../topology/mesh-core';
 import { LocalityLoadBalancing } from '../traffic/load-balancer';
+import { checkInit } from '../validation/input/check';
 
 /** Access log format. */
 export enum AccessLogEncoding {
@@ -126,6 +127,7 @@ export class MeshSettings extends MeshFeature {
    * @param options the mesh-wide settings
    */
   constructor(options: MeshConfigOptions) {
+    checkInit('cdk8s-mesh.MeshSettings', new.target, [options]);
     super();
     this.options = options;
   }

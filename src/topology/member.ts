@@ -2,6 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { MeshCluster } from './cluster';
 import { MeshCore } from './mesh-core';
+import { checkInit } from '../validation/input/check';
 
 /**
  * A construct of the mesh that renders objects into clusters. Its rendered objects are the escape hatch,
@@ -9,6 +10,15 @@ import { MeshCore } from './mesh-core';
  * `member.apiObjectFor(cluster, 'DestinationRule').addJsonPatch(JsonPatch.add('/spec/exportTo', ['.']))`.
  */
 export abstract class MeshMember extends Construct {
+  /**
+   * @param scope the mesh, or a construct inside it
+   * @param id the construct ID
+   */
+  constructor(scope: Construct, id: string) {
+    checkInit('cdk8s-mesh.MeshMember', new.target, [scope, id]);
+    super(scope, id);
+  }
+
   /**
    * The objects this construct and the constructs inside it rendered into `cluster`, in construct order.
    * Renders the whole mesh first if it has not rendered yet, so call it once every construct is declared.

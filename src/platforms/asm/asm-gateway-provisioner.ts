@@ -5,6 +5,7 @@ import type { GatewayCompression, GatewayOverrides } from '../../gateways/gatewa
 import { GatewayType } from '../../gateways/gateway-options';
 import { GatewayProvisioner, GatewayProvisioning } from '../../gateways/gateway-provisioner';
 import type { GatewayWorkload } from '../../gateways/gateway-workload';
+import { checkInit } from '../../validation/input/check';
 import { PlatformRules } from '../../validation/rules/platform';
 import { validatePlacementOnWorkloadClusters } from '../managed-checks';
 import { onPlatform } from '../platform-feature';
@@ -29,6 +30,7 @@ export class AsmGatewayProvisioner extends GatewayProvisioner {
    * @param platform the ASM platform
    */
   public constructor(private readonly platform: AsmPlatform) {
+    checkInit('cdk8s-mesh.AsmGatewayProvisioner', new.target, [platform]);
     super();
   }
 

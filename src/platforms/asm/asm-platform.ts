@@ -4,6 +4,7 @@ import type { GatewayProvisioner } from '../../gateways/gateway-provisioner';
 import type { GatewayWorkload } from '../../gateways/gateway-workload';
 import { AsmGatewayOptions } from '../../gateways/platform-gateway-options';
 import type { MeshCore } from '../../topology/mesh-core';
+import { checkInit, trusted } from '../../validation/input/check';
 import { validateConfigCluster } from '../managed-checks';
 import { Platform, PlatformKind } from '../platform';
 
@@ -17,13 +18,14 @@ export class AsmPlatform extends Platform {
   public readonly displayName = 'Alibaba Cloud ASM';
   /** The ASM settings. */
   public readonly options: AsmOptions;
-  private readonly provisioner = new AsmGatewayProvisioner(this);
+  private readonly provisioner = trusted(() => new AsmGatewayProvisioner(this));
   private readonly gatewayOptions = new Map<GatewayWorkload, AsmGatewayOptions>();
 
   /**
    * @param options ASM settings
    */
   public constructor(options: AsmOptions = {}) {
+    checkInit('cdk8s-mesh.AsmPlatform', new.target, [options]);
     super();
     this.options = options;
   }

@@ -3,6 +3,7 @@ import { dceArtifacts } from './dce-params';
 import type { IstioVersion } from '../../topology/istio-version';
 import type { MeshCore } from '../../topology/mesh-core';
 import { InjectionScheme } from '../../topology/namespace';
+import { checkInit } from '../../validation/input/check';
 import { PlatformRules } from '../../validation/rules/platform';
 import { validateConfigCluster, validateRevisionName } from '../managed-checks';
 import { Platform, PlatformArtifact, PlatformKind } from '../platform';
@@ -27,6 +28,7 @@ export class DcePlatform extends Platform {
    * @param options DCE settings
    */
   public constructor(options: DceOptions = {}) {
+    checkInit('cdk8s-mesh.DcePlatform', new.target, [options]);
     super();
     this.options = options;
   }

@@ -3,6 +3,7 @@ import { GatewayPlatformFacts, TcmServerFacts, tcmProvisioning, validateTcmServe
 import { GatewayType } from '../../gateways/gateway-options';
 import { GatewayProvisioner, GatewayProvisioning } from '../../gateways/gateway-provisioner';
 import type { GatewayWorkload } from '../../gateways/gateway-workload';
+import { checkInit } from '../../validation/input/check';
 import { validatePlacementOnWorkloadClusters } from '../managed-checks';
 import { onPlatform } from '../platform-feature';
 
@@ -18,6 +19,7 @@ export class TcmGatewayProvisioner extends GatewayProvisioner {
    * @param platform the TCM platform
    */
   public constructor(private readonly platform: TcmPlatform) {
+    checkInit('cdk8s-mesh.TcmGatewayProvisioner', new.target, [platform]);
     super();
   }
 

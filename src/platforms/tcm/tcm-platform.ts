@@ -7,6 +7,7 @@ import { ClusterRole } from '../../topology/cluster';
 import type { IstioVersion } from '../../topology/istio-version';
 import type { MeshCore } from '../../topology/mesh-core';
 import { InjectionScheme } from '../../topology/namespace';
+import { checkInit, trusted } from '../../validation/input/check';
 import { PlatformRules } from '../../validation/rules/platform';
 import { clusterRoles, validateRevisionName } from '../managed-checks';
 import { Platform, PlatformKind } from '../platform';
@@ -25,13 +26,14 @@ export class TcmPlatform extends Platform {
   public readonly displayName = 'Tencent Cloud Mesh';
   /** The TCM settings. */
   public readonly options: TcmOptions;
-  private readonly provisioner = new TcmGatewayProvisioner(this);
+  private readonly provisioner = trusted(() => new TcmGatewayProvisioner(this));
   private readonly gatewayOptions = new Map<GatewayWorkload, TcmGatewayOptions>();
 
   /**
    * @param options TCM settings
    */
   public constructor(options: TcmOptions = {}) {
+    checkInit('cdk8s-mesh.TcmPlatform', new.target, [options]);
     super();
     this.options = options;
   }

@@ -533,6 +533,13 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
+        "name": "scope",
+        "type": {
+          "ref": "cdk8s-mesh.PolicyScope"
+        },
+        "optional": true
+      },
+      {
         "name": "selector",
         "type": {
           "map": "string"
@@ -7565,6 +7572,13 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
+        "name": "scope",
+        "type": {
+          "ref": "cdk8s-mesh.PolicyScope"
+        },
+        "optional": true
+      },
+      {
         "name": "selector",
         "type": {
           "map": "string"
@@ -8053,6 +8067,13 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
+        "name": "scope",
+        "type": {
+          "ref": "cdk8s-mesh.PolicyScope"
+        },
+        "optional": true
+      },
+      {
         "name": "selector",
         "type": {
           "map": "string"
@@ -8262,6 +8283,13 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       },
       {
         "name": "policyScope",
+        "type": {
+          "ref": "cdk8s-mesh.PolicyScope"
+        },
+        "optional": true
+      },
+      {
+        "name": "scope",
         "type": {
           "ref": "cdk8s-mesh.PolicyScope"
         },
@@ -8811,6 +8839,13 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       },
       {
         "name": "policyScope",
+        "type": {
+          "ref": "cdk8s-mesh.PolicyScope"
+        },
+        "optional": true
+      },
+      {
+        "name": "scope",
         "type": {
           "ref": "cdk8s-mesh.PolicyScope"
         },
