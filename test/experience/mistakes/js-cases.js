@@ -47,6 +47,7 @@ module.exports.cases = [
   ['addCluster with only a name string', (lib, app) => shop(lib, app).mesh.addCluster('staging'), 'MESH-CORE-002', 'mesh/addCluster(props)', '"staging"'],
   ['addNamespace with an options typo', (lib, app) => shop(lib, app).mesh.addNamespace('web', { injectionEnable: true }), 'MESH-CORE-003', 'mesh/addNamespace(options)/injectionEnable', 'true'],
   ['a mesh without clusters', (lib, app) => new lib.Mesh(app, 'mesh', { meshId: 'shop' }), 'MESH-CORE-007', 'mesh', '"shop"'],
+  ['two networks without east-west gateways in a strict mesh', (lib, app) => new lib.Mesh(app, 'mesh', { meshId: 'shop', strict: true, networks: [{ name: 'n1' }, { name: 'n2' }], clusters: [{ name: 'c1', network: 'n1' }, { name: 'c2', network: 'n2' }] }), 'MESH-TOPO-014', 'mesh/networks/n1', '"n1"'],
   // --- services ---
   ['version labels as a string', (lib, app) => new lib.MeshService(shop(lib, app).mesh, 'svc', { name: 'details', namespace: 'shop', ports: [{ port: 80, protocol: lib.Protocol.HTTP }], versions: [{ name: 'v1', labels: 'v1' }] }), 'MESH-CORE-002', 'mesh/svc/versions[0]/labels', '"v1"'],
   ['a port protocol as "http"', (lib, app) => new lib.MeshService(shop(lib, app).mesh, 'svc', { name: 'details', namespace: 'shop', ports: [{ port: 80, protocol: 'http' }] }), 'MESH-CORE-005', 'mesh/svc/ports[0]/protocol', '"http"'],
@@ -82,6 +83,8 @@ module.exports.cases = [
   ['a serviceType as "LoadBalancer"', (lib, app) => ingress(lib, app, { serviceType: 'LB' }), 'MESH-CORE-005', 'mesh/ingress/serviceType', '"LB"'],
   ['cpu request "1 cpu"', (lib, app) => ingress(lib, app, { resources: { requests: { cpu: '1 cpu' } } }), 'MESH-VAL-019', 'mesh/ingress/resources/requests/cpu', '"1 cpu"'],
   ['memory limit "512MB"', (lib, app) => ingress(lib, app, { resources: { limits: { memory: '512MB' } } }), 'MESH-VAL-019', 'mesh/ingress/resources/limits/memory', '"512MB"'],
+  ['a gateway running as root (runAsUser: 0)', (lib, app) => ingress(lib, app, { runAsUser: 0 }), 'MESH-GW-027', 'mesh/ingress', '0'],
+  ['a gateway in the root group (runAsGroup: 0)', (lib, app) => ingress(lib, app, { runAsUser: 1337, runAsGroup: 0 }), 'MESH-GW-027', 'mesh/ingress', '0'],
   // --- security ---
   ['a DENY rule on CIDR 10.0.0.0/33', (lib, app) => policy(lib, app, { action: lib.AuthorizationAction.DENY, rules: [{ from: [{ ipBlocks: ['10.0.0.0/33'] }] }] }), 'MESH-VAL-004', 'mesh/policy/rules[0]/from[0]/ipBlocks[0]', '"10.0.0.0/33"'],
   ['HTTP methods get and post', (lib, app) => policy(lib, app, { rules: [{ to: [{ methods: ['get', 'post'] }] }] }), 'MESH-VAL-005', 'mesh/policy/rules[0]/to[0]/methods[0]', '"get"'],
