@@ -192,3 +192,19 @@ test('a TCM mesh on the default istioVersion synthesizes without MESH-PLAT-005',
   new L.Mesh(app, 'mesh', { meshId: 'tcm', platform: L.Platform.tcm(), clusters: [{ name: 'tcm-primary' }] });
   expect(() => app.synth()).not.toThrow();
 });
+
+test('a route on host * bound only to a gateway is not mesh-bound (no MESH-VAL-104)', () => {
+  const app = new L.MeshApp({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-mesh-gw-route-')) });
+  const { mesh, reviews } = shop(L, app, { strict: true });
+  const ingress = new L.IngressGateway(mesh, 'ingress', {});
+  const binding = ingress.addListener('web', { namespace: 'shop', servers: [{ port: 80, protocol: L.Protocol.HTTP, hosts: ['*'] }] });
+  new L.TrafficRoute(mesh, 'route', { service: reviews, hosts: ['*'], gateways: [binding], http: withDest({}) });
+  expect(() => app.synth()).not.toThrow();
+  // bound to the mesh as well, it warns (an error in strict mode)
+  const app2 = new L.MeshApp({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-mesh-gw-route-')) });
+  const two = shop(L, app2, { strict: true });
+  const ingress2 = new L.IngressGateway(two.mesh, 'ingress', {});
+  const binding2 = ingress2.addListener('web', { namespace: 'shop', servers: [{ port: 80, protocol: L.Protocol.HTTP, hosts: ['*'] }] });
+  new L.TrafficRoute(two.mesh, 'route', { service: two.reviews, hosts: ['*'], gateways: [binding2], mesh: true, http: withDest({}) });
+  expect(() => app2.synth()).toThrow(/MESH-VAL-104 \[warning\] at mesh\/route\/hosts/);
+});

@@ -220,6 +220,11 @@ export const VALUE_CHECKS: { readonly [fqn: string]: readonly ValueCheck[] } = {
     rule: ValueRules.MESH_ROUTE_ALL_HOSTS,
     at: '/hosts',
     show: s => s.hosts,
-    ok: v => (v as Struct).mesh === false || !((v as Struct).hosts as string[] | undefined ?? []).includes('*'),
+    // bound to the mesh as TrafficRoute decides it: `mesh`, by default only when no gateway is bound
+    ok: v => {
+      const s = v as Struct;
+      const boundToMesh = s.mesh ?? !(Array.isArray(s.gateways) && s.gateways.length > 0);
+      return boundToMesh === false || !((s.hosts as string[] | undefined) ?? []).includes('*');
+    },
   }],
 };
