@@ -50,8 +50,9 @@ export class MeshApp extends App {
 
   /**
    * Validates every mesh, then renders every manifest, artifact and report in memory, and only when all
-   * of it succeeded replaces the output directory's content (see `replaceOutput`). If any mesh is invalid
-   * it throws one `MeshValidationError` listing the problems of every mesh, and writes nothing.
+   * of it succeeded replaces the output directory's content: files an earlier synth wrote that are no longer
+   * produced are removed (they are listed in `.cdk8s-mesh-files`), other files are left alone. If any mesh is
+   * invalid it throws one `MeshValidationError` listing the problems of every mesh, and writes nothing.
    */
   public synth(): void {
     const meshes = this.node.findAll().filter((c: IConstruct): c is MeshCore => c instanceof MeshCore);

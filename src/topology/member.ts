@@ -11,8 +11,8 @@ import { checkInit } from '../validation/input/check';
  */
 export abstract class MeshMember extends Construct {
   /**
-   * @param scope the mesh, or a construct inside it
-   * @param id the construct ID
+   * @param scope the scope in which to define this construct: the mesh, or a construct inside it
+   * @param id the construct ID, unique amongst its siblings
    */
   constructor(scope: Construct, id: string) {
     checkInit('cdk8s-mesh.MeshMember', new.target, [scope, id]);
