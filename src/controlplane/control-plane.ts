@@ -30,6 +30,7 @@ import type { MeshCore } from '../topology/mesh-core';
 import { InjectionScheme, NETWORK_LABEL } from '../topology/namespace';
 import { checkInit } from '../validation/input/check';
 import { ControlPlaneRules } from '../validation/rules/controlplane';
+import { ValueRules } from '../validation/rules/values';
 
 /** Annotation on a remote's istio-system naming the clusters whose control plane manages it. */
 export const CONTROL_PLANE_CLUSTERS_ANNOTATION = 'topology.istio.io/controlPlaneClusters';
@@ -297,6 +298,10 @@ export class ControlPlane extends MeshMember {
 
   private validate(): void {
     const mesh = this.mesh;
+    for (const secret of this.props.remoteSecrets ?? []) {
+      const problem = secret._kubeconfigProblem();
+      if (problem) mesh.report(ValueRules.KUBECONFIG, `${this.node.path}/remoteSecrets/${secret.cluster}`, secret._kubeconfigSummary, problem);
+    }
     const traits = topologyTraits(this.topology);
     const gateways = eastWestGateways(mesh);
     const exposing = new Set(gateways.filter(g => g.exposesIstiod).map(g => g.cluster));

@@ -1,6 +1,7 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ExternalSecretSource, renderExternalSecret } from './external-secret';
+import { kubeconfigProblem } from './kubeconfig';
 
 /** Label Istio watches for remote secrets. */
 export const MULTICLUSTER_SECRET_LABEL = 'istio/multiCluster';
@@ -46,6 +47,19 @@ export class RemoteSecret {
     private readonly kubeconfig: string | undefined,
     private readonly source: ExternalSecretSource | undefined,
   ) {}
+
+  /**
+   * What is wrong with the kubeconfig passed to `fromKubeconfig()` (MESH-VAL-023), or undefined.
+   * @internal
+   */
+  public _kubeconfigProblem(): string | undefined {
+    return this.kubeconfig === undefined ? undefined : kubeconfigProblem(this.kubeconfig);
+  }
+
+  /** A stand-in for the kubeconfig in messages: its size, never its content (it holds credentials). @internal */
+  public get _kubeconfigSummary(): string {
+    return `(kubeconfig of ${this.kubeconfig?.length ?? 0} characters, not shown)`;
+  }
 
   /**
    * Renders the secret into a cluster that must discover `this.cluster`. As a config secret

@@ -22,7 +22,7 @@
  */
 import { ClusterRole, EastWestGateway, ExternalIstiodAddressType, InjectionScheme, Mesh, MeshTopology, RemoteSecret } from '../../src';
 import { Synthesized, synth, testApp } from '../util';
-import { artifact } from './helpers';
+import { artifact, kubeconfigFor } from './helpers';
 
 const ADDR = '${EXTERNAL_ISTIOD_ADDR}';
 
@@ -41,7 +41,7 @@ function guide(addressType: ExternalIstiodAddressType, passSecrets = false): Syn
     ],
     controlPlane: {
       externalIstiod: { addressType },
-      remoteSecrets: passSecrets ? [RemoteSecret.fromKubeconfig('cluster1', 'kubeconfig-1'), RemoteSecret.fromKubeconfig('cluster2', 'kubeconfig-2')] : undefined,
+      remoteSecrets: passSecrets ? [RemoteSecret.fromKubeconfig('cluster1', kubeconfigFor('cluster1')), RemoteSecret.fromKubeconfig('cluster2', kubeconfigFor('cluster2'))] : undefined,
     },
   });
   mesh.addNamespace('sample');
@@ -276,8 +276,8 @@ test('passed secrets: the config secret (istio-kubeconfig, key config) and the r
   const config = out.find('external', 'Secret', 'istio-kubeconfig', 'external-istiod');
   expect(config.metadata.labels).toEqual({ 'istio/multiCluster': 'true' });
   expect(config.metadata.annotations).toEqual({ 'networking.istio.io/cluster': 'cluster1' });
-  expect(config.stringData).toEqual({ config: 'kubeconfig-1' });
-  expect(out.find('external', 'Secret', 'istio-remote-secret-cluster2', 'external-istiod').stringData).toEqual({ cluster2: 'kubeconfig-2' });
+  expect(config.stringData).toEqual({ config: kubeconfigFor('cluster1') });
+  expect(out.find('external', 'Secret', 'istio-remote-secret-cluster2', 'external-istiod').stringData).toEqual({ cluster2: kubeconfigFor('cluster2') });
   for (const c of ['cluster1', 'cluster2']) expect(out.ofKind(c, 'Secret')).toEqual([]);
   expect(out.text('external/RUNBOOK.md')).not.toContain('create-remote-secret');
 });

@@ -1,8 +1,8 @@
 import { ClusterRole, Mesh, MeshTopology, RemoteSecret, RootCa, SecretStoreKind } from '../../src';
 import { synth, synthError, testApp } from '../util';
-import { artifacts } from './helpers';
+import { artifacts, kubeconfigFor } from './helpers';
 
-const KUBECONFIG = 'apiVersion: v1\nkind: Config\nclusters: []\n';
+const KUBECONFIG = kubeconfigFor('b');
 
 function twoPrimaries(controlPlane: any) {
   const app = testApp();
@@ -34,6 +34,21 @@ describe('remote secrets', () => {
     const message = synthError(twoPrimaries({ rootCa: RootCa.acknowledgeUnshared(), remoteSecrets: [RemoteSecret.fromKubeconfig('zz', KUBECONFIG)] }));
     expect(message).toContain('MESH-TOPO-010 [error] at mesh/ControlPlane: The construct refers to a cluster that the mesh does not declare.');
     expect(message).toContain('Value: "zz"');
+  });
+
+  test('a kubeconfig istiod cannot use (MESH-VAL-023), reported without its content', () => {
+    const broken = (kubeconfig: string) => synthError(twoPrimaries({ rootCa: RootCa.acknowledgeUnshared(), remoteSecrets: [RemoteSecret.fromKubeconfig('b', kubeconfig)] }));
+    const noContext = KUBECONFIG.replace(/current-context: b\n/, '');
+    const message = broken(noContext);
+    expect(message).toContain(`MESH-VAL-023 [error] at mesh/ControlPlane/remoteSecrets/b: A remote secret's kubeconfig is not one istiod can use: it needs a current context that names a listed cluster with a server URL and a listed user. It sets no current-context; istiod uses the current context. Value: "(kubeconfig of ${noContext.length} characters, not shown)". Fix: Pass the kubeconfig`);
+    expect(message).not.toContain('dG9rZW4K');
+    expect(broken('kubeconfig-for-b')).toContain('It is not a kubeconfig: the YAML is not a mapping');
+    expect(broken('apiVersion: v1\nkind: Config\nclusters: []\n')).toContain('It lists no cluster.');
+    expect(broken(KUBECONFIG.replace('server: https://b.example.internal:6443', 'server: b.example.internal'))).toContain('Its cluster "b" has no server URL');
+    expect(broken(KUBECONFIG.replace('current-context: b', 'current-context: c'))).toContain('Its current-context "c" is not one of its contexts.');
+    expect(broken(KUBECONFIG.replace('      user: b', '      user: admin'))).toContain('The current context names the user "admin", which it does not list.');
+    expect(broken(KUBECONFIG.replace('kind: Config', 'kind: Secret'))).toContain('Its kind is "Secret", not "Config".');
+    expect(broken('clusters: [')).toContain('It is not YAML');
   });
 
   test('an ExternalSecret form produces the labelled, annotated Secret', () => {

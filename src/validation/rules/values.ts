@@ -159,6 +159,13 @@ export const ValueRules = {
     fix: 'Use e.g. 10 for ten percent.',
     doc: 'Istio rejects percentages outside 0-100.',
   },
+  KUBECONFIG: {
+    id: 'MESH-VAL-023',
+    severity: Severity.ERROR,
+    message: 'A remote secret\'s kubeconfig is not one istiod can use: it needs a current context that names a listed cluster with a server URL and a listed user.',
+    fix: 'Pass the kubeconfig `istioctl create-remote-secret` would use for the cluster (`kubectl config view --minify --flatten --context=<cluster>`), or use RemoteSecret.fromExternalSecret().',
+    doc: 'istiod builds its client for a remote cluster from the secret\'s current context; a broken kubeconfig is applied without complaint and the cluster\'s endpoints silently never appear.',
+  },
   // --- warnings: legal but dangerous ---
   MESH_WIDE_MTLS_DISABLED: {
     id: 'MESH-VAL-101',
