@@ -476,7 +476,10 @@ export class GatewayWorkload extends MeshMember implements IMeshWorkload {
   private validatePorts(ports: GatewayPort[], where: string): void {
     const numbers = new Set<number>();
     const names = new Set<string>();
+    const nodePorts = new Set<number>();
     for (const p of ports) {
+      if (p.nodePort !== undefined && nodePorts.has(p.nodePort)) this.mesh.report(GatewayRules.DUPLICATE_NODE_PORT, this, p.nodePort, where);
+      if (p.nodePort !== undefined) nodePorts.add(p.nodePort);
       if (numbers.has(p.port) || names.has(p.name)) this.mesh.report(GatewayRules.DUPLICATE_SERVICE_PORT, this, `${p.name}:${p.port}`, where);
       numbers.add(p.port);
       names.add(p.name);

@@ -10,6 +10,12 @@ import { MeshService } from '../workloads/mesh-service';
 import { Protocol, Protocols } from '../workloads/protocol';
 import { IMeshWorkload } from '../workloads/workload';
 
+/** `<namespace>/<host>`, the namespace `*`, `.`, `~` or a namespace name (Istio's validateSidecarEgressHosts). */
+function isEgressHost(host: string): boolean {
+  const match = /^([^/\s]+)\/([^/\s]+)$/.exec(host);
+  return match !== null && (['*', '.', '~'].includes(match[1]) || /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(match[1]));
+}
+
 /**
  * Exposes an application that listens only on localhost: the sidecar accepts traffic on the Service port and
  * forwards it to `127.0.0.1:<containerPort>` (DaoCloud localhost FAQ).
@@ -98,7 +104,7 @@ export class Sidecar extends MeshMember {
     this.name = objectName(this, props.name);
     this.scope = policyScope(this.mesh, this, props.workload, props.namespace);
     for (const host of props.egressHosts ?? []) {
-      if (!/^[^/\s]+\/[^/\s]+$/.test(host)) this.mesh.report(OperationsRules.MALFORMED_EGRESS_HOST, this, host);
+      if (!isEgressHost(host)) this.mesh.report(OperationsRules.MALFORMED_EGRESS_HOST, this, host);
     }
     for (const ingress of props.localhostIngress ?? []) {
       checkPorts(this.mesh, this, [ingress.port, ingress.containerPort], OperationsRules.INVALID_PORT);

@@ -220,7 +220,11 @@ export class MeshCore extends Construct {
     for (const text of this.malformedLocalities(props)) {
       this.diagnostics.report(TopologyRules.MALFORMED_LOCALITY, where, text);
     }
-    const cluster = new MeshCluster(this.node.scope ?? this, this, props, network);
+    const chartScope = this.node.scope ?? this;
+    if (chartScope.node.tryFindChild(props.name)) {
+      throw new MeshValidationError(this.node.path, [{ rule: TopologyRules.CLUSTER_NAME_TAKEN, path: where, value: JSON.stringify(props.name) }], []);
+    }
+    const cluster = new MeshCluster(chartScope, this, props, network);
     network?._addCluster(cluster);
     this.clusterList.push(cluster);
     return cluster;

@@ -59,6 +59,12 @@ describe('gateway rules', () => {
     expect(synthError(app)).toContain('MESH-GW-005 [error] at mesh/ingress: A pinned nodePort must lie in the NodePort range 30000-32767. In cluster a. Value: 32768');
   });
 
+  test('two ports pinning one nodePort (MESH-GW-028)', () => {
+    const { app, mesh } = twoClusters();
+    new IngressGateway(mesh, 'ingress', { clusters: ['a'], serviceType: GatewayServiceType.NODE_PORT, ports: [{ name: 'http2', port: 80, nodePort: 30080 }, { name: 'https', port: 443, nodePort: 30080 }] });
+    expect(synthError(app)).toContain('MESH-GW-028 [error] at mesh/ingress: Two ports of a gateway Service pin the same nodePort. In cluster a. Value: 30080');
+  });
+
   test('loadBalancerClass on a NodePort Service, only in the overridden cluster (MESH-GW-006)', () => {
     const { app, mesh } = twoClusters();
     new IngressGateway(mesh, 'ingress', { loadBalancerClass: 'service.k8s.aws/nlb', overrides: { b: { serviceType: GatewayServiceType.NODE_PORT } } });

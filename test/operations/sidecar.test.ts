@@ -70,6 +70,6 @@ describe('Sidecar rules', () => {
   test('egress host without a namespace part (MESH-OPS-016)', () => {
     const { app, mesh } = setup();
     new Sidecar(mesh, 's', { namespace: 'shop', egressHosts: ['api.example.com'] });
-    expect(synthError(app)).toContain('MESH-OPS-016 [error] at mesh/s: A Sidecar egress host must have the form `<namespace>/<host>`. Value: "api.example.com".');
+    expect(synthError(app)).toContain('MESH-OPS-016 [error] at mesh/s: A Sidecar egress host must have the form `<namespace>/<host>`, the namespace being `*`, `.`, `~` or a namespace name. Value: "api.example.com".');
   });
 });

@@ -24,8 +24,18 @@ type Dict = { readonly [key: string]: unknown };
 const validators = new Map<string, Validator>();
 const descriptions = new Map<string, string>();
 
+/** A cdk8s `Duration` is shown as its human form ("0 millis"), not as its fields. */
+function shown(value: unknown): string {
+  const human = (value as { toHumanString?: unknown } | null)?.toHumanString;
+  if (typeof value === 'object' && value !== null && typeof human === 'function') {
+    const text: unknown = human.call(value);
+    if (typeof text === 'string') return `Duration of ${text}`;
+  }
+  return renderValue(value);
+}
+
 function problem(out: Diagnostic[], rule: RuleDefinition, path: string, value: unknown, detail: string): void {
-  const text = renderValue(value);
+  const text = shown(value);
   out.push({ rule, path, value: text.length > 200 ? `${text.slice(0, 200)}…` : text, detail });
 }
 

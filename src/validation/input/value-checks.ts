@@ -33,6 +33,9 @@ const DNS_NAME = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-
 const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 const HTTP_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH', '*']);
+const DNS_1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const GRPC_CODES = new Set(['OK', 'CANCELLED', 'UNKNOWN', 'INVALID_ARGUMENT', 'DEADLINE_EXCEEDED', 'NOT_FOUND', 'ALREADY_EXISTS', 'PERMISSION_DENIED',
+  'RESOURCE_EXHAUSTED', 'FAILED_PRECONDITION', 'ABORTED', 'OUT_OF_RANGE', 'UNIMPLEMENTED', 'INTERNAL', 'UNAVAILABLE', 'DATA_LOSS', 'UNAUTHENTICATED']);
 const QUANTITY = /^[+]?(\d+(\.\d*)?|\.\d+)(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei|[eE][+-]?\d+)?$/;
 
 /** An IPv4/IPv6 address, or a CIDR with a prefix length in range. */
@@ -85,6 +88,7 @@ const ENDPOINTS = (s: Struct) => (s.endpoints as Array<{ address?: unknown }> | 
 /** Every value check, by the FQN of the props type that declares the field. */
 export const VALUE_CHECKS: { readonly [fqn: string]: readonly ValueCheck[] } = {
   'cdk8s-mesh.FaultAbort': [
+    { rule: ValueRules.GRPC_STATUS, field: 'grpcStatus', ok: v => str(v) && GRPC_CODES.has(v) },
     { rule: ValueRules.HTTP_STATUS, field: 'httpStatus', ok: between(200, 599) },
     { rule: ValueRules.PERCENT, field: 'percentage', ok: percent },
   ],
@@ -158,6 +162,9 @@ export const VALUE_CHECKS: { readonly [fqn: string]: readonly ValueCheck[] } = {
   ],
   'cdk8s-mesh.RequestOperation': [
     ...(['methods', 'notMethods'] as const).map(field => ({ rule: ValueRules.HTTP_METHOD, field, each: 'element' as const, ok: isMethod })),
+    ...(['paths', 'notPaths'] as const).map(field => ({
+      rule: ValueRules.AUTHZ_PATH_WITHOUT_SLASH, field, each: 'element' as const, ok: (v: unknown) => str(v) && (v.startsWith('/') || v.startsWith('*')),
+    })),
   ],
   'cdk8s-mesh.AuthorizationPolicyProps': [{
     rule: ValueRules.EMPTY_DENY,
@@ -173,7 +180,10 @@ export const VALUE_CHECKS: { readonly [fqn: string]: readonly ValueCheck[] } = {
     { rule: ValueRules.WASM_URL, field: 'url', ok: isWasmUrl },
     { rule: ValueRules.SHA256, field: 'sha256', ok: v => str(v) && /^[0-9a-fA-F]{64}$/.test(v) },
   ],
-  'cdk8s-mesh.MeshServiceProps': [{ rule: ValueRules.NAMESPACE, field: 'namespace', ok: isNamespace }],
+  'cdk8s-mesh.MeshServiceProps': [
+    { rule: ValueRules.NAMESPACE, field: 'namespace', ok: isNamespace },
+    { rule: ValueRules.SERVICE_NAME, field: 'name', ok: v => str(v) && v.length <= 63 && DNS_1035_LABEL.test(v) },
+  ],
   'cdk8s-mesh.MeshServiceOptions': [
     ...labels('labels'),
   ],

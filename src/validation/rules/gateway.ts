@@ -37,6 +37,13 @@ export const GatewayRules = {
     fix: 'Choose a nodePort from 30000 to 32767, or leave it unset so Kubernetes picks one.',
     doc: 'The API server rejects node ports outside --service-node-port-range (TCM FAQ: open 30000-32768 in the node security group).',
   },
+  DUPLICATE_NODE_PORT: {
+    id: 'MESH-GW-028',
+    severity: Severity.ERROR,
+    message: 'Two ports of a gateway Service pin the same nodePort.',
+    fix: 'Give every pinned nodePort its own number, or leave them unset so Kubernetes picks them.',
+    doc: 'The API server rejects a Service whose ports share a nodePort ("Duplicate value"), so the gateway Service is never created.',
+  },
   LOAD_BALANCER_CLASS_TYPE: {
     id: 'MESH-GW-006',
     severity: Severity.ERROR,

@@ -111,7 +111,7 @@ export const OperationsRules = {
   MALFORMED_EGRESS_HOST: {
     id: 'MESH-OPS-016',
     severity: Severity.ERROR,
-    message: 'A Sidecar egress host must have the form `<namespace>/<host>`.',
+    message: 'A Sidecar egress host must have the form `<namespace>/<host>`, the namespace being `*`, `.`, `~` or a namespace name.',
     fix: 'Prefix the host with its namespace (`shop/api.example.com`), `./` for the Sidecar\'s own namespace or `*/` for any.',
     doc: 'Istio rejects Sidecar egress hosts without a namespace part, and the whole Sidecar is ignored.',
   },

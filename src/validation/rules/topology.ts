@@ -101,4 +101,11 @@ export const TopologyRules = {
     fix: 'Add an EastWestGateway (with its cross-network listener) in every network, and set `topology` to a multi-network topology so the control planes get network-aware install values.',
     doc: 'Pods on different networks cannot reach each other directly; Istio routes cross-network requests through the destination network\'s east-west gateway on 15443 (guide "Install Multi-Primary on different networks").',
   },
+  CLUSTER_NAME_TAKEN: {
+    id: 'MESH-TOPO-015',
+    severity: Severity.ERROR,
+    message: 'Another mesh (or construct) of the app already uses this cluster name; every cluster is one chart and one `<cluster>.k8s.yaml` in the app.',
+    fix: 'Give the clusters of different meshes different names, or put the meshes into separate apps (each with its own outdir).',
+    doc: 'Two meshes with a cluster of the same name would write one file twice; cdk8s would fail with a bare "There is already a Construct" error.',
+  },
 } satisfies Record<string, RuleDefinition>;

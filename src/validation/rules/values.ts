@@ -166,6 +166,20 @@ export const ValueRules = {
     fix: 'Pass the kubeconfig `istioctl create-remote-secret` would use for the cluster (`kubectl config view --minify --flatten --context=<cluster>`), or use RemoteSecret.fromExternalSecret().',
     doc: 'istiod builds its client for a remote cluster from the secret\'s current context; a broken kubeconfig is applied without complaint and the cluster\'s endpoints silently never appear.',
   },
+  GRPC_STATUS: {
+    id: 'MESH-VAL-024',
+    severity: Severity.ERROR,
+    message: 'A gRPC status must be one of the gRPC code names in upper case (e.g. UNAVAILABLE, DEADLINE_EXCEEDED).',
+    fix: 'Write the code name as gRPC defines it: OK, CANCELLED, UNKNOWN, INVALID_ARGUMENT, DEADLINE_EXCEEDED, NOT_FOUND, ALREADY_EXISTS, PERMISSION_DENIED, RESOURCE_EXHAUSTED, FAILED_PRECONDITION, ABORTED, OUT_OF_RANGE, UNIMPLEMENTED, INTERNAL, UNAVAILABLE, DATA_LOSS or UNAUTHENTICATED.',
+    doc: 'Istio\'s webhook rejects an abort fault whose grpcStatus is not a gRPC code name (validateGRPCStatus).',
+  },
+  SERVICE_NAME: {
+    id: 'MESH-VAL-025',
+    severity: Severity.ERROR,
+    message: 'A Service name must be a DNS-1035 label: at most 63 lower-case letters, digits and "-", starting with a letter and ending with a letter or digit.',
+    fix: 'Shorten or rename it, e.g. "reviews-v2" instead of "Reviews_V2".',
+    doc: 'The API server rejects Services whose name is not a DNS-1035 label, and the host `<name>.<namespace>.svc` every route uses never exists.',
+  },
   // --- warnings: legal but dangerous ---
   MESH_WIDE_MTLS_DISABLED: {
     id: 'MESH-VAL-101',
@@ -201,5 +215,12 @@ export const ValueRules = {
     message: 'A route retries requests whose method is not idempotent (POST, PATCH), which can apply them twice.',
     fix: 'Limit the retry to idempotent methods, or use `retryOn: [RetryOn.CONNECT_FAILURE, RetryOn.REFUSED_STREAM]` only.',
     doc: 'Envoy retries on 5xx after the upstream may already have acted on the request.',
+  },
+  AUTHZ_PATH_WITHOUT_SLASH: {
+    id: 'MESH-VAL-106',
+    severity: Severity.WARNING,
+    message: 'An authorization path neither starts with "/" nor is a `*` suffix match, so no request path matches it.',
+    fix: 'Write the path with a leading slash, e.g. "/api/*", or use "*" / "*.json" for suffix matches.',
+    doc: 'Request paths always start with "/"; Istio accepts the path, but an ALLOW rule with it never allows and a DENY rule never denies.',
   },
 } satisfies Record<string, RuleDefinition>;

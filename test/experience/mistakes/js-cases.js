@@ -81,7 +81,7 @@ module.exports.cases = [
   ['a direct response status 99', (lib, app) => route(lib, app, [{ directResponse: { status: 99 } }]), 'MESH-VAL-001', 'mesh/route/http[0]/directResponse/status', '99'],
   ['a header set with a colon in the name', (lib, app) => route(lib, app, [{ headers: { request: { set: { 'x-env: prod': '1' } } }, destinations: [{ version: 'v1' }] }]), 'MESH-VAL-015', 'mesh/route/http[0]/headers/request/set/x-env: prod', '"x-env: prod"'],
   ['CORS methods in lower case', (lib, app) => route(lib, app, [{ cors: { allowOrigins: [lib.StringMatch.exact('https://shop.example.com')], allowMethods: ['get'] }, destinations: [{ version: 'v1' }] }]), 'MESH-VAL-005', 'mesh/route/http[0]/cors/allowMethods[0]', '"get"'],
-  ['an outlier interval of zero', (lib, app) => route(lib, app, [{ destinations: [{ version: 'v1' }] }], { policy: { outlierDetection: { interval: Duration.millis(0) } } }), 'MESH-VAL-016', 'mesh/route/policy/outlierDetection/interval', '{"amount":0,"unit":{"label":"millis","inMillis":1}}'],
+  ['an outlier interval of zero', (lib, app) => route(lib, app, [{ destinations: [{ version: 'v1' }] }], { policy: { outlierDetection: { interval: Duration.millis(0) } } }), 'MESH-VAL-016', 'mesh/route/policy/outlierDetection/interval', 'Duration of 0 millis'],
   ['StringMatch.prefix called with a number', (lib) => lib.StringMatch.prefix(5), 'MESH-CORE-002', 'StringMatch.prefix(value)', '5'],
   // --- gateways ---
   ['replicaCount -1', (lib, app) => ingress(lib, app, { replicaCount: -1 }), 'MESH-VAL-003', 'mesh/ingress/replicaCount', '-1'],
@@ -91,6 +91,9 @@ module.exports.cases = [
   ['a serviceType as "LoadBalancer"', (lib, app) => ingress(lib, app, { serviceType: 'LB' }), 'MESH-CORE-005', 'mesh/ingress/serviceType', '"LB"'],
   ['cpu request "1 cpu"', (lib, app) => ingress(lib, app, { resources: { requests: { cpu: '1 cpu' } } }), 'MESH-VAL-019', 'mesh/ingress/resources/requests/cpu', '"1 cpu"'],
   ['memory limit "512MB"', (lib, app) => ingress(lib, app, { resources: { limits: { memory: '512MB' } } }), 'MESH-VAL-019', 'mesh/ingress/resources/limits/memory', '"512MB"'],
+  ['two gateway ports pinning one nodePort', (lib, app) => ingress(lib, app, { serviceType: lib.GatewayServiceType.NODE_PORT, ports: [{ name: 'http2', port: 80, nodePort: 30080 }, { name: 'https', port: 443, nodePort: 30080 }] }), 'MESH-GW-028', 'mesh/ingress', '30080'],
+  ['a service name starting with a digit', (lib, app) => new lib.MeshService(shop(lib, app).mesh, 'svc', { name: '2048-game', namespace: 'shop', ports: [{ port: 80, protocol: lib.Protocol.HTTP }] }), 'MESH-VAL-025', 'mesh/svc/name', '"2048-game"'],
+  ['an abort with a gRPC status from another language', (lib, app) => route(lib, app, [{ destinations: [{ version: 'v1' }], fault: { abort: { grpcStatus: 'StatusCode.UNAVAILABLE' } } }]), 'MESH-VAL-024', 'mesh/route/http[0]/fault/abort/grpcStatus', '"StatusCode.UNAVAILABLE"'],
   ['a gateway running as root (runAsUser: 0)', (lib, app) => ingress(lib, app, { runAsUser: 0 }), 'MESH-GW-027', 'mesh/ingress', '0'],
   ['a gateway in the root group (runAsGroup: 0)', (lib, app) => ingress(lib, app, { runAsUser: 1337, runAsGroup: 0 }), 'MESH-GW-027', 'mesh/ingress', '0'],
   // --- security ---
