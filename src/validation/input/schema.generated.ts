@@ -146,6 +146,11 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         }
       },
       {
+        "name": "caCertificates",
+        "type": "string",
+        "optional": true
+      },
+      {
         "name": "host",
         "type": "string"
       },
@@ -773,6 +778,11 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
   "cdk8s-mesh.ClientTls": {
     "kind": "struct",
     "fields": [
+      {
+        "name": "caCertificates",
+        "type": "string",
+        "optional": true
+      },
       {
         "name": "credentialName",
         "type": "string",
@@ -2794,6 +2804,13 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         }
       },
       {
+        "name": "selector",
+        "type": {
+          "map": "string"
+        },
+        "optional": true
+      },
+      {
         "name": "serviceAccount",
         "type": "string",
         "optional": true
@@ -2990,6 +3007,11 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       },
       {
         "name": "minContentLength",
+        "type": "number",
+        "optional": true
+      },
+      {
+        "name": "priority",
         "type": "number",
         "optional": true
       },
@@ -6064,6 +6086,9 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
             }
           }
         ]
+      },
+      "render": {
+        "params": []
       }
     }
   },
@@ -6299,6 +6324,13 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       {
         "name": "holdApplicationUntilProxyStarts",
         "type": "boolean",
+        "optional": true
+      },
+      {
+        "name": "jwksBlockedCidrs",
+        "type": {
+          "array": "string"
+        },
         "optional": true
       },
       {
@@ -8755,6 +8787,13 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
+        "name": "pilotEnv",
+        "type": {
+          "map": "string"
+        },
+        "optional": true
+      },
+      {
         "name": "proxy",
         "type": {
           "map": "any"
@@ -9471,6 +9510,11 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "type": "string"
       },
       {
+        "name": "istioCode",
+        "type": "string",
+        "optional": true
+      },
+      {
         "name": "message",
         "type": "string"
       },
@@ -9766,7 +9810,8 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
     "kind": "enum",
     "members": [
       "ERROR",
-      "WARNING"
+      "WARNING",
+      "INFO"
     ]
   },
   "cdk8s-mesh.Sidecar": {
