@@ -1,6 +1,6 @@
 import { JsonMap, list, map, maps, num, stringMap, text, texts } from './json';
-import { selects } from './labels';
 import { AnalysisIndex, AnalysisObject } from './object-index';
+import { selectsLabels } from '../core/labels';
 
 /** The DNS suffix of Kubernetes services. */
 export const CLUSTER_DOMAIN = 'svc.cluster.local';
@@ -164,7 +164,7 @@ export class WorkloadRegistry {
 
   /** Workloads in `namespace` (or anywhere, if undefined) that `selector` selects. */
   public selected(selector: Readonly<Record<string, string>>, namespace?: string): Workload[] {
-    return (namespace === undefined ? this.all : this.inNamespace(namespace)).filter(w => selects(selector, w.labels));
+    return (namespace === undefined ? this.all : this.inNamespace(namespace)).filter(w => selectsLabels(selector, w.labels));
   }
 
   private add(object: AnalysisObject, template: JsonMap): void {

@@ -1,4 +1,5 @@
 import { JsonObject, isJsonObject, jsonAt, jsonObject, jsonObjects, jsonString, jsonStringRecord, jsonStrings } from '../core/json';
+import { selectsLabels } from '../core/labels';
 import { qualifiedHost } from '../core/names';
 import { MeshCore } from '../topology/mesh-core';
 import { formatDiagnostic } from '../validation/format';
@@ -60,11 +61,6 @@ type Docs = Map<string, JsonObject[]>;
 
 function nodeId(...parts: string[]): string {
   return parts.join('_').replace(/[^A-Za-z0-9_]/g, '_');
-}
-
-function matchesSelector(selector: Record<string, string> | undefined, labels: Record<string, string> | undefined): boolean {
-  if (!selector) return true;
-  return Object.entries(selector).every(([k, v]) => labels?.[k] === v);
 }
 
 /** `exact /api` for a StringMatch object. */
@@ -320,7 +316,7 @@ export class MeshReport {
         outlierDetection: jsonAt(dr, 'spec', 'trafficPolicy', 'outlierDetection') !== undefined,
         mtls: this.effectiveMtls(peerAuths, root, svc.namespace, svc.selector),
         callers: [...(authz.get(svc.namespace) ?? []), ...(svc.namespace === root ? [] : authz.get(root) ?? [])]
-          .filter(p => matchesSelector(jsonStringRecord(p, 'spec', 'selector', 'matchLabels'), svc.selector))
+          .filter(p => selectsLabels(jsonStringRecord(p, 'spec', 'selector', 'matchLabels'), svc.selector))
           .flatMap(p => rules(p).map(r => `${jsonString(p, 'spec', 'action') ?? 'ALLOW'} ${describeSources(jsonObjects(r, 'from')) || '*'} (${objectKey(p)})`)),
       };
     });
@@ -331,7 +327,7 @@ export class MeshReport {
   ): string {
     const local = peerAuths.get(namespace) ?? [];
     const hasSelector = (p: JsonObject) => Boolean(jsonAt(p, 'spec', 'selector'));
-    const workload = local.find(p => hasSelector(p) && matchesSelector(jsonStringRecord(p, 'spec', 'selector', 'matchLabels'), selector));
+    const workload = local.find(p => hasSelector(p) && selectsLabels(jsonStringRecord(p, 'spec', 'selector', 'matchLabels'), selector));
     const ns = local.find(p => !hasSelector(p));
     const meshWide = (peerAuths.get(root) ?? []).find(p => !hasSelector(p));
     const mode = (p: JsonObject | undefined) => jsonAt(p, 'spec', 'mtls', 'mode');

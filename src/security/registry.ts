@@ -4,6 +4,7 @@ import type { PeerAuth } from './peer-auth';
 import { PolicyScope } from './policy-target';
 import type { RequestAuthentication } from './request-authentication';
 import { jsonAt, jsonNumber, jsonObjects, jsonString, jsonStringRecord } from '../core/json';
+import { selectsLabels } from '../core/labels';
 import { qualifiedHost } from '../core/names';
 import { renderedJson, renderedObjectsOfKind } from '../core/rendered';
 import type { MeshCluster } from '../topology/cluster';
@@ -12,11 +13,6 @@ import { SecurityRules } from '../validation/rules/security';
 import { MeshService } from '../workloads/mesh-service';
 
 type Labels = { [key: string]: string };
-
-/** True if every label of `selector` is in `labels` (an absent selector selects everything). */
-function selects(selector: Labels | undefined, labels: Labels): boolean {
-  return Object.entries(selector ?? {}).every(([k, v]) => labels[k] === v);
-}
 
 /** The PeerAuths placed in one cluster, indexed by scope, for effective-mode lookups. @internal */
 export class MtlsIndex {
@@ -43,7 +39,7 @@ export class MtlsIndex {
    * workload policy (its port mode first), then the namespace's, then the mesh's; PERMISSIVE if all are unset.
    */
   public mode(namespace: string, labels: Labels, port?: number): MtlsMode {
-    const workload = (this.workloads.get(namespace) ?? []).find(pa => selects(pa.selector, labels));
+    const workload = (this.workloads.get(namespace) ?? []).find(pa => selectsLabels(pa.selector, labels));
     for (const mode of [workload?.modeOnPort(port), this.namespaceWide.get(namespace)?.mode, this.meshWide?.mode]) {
       if (mode !== undefined && mode !== MtlsMode.UNSET) return mode;
     }
@@ -62,7 +58,7 @@ export class MtlsIndex {
       modes.push(this.mode(ns, selector ?? {}));
       for (const pa of this.workloads.get(ns) ?? []) {
         // A workload policy narrower than (or equal to) the target selects some of its pods.
-        if (selector && !selects(selector, pa.selector ?? {})) continue;
+        if (selector && !selectsLabels(selector, pa.selector ?? {})) continue;
         const labels = { ...selector, ...pa.selector };
         modes.push(this.mode(ns, labels), ...[...pa._portModes().keys()].map(p => this.mode(ns, labels, p)));
       }
@@ -167,7 +163,7 @@ export class SecurityRegistry {
       const labels = ra.selector ?? {};
       const meshWide = (byNamespace.get(root) ?? []).filter(ap => ap.scope === PolicyScope.MESH);
       const local = ra.namespace === root ? [] : byNamespace.get(ra.namespace) ?? [];
-      if (![...meshWide, ...local].some(ap => selects(ap.selector, labels))) {
+      if (![...meshWide, ...local].some(ap => selectsLabels(ap.selector, labels))) {
         this.mesh.report(SecurityRules.JWT_NOT_REQUIRED, ra, `${ra.namespace}/${ra.name}`);
       }
     }

@@ -2,6 +2,7 @@ import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import type { MeshCluster } from './cluster';
 import { JsonObject, jsonAt, jsonObject, jsonObjects, jsonString, jsonStringRecord, jsonStrings } from '../core/json';
+import { selectsLabels } from '../core/labels';
 import { renderedJson } from '../core/rendered';
 
 /**
@@ -188,7 +189,7 @@ export class ClusterObjectIndex {
     return this.entries.filter(e => {
       if (e.namespace !== namespace) return false;
       const selector = e.selector;
-      return selector !== undefined && Object.entries(selector).every(([k, v]) => labels[k] === v);
+      return selector !== undefined && selectsLabels(selector, labels);
     });
   }
 

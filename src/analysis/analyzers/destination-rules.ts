@@ -1,7 +1,7 @@
+import { selectsLabels } from '../../core/labels';
 import { AnalysisRules } from '../../validation/rules/analysis';
 import { AnalysisContext, describe } from '../context';
 import { JsonMap, map, maps, num, stringMap, text } from '../json';
-import { selects } from '../labels';
 
 // DestinationRule checks (IST0128/0129, IST0173, IST0174) and the headless-Service pitfall of the seed FAQ.
 
@@ -47,7 +47,7 @@ export function analyzeDestinationRuleTargets(ctx: AnalysisContext): void {
     if (!pods.length) continue;
     for (const subset of maps(dr.spec.subsets)) {
       const labels = stringMap(subset.labels);
-      if (!pods.some(p => selects(labels, p.labels))) {
+      if (!pods.some(p => selectsLabels(labels, p.labels))) {
         ctx.report(AnalysisRules.SUBSET_SELECTS_NO_PODS, dr, `${host}/${subset.name}`,
           `${describe(dr)}; declared pods of ${service.namespace}/${service.name}: ${pods.map(p => p.object.name).join(', ')}.`);
       }

@@ -1,7 +1,8 @@
+import { selectsLabels } from '../../core/labels';
 import { AnalysisRules } from '../../validation/rules/analysis';
 import { AnalysisContext, describe, groupBy } from '../context';
 import { map, maps, num, stringMap, text, texts } from '../json';
-import { selectorText, selects } from '../labels';
+import { selectorText } from '../labels';
 import { AnalysisObject } from '../object-index';
 import { Workload } from '../registry';
 
@@ -23,7 +24,7 @@ export function analyzeGatewaySelectors(ctx: AnalysisContext): void {
   for (const gw of ctx.index.ofKind('Gateway')) {
     const selector = stringMap(gw.spec.selector);
     if (ctx.workloads.selected(selector).length) continue;
-    if (installed.some(w => w.cluster === gw.cluster && selects(selector, w.labels))) continue;
+    if (installed.some(w => w.cluster === gw.cluster && selectsLabels(selector, w.labels))) continue;
     ctx.report(AnalysisRules.GATEWAY_SELECTOR_NO_WORKLOAD, gw, selectorText(selector), `${describe(gw)}.`);
   }
 }
@@ -75,7 +76,7 @@ export function analyzeGatewayWorkloads(ctx: AnalysisContext): void {
     if (!pods.length) continue;
     const selecting = (s: AnalysisObject) => {
       const selector = stringMap(s.spec.selector);
-      return Object.keys(selector).length > 0 && pods.some(p => selects(selector, p.labels));
+      return Object.keys(selector).length > 0 && pods.some(p => selectsLabels(selector, p.labels));
     };
     const services = [...namespaces].flatMap(ns => ctx.services.servicesIn(ns).filter(selecting));
     if (!services.length) continue;

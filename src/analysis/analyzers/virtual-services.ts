@@ -1,7 +1,7 @@
+import { selectsLabels } from '../../core/labels';
 import { AnalysisRules } from '../../validation/rules/analysis';
 import { AnalysisContext, describe } from '../context';
 import { JsonMap, canonical, map, maps, num, stringMap, text, texts } from '../json';
-import { selects } from '../labels';
 import { AnalysisIndex, AnalysisObject } from '../object-index';
 import { qualifyHost } from '../registry';
 
@@ -247,7 +247,7 @@ export function analyzeJwtClaimRoutes(ctx: AnalysisContext): void {
         : [{ namespace: gateway.namespace, labels: selector }];
       const covered = pods.every(pod => authns.some(ra =>
         (ra.namespace === pod.namespace || ra.namespace === ctx.settings.rootNamespace)
-        && selects(stringMap(map(ra.spec.selector).matchLabels), pod.labels)));
+        && selectsLabels(stringMap(map(ra.spec.selector).matchLabels), pod.labels)));
       if (!covered) ctx.report(AnalysisRules.JWT_ROUTE_WITHOUT_AUTHN, vs, claims[0], `${describe(vs)}, gateway ${ref}.`);
     }
   }

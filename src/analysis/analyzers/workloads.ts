@@ -1,8 +1,9 @@
+import { selectsLabels } from '../../core/labels';
 import { RuleDefinition } from '../../validation/rule';
 import { AnalysisRules } from '../../validation/rules/analysis';
 import { AnalysisContext, describe, groupBy } from '../context';
 import { map, maps, num, stringMap, text } from '../json';
-import { covers, selectorText, selects } from '../labels';
+import { covers, selectorText } from '../labels';
 import { AnalysisObject } from '../object-index';
 import { Workload, containers } from '../registry';
 
@@ -79,7 +80,7 @@ export function analyzeServiceAssociation(ctx: AnalysisContext): void {
 
 function selectsPods(service: AnalysisObject, w: Workload): boolean {
   const selector = stringMap(service.spec.selector);
-  return Object.keys(selector).length > 0 && selects(selector, w.labels);
+  return Object.keys(selector).length > 0 && selectsLabels(selector, w.labels);
 }
 
 /** `spec.selector.matchLabels` (security policies) or `spec.workloadSelector.labels` (Sidecar). */
@@ -102,14 +103,14 @@ const SELECTOR_RULES: Array<[string, RuleDefinition]> = [
   ['Telemetry', AnalysisRules.SELECTOR_NO_WORKLOAD],
 ];
 
-/** Policy selectors that match no declared workload, when their namespace has any (IST0127, IST0101). */
+/** Policy selectors that match no declared workload, when their namespace has workloads (IST0127, IST0101). */
 export function analyzeSelectors(ctx: AnalysisContext): void {
   for (const [kind, rule] of SELECTOR_RULES) {
     for (const o of ctx.index.ofKind(kind)) {
       const selector = policySelector(o);
       if (!selector) continue;
       const pool = candidates(ctx, o.namespace);
-      if (pool.length && !pool.some(w => selects(selector, w.labels))) ctx.report(rule, o, selectorText(selector), `${describe(o)}.`);
+      if (pool.length && !pool.some(w => selectsLabels(selector, w.labels))) ctx.report(rule, o, selectorText(selector), `${describe(o)}.`);
     }
   }
 }
@@ -138,7 +139,7 @@ export function analyzeSelectorOverlaps(ctx: AnalysisContext): void {
       };
       if (pods.length) {
         for (const pod of pods) {
-          const hits = selected.filter(o => selects(policySelector(o)!, pod.labels));
+          const hits = selected.filter(o => selectsLabels(policySelector(o)!, pod.labels));
           if (hits.length > 1) conflict(hits, `pods of ${pod.object.kind} ${pod.object.name}`);
         }
       } else {
