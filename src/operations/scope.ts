@@ -2,6 +2,7 @@ import { isIP } from 'net';
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { isJsonObject } from '../core/json';
+import { selectsLabels } from '../core/labels';
 import { sortedRecord } from '../core/names';
 import { renderedObjectsOfKind } from '../core/rendered';
 import type { MeshCluster } from '../topology/cluster';
@@ -92,13 +93,15 @@ export class SelectorIndex {
     const keys = Object.keys(selector ?? {}).sort();
     if (!selector || keys.length === 0) return;
     const key = pairKey(namespace, keys[0], selector[keys[0]]);
-    this.byPair.set(key, [...(this.byPair.get(key) ?? []), selector]);
+    const selectors = this.byPair.get(key);
+    if (selectors) selectors.push(selector);
+    else this.byPair.set(key, [selector]);
   }
 
   /** True if a selector in `namespace` selects pods with `labels`. */
   public selects(namespace: string, labels: { [key: string]: string }): boolean {
     return Object.entries(labels).some(([k, v]) => (this.byPair.get(pairKey(namespace, k, v)) ?? [])
-      .some(selector => Object.entries(selector).every(([sk, sv]) => labels[sk] === sv)));
+      .some(selector => selectsLabels(selector, labels)));
   }
 }
 
