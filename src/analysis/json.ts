@@ -1,21 +1,28 @@
-/** A parsed manifest or one of its maps, read without trusting its shape. */
-export type JsonMap = { readonly [key: string]: unknown };
+import { JsonObject, jsonArray, jsonObject, jsonObjects, jsonStringRecord, jsonStrings } from '../core/json';
+
+/*
+ * The analysis reads manifests without trusting their shape: a value of the wrong shape reads as empty
+ * (src/core/json.ts reads it as absent; these wrap it for the analyzers' chained reads).
+ */
+
+/** A parsed manifest or one of its maps. */
+export type JsonMap = JsonObject;
 
 const EMPTY: JsonMap = Object.freeze({});
 
 /** `value` when it is an object (not a list), otherwise an empty map. */
 export function map(value: unknown): JsonMap {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value as JsonMap : EMPTY;
+  return jsonObject(value) ?? EMPTY;
 }
 
 /** `value` when it is a list, otherwise an empty list. */
 export function list(value: unknown): readonly unknown[] {
-  return Array.isArray(value) ? value : [];
+  return jsonArray(value);
 }
 
 /** The items of a list that are maps. */
 export function maps(value: unknown): JsonMap[] {
-  return list(value).filter(v => typeof v === 'object' && v !== null && !Array.isArray(v)) as JsonMap[];
+  return jsonObjects(value);
 }
 
 /** `value` when it is a non-empty string. */
@@ -25,7 +32,7 @@ export function text(value: unknown): string | undefined {
 
 /** The strings of a list. */
 export function texts(value: unknown): string[] {
-  return list(value).filter((v): v is string => typeof v === 'string');
+  return jsonStrings(value);
 }
 
 /** `value` as a number (numbers and numeric strings). */
@@ -37,17 +44,5 @@ export function num(value: unknown): number | undefined {
 
 /** A string-to-string map (labels, annotations, selectors); other entries are dropped. */
 export function stringMap(value: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(map(value))) if (typeof v === 'string') out[k] = v;
-  return out;
-}
-
-/** A stable text form of a value with object keys sorted, for comparing JSON by content. */
-export function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
+  return jsonStringRecord(value) ?? {};
 }

@@ -62,3 +62,10 @@ export function jsonStringRecord(value: unknown, ...path: string[]): Record<stri
   if (!found) return undefined;
   return Object.fromEntries(Object.entries(found).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
+
+/** JSON with object keys sorted at every level: equal text for equal content. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (isJsonObject(v)
+    ? Object.fromEntries(Object.keys(v).sort().map(k => [k, v[k]]))
+    : v));
+}

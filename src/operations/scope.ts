@@ -1,7 +1,6 @@
 import { isIP } from 'net';
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { isJsonObject } from '../core/json';
 import { selectsLabels } from '../core/labels';
 import { sortedRecord } from '../core/names';
 import { renderedObjectsOfKind } from '../core/rendered';
@@ -107,13 +106,6 @@ export class SelectorIndex {
 
 function pairKey(namespace: string, key: string, value: string): string {
   return `${namespace}\u0000${key}\u0000${value}`;
-}
-
-/** JSON with object keys sorted at every level. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (isJsonObject(v)
-    ? Object.fromEntries(Object.keys(v).sort().map(k => [k, v[k]]))
-    : v));
 }
 
 /** True if `text` is an IPv4 or IPv6 CIDR, or `*`. */

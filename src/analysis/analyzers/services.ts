@@ -1,6 +1,7 @@
+import { canonicalJson } from '../../core/json';
 import { AnalysisRules } from '../../validation/rules/analysis';
 import { AnalysisContext, describe, groupBy } from '../context';
-import { JsonMap, canonical, list, map, maps, num, text, texts } from '../json';
+import { JsonMap, list, map, maps, num, text, texts } from '../json';
 import { AnalysisObject } from '../object-index';
 import { servicePortProtocol } from '../registry';
 
@@ -32,7 +33,7 @@ export function analyzeMultiClusterServices(ctx: AnalysisContext): void {
 
 function portsKey(spec: JsonMap): string {
   const ports: JsonMap[] = maps(spec.ports).map(p => ({ ...p, protocol: p.protocol ?? 'TCP' }));
-  return canonical(ports.sort((a, b) => String(a.name ?? a.port).localeCompare(String(b.name ?? b.port))));
+  return canonicalJson(ports.sort((a, b) => String(a.name ?? a.port).localeCompare(String(b.name ?? b.port))));
 }
 
 /**

@@ -1,7 +1,8 @@
+import { canonicalJson } from '../../core/json';
 import { selectsLabels } from '../../core/labels';
 import { AnalysisRules } from '../../validation/rules/analysis';
 import { AnalysisContext, describe } from '../context';
-import { JsonMap, canonical, map, maps, num, stringMap, text, texts } from '../json';
+import { JsonMap, map, maps, num, stringMap, text, texts } from '../json';
 import { AnalysisIndex, AnalysisObject } from '../object-index';
 import { qualifyHost } from '../registry';
 
@@ -167,7 +168,7 @@ export function analyzeUnreachableRules(ctx: AnalysisContext): void {
         let duplicates = 0;
         matches.forEach((m, j) => {
           const { name: _ignored, ...rest } = m;
-          const key = canonical(rest);
+          const key = canonicalJson(rest);
           const earlier = seen.get(key);
           if (earlier !== undefined) {
             duplicates++;
@@ -178,12 +179,12 @@ export function analyzeUnreachableRules(ctx: AnalysisContext): void {
           const prefix = kind === 'http' ? text(map(m.uri).prefix) : undefined;
           if (prefix === undefined) return;
           const { uri: _uri, ...others } = rest;
-          const covering = prefixes.find(p => p.rest === canonical(others) && p.prefix !== prefix && prefix.startsWith(p.prefix));
+          const covering = prefixes.find(p => p.rest === canonicalJson(others) && p.prefix !== prefix && prefix.startsWith(p.prefix));
           if (covering) {
             ctx.report(AnalysisRules.INEFFECTIVE_MATCH, vs, `${name}.match[${j}]`,
               `${describe(vs)}: prefix "${covering.prefix}" in ${kind}[${covering.rule}] covers "${prefix}".`);
           }
-          prefixes.push({ prefix, rest: canonical(others), rule: i });
+          prefixes.push({ prefix, rest: canonicalJson(others), rule: i });
         });
         if (duplicates === matches.length) {
           ctx.report(AnalysisRules.UNREACHABLE_RULE, vs, name, `${describe(vs)}: all its matches are used by earlier rules.`);
