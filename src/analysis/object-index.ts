@@ -1,4 +1,5 @@
 import { JsonMap, map, stringMap, text } from './json';
+import { isClusterScopedKind } from '../core/apply-order';
 
 /**
  * One rendered object as the analysis sees it: its manifest, the cluster it is written to and what declared it.
@@ -42,12 +43,6 @@ export interface RenderedEntry {
   readonly source: string;
 }
 
-/** Kinds written without a namespace. */
-const CLUSTER_SCOPED = new Set([
-  'Namespace', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'MutatingWebhookConfiguration',
-  'ValidatingWebhookConfiguration', 'PriorityClass', 'StorageClass', 'GatewayClass', 'PersistentVolume', 'Node',
-]);
-
 /** Builds the index from each cluster's rendered objects, in one pass. */
 export function buildIndex(clusters: ReadonlyArray<{ readonly name: string; readonly objects: readonly RenderedEntry[] }>): AnalysisIndex {
   const byKind = new Map<string, AnalysisObject[]>();
@@ -60,7 +55,7 @@ export function buildIndex(clusters: ReadonlyArray<{ readonly name: string; read
       const object: AnalysisObject = {
         cluster: cluster.name,
         kind,
-        namespace: text(metadata.namespace) ?? (CLUSTER_SCOPED.has(kind) ? '' : 'default'),
+        namespace: text(metadata.namespace) ?? (isClusterScopedKind(text(entry.json.apiVersion), kind) ? '' : 'default'),
         name: text(metadata.name) ?? '',
         labels: stringMap(metadata.labels),
         json: entry.json,

@@ -45,22 +45,37 @@ function typeKey(apiGroup: string, kind: string | undefined): string {
   return `${apiGroup}/${kind ?? ''}`;
 }
 
+const KNOWN_CLUSTER_SCOPED: ReadonlySet<string> = new Set(
+  Object.entries(CLUSTER_SCOPED).flatMap(([apiGroup, kinds]) => kinds.map(kind => typeKey(apiGroup, kind))),
+);
+
+function isNamespaceOrCrd(apiVersion: string | undefined, kind: string | undefined): boolean {
+  return (kind === 'Namespace' && group(apiVersion) === '')
+    || (kind === 'CustomResourceDefinition' && group(apiVersion) === 'apiextensions.k8s.io');
+}
+
+/**
+ * True for a kind Kubernetes (or a common add-on) defines without a namespace: Namespace, CRD and the
+ * cluster-scoped kinds above, matched with their API group.
+ */
+export function isClusterScopedKind(apiVersion: string | undefined, kind: string | undefined): boolean {
+  return isNamespaceOrCrd(apiVersion, kind) || KNOWN_CLUSTER_SCOPED.has(typeKey(group(apiVersion), kind));
+}
+
 /**
  * The objects in apply order: Namespaces and CRDs, then cluster-scoped objects (known kinds, and kinds
  * whose CRD in the same list says `scope: Cluster`), then namespaced objects; stable within each group.
  * @param objects manifests in construct order
  */
 export function applyOrder<T extends ApplyOrderedObject>(objects: readonly T[]): T[] {
-  const clusterScoped = new Set<string>();
-  for (const [apiGroup, kinds] of Object.entries(CLUSTER_SCOPED)) for (const kind of kinds) clusterScoped.add(typeKey(apiGroup, kind));
+  const clusterScoped = new Set<string>(KNOWN_CLUSTER_SCOPED);
   for (const obj of objects) {
     if (obj.kind !== 'CustomResourceDefinition' || obj.spec?.scope !== 'Cluster') continue;
     const names = obj.spec.names as { kind?: string } | undefined;
     if (typeof obj.spec.group === 'string') clusterScoped.add(typeKey(obj.spec.group, names?.kind));
   }
   const rank = (obj: T): number => {
-    if (obj.kind === 'Namespace' && group(obj.apiVersion) === '') return 0;
-    if (obj.kind === 'CustomResourceDefinition' && group(obj.apiVersion) === 'apiextensions.k8s.io') return 0;
+    if (isNamespaceOrCrd(obj.apiVersion, obj.kind)) return 0;
     return clusterScoped.has(typeKey(group(obj.apiVersion), obj.kind)) ? 1 : 2;
   };
   return objects
