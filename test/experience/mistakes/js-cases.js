@@ -3,7 +3,7 @@
  * Each entry: the title, what the user wrote, and the rule, path and value the error must name.
  */
 'use strict';
-const { Duration } = require('cdk8s');
+const { ApiObject, Duration } = require('cdk8s');
 
 function shop(lib, app, meshProps) {
   const mesh = new lib.Mesh(app, 'mesh', Object.assign({ meshId: 'shop', clusters: [{ name: 'prod' }] }, meshProps || {}));
@@ -56,6 +56,10 @@ module.exports.cases = [
   ['a TCM version as a string', (lib, app) => shop(lib, app, { platform: new lib.TcmPlatform({ version: '1.30' }) }), 'MESH-CORE-006', 'TcmPlatform(options)/version', '"1.30"'],
   ['an east-west gateway with a misspelled prop', (lib, app) => new lib.EastWestGateway(shop(lib, app).mesh, 'eastwest', { exposeIstioD: true }), 'MESH-CORE-003', 'mesh/eastwest/exposeIstioD', 'true'],
   ['an mTLS migration stage as a string', (lib, app) => new lib.MtlsMigration(shop(lib, app).mesh, 'migration', { stage: '1' }), 'MESH-CORE-002', 'mesh/migration/stage', '"1"'],
+  ['two meshes of one app with a cluster of the same name', (lib, app) => { new lib.Mesh(app, 'm1', { meshId: 'shop', clusters: [{ name: 'prod' }] }); new lib.Mesh(app, 'm2', { meshId: 'shop-eu', clusters: [{ name: 'prod' }] }); }, 'MESH-TOPO-015', 'm2/clusters/prod', '"prod"'],
+  // --- hand-written objects the analysis reads ---
+  ['a hand-written VirtualService routing to a host that does not exist', (lib, app) => { const { mesh } = shop(lib, app); new ApiObject(mesh.cluster('prod'), 'ratings-vs', { apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'ratings', namespace: 'shop' }, spec: { hosts: ['ratings'], http: [{ route: [{ destination: { host: 'ratings' } }] }] } }); }, 'MESH-ANA-001', 'prod/ratings-vs', '"ratings"'],
+  ['a hand-written VirtualService bound to a Gateway that does not exist', (lib, app) => { const { mesh } = shop(lib, app); new ApiObject(mesh.cluster('prod'), 'reviews-edge', { apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'reviews-edge', namespace: 'shop' }, spec: { hosts: ['reviews.example.com'], gateways: ['istio-system/public'], http: [{ route: [{ destination: { host: 'reviews' } }] }] } }); }, 'MESH-ANA-004', 'prod/reviews-edge', '"istio-system/public"'],
   // --- services ---
   ['version labels as a string', (lib, app) => new lib.MeshService(shop(lib, app).mesh, 'svc', { name: 'details', namespace: 'shop', ports: [{ port: 80, protocol: lib.Protocol.HTTP }], versions: [{ name: 'v1', labels: 'v1' }] }), 'MESH-CORE-002', 'mesh/svc/versions[0]/labels', '"v1"'],
   ['a port protocol as "http"', (lib, app) => new lib.MeshService(shop(lib, app).mesh, 'svc', { name: 'details', namespace: 'shop', ports: [{ port: 80, protocol: 'http' }] }), 'MESH-CORE-005', 'mesh/svc/ports[0]/protocol', '"http"'],
@@ -98,6 +102,8 @@ module.exports.cases = [
   ['a gateway in the root group (runAsGroup: 0)', (lib, app) => ingress(lib, app, { runAsUser: 1337, runAsGroup: 0 }), 'MESH-GW-027', 'mesh/ingress', '0'],
   // --- security ---
   ['a DENY rule on CIDR 10.0.0.0/33', (lib, app) => policy(lib, app, { action: lib.AuthorizationAction.DENY, rules: [{ from: [{ ipBlocks: ['10.0.0.0/33'] }] }] }), 'MESH-VAL-004', 'mesh/policy/rules[0]/from[0]/ipBlocks[0]', '"10.0.0.0/33"'],
+  ['an authorization path without a slash in a strict mesh', (lib, app) => { const { mesh, reviews } = shop(lib, app, { strict: true }); new lib.AuthorizationPolicy(mesh, 'policy', { workload: reviews, rules: [{ to: [{ paths: ['api/*'] }] }] }); }, 'MESH-VAL-106', 'mesh/policy/rules[0]/to[0]/paths[0]', '"api/*"'],
+  ['a DENY policy on an external service without a selector', (lib, app) => { const { mesh } = shop(lib, app); const legacy = lib.MeshService.external(mesh, 'legacy', { name: 'legacy', namespace: 'shop', ports: [{ port: 9080, protocol: lib.Protocol.HTTP }] }); new lib.AuthorizationPolicy(mesh, 'deny-legacy', { workload: legacy, action: lib.AuthorizationAction.DENY, rules: [{}] }); }, 'MESH-SEC-019', 'mesh/deny-legacy', '"shop"'],
   ['HTTP methods get and post', (lib, app) => policy(lib, app, { rules: [{ to: [{ methods: ['get', 'post'] }] }] }), 'MESH-VAL-005', 'mesh/policy/rules[0]/to[0]/methods[0]', '"get"'],
   ['a principal "frontend"', (lib, app) => policy(lib, app, { rules: [{ from: [{ principals: ['frontend'] }] }] }), 'MESH-VAL-006', 'mesh/policy/rules[0]/from[0]/principals[0]', '"frontend"'],
   ['a principal with spiffe://', (lib, app) => policy(lib, app, { rules: [{ from: [{ principals: ['spiffe://cluster.local/ns/shop/sa/web'] }] }] }), 'MESH-VAL-006', 'mesh/policy/rules[0]/from[0]/principals[0]', '"spiffe://cluster.local/ns/shop/sa/web"'],
