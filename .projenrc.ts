@@ -37,7 +37,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     '@swc/core@^1.16.22',
     '@swc/jest@^0.2.39',
   ],
-  gitignore: ['/dist/', '/.tmp/', '/bench-results/', '/examples/cdk8s-app/dist/', '/.tools/'],
+  gitignore: ['/node_modules', '/dist/', '/.tmp/', '/bench-results/', '/examples/cdk8s-app/dist/', '/.tools/'],
   jestOptions: {
     passWithNoTests: false,
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
