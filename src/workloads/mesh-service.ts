@@ -1,6 +1,8 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Deployment, Service, k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { checkMeshService } from './mesh-service-checks';
+import { renderServiceSpec } from './mesh-service-render';
 import { Protocol, Protocols } from './protocol';
 import { IMeshWorkload } from './workload';
 import { jsonNumber, jsonObjects, jsonString, jsonStringRecord } from '../core/json';
@@ -9,10 +11,8 @@ import { MeshCluster } from '../topology/cluster';
 import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
 import { checkInit, trusted } from '../validation/input/check';
-import { ServiceRules } from '../validation/rules/service';
 
-/** Ports the sidecar binds in every pod; applications cannot use them. */
-export const ISTIO_RESERVED_PORTS = [15000, 15001, 15004, 15006, 15008, 15009, 15020, 15021, 15053, 15090];
+export { ISTIO_RESERVED_PORTS } from './mesh-service-checks';
 
 /**
  * A port of a mesh service.
@@ -130,8 +130,9 @@ interface ServiceShape {
   readonly emit?: { labels: { [key: string]: string } };
 }
 
-const REGISTRY = new WeakMap<MeshCore, Map<string, MeshService[]>>();
-const EXTERNAL = new WeakMap<MeshCore, MeshService[]>();
+/** Ownership lists of services (see `MeshCore.ownership`). */
+const SERVICES_NAMED = 'workloads/services-named';
+const EXTERNAL_SERVICES = 'workloads/external-services';
 
 /**
  * A service in the mesh: name, namespace, ports with protocols, and versions.
@@ -195,7 +196,7 @@ export class MeshService extends MeshMember implements IMeshWorkload {
       selector: props.selector ?? {},
       serviceAccount: props.serviceAccount ?? props.name,
     }));
-    EXTERNAL.set(service.mesh, [...EXTERNAL.get(service.mesh) ?? [], service]);
+    service.mesh.ownership.addMember(EXTERNAL_SERVICES, service);
     return service;
   }
 
@@ -204,7 +205,7 @@ export class MeshService extends MeshMember implements IMeshWorkload {
    * @internal
    */
   public static _externalOf(mesh: MeshCore): MeshService[] {
-    return [...EXTERNAL.get(mesh) ?? []];
+    return mesh.ownership.members(EXTERNAL_SERVICES).filter((m): m is MeshService => m instanceof MeshService);
   }
 
   private static create(
@@ -286,7 +287,6 @@ export class MeshService extends MeshMember implements IMeshWorkload {
     return this.shapeOf().emit !== undefined;
   }
 
-  /** The clusters where the service's workloads run. */
   /** The namespace its pods run in (IMeshWorkload). */
   public get workloadNamespace(): string {
     return this.namespace;
@@ -302,6 +302,7 @@ export class MeshService extends MeshMember implements IMeshWorkload {
     return this.clusters;
   }
 
+  /** The clusters where the service's workloads run. */
   public get clusters(): MeshCluster[] {
     this.resolvedClusters ??= this.mesh.resolveClusters(this,
       this.defaultCluster ? [this.defaultCluster] : this.mesh.workloadClusters, this.options.clusters);
@@ -353,58 +354,18 @@ export class MeshService extends MeshMember implements IMeshWorkload {
     for (const cluster of this.clusters) {
       new k8s.KubeService(cluster.scopeFor(this), 'Service', {
         metadata: { name: shape.name, namespace: shape.namespace, labels: sortedRecord(shape.emit.labels) },
-        spec: {
-          selector: sortedRecord(shape.selector),
-          ports: shape.ports.filter(p => p.protocol !== undefined).map(p => ({
-            name: this.portName(p),
-            port: p.port,
-            targetPort: k8s.IntOrString.fromNumber(p.targetPort ?? p.port),
-            protocol: p.protocol === Protocol.UDP ? 'UDP' : 'TCP',
-            appProtocol: Protocols.appProtocol(p.protocol),
-          })),
-        },
+        spec: renderServiceSpec(shape.selector, shape.ports.map(p => ({ ...p, name: this.portName(p) }))),
       });
     }
   }
 
   private validate(): void {
     const shape = this.shapeOf();
-    const seen = new Set<number>();
-    for (const port of shape.ports) {
-      for (const n of new Set([port.port, port.targetPort ?? port.port])) {
-        if (!Number.isInteger(n) || n < 1 || n > 65535) this.mesh.report(ServiceRules.INVALID_PORT, this, n);
-        else if (ISTIO_RESERVED_PORTS.includes(n)) this.mesh.report(ServiceRules.RESERVED_PORT, this, n);
-      }
-      if (seen.has(port.port)) this.mesh.report(ServiceRules.DUPLICATE_PORT, this, port.port);
-      seen.add(port.port);
-      if ((port.protocol as Protocol | undefined) === undefined) {
-        this.mesh.report(ServiceRules.PORT_WITHOUT_PROTOCOL, this, port.name ?? port.port);
-      }
-    }
-    const names = new Set<string>();
-    for (const version of this.versionList) {
-      if (names.has(version.name)) this.mesh.report(ServiceRules.DUPLICATE_VERSION, this, version.name);
-      names.add(version.name);
-      if (Object.keys(version.labels).length === 0) this.mesh.report(ServiceRules.VERSION_WITHOUT_LABELS, this, version.name);
-    }
-    this.checkSameNameServices(shape);
-  }
-
-  private checkSameNameServices(shape: ServiceShape): void {
-    let byHost = REGISTRY.get(this.mesh);
-    if (!byHost) REGISTRY.set(this.mesh, byHost = new Map<string, MeshService[]>());
     const key = `${shape.namespace}/${shape.name}`;
-    const earlier = byHost.get(key) ?? [];
-    const signature = portSignature(shape.ports);
-    if (earlier.some(other => portSignature(other.ports) !== signature)) {
-      this.mesh.report(ServiceRules.SERVICE_SHAPE_DIFFERS, this, key, `Ports here: ${signature}; elsewhere: ${portSignature(earlier[0].ports)}.`);
-    }
-    byHost.set(key, [...earlier, this]);
+    const earlier = this.mesh.ownership.members(`${SERVICES_NAMED}:${key}`).filter((m): m is MeshService => m instanceof MeshService);
+    this.mesh.ownership.addMember(`${SERVICES_NAMED}:${key}`, this);
+    checkMeshService(this.mesh, this, { key, ports: shape.ports, versions: this.versionList, earlierSameName: earlier.map(other => other.ports) });
   }
-}
-
-function portSignature(ports: MeshServicePort[]): string {
-  return ports.map(p => `${p.port}/${p.protocol}`).sort().join(',');
 }
 
 function adoptPort(
