@@ -275,7 +275,7 @@ export class GatewayListener extends MeshMember implements IGatewayBinding {
     const signature = JSON.stringify(spec);
     for (const cluster of this.gatewayResourceClusters) {
       const key = `${cluster.clusterName}/${this.namespace}/${this.name}`;
-      const claim = claimOnce(this.gateway.mesh, key, signature);
+      const claim = claimOnce(this.gateway.mesh, key, this, signature);
       if (claim === 'conflict') this.gateway.mesh.report(GatewayRules.DUPLICATE_LISTENER_NAME, this, key);
       if (claim !== 'first') continue;
       new Gateway(cluster.scopeFor(this), 'Gateway', { metadata: { name: this.name, namespace: this.namespace }, spec });

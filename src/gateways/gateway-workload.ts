@@ -1,12 +1,16 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { renderCompression, validateCompression } from './compression';
+import { renderCompression } from './compression';
 import { GatewayListener, GatewayListenerOptions } from './gateway-listener';
 import {
-  GatewayDnsPolicy, GatewayEnvVar, GatewayOptions, GatewayOverrides, GatewayPort, GatewayResources, GatewayServiceType, GatewayType,
-  GatewayWorkloadProps, ResolvedGatewaySettings, ExternalTrafficPolicy,
+  GatewayEnvVar, GatewayOptions, GatewayOverrides, GatewayPort, GatewayResources, GatewayServiceType, GatewayType,
+  GatewayWorkloadProps, ResolvedGatewaySettings,
 } from './gateway-options';
 import { GatewayProvisioning, GatewayProvisioningFeature } from './gateway-provisioner';
+import { checkGatewayWorkload } from './gateway-workload-checks';
+import {
+  GatewayInstanceModel, renderGatewayAutoscalerSpec, renderGatewayDeploymentSpec, renderGatewayDisruptionBudgetSpec, renderGatewayServiceSpec,
+} from './gateway-workload-render';
 import { CLUSTER_LABEL, claimOnce, configClustersFor } from './placement';
 import { AsmGatewayOptions, TcmGatewayOptions } from './platform-gateway-options';
 import { definedEntries, sortedRecord } from '../core/names';
@@ -16,13 +20,7 @@ import { MeshCore } from '../topology/mesh-core';
 import { NETWORK_LABEL } from '../topology/namespace';
 import { checkInit } from '../validation/input/check';
 import { GatewayRules } from '../validation/rules/gateway';
-import { ISTIO_RESERVED_PORTS } from '../workloads/mesh-service';
-import { Protocol } from '../workloads/protocol';
 import { IMeshWorkload } from '../workloads/workload';
-
-
-/** Reserved proxy ports that a gateway Service may target: agent/Envoy metrics and the health port. */
-const EXPOSABLE_PROXY_PORTS = [15020, 15021, 15090];
 
 const DEFAULT_RESOURCES: GatewayResources = {
   requests: { cpu: '100m', memory: '128Mi' },
@@ -269,14 +267,6 @@ export class GatewayWorkload extends MeshMember implements IMeshWorkload {
     return [...view, ...settings.env ?? []];
   }
 
-  private sysctls(settings: ResolvedGatewaySettings): k8s.Sysctl[] {
-    const kernel = settings.kernel && settings.kernel.enabled !== false ? settings.kernel.parameters : {};
-    const all: Record<string, string> = { 'net.ipv4.ip_unprivileged_port_start': '0', ...kernel };
-    return Object.keys(all)
-      .filter(name => !(settings.hostNetwork && name.startsWith('net.')))
-      .map(name => ({ name, value: all[name] }));
-  }
-
   private render(): void {
     // The platform's provisioner (src/platforms/<name>/): ASM renders an IstioGateway CR, TCM provisions the gateway itself.
     const provisioner = GatewayProvisioningFeature.provisionerOf(this.mesh);
@@ -301,16 +291,8 @@ export class GatewayWorkload extends MeshMember implements IMeshWorkload {
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: this.serviceAccount },
       subjects: [{ kind: 'ServiceAccount', name: this.serviceAccount }],
     });
-    this.renderService(scope, cluster, settings);
-    this.renderDeployment(scope, cluster, settings);
-    if (settings.autoscaling) this.renderAutoscaler(scope, settings);
-    this.renderDisruptionBudget(scope, settings);
-  }
-
-  private renderService(scope: Construct, cluster: MeshCluster, settings: ResolvedGatewaySettings): void {
     const network = this.networkOf(cluster);
-    const type = settings.serviceType!;
-    const exposed = type !== GatewayServiceType.CLUSTER_IP;
+    const model = this.instanceModel(cluster, settings);
     new k8s.KubeService(scope, 'Service', {
       metadata: {
         name: this.name,
@@ -318,179 +300,45 @@ export class GatewayWorkload extends MeshMember implements IMeshWorkload {
         labels: sortedRecord({ ...settings.serviceLabels, ...this.objectLabels(), ...(network ? { [NETWORK_LABEL]: network } : {}) }),
         annotations: sortedRecord(settings.serviceAnnotations),
       },
-      spec: {
-        type,
-        ports: (settings.ports ?? []).map(p => ({
-          name: p.name,
-          port: p.port,
-          protocol: p.protocol === Protocol.UDP ? 'UDP' : 'TCP',
-          targetPort: k8s.IntOrString.fromNumber(p.targetPort || p.port),
-          nodePort: exposed ? p.nodePort : undefined,
-        })),
-        selector: sortedRecord(this.selector),
-        loadBalancerClass: type === GatewayServiceType.LOAD_BALANCER ? settings.loadBalancerClass : undefined,
-        externalTrafficPolicy: exposed ? settings.externalTrafficPolicy : undefined,
-      },
+      spec: renderGatewayServiceSpec(model),
     });
+    new k8s.KubeDeployment(scope, 'Deployment', { metadata, spec: renderGatewayDeploymentSpec(model) });
+    if (settings.autoscaling) new k8s.KubeHorizontalPodAutoscalerV2(scope, 'HorizontalPodAutoscaler', { metadata, spec: renderGatewayAutoscalerSpec(model) });
+    const budget = renderGatewayDisruptionBudgetSpec(model);
+    if (budget) new k8s.KubePodDisruptionBudget(scope, 'PodDisruptionBudget', { metadata, spec: budget });
   }
 
-  private renderDeployment(scope: Construct, cluster: MeshCluster, settings: ResolvedGatewaySettings): void {
-    const resources = settings.resources!;
-    const volumes = [
-      ...(settings.configVolumes ?? []).map(v => ({ name: v.name, configMap: { name: v.configMapName } })),
-      ...(settings.secretVolumes ?? []).map(v => ({ name: v.name, secret: { secretName: v.secretName } })),
-    ];
-    const mounts = [...settings.configVolumes ?? [], ...settings.secretVolumes ?? []].map(v => ({ name: v.name, mountPath: v.mountPath }));
-    const env = this.env(cluster, settings);
-    new k8s.KubeDeployment(scope, 'Deployment', {
-      metadata: { name: this.name, namespace: this.namespace, labels: sortedRecord(this.objectLabels()) },
-      spec: {
-        replicas: settings.autoscaling ? undefined : settings.replicaCount,
-        selector: { matchLabels: sortedRecord(this.selector) },
-        strategy: rollingStrategy(settings.rollingMaxSurge, settings.rollingMaxUnavailable),
-        template: {
-          metadata: { labels: this.podLabels(cluster, settings), annotations: this.podAnnotations(settings) },
-          spec: {
-            serviceAccountName: this.serviceAccount,
-            // restricted Pod Security Standard: RuntimeDefault seccomp for every container, set once at pod level
-            securityContext: { seccompProfile: { type: 'RuntimeDefault' }, sysctls: this.sysctls(settings) },
-            hostNetwork: settings.hostNetwork,
-            dnsPolicy: settings.dnsPolicy ?? (settings.hostNetwork ? GatewayDnsPolicy.CLUSTER_FIRST_WITH_HOST_NET : undefined),
-            nodeSelector: sortedRecord(settings.nodeSelector),
-            affinity: settings.affinity,
-            tolerations: settings.tolerations,
-            volumes: volumes.length ? volumes : undefined,
-            terminationGracePeriodSeconds: 30,
-            containers: [{
-              name: 'istio-proxy',
-              image: 'auto',
-              securityContext: {
-                capabilities: { drop: ['ALL'] },
-                allowPrivilegeEscalation: false,
-                privileged: false,
-                readOnlyRootFilesystem: true,
-                runAsNonRoot: true,
-                runAsUser: settings.runAsUser,
-                runAsGroup: settings.runAsGroup,
-              },
-              env: env.length ? env.map(e => ({ name: e.name, value: e.value })) : undefined,
-              ports: [{ containerPort: 15090, protocol: 'TCP', name: 'http-envoy-prom' }],
-              resources: {
-                limits: quantities(resources.limits),
-                requests: quantities(resources.requests),
-              },
-              volumeMounts: mounts.length ? mounts : undefined,
-            }],
-          },
-        },
-      },
-    });
-  }
-
-  private renderAutoscaler(scope: Construct, settings: ResolvedGatewaySettings): void {
-    const metric = (name: string, target: number) => ({
-      type: 'Resource',
-      resource: { name, target: { type: 'Utilization', averageUtilization: target } },
-    });
-    new k8s.KubeHorizontalPodAutoscalerV2(scope, 'HorizontalPodAutoscaler', {
-      metadata: { name: this.name, namespace: this.namespace, labels: sortedRecord(this.objectLabels()) },
-      spec: {
-        scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: this.name },
-        minReplicas: settings.minReplicas,
-        maxReplicas: settings.maxReplicas!,
-        metrics: [
-          ...(settings.cpu ? [metric('cpu', settings.cpu.targetAverageUtilization)] : []),
-          ...(settings.memory ? [metric('memory', settings.memory.targetAverageUtilization)] : []),
-        ],
-      },
-    });
-  }
-
-  private renderDisruptionBudget(scope: Construct, settings: ResolvedGatewaySettings): void {
-    const budget = settings.podDisruptionBudget;
-    if (!budget || guaranteedReplicas(settings) <= 1) return;
-    new k8s.KubePodDisruptionBudget(scope, 'PodDisruptionBudget', {
-      metadata: { name: this.name, namespace: this.namespace, labels: sortedRecord(this.objectLabels()) },
-      spec: {
-        selector: { matchLabels: sortedRecord(this.selector) },
-        minAvailable: intOrString(budget.minAvailable),
-        maxUnavailable: intOrString(budget.maxUnavailable),
-      },
-    });
+  private instanceModel(cluster: MeshCluster, settings: ResolvedGatewaySettings): GatewayInstanceModel {
+    return {
+      name: this.name,
+      selector: this.selector,
+      serviceAccount: this.serviceAccount,
+      podLabels: this.podLabels(cluster, settings),
+      podAnnotations: this.podAnnotations(settings),
+      env: this.env(cluster, settings),
+      settings,
+    };
   }
 
   private validate(): void {
     GatewayProvisioningFeature.provisionerOf(this.mesh).validate(this);
-    const placed = new Set(this.clusters.map(c => c.clusterName));
-    for (const cluster of Object.keys(this.props.overrides ?? {})) {
-      if (!placed.has(cluster)) this.mesh.report(GatewayRules.OVERRIDE_UNKNOWN_CLUSTER, this, cluster);
-    }
     for (const cluster of this.clusters) {
       const key = `${cluster.clusterName}/${this.namespace}/${this.name}/gateway`;
-      if (claimOnce(this.mesh, key, this.node.path) === 'conflict') this.mesh.report(GatewayRules.DUPLICATE_GATEWAY, this, key.replace(/\/gateway$/, ''));
-      this.validateSettings(this.settingsFor(cluster.clusterName));
+      if (claimOnce(this.mesh, key, this, this.node.path) === 'conflict') this.mesh.report(GatewayRules.DUPLICATE_GATEWAY, this, key.replace(/\/gateway$/, ''));
     }
-    for (const conflict of protocolConflicts(this.listenerList)) {
-      this.mesh.report(GatewayRules.CONFLICTING_LISTENER_PORT, conflict.listener, `${conflict.port}: ${conflict.protocols.join(' vs ')}`);
-    }
-    if (this.props.compression) {
-      if (this.gatewayType !== GatewayType.INGRESS) this.mesh.report(GatewayRules.COMPRESSION_NOT_INGRESS, this, this.gatewayType);
-      validateCompression(this, this.props.compression);
-    }
-    if (this.props.hostNetwork && this.props.dnsPolicy !== undefined && this.props.dnsPolicy !== GatewayDnsPolicy.CLUSTER_FIRST_WITH_HOST_NET) {
-      this.mesh.report(GatewayRules.HOST_NETWORK_DNS, this, this.props.dnsPolicy);
-    }
-    const netSysctls = Object.keys(this.props.kernel?.parameters ?? {}).filter(n => n.startsWith('net.'));
-    if (this.props.hostNetwork && this.props.kernel?.enabled !== false && netSysctls.length) {
-      this.mesh.report(GatewayRules.HOST_NETWORK_NET_SYSCTL, this, netSysctls);
-    }
-  }
-
-  private validateSettings(s: ResolvedGatewaySettings): void {
-    const where = `In cluster ${s.cluster}.`;
-    this.validatePorts(s.ports ?? [], where);
-    if (s.loadBalancerClass !== undefined && s.serviceType !== GatewayServiceType.LOAD_BALANCER) {
-      this.mesh.report(GatewayRules.LOAD_BALANCER_CLASS_TYPE, this, s.serviceType, where);
-    }
-    if (s.externalTrafficPolicy !== undefined && s.serviceType === GatewayServiceType.CLUSTER_IP) {
-      this.mesh.report(GatewayRules.EXTERNAL_TRAFFIC_POLICY_TYPE, this, `${s.externalTrafficPolicy as ExternalTrafficPolicy} on ${s.serviceType}`, where);
-    }
-    if (s.autoscaling && (s.minReplicas! < 1 || s.minReplicas! > s.maxReplicas!)) {
-      this.mesh.report(GatewayRules.HPA_MIN_ABOVE_MAX, this, { minReplicas: s.minReplicas, maxReplicas: s.maxReplicas }, where);
-    }
-    for (const target of [s.cpu, s.memory]) {
-      const value = target?.targetAverageUtilization;
-      if (value !== undefined && (!Number.isInteger(value) || value < 1 || value > 100)) {
-        this.mesh.report(GatewayRules.HPA_TARGET_RANGE, this, value, where);
-      }
-    }
-    for (const id of [s.runAsUser, s.runAsGroup]) {
-      const unprivileged = id === undefined || (Number.isInteger(id) && id > 0 && id <= 2147483647);
-      if (!unprivileged) this.mesh.report(GatewayRules.PROXY_ID_NOT_UNPRIVILEGED, this, id, where);
-    }
-    if (s.podDisruptionBudget && guaranteedReplicas(s) <= 1) {
-      this.mesh.report(GatewayRules.PDB_SINGLE_REPLICA, this, guaranteedReplicas(s), where);
-    }
-  }
-
-  private validatePorts(ports: GatewayPort[], where: string): void {
-    const numbers = new Set<number>();
-    const names = new Set<string>();
-    const nodePorts = new Set<number>();
-    for (const p of ports) {
-      if (p.nodePort !== undefined && nodePorts.has(p.nodePort)) this.mesh.report(GatewayRules.DUPLICATE_NODE_PORT, this, p.nodePort, where);
-      if (p.nodePort !== undefined) nodePorts.add(p.nodePort);
-      if (numbers.has(p.port) || names.has(p.name)) this.mesh.report(GatewayRules.DUPLICATE_SERVICE_PORT, this, `${p.name}:${p.port}`, where);
-      numbers.add(p.port);
-      names.add(p.name);
-      if (p.nodePort !== undefined && (p.nodePort < 30000 || p.nodePort > 32767)) {
-        this.mesh.report(GatewayRules.NODE_PORT_RANGE, this, p.nodePort, where);
-      }
-      const target = p.targetPort || p.port;
-      if (ISTIO_RESERVED_PORTS.includes(target) && !EXPOSABLE_PROXY_PORTS.includes(target)) {
-        this.mesh.report(GatewayRules.RESERVED_PORT, this, target, where);
-      }
-    }
+    checkGatewayWorkload({
+      mesh: this.mesh,
+      construct: this,
+      gatewayType: this.gatewayType,
+      clusterNames: this.clusters.map(c => c.clusterName),
+      overriddenClusters: Object.keys(this.props.overrides ?? {}),
+      listeners: this.listenerList,
+      compression: this.props.compression,
+      hostNetwork: this.props.hostNetwork,
+      dnsPolicy: this.props.dnsPolicy,
+      kernel: this.props.kernel,
+      settingsFor: cluster => this.settingsFor(cluster),
+    });
   }
 }
 
@@ -510,41 +358,4 @@ function optionsOf(props: GatewayWorkloadProps): GatewayOptions {
 /** The override's set fields, in `OVERRIDE_KEYS` order. */
 function definedOverrides(override: GatewayOverrides): GatewayOverrides {
   return definedEntries(Object.fromEntries(OVERRIDE_KEYS.map(key => [key, override[key]])));
-}
-
-function guaranteedReplicas(s: ResolvedGatewaySettings): number {
-  return (s.autoscaling ? s.minReplicas : s.replicaCount) ?? 1;
-}
-
-function intOrString(value: string | undefined): k8s.IntOrString | undefined {
-  if (value === undefined) return undefined;
-  return /^\d+$/.test(value) ? k8s.IntOrString.fromNumber(Number(value)) : k8s.IntOrString.fromString(value);
-}
-
-function rollingStrategy(maxSurge?: string, maxUnavailable?: string): k8s.DeploymentStrategy | undefined {
-  if (maxSurge === undefined && maxUnavailable === undefined) return undefined;
-  return { type: 'RollingUpdate', rollingUpdate: { maxSurge: intOrString(maxSurge), maxUnavailable: intOrString(maxUnavailable) } };
-}
-
-function quantities(q: { cpu?: string; memory?: string } | undefined): { [key: string]: k8s.Quantity } | undefined {
-  if (!q || (q.cpu === undefined && q.memory === undefined)) return undefined;
-  const out: { [key: string]: k8s.Quantity } = {};
-  if (q.cpu !== undefined) out.cpu = k8s.Quantity.fromString(q.cpu);
-  if (q.memory !== undefined) out.memory = k8s.Quantity.fromString(q.memory);
-  return out;
-}
-
-/** Protocols that clash on one port: every server on a port must share the protocol. */
-function protocolConflicts(listeners: GatewayListener[]): Array<{ listener: GatewayListener; port: number; protocols: string[] }> {
-  const byPort = new Map<number, { protocol: string; listener: GatewayListener }>();
-  const out: Array<{ listener: GatewayListener; port: number; protocols: string[] }> = [];
-  for (const listener of listeners) {
-    for (const server of listener.servers) {
-      const protocol = server.protocol.toUpperCase();
-      const first = byPort.get(server.port);
-      if (!first) byPort.set(server.port, { protocol, listener });
-      else if (first.protocol !== protocol) out.push({ listener, port: server.port, protocols: [first.protocol, protocol] });
-    }
-  }
-  return out;
 }

@@ -1,3 +1,4 @@
+import type { IConstruct } from 'constructs';
 import type { MeshCluster } from '../topology/cluster';
 import type { MeshCore } from '../topology/mesh-core';
 
@@ -17,20 +18,15 @@ export function configClustersFor(mesh: MeshCore, targets: MeshCluster[]): MeshC
   return config.filter(c => targetSet.has(c));
 }
 
-/** Object signatures already emitted, per mesh, keyed by `cluster/namespace/name`, for objects several constructs share. */
-const EMITTED = new WeakMap<MeshCore, Map<string, string>>();
+/** The ownership family of objects several constructs share (see `MeshCore.ownership`), keyed by `cluster/namespace/name`. */
+const SHARED_OBJECTS = 'gateways/shared-objects';
 
 /**
- * Claims an object key: 'first' the first time, 'same' when an identical object was already emitted,
- * 'conflict' when a different object already holds the key.
+ * Claims an object key for `owner`: 'first' the first time, 'same' when an identical object (same signature) was
+ * already claimed, 'conflict' when a different object already holds the key.
  */
-export function claimOnce(mesh: MeshCore, key: string, signature: string): 'first' | 'same' | 'conflict' {
-  let keys = EMITTED.get(mesh);
-  if (!keys) EMITTED.set(mesh, keys = new Map<string, string>());
-  const existing = keys.get(key);
-  if (existing === undefined) {
-    keys.set(key, signature);
-    return 'first';
-  }
-  return existing === signature ? 'same' : 'conflict';
+export function claimOnce(mesh: MeshCore, key: string, owner: IConstruct, signature: string): 'first' | 'same' | 'conflict' {
+  const claim = mesh.ownership.claim(SHARED_OBJECTS, key, owner, signature);
+  if (claim.first) return 'first';
+  return claim.signature === signature ? 'same' : 'conflict';
 }
