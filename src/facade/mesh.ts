@@ -1,9 +1,8 @@
 import { Construct, IConstruct } from 'constructs';
+import { checkMesh } from './mesh-checks';
 import { MeshAnalysis } from '../analysis/mesh-analysis';
 import { ControlPlane, ControlPlaneOptions } from '../controlplane/control-plane';
-import { networksWithoutCrossNetworkGateway } from '../controlplane/east-west';
 import { MeshTopology } from '../controlplane/topology';
-import { isDnsLabel } from '../core/names';
 import { ExtensionProvider } from '../observability/extension-provider';
 import { ExtensionProviderRegistry } from '../observability/provider-registry';
 import { MeshConfigOptions, MeshSettings, OutboundTrafficPolicy } from '../operations/mesh-config';
@@ -14,8 +13,6 @@ import { PeerAuth } from '../security/peer-auth';
 import { IstioVersion } from '../topology/istio-version';
 import { MeshCore, MeshCoreProps } from '../topology/mesh-core';
 import { checkInit } from '../validation/input/check';
-import { TopologyRules } from '../validation/rules/topology';
-import { ValueRules } from '../validation/rules/values';
 
 /**
  * A whole service mesh: its clusters, networks and mesh-wide defaults.
@@ -105,18 +102,14 @@ export class Mesh extends MeshCore {
     this.platform = platform;
     this.meshConfig = props.meshConfig ?? {};
     this.outboundTrafficPolicy = this.meshConfig.outboundTrafficPolicy ?? OutboundTrafficPolicy.ALLOW_ANY;
-    this._onSynth(this, undefined, () => this.validateNetworkPaths());
+    this._onSynth(this, undefined, () => checkMesh(this));
     this.providers = ExtensionProviderRegistry.of(this);
     for (const provider of props.extensionProviders ?? []) this.addExtensionProvider(provider);
-    if (!platform.hasOwnRevisionNames && (!isDnsLabel(this.revision) || this.revision.includes('.'))) {
-      this.report(TopologyRules.INVALID_REVISION, this, this.revision);
-    }
 
     this.addFeature(new PlatformFeature(platform, props.topology !== undefined));
     this.addFeature(new MeshSettings(this.meshConfig));
     // Security: secure by default, a mesh-wide STRICT PeerAuthentication unless the user chooses otherwise.
     this.mtls = props.mtls ?? MtlsMode.STRICT;
-    if (this.mtls === MtlsMode.DISABLE) this.diagnostics.report(ValueRules.MESH_WIDE_MTLS_DISABLED, `${this.node.path}/mtls`, this.mtls);
     if (this.mtls !== MtlsMode.UNSET) this.defaultPeerAuth = PeerAuth.meshWide(this, 'default-mtls', this.mtls);
     // Managed platforms (ASM, TCM, DCE) run istiod themselves: no install artifacts (MESH-PLAT-020).
     if (props.topology !== undefined && !platform.managesControlPlane) {
@@ -166,10 +159,4 @@ export class Mesh extends MeshCore {
    * Without a control-plane topology nothing else checks that the networks are joined (with one, MESH-CP-004
    * does; a managed platform joins them with its own gateways, checked by its rules).
    */
-  private validateNetworkPaths(): void {
-    if (this.controlPlane || this.platform.managesControlPlane) return;
-    for (const network of networksWithoutCrossNetworkGateway(this)) {
-      this.diagnostics.report(TopologyRules.NETWORKS_NOT_CONNECTED, `${this.node.path}/networks/${network || '(default network)'}`, network || '(default network)');
-    }
-  }
 }
