@@ -1,6 +1,5 @@
 import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import * as jsYaml from 'js-yaml';
 import { EastWestGatewayPlacement, eastWestGateways, networksWithoutCrossNetworkGateway } from './east-west';
 import {
   CONTROL_PLANE_GATEWAY_LABELS, ExternalControlPlane, renderExternalIstiodRouting, resolveExternalControlPlane,
@@ -18,6 +17,7 @@ import { RootCa } from './root-ca';
 import { ClusterInstallPlan, renderRunbook } from './runbook';
 import { MeshTopology, topologyTraits } from './topology';
 import { ControlPlaneUpgrade } from './upgrade';
+import { textArtifact, yamlArtifact } from '../core/artifact';
 import { isDnsLabel } from '../core/names';
 import { renderedJson, renderedObjectsOfKind } from '../core/rendered';
 import { GatewayWorkload } from '../gateways/gateway-workload';
@@ -270,7 +270,7 @@ export class ControlPlane extends MeshMember {
   private addArtifacts(plan: ClusterInstallPlan): void {
     const dir = plan.cluster.clusterName;
     const chart = plan.cluster as Chart;
-    const dump = (obj: unknown) => jsYaml.dump(obj, { noRefs: true, lineWidth: -1 });
+    const dump = (obj: object) => yamlArtifact([obj]);
     for (const ctx of plan.contexts) {
       const suffix = ctx.revision.name === DEFAULT_REVISION ? '' : `-${ctx.revision.name}`;
       this.mesh._addArtifact(`${dir}/istioctl/istio-operator${suffix}.yaml`, () => dump(controlPlaneOperator(ctx)));
@@ -291,9 +291,9 @@ export class ControlPlane extends MeshMember {
         .flatMap(kind => renderedObjectsOfKind(chart, kind))
         .filter(o => (o.kind === 'Namespace' ? o.name === root : o.metadata.namespace === root))
         .map(renderedJson);
-      return docs.map(dump).join('---\n');
+      return yamlArtifact(docs);
     });
-    this.mesh._addArtifact(`${dir}/RUNBOOK.md`, () => renderRunbook(plan));
+    this.mesh._addArtifact(`${dir}/RUNBOOK.md`, () => textArtifact(renderRunbook(plan)));
   }
 
   private validate(): void {

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import * as yaml from 'js-yaml';
+import { yamlArtifact } from '../core/artifact';
 import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
 import { checkInit } from '../validation/input/check';
@@ -59,7 +59,7 @@ export class ArgoCdApplicationSet extends MeshMember {
     super(scope, id);
     const mesh = MeshCore.coreOf(this);
     this.fileName = props.fileName ?? 'argocd/applicationset.yaml';
-    mesh._addArtifact(this.fileName, () => yaml.dump(this.render(mesh, props), { lineWidth: -1, noRefs: true }));
+    mesh._addArtifact(this.fileName, () => yamlArtifact([this.render(mesh, props)]));
   }
 
   private render(mesh: MeshCore, props: ArgoCdApplicationSetProps): object {

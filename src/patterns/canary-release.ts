@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import * as yaml from 'js-yaml';
+import { yamlArtifact } from '../core/artifact';
 import { IGatewayBinding } from '../gateways/gateway-binding';
 import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
@@ -171,10 +171,10 @@ export class CanaryRelease extends MeshMember {
     // Gateway-bound routes of the service follow the split as well (istioctl analyze IST0140).
     TrafficRoute._governSplit(this.route, () => this.httpRoutes(this.current));
     const file = `canary/${this.service.namespace}-${props.name ?? this.service.name}`;
-    this.mesh._addArtifact(`${file}.plan.yaml`, () => this.renderPlan());
+    this.mesh._addArtifact(`${file}.plan.yaml`, () => yamlArtifact([this.renderPlan()]));
     const delivery = props.progressiveDelivery ?? ProgressiveDelivery.NONE;
-    if (delivery === ProgressiveDelivery.FLAGGER) this.mesh._addArtifact(`${file}.flagger.yaml`, () => this.renderFlagger());
-    if (delivery === ProgressiveDelivery.ARGO_ROLLOUTS) this.mesh._addArtifact(`${file}.rollout.yaml`, () => this.renderRollout());
+    if (delivery === ProgressiveDelivery.FLAGGER) this.mesh._addArtifact(`${file}.flagger.yaml`, () => yamlArtifact([this.renderFlagger()]));
+    if (delivery === ProgressiveDelivery.ARGO_ROLLOUTS) this.mesh._addArtifact(`${file}.rollout.yaml`, () => yamlArtifact([this.renderRollout()]));
   }
 
   /** True when the versions are placed in clusters (multi-cluster canary). */
@@ -269,9 +269,9 @@ export class CanaryRelease extends MeshMember {
     }
   }
 
-  private renderPlan(): string {
+  private renderPlan(): object {
     const current = this.current;
-    return yaml.dump({
+    return {
       service: this.service.host,
       stableVersion: this.stableVersion,
       canaryVersion: this.canaryVersion,
@@ -284,13 +284,13 @@ export class CanaryRelease extends MeshMember {
         const split = this.splitAt(i);
         return { step: i, weights: { [this.stableVersion]: split.stableWeight, [this.canaryVersion]: split.canaryWeight } };
       }),
-    }, { noRefs: true, sortKeys: false, skipInvalid: true });
+    };
   }
 
   /** A Flagger Canary: Flagger then owns the VirtualService and DestinationRule and walks `stepWeights` on metrics. */
-  private renderFlagger(): string {
+  private renderFlagger(): object {
     const port = this.service.ports[0];
-    return yaml.dump({
+    return {
       apiVersion: 'flagger.app/v1beta1',
       kind: 'Canary',
       metadata: { name: this.service.name, namespace: this.service.namespace },
@@ -308,14 +308,14 @@ export class CanaryRelease extends MeshMember {
           ],
         },
       },
-    }, { noRefs: true, skipInvalid: true });
+    };
   }
 
   /** An Argo Rollouts Rollout that drives this release's VirtualService and DestinationRule subsets. */
-  private renderRollout(): string {
+  private renderRollout(): object {
     const vsName = this.props.name ?? this.service.name;
     const steps = this.steps.flatMap((w, i) => i === this.steps.length - 1 ? [{ setWeight: w }] : [{ setWeight: w }, { pause: {} }]);
-    return yaml.dump({
+    return {
       apiVersion: 'argoproj.io/v1alpha1',
       kind: 'Rollout',
       metadata: { name: this.service.name, namespace: this.service.namespace },
@@ -333,7 +333,7 @@ export class CanaryRelease extends MeshMember {
           },
         },
       },
-    }, { noRefs: true, skipInvalid: true });
+    };
   }
 }
 

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { MtlsMode } from './mtls-mode';
 import { PeerAuth } from './peer-auth';
 import { PolicyTargetOptions } from './policy-target';
+import { textArtifact } from '../core/artifact';
 import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
 import { checkInit } from '../validation/input/check';
@@ -64,7 +65,7 @@ export class MtlsMigration extends MeshMember {
       mode: this.stages[this.stage],
       previousMode: this.stage > 0 ? this.stages[this.stage - 1] : undefined,
     });
-    MeshCore.coreOf(this)._addArtifact(`security/mtls-migration-${this.peerAuth.namespace}-${this.peerAuth.name}.md`, () => this.plan());
+    MeshCore.coreOf(this)._addArtifact(`security/mtls-migration-${this.peerAuth.namespace}-${this.peerAuth.name}.md`, () => textArtifact(this.plan()));
   }
 
   /** The mode of the synthesized stage. */

@@ -9,6 +9,7 @@ import { InjectionScheme, MeshNamespace, MeshNamespaceProps, NETWORK_LABEL } fro
 import { MeshNetwork, NetworkProps } from './network';
 import { ClusterObjectIndex } from './object-index';
 import { OwnershipRegistry } from './ownership';
+import { ArtifactContent, serializeArtifact, textArtifact } from '../core/artifact';
 import { isDnsLabel } from '../core/names';
 import { Diagnostic, Diagnostics } from '../validation/diagnostics';
 import { MeshValidationError, internalErrorDetail, printWarnings } from '../validation/format';
@@ -124,7 +125,7 @@ export class MeshCore extends Construct {
   private readonly clusterList: MeshCluster[] = [];
   private readonly namespaceList: MeshNamespace[] = [];
   private readonly featureList: IMeshFeature[] = [];
-  private readonly artifactList: Array<{ path: string; produce: () => string }> = [];
+  private readonly artifactList: Array<{ path: string; produce: () => ArtifactContent }> = [];
   private readonly indexes = new Map<MeshCluster, ClusterObjectIndex>();
   private rendered = false;
   private validated = false;
@@ -293,11 +294,15 @@ export class MeshCore extends Construct {
    * @param content the file content
    */
   public addArtifact(path: string, content: string): void {
-    this._addArtifact(path, () => content);
+    this._addArtifact(path, () => textArtifact(content));
   }
 
-  /** @internal */
-  public _addArtifact(path: string, produce: () => string): void {
+  /**
+   * Adds a file produced after validation from typed content (YAML documents, a JSON value or text),
+   * serialized with the manifests' emitter.
+   * @internal
+   */
+  public _addArtifact(path: string, produce: () => ArtifactContent): void {
     this.artifactList.push({ path, produce });
   }
 
@@ -306,7 +311,7 @@ export class MeshCore extends Construct {
     this.prepare();
     const produced: MeshArtifact[] = [];
     for (const a of this.artifactList) {
-      const content = this._guard(this, a.produce, `(producing artifact ${a.path})`);
+      const content = this._guard(this, () => serializeArtifact(a.produce()), `(producing artifact ${a.path})`);
       if (content !== undefined) produced.push({ path: a.path, content });
     }
     for (const f of this.featureList) produced.push(...this.guardFeature(f, () => f.artifacts(this)) ?? []);

@@ -5,7 +5,7 @@ import { ApiObject, App, Chart } from 'cdk8s';
 import * as yaml from 'yaml';
 import { build } from '../../examples/multicloud-three-networks';
 import { MeshApp } from '../../src';
-import { stringifyDocuments } from '../../src/facade/emitter';
+import { stringifyDocuments } from '../../src/core/yaml';
 import { synth } from '../util';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-mesh-emitter-'));

@@ -1,5 +1,6 @@
-import * as yaml from 'js-yaml';
 import type { DceOptions } from './dce-options';
+import { serializeArtifact, yamlArtifact } from '../../core/artifact';
+import { sortedRecord } from '../../core/names';
 import type { MeshCluster } from '../../topology/cluster';
 import type { MeshArtifact } from '../../topology/feature';
 import type { MeshCore } from '../../topology/mesh-core';
@@ -35,23 +36,20 @@ export function meshClusterParams(mesh: MeshCore, cluster: MeshCluster): { [key:
   return params;
 }
 
-/** The DCE parameter files: `dce/globalmesh-<meshId>.yaml` and `dce/meshclusters.yaml`. */
+/** The DCE parameter files: `dce/globalmesh-<meshId>.yaml` and `dce/meshclusters.yaml` (parameters sorted by key). */
 export function dceArtifacts(mesh: MeshCore, options: DceOptions): MeshArtifact[] {
+  const clusters = mesh.workloadClusters;
   return [{
     path: `dce/globalmesh-${mesh.meshId}.yaml`,
-    content: document(
-      `Merge into GlobalMesh mspider-system/${mesh.meshId} (DCE global service cluster): kubectl -n mspider-system edit gm ${mesh.meshId}`,
-      { spec: { ownerConfig: { controlPlaneParams: globalMeshParams(options) } } },
-    ),
+    content: serializeArtifact(yamlArtifact(
+      [{ spec: { ownerConfig: { controlPlaneParams: sortedRecord(globalMeshParams(options)) ?? {} } } }],
+      [`Merge into GlobalMesh mspider-system/${mesh.meshId} (DCE global service cluster): kubectl -n mspider-system edit gm ${mesh.meshId}`],
+    )),
   }, {
     path: 'dce/meshclusters.yaml',
-    content: mesh.workloadClusters.map(cluster => document(
-      `Merge into MeshCluster mspider-system/${cluster.clusterName} .spec.meshedParams[].params: kubectl -n mspider-system edit mc ${cluster.clusterName}`,
-      { spec: { meshedParams: [{ params: meshClusterParams(mesh, cluster) }] } },
-    )).join('---\n'),
+    content: serializeArtifact(yamlArtifact(
+      clusters.map(cluster => ({ spec: { meshedParams: [{ params: sortedRecord(meshClusterParams(mesh, cluster)) }] } })),
+      clusters.map(cluster => `Merge into MeshCluster mspider-system/${cluster.clusterName} .spec.meshedParams[].params: kubectl -n mspider-system edit mc ${cluster.clusterName}`),
+    )),
   }];
-}
-
-function document(comment: string, body: object): string {
-  return `# ${comment}\n${yaml.dump(body, { sortKeys: true, lineWidth: -1 })}`;
 }

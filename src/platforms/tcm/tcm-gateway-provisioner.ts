@@ -1,5 +1,6 @@
 import type { TcmPlatform } from './tcm-platform';
 import { GatewayPlatformFacts, TcmServerFacts, tcmProvisioning, validateTcmServers } from './tcm-provisioning';
+import { jsonArtifact } from '../../core/artifact';
 import { GatewayType } from '../../gateways/gateway-options';
 import { GatewayProvisioner, GatewayProvisioning } from '../../gateways/gateway-provisioner';
 import type { GatewayWorkload } from '../../gateways/gateway-workload';
@@ -29,7 +30,7 @@ export class TcmGatewayProvisioner extends GatewayProvisioner {
    */
   public render(gateway: GatewayWorkload): void {
     const facts = this.facts(gateway);
-    gateway.mesh._addArtifact(`tcm/gateway-${gateway.namespace}-${gateway.name}.json`, () => `${JSON.stringify(tcmProvisioning(facts), undefined, 2)}\n`);
+    gateway.mesh._addArtifact(`tcm/gateway-${gateway.namespace}-${gateway.name}.json`, () => jsonArtifact(tcmProvisioning(facts)));
   }
 
   /**

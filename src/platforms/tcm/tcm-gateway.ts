@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { TcmPlatform } from './tcm-platform';
+import { jsonArtifact } from '../../core/artifact';
 import { sortedRecord } from '../../core/names';
 import { Gateway, GatewaySpecServers, GatewaySpecServersTlsMode } from '../../imports/networking.istio.io';
 import type { MeshCluster } from '../../topology/cluster';
@@ -172,7 +173,7 @@ export class TcmGateway extends MeshMember {
     this.name = props.name;
     this.namespace = props.namespace ?? 'istio-system';
     this.mesh._onSynth(this, () => this.render(), () => this.validate());
-    this.mesh._addArtifact(`tcm/gateway-${this.namespace}-${this.name}.json`, () => `${JSON.stringify(this.provisioning, undefined, 2)}\n`);
+    this.mesh._addArtifact(`tcm/gateway-${this.namespace}-${this.name}.json`, () => jsonArtifact(tcmProvisioning(this.facts())));
   }
 
   /** The pod labels TCM gives the gateway, used as the `Gateway` selector. */
