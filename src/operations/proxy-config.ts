@@ -51,7 +51,8 @@ export interface ProxyConfigProps {
   readonly environmentVariables?: { [key: string]: string };
 }
 
-const REGISTRY = new WeakMap<MeshCore, ProxyConfig[]>();
+/** The ownership list of a mesh's ProxyConfigs. */
+const PROXY_CONFIGS = 'operations/proxy-configs';
 
 /**
  * Istio `ProxyConfig`: proxy concurrency, image type and environment for a workload, a namespace or the whole mesh.
@@ -61,7 +62,7 @@ const REGISTRY = new WeakMap<MeshCore, ProxyConfig[]>();
 export class ProxyConfig extends MeshMember {
   /** @internal the ProxyConfigs declared in a mesh */
   public static _all(mesh: MeshCore): ProxyConfig[] {
-    return [...(REGISTRY.get(mesh) ?? [])];
+    return mesh.ownership.members(PROXY_CONFIGS).filter((m): m is ProxyConfig => m instanceof ProxyConfig);
   }
 
   /** The mesh. */
@@ -79,7 +80,7 @@ export class ProxyConfig extends MeshMember {
     this.props = props;
     this.name = objectName(this, props.name);
     this._scope = policyScope(this.mesh, this, props.workload, props.namespace);
-    REGISTRY.set(this.mesh, [...(REGISTRY.get(this.mesh) ?? []), this]);
+    this.mesh.ownership.addMember(PROXY_CONFIGS, this);
     this.mesh._onSynth(this, () => this.render(), () => this.validate());
   }
 

@@ -40,18 +40,11 @@ export function policyScope(mesh: MeshCore, member: IConstruct, workload?: IMesh
   return { namespace: workload.workloadNamespace, selector: sortedRecord(workload.workloadSelector) };
 }
 
-const NAMESPACE_WIDE = new WeakMap<MeshCore, Map<string, string>>();
-
 /** Reports MESH-OPS-001 when another selector-less resource of `kind` already claimed `namespace`. */
 export function claimNamespaceWide(mesh: MeshCore, kind: string, namespace: string, member: IConstruct): void {
-  let claimed = NAMESPACE_WIDE.get(mesh);
-  if (!claimed) NAMESPACE_WIDE.set(mesh, claimed = new Map<string, string>());
-  const key = `${kind}/${namespace}`;
-  const earlier = claimed.get(key);
-  if (earlier) {
-    mesh.report(OperationsRules.DUPLICATE_NAMESPACE_WIDE, member, namespace, `Kind: ${kind}; also declared at ${earlier}.`);
-  } else {
-    claimed.set(key, member.node.path);
+  const claim = mesh.ownership.claim('operations/namespace-wide', `${kind}/${namespace}`, member);
+  if (!claim.first && claim.owner !== member) {
+    mesh.report(OperationsRules.DUPLICATE_NAMESPACE_WIDE, member, namespace, `Kind: ${kind}; also declared at ${claim.owner.node.path}.`);
   }
 }
 

@@ -123,7 +123,8 @@ export interface NamespaceSidecarDefaultsProps extends SidecarOptions {
   readonly namespace: string;
 }
 
-const DEFAULTS = new WeakMap<MeshCore, Map<string, NamespaceSidecarDefaults>>();
+/** The ownership family of namespace sidecar defaults, one per namespace. */
+const SIDECAR_DEFAULTS = 'operations/sidecar-defaults';
 
 /**
  * Sidecar defaults for every workload of a namespace that has `SidecarSettings`. Workload settings win field by field.
@@ -142,14 +143,8 @@ export class NamespaceSidecarDefaults extends MeshMember {
     this.namespace = props.namespace;
     this.options = props;
     checkSidecarOptions(mesh, this, props);
-    let byNamespace = DEFAULTS.get(mesh);
-    if (!byNamespace) DEFAULTS.set(mesh, byNamespace = new Map<string, NamespaceSidecarDefaults>());
-    const earlier = byNamespace.get(props.namespace);
-    if (earlier) {
-      mesh.report(OperationsRules.DUPLICATE_SIDECAR_DEFAULTS, this, props.namespace, `Also declared at ${earlier.node.path}.`);
-    } else {
-      byNamespace.set(props.namespace, this);
-    }
+    const claim = mesh.ownership.claim(SIDECAR_DEFAULTS, props.namespace, this);
+    if (!claim.first) mesh.report(OperationsRules.DUPLICATE_SIDECAR_DEFAULTS, this, props.namespace, `Also declared at ${claim.owner.node.path}.`);
   }
 }
 
@@ -205,7 +200,8 @@ export class SidecarSettings extends MeshMember {
   }
 
   private annotationsFor(namespace: string | undefined): { [key: string]: string } {
-    const defaults = namespace === undefined ? undefined : DEFAULTS.get(this.mesh)?.get(namespace)?.options;
+    const owner = namespace === undefined ? undefined : this.mesh.ownership.ownerOf(SIDECAR_DEFAULTS, namespace);
+    const defaults = owner instanceof NamespaceSidecarDefaults ? owner.options : undefined;
     const settings = sidecarAnnotations(mergeOptions(defaults ?? {}, this.props));
     return sortedRecord({ ...settings, [SIDECAR_HASH_ANNOTATION]: this.restartHash(namespace, settings) })!;
   }

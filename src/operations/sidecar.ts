@@ -81,8 +81,6 @@ export interface SidecarProps {
   readonly outboundTrafficPolicy?: OutboundTrafficPolicy;
 }
 
-const SELECTED = new WeakMap<MeshCore, Map<string, string>>();
-
 /**
  * Istio `Sidecar`: scopes which services a workload's proxy learns about (cutting its memory) and adds
  * ingress listeners such as localhost `defaultEndpoint`s. At most one per workload and one selector-less per namespace.
@@ -152,14 +150,9 @@ export class Sidecar extends MeshMember {
       claimNamespaceWide(this.mesh, 'Sidecar', this.scope.namespace, this);
       return;
     }
-    let selected = SELECTED.get(this.mesh);
-    if (!selected) SELECTED.set(this.mesh, selected = new Map<string, string>());
-    const key = `${this.scope.namespace}/${JSON.stringify(this.scope.selector)}`;
-    const earlier = selected.get(key);
-    if (earlier) {
-      this.mesh.report(OperationsRules.OVERLAPPING_SIDECARS, this, this.scope.selector, `Also selected by ${earlier}.`);
-    } else {
-      selected.set(key, this.node.path);
+    const claim = this.mesh.ownership.claim('operations/sidecar-selector', `${this.scope.namespace}/${JSON.stringify(this.scope.selector)}`, this);
+    if (!claim.first && claim.owner !== this) {
+      this.mesh.report(OperationsRules.OVERLAPPING_SIDECARS, this, this.scope.selector, `Also selected by ${claim.owner.node.path}.`);
     }
   }
 }

@@ -53,7 +53,8 @@ export interface WorkloadEntryProps extends VmWorkloadOptions {
   readonly weight?: number;
 }
 
-const ENTRIES = new WeakMap<MeshCore, WorkloadEntry[]>();
+/** The ownership list of a mesh's WorkloadEntries. */
+const WORKLOAD_ENTRIES = 'operations/workload-entries';
 
 /**
  * Istio `WorkloadEntry`: one VM or other non-Kubernetes workload. It must be selected by a ServiceEntry,
@@ -66,9 +67,7 @@ export class WorkloadEntry extends VmWorkload {
     checkInit('cdk8s-mesh.WorkloadEntry', new.target, [scope, id, props]);
     super(scope, id, props);
     this.props = props;
-    const entries = ENTRIES.get(this.mesh);
-    if (entries) {entries.push(this);} else {
-      ENTRIES.set(this.mesh, [this]);
+    if (this.mesh.ownership.addMember(WORKLOAD_ENTRIES, this)) {
       this.mesh._onSynth(this, undefined, () => checkEntriesSelected(this.mesh));
     }
     this.mesh._onSynth(this, () => this.render());
@@ -103,7 +102,7 @@ function checkEntriesSelected(mesh: MeshCore): void {
     else if (object.kind === 'WorkloadGroup') index.add(namespace, jsonStringRecord(json, 'spec', 'metadata', 'labels'));
     else index.add(namespace, jsonStringRecord(json, 'spec', 'selector'));
   }
-  for (const entry of ENTRIES.get(mesh) ?? []) {
+  for (const entry of mesh.ownership.members(WORKLOAD_ENTRIES).filter((m): m is WorkloadEntry => m instanceof WorkloadEntry)) {
     if (!index.selects(entry.workloadNamespace, entry.workloadSelector)) {
       mesh.report(OperationsRules.ORPHAN_WORKLOAD_ENTRY, entry, `${entry.workloadNamespace}/${entry.name}`);
     }

@@ -67,20 +67,15 @@ export class MtlsIndex {
   }
 }
 
-const REGISTRIES = new WeakMap<MeshCore, SecurityRegistry>();
-
 /** Every security policy of a mesh, checked together after rendering. @internal */
 export class SecurityRegistry {
   /** The registry of a mesh; the first call registers its validator. */
   public static of(mesh: MeshCore): SecurityRegistry {
-    let registry = REGISTRIES.get(mesh);
-    if (!registry) {
-      registry = new SecurityRegistry(mesh);
-      REGISTRIES.set(mesh, registry);
-      const created = registry;
+    return mesh.ownership._state('security/registry', () => {
+      const created = new SecurityRegistry(mesh);
       mesh._onSynth(mesh, undefined, () => created.validate());
-    }
-    return registry;
+      return created;
+    });
   }
 
   private readonly peerAuths: PeerAuth[] = [];

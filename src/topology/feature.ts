@@ -60,7 +60,8 @@ export abstract class MeshFeature implements IMeshFeature {
    * @internal
    */
   public static _find<T extends IMeshFeature>(mesh: MeshCore, type: abstract new (...args: never[]) => T): T | undefined {
-    return mesh.features.find((f): f is T => f instanceof type);
+    const feature = mesh._firstFeatureOf(type);
+    return feature instanceof type ? feature : undefined;
   }
 
   /** A short name for the feature, shown in errors. */

@@ -125,6 +125,8 @@ export class MeshCore extends Construct {
   private readonly clusterList: MeshCluster[] = [];
   private readonly namespaceList: MeshNamespace[] = [];
   private readonly featureList: IMeshFeature[] = [];
+  /** The first feature registered of each class, by every class in its prototype chain. */
+  private readonly firstFeatureByClass = new Map<unknown, IMeshFeature>();
   private readonly artifactList: Array<{ path: string; produce: () => ArtifactContent }> = [];
   private readonly indexes = new Map<MeshCluster, ClusterObjectIndex>();
   private rendered = false;
@@ -286,6 +288,10 @@ export class MeshCore extends Construct {
   public addFeature(feature: IMeshFeature): void {
     if (this.rendered) throw new Error('cdk8s-mesh: the mesh was already rendered; declare constructs before synth() and before reading apiObjects().');
     this.featureList.push(feature);
+    for (let proto: unknown = Object.getPrototypeOf(feature); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+      const type: unknown = (proto as { constructor: unknown }).constructor;
+      if (!this.firstFeatureByClass.has(type)) this.firstFeatureByClass.set(type, feature);
+    }
   }
 
   /**
@@ -295,6 +301,14 @@ export class MeshCore extends Construct {
    */
   public addArtifact(path: string, content: string): void {
     this._addArtifact(path, () => textArtifact(content));
+  }
+
+  /**
+   * The first registered feature that is an instance of `type` (constant time).
+   * @internal
+   */
+  public _firstFeatureOf(type: unknown): IMeshFeature | undefined {
+    return this.firstFeatureByClass.get(type);
   }
 
   /**

@@ -20,6 +20,7 @@ export interface OwnerClaim {
 export class OwnershipRegistry {
   private readonly claims = new Map<string, Map<string, OwnerClaim>>();
   private readonly memberLists = new Map<string, IConstruct[]>();
+  private readonly states = new Map<string, unknown>();
 
   /**
    * Claims `key` in the family `kind` for `owner`, unless another construct holds it already.
@@ -62,6 +63,17 @@ export class OwnershipRegistry {
     }
     this.memberLists.set(kind, [member]);
     return true;
+  }
+
+  /**
+   * The mesh's one instance of a feature's state (`create()` runs once per mesh and family).
+   * @param kind the state family, e.g. `security/registry`
+   * @param create makes the state on first use
+   * @internal
+   */
+  public _state<T>(kind: string, create: () => T): T {
+    if (!this.states.has(kind)) this.states.set(kind, create());
+    return this.states.get(kind) as T;
   }
 
   /**

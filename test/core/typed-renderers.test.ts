@@ -19,7 +19,7 @@ interface Misspelling {
 }
 
 const CASES: Misspelling[] = [
-  { what: 'DestinationRule spec', property: /\bsubsets: this\.renderSubsets\(\)/, typo: 'subsetz' },
+  { what: 'DestinationRule spec', property: /\bsubsets: renderSubsets\(m\.service, m\.versionPolicies\)/, typo: 'subsetz' },
   { what: 'DestinationRule client TLS', property: /\bsni: tls\.sni\b/, typo: 'snii' },
   { what: 'VirtualService HTTP route', property: /\bcorsPolicy: renderCors\(/, typo: 'corsPolicyy' },
   { what: 'VirtualService fault delay', property: /\bfixedDelay: istioDuration\(/, typo: 'fixedDelayy' },
