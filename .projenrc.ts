@@ -169,5 +169,7 @@ project.eslint?.addOverride({
 project.eslint?.addIgnorePattern('src/imports/**');
 
 project.npmignore?.addPatterns('/wip/', '/examples/', '/scripts/', '/imports/', '/bench-results/', '/.ci/');
+// Inline source maps name src/*.ts: ship the sources so stack traces (CDK8S_MESH_DEBUG) point into files that exist.
+project.npmignore?.include('/src/');
 
 project.synth();

@@ -24,6 +24,29 @@ export interface MeshAppProps extends AppProps {
    * @default true
    */
   readonly report?: boolean;
+  /**
+   * What a failing `synth()` does. `THROW` throws a `MeshValidationError`; `PRINT` writes its message (the
+   * diagnostics, one line each) to stderr and sets the process exit code to 1, so `cdk8s synth` shows the
+   * problems and nothing else. Either way nothing is written.
+   * @default - `PRINT` when run by the cdk8s CLI from JavaScript or TypeScript (`CDK8S_OUTDIR` set, no jsii host,
+   * `CDK8S_MESH_DEBUG` unset), otherwise `THROW`
+   */
+  readonly onFailure?: SynthFailure;
+}
+
+/** What a failing `MeshApp.synth()` does. */
+export enum SynthFailure {
+  /** Throw a `MeshValidationError` (its stack shows where synth was called). */
+  THROW = 'THROW',
+  /** Print the diagnostics to stderr and set the process exit code to 1; return without writing anything. */
+  PRINT = 'PRINT',
+}
+
+/** The default: print under the cdk8s CLI, where a thrown error shows a stack and an object dump around the diagnostics. */
+function defaultFailure(): SynthFailure {
+  const cli = process.env.CDK8S_OUTDIR !== undefined;
+  const jsiiHost = process.env.JSII_AGENT !== undefined;
+  return cli && !jsiiHost && !process.env.CDK8S_MESH_DEBUG ? SynthFailure.PRINT : SynthFailure.THROW;
 }
 
 /**
@@ -35,12 +58,15 @@ export class MeshApp extends App {
   public readonly fastEmitter: boolean;
   /** Whether `mesh-report.md` is written. */
   public readonly report: boolean;
+  /** What a failing `synth()` does. */
+  public readonly onFailure: SynthFailure;
 
   constructor(props: MeshAppProps = {}) {
     checkInit('cdk8s-mesh.MeshApp', new.target, [props]);
     super(props);
     this.fastEmitter = props.fastEmitter ?? true;
     this.report = props.report ?? true;
+    this.onFailure = props.onFailure ?? defaultFailure();
   }
 
   /** The meshes in this app, in construct order. */
@@ -52,9 +78,20 @@ export class MeshApp extends App {
    * Validates every mesh, then renders every manifest, artifact and report in memory, and only when all
    * of it succeeded replaces the output directory's content: files an earlier synth wrote that are no longer
    * produced are removed (they are listed in `.cdk8s-mesh-files`), other files are left alone. If any mesh is
-   * invalid it throws one `MeshValidationError` listing the problems of every mesh, and writes nothing.
+   * invalid it throws one `MeshValidationError` listing the problems of every mesh (or prints it, see `onFailure`),
+   * and writes nothing.
    */
   public synth(): void {
+    try {
+      this.synthMeshes();
+    } catch (e) {
+      if (!(e instanceof MeshValidationError) || this.onFailure !== SynthFailure.PRINT) throw e;
+      process.stderr.write(`${e.message}\n`);
+      process.exitCode = 1;
+    }
+  }
+
+  private synthMeshes(): void {
     const meshes = this.node.findAll().filter((c: IConstruct): c is MeshCore => c instanceof MeshCore);
     this.throwIfFailing(meshes, mesh => mesh._check());
     const { files, objects } = this.renderManifests();

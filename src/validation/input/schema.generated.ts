@@ -6099,6 +6099,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "fastEmitter",
       "meshes",
       "node",
+      "onFailure",
       "outdir",
       "outputFileExtension",
       "report",
@@ -6129,6 +6130,13 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       {
         "name": "fastEmitter",
         "type": "boolean",
+        "optional": true
+      },
+      {
+        "name": "onFailure",
+        "type": {
+          "ref": "cdk8s-mesh.SynthFailure"
+        },
         "optional": true
       },
       {
@@ -10216,6 +10224,13 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "EXACT",
       "PREFIX",
       "REGEX"
+    ]
+  },
+  "cdk8s-mesh.SynthFailure": {
+    "kind": "enum",
+    "members": [
+      "THROW",
+      "PRINT"
     ]
   },
   "cdk8s-mesh.TargetedPolicy": {
