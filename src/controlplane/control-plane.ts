@@ -16,7 +16,8 @@ import { ControlPlaneRevision, DEFAULT_REVISION } from './revision';
 import { RootCa } from './root-ca';
 import { ClusterInstallPlan, renderRunbook } from './runbook';
 import { MeshTopology, topologyTraits } from './topology';
-import { ControlPlaneUpgrade } from './upgrade';
+import { ControlPlaneUpgrade, validateUpgrade } from './upgrade';
+import { upgradeFollowers } from './upgrade-runbook';
 import { textArtifact, yamlArtifact } from '../core/artifact';
 import { isDnsLabel } from '../core/names';
 import { renderedJson, renderedObjectsOfKind } from '../core/rendered';
@@ -241,6 +242,8 @@ export class ControlPlane extends MeshMember {
         pilotAddress: this.pilotAddress(cluster),
         meshNetworks: cluster.role === ClusterRole.REMOTE ? undefined : meshNetworks,
         external,
+        withoutIngressGateway: revisions.length > 1 || this.deploysProfileGateway(cluster),
+        defaultRevision: this.props.upgrade?.defaultRevision,
       }));
       this.addArtifacts({
         cluster,
@@ -253,8 +256,16 @@ export class ControlPlane extends MeshMember {
         topology: this.topology,
         installAfter: this.installAfter(cluster),
         external,
+        istioVersion: this.mesh.istioVersion,
+        followers: upgradeFollowers(this.mesh, cluster),
       });
     }
+  }
+
+  /** Whether the manifest deploys `istio-ingressgateway` in the root namespace, the gateway the default profile installs. */
+  private deploysProfileGateway(cluster: MeshCluster): boolean {
+    return this.mesh.node.findAll().some(c => c instanceof GatewayWorkload && c.mesh === this.mesh && c.name === 'istio-ingressgateway'
+      && c.namespace === this.mesh.rootNamespace && c.clusters.includes(cluster));
   }
 
   /** Clusters that must be installed before `cluster` (a remote's primary, or the config and external clusters). */
@@ -379,10 +390,13 @@ export class ControlPlane extends MeshMember {
         names.add(name);
       }
     }
-    const removed = this.props.upgrade?.removedRevision;
+    const upgrade = this.props.upgrade;
+    if (upgrade) validateUpgrade(mesh, upgrade, `${mesh.node.path}/controlPlane/upgrade`);
     const check = (where: IConstruct, revision: string | undefined) => {
       if (revision === undefined || names.has(revision)) return;
-      mesh.report(revision === removed ? ControlPlaneRules.LEFT_ON_REMOVED_REVISION : ControlPlaneRules.REVISION_NOT_INSTALLED, where, revision);
+      const rule = revision === upgrade?.removedRevision ? ControlPlaneRules.LEFT_ON_REMOVED_REVISION
+        : upgrade?.removedTags.includes(revision) ? ControlPlaneRules.FOLLOWS_REMOVED_TAG : ControlPlaneRules.REVISION_NOT_INSTALLED;
+      mesh.report(rule, where, revision);
     };
     for (const ns of mesh.namespaces) {
       if (ns.injectionEnabled && ns.injection === InjectionScheme.REVISION) check(ns, ns.revision);

@@ -5,7 +5,7 @@ import {
   validationUrl,
 } from './external-istiod';
 import { RenderedMeshSettings } from './mesh-config';
-import { ControlPlaneRevision, revisionValue } from './revision';
+import { ControlPlaneRevision, DEFAULT_REVISION, revisionValue } from './revision';
 import { definedEntries } from '../core/names';
 import { ClusterRole, MeshCluster } from '../topology/cluster';
 
@@ -32,6 +32,13 @@ export interface ClusterInstallContext {
   readonly meshNetworks?: { [network: string]: unknown };
   /** The external control plane, for the clusters of an EXTERNAL_CONTROL_PLANE topology. */
   readonly external?: ExternalControlPlane;
+  /**
+   * Primaries: install no ingress gateway (`profile: minimal`): several revisions share the cluster, or the manifest
+   * deploys `istio-ingressgateway` itself, so the default profile's gateway would have two owners.
+   */
+  readonly withoutIngressGateway?: boolean;
+  /** The default revision during an upgrade stage (`istio-base` `defaultRevision`). */
+  readonly defaultRevision?: string;
 }
 
 /** The sidecar injection path a remote's webhook calls on its primary. */
@@ -39,10 +46,6 @@ export function injectionPath(cluster: MeshCluster): string {
   return cluster.networkName === undefined
     ? `/inject/cluster/${cluster.clusterName}`
     : `/inject/cluster/${cluster.clusterName}/net/${cluster.networkName}`;
-}
-
-function revisionTags(revision: ControlPlaneRevision): string[] | undefined {
-  return revision.tags?.length ? [...revision.tags] : undefined;
 }
 
 /** `global` values of a primary, in the guide's key order. */
@@ -94,7 +97,6 @@ function externalRemoteSpecValues(ctx: ClusterInstallContext, ecp: ExternalContr
     pilot: config ? { configMap: true } : undefined,
     istiodRemote: ctx.cluster.runsWorkloads ? remote.injection : undefined,
     base: url ? { validationURL: url } : undefined,
-    revisionTags: revisionTags(ctx.revision),
   });
 }
 
@@ -186,7 +188,6 @@ export function controlPlaneGatewayHelmValues(): { [key: string]: unknown } {
 function operatorSpec(ctx: ClusterInstallContext): { [key: string]: unknown } {
   const c = ctx.cluster;
   const revision = revisionValue(ctx.revision);
-  const tags = revisionTags(ctx.revision);
   if (ctx.external && (c.role === ClusterRole.REMOTE || c.role === ClusterRole.CONFIG)) {
     return definedEntries({
       profile: 'remote',
@@ -203,7 +204,6 @@ function operatorSpec(ctx: ClusterInstallContext): { [key: string]: unknown } {
         values: definedEntries({
           istiodRemote: { injectionPath: injectionPath(c) },
           global: { remotePilotAddress: ctx.pilotAddress },
-          revisionTags: tags,
         }),
       });
     case ClusterRole.CONFIG:
@@ -211,15 +211,15 @@ function operatorSpec(ctx: ClusterInstallContext): { [key: string]: unknown } {
         profile: 'remote',
         revision,
         meshConfig: ctx.settings.meshConfig,
-        values: definedEntries({ global: configGlobal(ctx), revisionTags: tags }),
+        values: { global: configGlobal(ctx) },
       });
     default:
       return definedEntries({
+        profile: ctx.withoutIngressGateway ? 'minimal' : undefined,
         revision,
         meshConfig: ctx.settings.meshConfig,
         values: definedEntries({
           global: primaryGlobal(ctx, false),
-          revisionTags: tags,
           pilot: ctx.settings.pilotEnv ? { env: ctx.settings.pilotEnv } : undefined,
         }),
       });
@@ -238,19 +238,19 @@ export function controlPlaneOperator(ctx: ClusterInstallContext): { [key: string
  * `defaultRevision` (the guide's `--set values.defaultRevision=default`) and the validation URL.
  */
 export function baseValues(ctx: ClusterInstallContext): { [key: string]: unknown } {
-  if (ctx.cluster.role === ClusterRole.PRIMARY || ctx.cluster.role === ClusterRole.EXTERNAL) return {};
   if (ctx.external && ctx.cluster.role === ClusterRole.CONFIG) {
     const url = validationUrl(ctx.external);
     return definedEntries({ profile: 'remote', defaultRevision: 'default', base: url ? { validationURL: url } : undefined });
   }
-  return { profile: 'remote' };
+  const defaultRevision = ctx.defaultRevision === DEFAULT_REVISION ? undefined : ctx.defaultRevision;
+  const profile = ctx.cluster.role === ClusterRole.PRIMARY || ctx.cluster.role === ClusterRole.EXTERNAL ? undefined : 'remote';
+  return definedEntries({ profile, defaultRevision });
 }
 
 /** Values of the `istio/istiod` chart. */
 export function istiodValues(ctx: ClusterInstallContext): { [key: string]: unknown } {
   const c = ctx.cluster;
   const revision = revisionValue(ctx.revision);
-  const tags = revisionTags(ctx.revision);
   if (ctx.external && c.role === ClusterRole.EXTERNAL) return externalIstiodHelmValues(ctx, ctx.external);
   if (ctx.external) {
     const { base: _base, ...values } = externalRemoteSpecValues(ctx, ctx.external);
@@ -258,14 +258,13 @@ export function istiodValues(ctx: ClusterInstallContext): { [key: string]: unkno
   }
   if (c.role === ClusterRole.PRIMARY) {
     const env = ctx.settings.pilotEnv;
-    return definedEntries({ revision, revisionTags: tags, meshConfig: ctx.settings.meshConfig, env, global: primaryGlobal(ctx, true) });
+    return definedEntries({ revision, meshConfig: ctx.settings.meshConfig, env, global: primaryGlobal(ctx, true) });
   }
   const remote = c.role === ClusterRole.REMOTE;
-  if (!remote) return definedEntries({ profile: 'remote', revision, revisionTags: tags, meshConfig: ctx.settings.meshConfig, global: configGlobal(ctx) });
+  if (!remote) return definedEntries({ profile: 'remote', revision, meshConfig: ctx.settings.meshConfig, global: configGlobal(ctx) });
   return definedEntries({
     profile: 'remote',
     revision,
-    revisionTags: tags,
     global: definedEntries({
       multiCluster: { clusterName: c.clusterName },
       network: ctx.multiNetwork ? c.networkName : undefined,

@@ -6,8 +6,10 @@ import { remoteSecretName } from './remote-secret';
 import { DEFAULT_REVISION } from './revision';
 import { RootCaKind } from './root-ca';
 import { MeshTopology, topologyTraits } from './topology';
-import { UpgradeStage, ControlPlaneUpgrade } from './upgrade';
+import { ControlPlaneUpgrade } from './upgrade';
+import { HELM_REPO, revisionTagTemplates, UpgradeFollower, upgradeStage, upgradeVerification } from './upgrade-runbook';
 import { ClusterRole, MeshCluster } from '../topology/cluster';
+import { IstioVersion } from '../topology/istio-version';
 
 /** Everything one cluster's runbook is generated from. */
 export interface ClusterInstallPlan {
@@ -31,6 +33,10 @@ export interface ClusterInstallPlan {
   readonly installAfter: string[];
   /** The external control plane (EXTERNAL_CONTROL_PLANE topology). */
   readonly external?: ExternalControlPlane;
+  /** The mesh's Istio version (revisions without their own run it). */
+  readonly istioVersion: IstioVersion;
+  /** The namespaces and gateways of the cluster with the revision or tag each follows (restarts during an upgrade). */
+  readonly followers: UpgradeFollower[];
 }
 
 /** The kube context variable of a cluster, as the guides name it: `cluster1` → `CTX_CLUSTER1`. */
@@ -55,6 +61,18 @@ function usesPlaceholder(ctx: ClusterInstallContext): boolean {
   return ctx.cluster.role !== ClusterRole.PRIMARY && ctx.pilotAddress.includes('${');
 }
 
+/** The Helm `-f` argument of a revision's istiod values (through envsubst when they hold the address placeholder). */
+function helmValues(ctx: ClusterInstallContext): string {
+  const file = `${ctx.cluster.clusterName}/helm/istiod${releaseSuffix(ctx)}.values.yaml`;
+  return usesPlaceholder(ctx) ? `-f <(envsubst < ${file})` : `-f ${file}`;
+}
+
+/** `helm template` of a revision tag from the istiod chart, piped to kubectl (the tag objects belong to no release). */
+function helmTagApply(plan: ClusterInstallPlan, ctx: ClusterInstallContext, tag: string, ctxVar: string, ns: string): string {
+  const templates = revisionTagTemplates(ctx.revision.version ?? plan.istioVersion).map(t => `-s ${t}`).join(' ');
+  return `helm template istiod istio/istiod ${templates} -n ${ns} ${helmValues(ctx)} --set revisionTags="{${tag}}"${versionFlag(ctx)} | kubectl apply --context="\${${ctxVar}}" -f -`;
+}
+
 /** The istioctl and Helm commands installing the control plane revisions. */
 function installSteps(plan: ClusterInstallPlan, ctxVar: string, ns: string): string[] {
   const dir = plan.cluster.clusterName;
@@ -70,29 +88,13 @@ function installSteps(plan: ClusterInstallPlan, ctxVar: string, ns: string): str
       lines.push(`  then \`istioctl tag set ${tag} --revision ${ctx.revision.name} --context="\${${ctxVar}}" --overwrite\``);
     }
   }
-  lines.push('- or Helm (repo `istio` = https://istio-release.storage.googleapis.com/charts):');
+  lines.push(`- or Helm (${HELM_REPO}):`);
   lines.push(`  - \`helm install istio-base istio/base -n ${ns} --kube-context "\${${ctxVar}}" -f ${dir}/helm/istio-base.values.yaml${versionFlag(plan.contexts[0])}\``);
   for (const ctx of plan.contexts) {
-    const suffix = releaseSuffix(ctx);
-    const values = usesPlaceholder(ctx)
-      ? `-f <(envsubst < ${dir}/helm/istiod${suffix}.values.yaml)`
-      : `-f ${dir}/helm/istiod${suffix}.values.yaml`;
-    lines.push(`  - \`helm install istiod${suffix} istio/istiod -n ${ns} --kube-context "\${${ctxVar}}" ${values}${versionFlag(ctx)}\``);
+    lines.push(`  - \`helm install istiod${releaseSuffix(ctx)} istio/istiod -n ${ns} --kube-context "\${${ctxVar}}" ${helmValues(ctx)}${versionFlag(ctx)}\``);
+    for (const tag of ctx.revision.tags ?? []) lines.push(`    then \`${helmTagApply(plan, ctx, tag, ctxVar, ns)}\``);
   }
   return lines;
-}
-
-function upgradeNotes(upgrade: ControlPlaneUpgrade, ctxVar: string): string[] {
-  const verb = upgrade.rollback ? 'Rollback' : 'Canary upgrade';
-  const lines = [`## ${verb}: stage \`${upgrade.stage}\` (${upgrade.leaving.name} → ${upgrade.target.name})`, ''];
-  if (upgrade.stage === UpgradeStage.BOTH_UP) {
-    lines.push(`Both revisions run. Install \`${upgrade.target.name}\` next to \`${upgrade.leaving.name}\`; nothing moves yet.`);
-  } else if (upgrade.stage === UpgradeStage.MOVED) {
-    lines.push(`Apply the manifest to relabel namespaces and gateways, then restart their workloads: \`kubectl --context="\${${ctxVar}}" rollout restart deployment -n <namespace>\`.`);
-  } else {
-    lines.push(`Everything runs on \`${upgrade.target.name}\`. Remove the old revision: \`istioctl uninstall --revision ${upgrade.leaving.name} --context="\${${ctxVar}}" -y\` or \`helm delete istiod-${upgrade.leaving.name} -n istio-system --kube-context "\${${ctxVar}}"\`.`);
-  }
-  return [...lines, ''];
 }
 
 /** A cluster's runbook (markdown): the apply order across the install artifacts and the manifest. */
@@ -109,7 +111,10 @@ export function renderRunbook(plan: ClusterInstallPlan): string {
     plan.installAfter.length ? `Install ${plan.installAfter.map(c => `\`${c}\``).join(', ')} first: this cluster needs its control plane.` : '',
     '',
   ];
-  if (plan.upgrade) out.push(...upgradeNotes(plan.upgrade, ctxVar));
+  const stage = plan.upgrade && upgradeStage({
+    upgrade: plan.upgrade, dir: name, ctxVar, ns, contexts: plan.contexts, istioVersion: plan.istioVersion, followers: plan.followers, helmValues,
+  });
+  if (stage) out.push(...stage.header);
   let step = 1;
   const section = (title: string) => out.push(`## ${step++}. ${title}`, '');
   section('Namespace and trust');
@@ -120,11 +125,15 @@ export function renderRunbook(plan: ClusterInstallPlan): string {
     section('Discovery address');
     out.push(`\`export DISCOVERY_ADDRESS=$(kubectl --context="\${${contextVariable(plan.installAfter[0] ?? name)}}" -n ${ns} get svc istio-eastwestgateway -o jsonpath='{.status.loadBalancer.ingress[0].ip}')\``, '');
   }
-  section('Control plane');
-  out.push(...installSteps(plan, ctxVar, ns), '');
+  section(stage ? stage.controlPlane.title : 'Control plane');
+  out.push(...stage ? stage.controlPlane.lines : installSteps(plan, ctxVar, ns), '');
   section('Mesh configuration');
   out.push(`\`kubectl --context="\${${ctxVar}}" apply -f ${name}.k8s.yaml\` — namespaces, workloads, east-west gateway workloads, `
     + 'cross-network and istiod-exposure Gateways, and everything else of this cluster.', '');
+  if (stage?.restarts.length) {
+    section('Restart the moved workloads');
+    out.push('Their pods get the new revision\'s proxy when they are recreated:', '', ...stage.restarts.map(r => `- ${r}`), '');
+  }
   if (plan.gateways.length) {
     section('East-west gateway address');
     out.push('The manifest deploys the east-west gateway. Teams that install gateways with istioctl or Helm instead '
@@ -147,6 +156,7 @@ export function renderRunbook(plan: ClusterInstallPlan): string {
   section('Verify');
   const verifyIn = plan.cluster.role === ClusterRole.REMOTE ? plan.installAfter : [name];
   for (const c of verifyIn) out.push(`\`istioctl remote-clusters --context="\${${contextVariable(c)}}"\` lists ${name} as \`synced\`.`);
+  if (plan.upgrade) out.push('', ...upgradeVerification(plan.upgrade, ctxVar, ns));
   out.push('');
   return out.filter((line, i, all) => !(line === '' && all[i - 1] === '')).join('\n');
 }

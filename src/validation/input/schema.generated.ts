@@ -1261,11 +1261,15 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
   "cdk8s-mesh.ControlPlaneUpgrade": {
     "kind": "class",
     "members": [
+      "defaultRevision",
       "leaving",
+      "movedTags",
+      "removedTags",
       "revisionFor",
       "revisions",
       "rollback",
       "stage",
+      "tagRevision",
       "target"
     ],
     "init": [
@@ -1284,6 +1288,14 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
             "type": "string"
           }
         ]
+      },
+      "tagRevision": {
+        "params": [
+          {
+            "name": "tag",
+            "type": "string"
+          }
+        ]
       }
     }
   },
@@ -1298,6 +1310,20 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       },
       {
         "name": "move",
+        "type": {
+          "array": "string"
+        },
+        "optional": true
+      },
+      {
+        "name": "moveTags",
+        "type": {
+          "array": "string"
+        },
+        "optional": true
+      },
+      {
+        "name": "removeTags",
         "type": {
           "array": "string"
         },

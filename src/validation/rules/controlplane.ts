@@ -103,4 +103,25 @@ export const ControlPlaneRules = {
     fix: 'Pass one IntermediateCaMaterial per primary (and config) cluster to RootCa.fromMaterial.',
     doc: 'A cluster without `cacerts` generates a self-signed root and cannot talk mTLS to the others.',
   },
+  UNKNOWN_UPGRADE_TAG: {
+    id: 'MESH-CP-015',
+    severity: Severity.ERROR,
+    message: 'An upgrade moves or removes a tag that its revisions do not have.',
+    fix: 'List tags of `from` in `moveTags`, and tags of `from` or `to` in `removeTags` (ControlPlaneRevision.tags).',
+    doc: '`istioctl tag set --overwrite` and `istioctl tag remove` act on existing tags only; an unknown name is a typo that leaves the real tag where it was.',
+  },
+  TAG_ON_REMOVED_REVISION: {
+    id: 'MESH-CP-016',
+    severity: Severity.ERROR,
+    message: 'A revision tag points at a revision that this stage no longer installs.',
+    fix: 'Move the tag to the target (`moveTags`) or remove it (`removeTags`) in the stage that removes its revision.',
+    doc: 'A tag webhook whose istiod is gone fails every pod creation it matches (failurePolicy Fail; Istio canary upgrade guide).',
+  },
+  FOLLOWS_REMOVED_TAG: {
+    id: 'MESH-CP-017',
+    severity: Severity.ERROR,
+    message: 'A namespace or gateway follows a revision tag that this stage removes.',
+    fix: 'Point it at a tag or revision that stays, or keep the tag (leave it out of `removeTags`).',
+    doc: 'After `istioctl tag remove` no webhook matches its `istio.io/rev`, so new pods start without sidecars (istioctl tag remove warns about such namespaces).',
+  },
 } satisfies Record<string, RuleDefinition>;

@@ -32,6 +32,18 @@ function policy(lib, app, props) {
   return new lib.AuthorizationPolicy(mesh, 'policy', Object.assign({ workload: reviews }, props));
 }
 
+/** A one-cluster mesh in a canary upgrade from 1-29 (tag prod-stable) to 1-30 (tag prod-canary). */
+function upgrade(lib, app, props, namespaces) {
+  const up = new lib.ControlPlaneUpgrade(Object.assign({
+    from: { name: '1-29', tags: ['prod-stable'] },
+    to: { name: '1-30', tags: ['prod-canary'] },
+    stage: lib.UpgradeStage.MOVED,
+  }, props));
+  const mesh = new lib.Mesh(app, 'mesh', { meshId: 'shop', topology: lib.MeshTopology.MULTI_PRIMARY, clusters: [{ name: 'prod' }], revision: 'prod-stable', controlPlane: { upgrade: up } });
+  for (const [ns, revision] of Object.entries(namespaces || { shop: 'prod-stable' })) mesh.addNamespace(ns, { revision });
+  return mesh;
+}
+
 module.exports.shop = shop;
 module.exports.cases = [
   // --- topology ---
@@ -57,6 +69,12 @@ module.exports.cases = [
   ['an east-west gateway with a misspelled prop', (lib, app) => new lib.EastWestGateway(shop(lib, app).mesh, 'eastwest', { exposeIstioD: true }), 'MESH-CORE-003', 'mesh/eastwest/exposeIstioD', 'true'],
   ['an mTLS migration stage as a string', (lib, app) => new lib.MtlsMigration(shop(lib, app).mesh, 'migration', { stage: '1' }), 'MESH-CORE-002', 'mesh/migration/stage', '"1"'],
   ['two meshes of one app with a cluster of the same name', (lib, app) => { new lib.Mesh(app, 'm1', { meshId: 'shop', clusters: [{ name: 'prod' }] }); new lib.Mesh(app, 'm2', { meshId: 'shop-eu', clusters: [{ name: 'prod' }] }); }, 'MESH-TOPO-015', 'm2/clusters/prod', '"prod"'],
+  ['an upgrade stage by its enum name', (lib, app) => upgrade(lib, app, { stage: 'MOVED' }), 'MESH-CORE-005', 'ControlPlaneUpgrade/stage', '"MOVED"'],
+  ['revision tags as one string', (lib, app) => upgrade(lib, app, { from: { name: '1-29', tags: 'prod-stable' } }), 'MESH-CORE-002', 'ControlPlaneUpgrade/from/tags', '"prod-stable"'],
+  ['an upgrade moving a misspelled tag', (lib, app) => upgrade(lib, app, { moveTags: ['prod-stabel'] }), 'MESH-CP-015', 'mesh/controlPlane/upgrade/moveTags', '"prod-stabel"'],
+  ['a namespace following a misspelled tag', (lib, app) => upgrade(lib, app, {}, { shop: 'prod-stabel' }), 'MESH-CP-008', 'mesh/namespace-shop', '"prod-stabel"'],
+  ['removing the canary tag while a namespace still follows it', (lib, app) => upgrade(lib, app, { stage: lib.UpgradeStage.OLD_REMOVED, removeTags: ['prod-canary'] }, { shop: 'prod-stable', smoke: 'prod-canary' }), 'MESH-CP-017', 'mesh/namespace-smoke', '"prod-canary"'],
+  ['keeping the stable tag on the revision being removed', (lib, app) => upgrade(lib, app, { stage: lib.UpgradeStage.OLD_REMOVED, moveTags: [], removeTags: [] }, { smoke: 'prod-canary' }), 'MESH-CP-016', 'mesh/controlPlane/upgrade/tags/prod-stable', '{"prod-stable":"1-29"}'],
   // --- hand-written objects the analysis reads ---
   ['a hand-written VirtualService routing to a host that does not exist', (lib, app) => { const { mesh } = shop(lib, app); new ApiObject(mesh.cluster('prod'), 'ratings-vs', { apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'ratings', namespace: 'shop' }, spec: { hosts: ['ratings'], http: [{ route: [{ destination: { host: 'ratings' } }] }] } }); }, 'MESH-ANA-001', 'prod/ratings-vs', '"ratings"'],
   ['a hand-written VirtualService bound to a Gateway that does not exist', (lib, app) => { const { mesh } = shop(lib, app); new ApiObject(mesh.cluster('prod'), 'reviews-edge', { apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'reviews-edge', namespace: 'shop' }, spec: { hosts: ['reviews.example.com'], gateways: ['istio-system/public'], http: [{ route: [{ destination: { host: 'reviews' } }] }] } }); }, 'MESH-ANA-004', 'prod/reviews-edge', '"istio-system/public"'],
