@@ -26,8 +26,15 @@ describe('examples/topologies', () => {
       ['istio-operator-1-29.yaml', 'istio-operator-1-30.yaml'],
       ['istio-operator-1-30.yaml'],
     ]);
-    expect(outs.map((o: any) => [rev(o, 'shop'), rev(o, 'payments')])).toEqual([['1-29', '1-29'], ['1-30', '1-29'], ['1-30', '1-30']]);
+    // namespaces and the gateway follow tags: their labels never change, the tag moves
+    expect(outs.map((o: any) => [rev(o, 'shop'), rev(o, 'payments'), rev(o, 'smoke')])).toEqual(Array(3).fill(['prod-stable', 'prod-stable', 'prod-canary']));
     const gatewayRev = (o: any) => o.find('cluster1', 'Deployment', 'istio-ingressgateway', 'istio-system').spec.template.metadata.labels['istio.io/rev'];
-    expect(outs.map(gatewayRev)).toEqual(['1-29', '1-30', '1-30']);
+    expect(outs.map(gatewayRev)).toEqual(['prod-stable', 'prod-stable', 'prod-stable']);
+    const tagList = (o: any) => o.text('cluster2/RUNBOOK.md').split('\n').find((l: string) => l.startsWith('Revision tags in this stage'));
+    expect(outs.map(tagList)).toEqual([
+      'Revision tags in this stage: `prod-stable` → `1-29`, `default` → `1-29`, `prod-canary` → `1-30`.',
+      'Revision tags in this stage: `default` → `1-29`, `prod-stable` → `1-30`, `prod-canary` → `1-30`.',
+      'Revision tags in this stage: `prod-stable` → `1-30`, `prod-canary` → `1-30`, `default` → `1-30`.',
+    ]);
   });
 });
