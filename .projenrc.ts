@@ -79,6 +79,12 @@ project.addTask('import:istio', {
   exec: 'cdk8s import --output ../src/imports',
 });
 
+// Typed bindings of the vendored upstream CRDs (imports/upstream, see imports/README.md).
+project.addTask('import:upstream', {
+  description: 'Regenerate src/imports/ bindings (Flagger Canary, Argo Rollouts Rollout, ExternalSecret) from imports/upstream/',
+  exec: 'ts-node --project test/tsconfig.json --transpile-only scripts/import-upstream.ts',
+});
+
 project.addTask('synth:examples', {
   description: 'Synthesize every examples/*.ts app into dist/examples/<example-name>/',
   exec: 'ts-node --project test/tsconfig.json --swc scripts/synth-examples.ts',

@@ -1,6 +1,9 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { sortedRecord } from '../core/names';
+import {
+  ExternalSecretSpec, ExternalSecretSpecSecretStoreRefKind, ExternalSecretSpecTargetCreationPolicy,
+} from '../imports/external-secrets.io';
 
 /** The kind of External Secrets Operator store a secret is read from. */
 export enum SecretStoreKind {
@@ -42,30 +45,42 @@ export interface ExternalSecretTarget {
   readonly keys: { [secretKey: string]: string };
 }
 
+/** The generated store kinds, by library store kind. */
+const STORE_KINDS: Record<SecretStoreKind, ExternalSecretSpecSecretStoreRefKind> = {
+  [SecretStoreKind.SECRET_STORE]: ExternalSecretSpecSecretStoreRefKind.SECRET_STORE,
+  [SecretStoreKind.CLUSTER_SECRET_STORE]: ExternalSecretSpecSecretStoreRefKind.CLUSTER_SECRET_STORE,
+};
+
+/** The ExternalSecret spec that produces `target` from `source` (typed by the upstream CRD's bindings). */
+export function renderExternalSecretSpec(source: ExternalSecretSource, target: ExternalSecretTarget): ExternalSecretSpec {
+  const labels = sortedRecord(target.labels);
+  const annotations = sortedRecord(target.annotations);
+  return {
+    refreshInterval: source.refreshInterval,
+    secretStoreRef: { name: source.storeName, kind: STORE_KINDS[source.storeKind ?? SecretStoreKind.CLUSTER_SECRET_STORE] },
+    target: {
+      name: target.name,
+      creationPolicy: ExternalSecretSpecTargetCreationPolicy.OWNER,
+      template: labels || annotations ? { metadata: { labels, annotations } } : undefined,
+    },
+    data: Object.keys(target.keys).sort().map(secretKey => ({
+      secretKey,
+      remoteRef: { key: source.key, property: target.keys[secretKey] },
+    })),
+  };
+}
+
 /**
  * Renders an `external-secrets.io/v1` ExternalSecret that produces `target` from `source`.
  * The produced Secret gets the same name as the ExternalSecret.
  * @internal
  */
 export function renderExternalSecret(scope: Construct, id: string, source: ExternalSecretSource, target: ExternalSecretTarget): ApiObject {
-  const labels = sortedRecord(target.labels);
-  const annotations = sortedRecord(target.annotations);
+  // The spec is written as built (its field order), not through the bindings' toJson, which reorders fields.
   return new ApiObject(scope, id, {
     apiVersion: 'external-secrets.io/v1',
     kind: 'ExternalSecret',
     metadata: { name: target.name, namespace: target.namespace },
-    spec: {
-      refreshInterval: source.refreshInterval,
-      secretStoreRef: { name: source.storeName, kind: source.storeKind ?? SecretStoreKind.CLUSTER_SECRET_STORE },
-      target: {
-        name: target.name,
-        creationPolicy: 'Owner',
-        template: labels || annotations ? { metadata: { labels, annotations } } : undefined,
-      },
-      data: Object.keys(target.keys).sort().map(secretKey => ({
-        secretKey,
-        remoteRef: { key: source.key, property: target.keys[secretKey] },
-      })),
-    },
+    spec: renderExternalSecretSpec(source, target),
   });
 }

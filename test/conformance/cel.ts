@@ -34,6 +34,34 @@ const kubernetesUrlLibrary = [
 const env = celEnv({ funcs: [...strings, ...kubernetesUrlLibrary] });
 const plans = new Map<string, ReturnType<typeof plan>>();
 
+/** Operators and macros the planner implements itself, not through the function resolver. */
+const PLANNER_BUILTINS = new Set(['_&&_', '_||_', '_?_:_', '@not_strictly_false', '@in']);
+
+/** A transition rule: it reads `oldSelf`, the stored object, so the API server evaluates it on update only. */
+export function isTransitionRule(rule: string): boolean {
+  return /\boldSelf\b/.test(rule);
+}
+
+/** The functions a rule calls that this environment does not have (e.g. Kubernetes' `isIP`, `quantity`): it cannot be evaluated. */
+export function unsupportedFunctions(rule: string): string[] {
+  const missing = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+      return;
+    }
+    const record = node as Record<string, unknown>;
+    if (record.$typeName === 'cel.expr.Expr.Call') {
+      const name = String(record.function);
+      if (!PLANNER_BUILTINS.has(name) && env.funcs.find(name) === undefined) missing.add(name);
+    }
+    for (const child of Object.values(record)) visit(child);
+  };
+  visit(parse(rule).expr); // not sourceInfo, which keeps the macro calls (has, all) as written
+  return [...missing].sort();
+}
+
 /** The outcome of one rule: true, false, or the evaluation error's message. */
 export type RuleOutcome = boolean | string;
 
