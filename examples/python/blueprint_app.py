@@ -6,10 +6,10 @@ app on top of it. `.ci/languages` runs it and compares its output with the TypeS
 from constructs import Construct
 
 from cdk8s_mesh import (
-    AccessLogEncoding, ClusterProps, ExtensionProvider, FileAccessLogOptions, GatewayResources, HttpRouteOptions,
+    AccessLogEncoding, ClusterProps, ExtensionProvider, GatewayResources, HttpRouteOptions,
     IngressGateway, IstioVersion, Mesh, MeshApp, MeshConfigOptions, MeshService, MeshServicePort, MtlsMode,
     OutboundTrafficPolicy, Protocol, ResourceQuantities, RouteDestination, ServiceVersion, Telemetry,
-    TelemetryAccessLogging, TelemetryTracing, TracingProviderOptions, TrafficRoute, UtilizationTarget,
+    TelemetryAccessLogging, TelemetryTracing, TrafficRoute, UtilizationTarget,
 )
 
 
@@ -20,8 +20,8 @@ class AcmeMesh(Mesh):
 
     def __init__(self, scope: Construct, id: str, *, mesh_id: str, clusters, networks=None, tracing_sampling=None):
         tracer = ExtensionProvider.open_telemetry(
-            "acme-otel", TracingProviderOptions(service="otel-collector.observability.svc.cluster.local", port=4317))
-        access_log = ExtensionProvider.file_access_log("acme-json-log", FileAccessLogOptions(encoding=AccessLogEncoding.JSON))
+            "acme-otel", service="otel-collector.observability.svc.cluster.local", port=4317)
+        access_log = ExtensionProvider.file_access_log("acme-json-log", encoding=AccessLogEncoding.JSON)
         super().__init__(
             scope, id,
             mesh_id=mesh_id,
