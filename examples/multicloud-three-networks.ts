@@ -21,8 +21,8 @@
  * v2 in cluster 2, 80/20) and zone failover for httpbin.
  */
 import {
-  CanaryRelease, ClusterRole, EastWestGateway, IstioVersion, LocalityAwareFailover, LocalityLabel, MeshApp, Mesh, MeshService, MeshTopology,
-  Protocol, RootCa, SecretStoreKind,
+  CanaryRelease, CanaryStep, ClusterRole, EastWestGateway, IstioVersion, LocalityAwareFailover, LocalityLabel, MeshApp, Mesh, MeshService,
+  MeshTopology, Protocol, RootCa, SecretStoreKind,
 } from '../src';
 
 /** East-west gateway load-balancer IPs from the seed's planning form. */
@@ -77,6 +77,8 @@ export function addTrafficPatterns(mesh: Mesh): void {
     stableVersion: 'v1',
     canaryVersion: 'v2',
     steps: [20, 100],
+    // a pipeline moves the release with CDK8S_MESH_CANARY_STEP_HELLOWORLD_CANARY (a step index or `rollback`)
+    currentStep: CanaryStep.fromEnvironment('helloworld-canary'),
     stableClusters: ['mdemo-cluster1'],
     canaryClusters: ['mdemo-cluster2'],
   });

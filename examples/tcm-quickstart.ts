@@ -12,8 +12,9 @@
  */
 import { Duration } from 'cdk8s';
 import {
-  AuthorizationAction, AuthorizationPolicy, CanaryRelease, ClusterRole, ExportTo, ExternalTrafficPolicy, GatewayListener, GatewayServiceType,
-  HashKey, IGatewayBinding, IngressGateway, LoadBalancer, Mesh, MeshApp, MeshService, MtlsMode, PeerAuth, Protocol, StringMatch, TrafficRoute,
+  AuthorizationAction, AuthorizationPolicy, CanaryRelease, CanaryStep, ClusterRole, ExportTo, ExternalTrafficPolicy, GatewayListener,
+  GatewayServiceType, HashKey, IGatewayBinding, IngressGateway, LoadBalancer, Mesh, MeshApp, MeshService, MtlsMode, PeerAuth, Protocol, StringMatch,
+  TrafficRoute,
 } from '../src';
 
 /** The namespace of the demo shop. */
@@ -108,7 +109,7 @@ export const CANARY_OBJECTS = ['VirtualService base/frontend', 'DestinationRule 
 /**
  * Releases frontend v2 with a CanaryRelease: members (cookie `vip=true`, the TCM vip users) always get v2;
  * everyone else follows the steps 5 → 25 → 50 → 100, advanced by `CDK8S_MESH_CANARY_STEP_FRONTEND_CANARY`
- * (a step index or `rollback`). The plan is written to `canary/base-frontend.plan.yaml`.
+ * (a step index or `rollback`, read with `CanaryStep.fromEnvironment`). The plan is written to `canary/base-frontend.plan.yaml`.
  */
 export function addCanary(mesh: Mesh): CanaryRelease {
   const frontend = shopService(mesh, 'frontend');
@@ -119,6 +120,7 @@ export function addCanary(mesh: Mesh): CanaryRelease {
     stableVersion: 'v1',
     canaryVersion: 'v2',
     steps: [5, 25, 50, 100],
+    currentStep: CanaryStep.fromEnvironment('frontend-canary'),
     grayRelease: [{ headers: { cookie: StringMatch.cookie('vip', 'true') } }],
   });
 }

@@ -86,6 +86,8 @@ export * from './operations/wasm-plugin';
 export * from './operations/envoy-filters';
 export * from './operations/proxy-resources';
 export * from './patterns/canary-release';
+export * from './patterns/canary-step';
+export * from './patterns/progressive-delivery/progressive-delivery';
 export * from './patterns/locality-failover';
 export * from './patterns/cross-cluster-traffic';
 export * from './patterns/egress-lockdown';

@@ -1,7 +1,7 @@
 import * as yaml from 'js-yaml';
 import { expectRule } from './rule-case';
 import {
-  CanaryRelease, ClientTlsMode, IngressGateway, Mesh, MeshApp, MeshService, ProgressiveDelivery, Protocol, StringMatch,
+  CanaryRelease, CanaryStep, ClientTlsMode, IngressGateway, Mesh, MeshApp, MeshService, ProgressiveDelivery, Protocol, StringMatch,
 } from '../../src';
 import { synth, synthError, testApp } from '../util';
 
@@ -80,12 +80,14 @@ describe('CanaryRelease', () => {
     expect(weights(vs)).toEqual({ v1: 100, v2: 0 });
   });
 
-  test('the step environment variable wins over code, and the plan lists every step', () => {
+  test('CanaryStep.fromEnvironment reads the step a pipeline set, and the plan names the variable and lists every step', () => {
     const w = world();
-    const canary = new CanaryRelease(w.mesh, 'order-canary', { service: w.order, stableVersion: 'v1', canaryVersion: 'v2' });
-    expect(canary.stepEnvironmentVariable).toBe('CDK8S_MESH_CANARY_STEP_ORDER_CANARY');
     process.env.CDK8S_MESH_CANARY_STEP_ORDER_CANARY = '2';
     try {
+      const canary = new CanaryRelease(w.mesh, 'order-canary', {
+        service: w.order, stableVersion: 'v1', canaryVersion: 'v2', currentStep: CanaryStep.fromEnvironment('order-canary'),
+      });
+      expect(canary.stepEnvironmentVariable).toBe('CDK8S_MESH_CANARY_STEP_ORDER_CANARY');
       const out = synth(w.app);
       expect(weights(out.find('a', 'VirtualService', 'order', 'base'))).toEqual({ v1: 50, v2: 50 });
       const plan = yaml.load(out.text('canary/base-order.plan.yaml')) as any;
@@ -97,6 +99,57 @@ describe('CanaryRelease', () => {
     } finally {
       delete process.env.CDK8S_MESH_CANARY_STEP_ORDER_CANARY;
     }
+  });
+
+  test('without the helper the environment is not read: the step comes from props only, and the plan names no variable', () => {
+    const w = world();
+    process.env.CDK8S_MESH_CANARY_STEP_ORDER_CANARY = '2';
+    try {
+      new CanaryRelease(w.mesh, 'order-canary', { service: w.order, stableVersion: 'v1', canaryVersion: 'v2', step: 1 });
+      const out = synth(w.app);
+      expect(weights(out.find('a', 'VirtualService', 'order', 'base'))).toEqual({ v1: 75, v2: 25 });
+      const plan = yaml.load(out.text('canary/base-order.plan.yaml')) as any;
+      expect(plan.currentStep).toBe(1);
+      expect(plan.environmentVariable).toBeUndefined();
+    } finally {
+      delete process.env.CDK8S_MESH_CANARY_STEP_ORDER_CANARY;
+    }
+  });
+
+  test.each([
+    ['unset: the fallback', undefined, CanaryStep.of(3), { index: 3, isRollback: false }],
+    ['unset, no fallback: step 0', undefined, undefined, { index: 0, isRollback: false }],
+    ['a step index (spaces trimmed)', ' 1 ', undefined, { index: 1, isRollback: false }],
+    ['rollback (any case)', 'Rollback', CanaryStep.of(2), { index: -1, isRollback: true }],
+  ])('CanaryStep.fromEnvironment, %s', (_what, value, fallback, expected) => {
+    if (value !== undefined) process.env.CDK8S_MESH_CANARY_STEP_C = value;
+    try {
+      const step = CanaryStep.fromEnvironment('c', fallback);
+      expect({ index: step.index, isRollback: step.isRollback, environmentVariable: step.environmentVariable })
+        .toEqual({ ...expected, environmentVariable: 'CDK8S_MESH_CANARY_STEP_C' });
+    } finally {
+      delete process.env.CDK8S_MESH_CANARY_STEP_C;
+    }
+  });
+
+  test('currentStep: CanaryStep.rollback() sends everyone to stable; promote() clears it and resumes at step 0', () => {
+    const rolledBack = world();
+    new CanaryRelease(rolledBack.mesh, 'c', {
+      service: rolledBack.order,
+      stableVersion: 'v1',
+      canaryVersion: 'v2',
+      currentStep: CanaryStep.rollback(),
+      grayRelease: [{ headers: { 'x-tester': StringMatch.exact('yes') } }],
+    });
+    const out = synth(rolledBack.app);
+    const vs = out.find('a', 'VirtualService', 'order', 'base');
+    expect(vs.spec.http.map((r: any) => r.name)).toEqual(['canary']);
+    expect(weights(vs)).toEqual({ v1: 100, v2: 0 });
+    expect((yaml.load(out.text('canary/base-order.plan.yaml')) as any).currentStep).toBe('rollback');
+
+    const resumed = world();
+    const canary = new CanaryRelease(resumed.mesh, 'c', { service: resumed.order, stableVersion: 'v1', canaryVersion: 'v2', currentStep: CanaryStep.rollback() });
+    expect(canary.promote().current).toEqual({ index: 0, stableWeight: 95, canaryWeight: 5 });
   });
 
   test('multi-cluster canary (DaoCloud 80/20): ISTIO_MUTUAL, one Service shape in both clusters, versions placed per cluster', () => {
@@ -148,6 +201,10 @@ describe('CanaryRelease', () => {
         const svc = new MeshService(w.mesh, 'only-a', { name: 'x', namespace: 'base', clusters: ['a'], ports: [{ port: 80, protocol: Protocol.HTTP }], versions: [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v2', labels: { version: 'v2' } }] });
         new CanaryRelease(w.mesh, 'c', { service: svc, stableVersion: 'v1', canaryVersion: 'v2', stableClusters: ['a'], canaryClusters: ['b'] });
       }, 'mesh/c', '"b"'],
+      ['MESH-PAT-002', w => new CanaryRelease(w.mesh, 'c', { service: w.order, stableVersion: 'v1', canaryVersion: 'v2', currentStep: CanaryStep.of(4) }),
+        'mesh/c/step', '4'],
+      ['MESH-PAT-011', w => new CanaryRelease(w.mesh, 'c', { service: w.order, stableVersion: 'v1', canaryVersion: 'v2', step: 1, currentStep: CanaryStep.of(2) }),
+        'mesh/c/currentStep', '2'],
       ['MESH-PAT-005', w => new CanaryRelease(w.mesh, 'c', {
         service: w.order, stableVersion: 'v1', canaryVersion: 'v2', canaryClusters: ['a'], policy: { tls: { mode: ClientTlsMode.DISABLE } },
       }), 'mesh/c/policy/tls', '"DISABLE"'],
@@ -160,9 +217,9 @@ describe('CanaryRelease', () => {
 
     test('MESH-PAT-002: a pipeline sets the step variable to something that is not a step', () => {
       const w = world();
-      new CanaryRelease(w.mesh, 'c', { service: w.order, stableVersion: 'v1', canaryVersion: 'v2' });
       process.env.CDK8S_MESH_CANARY_STEP_C = 'next';
       try {
+        new CanaryRelease(w.mesh, 'c', { service: w.order, stableVersion: 'v1', canaryVersion: 'v2', currentStep: CanaryStep.fromEnvironment('c') });
         expectRule(w.app, 'MESH-PAT-002', 'mesh/c/step', '"next"');
       } finally {
         delete process.env.CDK8S_MESH_CANARY_STEP_C;

@@ -672,6 +672,13 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
+        "name": "currentStep",
+        "type": {
+          "ref": "cdk8s-mesh.CanaryStep"
+        },
+        "optional": true
+      },
+      {
         "name": "exportTo",
         "type": {
           "ref": "cdk8s-mesh.ExportTo"
@@ -757,6 +764,59 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       }
     ]
+  },
+  "cdk8s-mesh.CanaryStep": {
+    "kind": "class",
+    "members": [
+      "index",
+      "isRollback"
+    ],
+    "factories": [
+      "environmentVariableOf",
+      "fromEnvironment",
+      "of",
+      "rollback"
+    ],
+    "methods": {
+      "environmentVariableOf": {
+        "static": true,
+        "params": [
+          {
+            "name": "releaseId",
+            "type": "string"
+          }
+        ]
+      },
+      "fromEnvironment": {
+        "static": true,
+        "params": [
+          {
+            "name": "releaseId",
+            "type": "string"
+          },
+          {
+            "name": "fallback",
+            "type": {
+              "ref": "cdk8s-mesh.CanaryStep"
+            },
+            "optional": true
+          }
+        ]
+      },
+      "of": {
+        "static": true,
+        "params": [
+          {
+            "name": "index",
+            "type": "number"
+          }
+        ]
+      },
+      "rollback": {
+        "static": true,
+        "params": []
+      }
+    }
   },
   "cdk8s-mesh.CanaryStepSplit": {
     "kind": "struct",

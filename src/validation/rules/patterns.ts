@@ -13,7 +13,7 @@ export const PatternRules = {
     id: 'MESH-PAT-002',
     severity: Severity.ERROR,
     message: 'The current canary step is not one of the declared steps.',
-    fix: 'Use a step index from 0 to steps.length - 1 (in code or in CDK8S_MESH_CANARY_STEP_<ID>), or "rollback".',
+    fix: 'Use a step index from 0 to steps.length - 1 (in code, or in CDK8S_MESH_CANARY_STEP_<ID> when the app reads it with CanaryStep.fromEnvironment()), or "rollback".',
     doc: 'A pipeline advances the release through an environment variable; an unknown value must stop the deployment rather than guess a split.',
   },
   SAME_CANARY_VERSION: {
@@ -71,5 +71,12 @@ export const PatternRules = {
     message: 'The egress gateway does not run in a cluster whose workloads use the lockdown.',
     fix: 'Deploy the EgressGateway in every workload cluster (default placement) or limit the lockdown to its clusters.',
     doc: 'Sidecars are routed to the egress gateway Service; without the gateway in their cluster or network the calls fail.',
+  },
+  CANARY_STEP_TWICE: {
+    id: 'MESH-PAT-011',
+    severity: Severity.ERROR,
+    message: 'A canary release sets both `step` and `currentStep`.',
+    fix: 'Set only `currentStep` (e.g. CanaryStep.fromEnvironment(id, CanaryStep.of(1))), or only the `step` index.',
+    doc: 'Both name the current step; picking one silently would deploy a split the other setting does not describe.',
   },
 } satisfies Record<string, RuleDefinition>;
