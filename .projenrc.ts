@@ -36,6 +36,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'yaml@^2',
     '@swc/core@^1.16.22',
     '@swc/jest@^0.2.39',
+    // adoption is tested against the oldest (the peer dependency) and the newest cdk8s-plus major
+    'cdk8s-plus-34@2.0.54',
   ],
   gitignore: ['/node_modules', '/dist/', '/.tmp/', '/bench-results/', '/examples/cdk8s-app/dist/', '/.tools/'],
   jestOptions: {

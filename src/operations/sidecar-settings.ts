@@ -1,6 +1,5 @@
 import { createHash } from 'crypto';
 import { ApiObjectMetadataDefinition } from 'cdk8s';
-import { Workload } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { ProxyConfig } from './proxy-config';
 import { ProxyResources, proxyResourceQuantities } from './proxy-resources';
@@ -170,11 +169,17 @@ export class SidecarSettings extends MeshMember {
   }
 
   /**
-   * Applies the settings to a cdk8s-plus workload's pod template (Deployment, StatefulSet, DaemonSet, Job).
+   * Applies the settings to a cdk8s-plus workload's pod template (Deployment, StatefulSet, DaemonSet, Job), of any
+   * cdk8s-plus major: its `podMetadata` receives the labels and annotations.
    * @param workload the workload
    */
-  public applyTo(workload: Workload): void {
-    this.targets.push({ metadata: workload.podMetadata, namespace: workload.metadata.namespace });
+  public applyTo(workload: IConstruct): void {
+    const { podMetadata, metadata } = workload as { podMetadata?: unknown; metadata?: unknown };
+    if (!(podMetadata instanceof ApiObjectMetadataDefinition)) {
+      MeshCore.coreOf(this).report(OperationsRules.NOT_A_WORKLOAD, this, workload.node.path);
+      return;
+    }
+    this.targets.push({ metadata: podMetadata, namespace: metadata instanceof ApiObjectMetadataDefinition ? metadata.namespace : undefined });
   }
 
   /**

@@ -1,6 +1,6 @@
 import { ApiObject, Chart } from 'cdk8s';
-import { Deployment, Service, k8s } from 'cdk8s-plus-28';
-import { Construct } from 'constructs';
+import { k8s } from 'cdk8s-plus-28';
+import { Construct, IConstruct } from 'constructs';
 import { checkMeshService } from './mesh-service-checks';
 import { renderServiceSpec } from './mesh-service-render';
 import { Protocol, Protocols } from './protocol';
@@ -140,16 +140,17 @@ const EXTERNAL_SERVICES = 'workloads/external-services';
  */
 export class MeshService extends MeshMember implements IMeshWorkload {
   /**
-   * Adopts a cdk8s-plus Service: its name, namespace, selector and ports are read from it; it is not emitted again.
+   * Adopts a Service: its name, namespace, selector and ports are read from its manifest; it is not emitted again.
+   * Takes a Service of any cdk8s-plus major (or any construct whose ApiObject is a v1 Service).
    * @param scope a scope in the mesh
    * @param id construct id
-   * @param service the Service
+   * @param service the Service construct
    * @param options protocols, versions and clusters
    */
-  public static fromService(scope: Construct, id: string, service: Service, options: AdoptOptions = {}): MeshService {
+  public static fromService(scope: Construct, id: string, service: IConstruct, options: AdoptOptions = {}): MeshService {
     return MeshService.create(scope, id, options, () => {
       const json: unknown = ApiObject.of(service).toJson();
-      const name = jsonString(json, 'metadata', 'name') ?? service.name;
+      const name = jsonString(json, 'metadata', 'name') ?? service.node.id;
       return {
         name,
         namespace: jsonString(json, 'metadata', 'namespace') ?? 'default',
@@ -162,21 +163,27 @@ export class MeshService extends MeshMember implements IMeshWorkload {
   }
 
   /**
-   * Adopts a cdk8s-plus Deployment: emits a Service selecting its pods, with its container ports.
+   * Adopts a Deployment: emits a Service selecting its pods, with its container ports, all read from its manifest.
+   * Takes a Deployment of any cdk8s-plus major (or any construct whose ApiObject is an apps/v1 Deployment).
    * @param scope a scope in the mesh
    * @param id construct id
-   * @param deployment the Deployment
+   * @param deployment the Deployment construct
    * @param options protocols, versions, clusters and the service name
    */
-  public static fromDeployment(scope: Construct, id: string, deployment: Deployment, options: AdoptOptions = {}): MeshService {
+  public static fromDeployment(scope: Construct, id: string, deployment: IConstruct, options: AdoptOptions = {}): MeshService {
     return MeshService.create(scope, id, options, () => {
-      const name = options.name ?? deployment.name;
+      const json: unknown = ApiObject.of(deployment).toJson();
+      const name = options.name ?? jsonString(json, 'metadata', 'name') ?? deployment.node.id;
+      const pod = ['spec', 'template', 'spec'];
       return {
         name,
-        namespace: deployment.metadata.namespace ?? 'default',
-        selector: deployment.matchLabels,
-        serviceAccount: options.serviceAccount ?? deployment.serviceAccount?.name ?? 'default',
-        ports: deployment.containers.flatMap(c => c.ports).map(p => adoptPort(p.number, p.number, p.name, undefined, options)),
+        namespace: jsonString(json, 'metadata', 'namespace') ?? 'default',
+        selector: jsonStringRecord(json, 'spec', 'selector', 'matchLabels') ?? {},
+        serviceAccount: options.serviceAccount ?? jsonString(json, ...pod, 'serviceAccountName') ?? 'default',
+        ports: jsonObjects(json, ...pod, 'containers').flatMap(c => jsonObjects(c, 'ports')).map(p => {
+          const port = jsonNumber(p, 'containerPort') ?? 0;
+          return adoptPort(port, port, jsonString(p, 'name'), undefined, options);
+        }),
         emit: { labels: { app: name, service: name } },
       };
     }, clusterOf(deployment));
@@ -376,7 +383,7 @@ function adoptPort(
   return { port, targetPort: target, name, protocol: protocol as Protocol };
 }
 
-function clusterOf(construct: Construct): MeshCluster | undefined {
+function clusterOf(construct: IConstruct): MeshCluster | undefined {
   const chart = Chart.of(construct);
   return MeshCluster.isMeshCluster(chart) ? chart : undefined;
 }

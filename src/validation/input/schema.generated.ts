@@ -7319,7 +7319,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
           {
             "name": "deployment",
             "type": {
-              "ref": "cdk8s-plus-28.Deployment"
+              "ref": "constructs.IConstruct"
             }
           },
           {
@@ -7347,7 +7347,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
           {
             "name": "service",
             "type": {
-              "ref": "cdk8s-plus-28.Service"
+              "ref": "constructs.IConstruct"
             }
           },
           {
@@ -10128,7 +10128,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
           {
             "name": "workload",
             "type": {
-              "ref": "cdk8s-plus-28.Workload"
+              "ref": "constructs.IConstruct"
             }
           }
         ]
@@ -11892,121 +11892,6 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
     "factories": [
       "millis",
       "units"
-    ],
-    "module": "cdk8s-plus-28"
-  },
-  "cdk8s-plus-28.Deployment": {
-    "kind": "class",
-    "members": [
-      "addContainer",
-      "addHostAlias",
-      "addInitContainer",
-      "addVolume",
-      "apiGroup",
-      "apiObject",
-      "apiVersion",
-      "asApiResource",
-      "asNonApiResource",
-      "attachContainer",
-      "automountServiceAccountToken",
-      "connections",
-      "containers",
-      "dns",
-      "exposeViaIngress",
-      "exposeViaService",
-      "hasAutoscaler",
-      "hostAliases",
-      "initContainers",
-      "isolate",
-      "kind",
-      "markHasAutoscaler",
-      "matchExpressions",
-      "matchLabels",
-      "metadata",
-      "minReady",
-      "name",
-      "node",
-      "permissions",
-      "podMetadata",
-      "progressDeadline",
-      "resourceType",
-      "scheduling",
-      "securityContext",
-      "select",
-      "strategy",
-      "toNetworkPolicyPeerConfig",
-      "toPodSelector",
-      "toPodSelectorConfig",
-      "toScalingTarget",
-      "toString",
-      "toSubjectConfiguration",
-      "volumes"
-    ],
-    "module": "cdk8s-plus-28"
-  },
-  "cdk8s-plus-28.Service": {
-    "kind": "class",
-    "members": [
-      "apiGroup",
-      "apiObject",
-      "apiVersion",
-      "asApiResource",
-      "asNonApiResource",
-      "bind",
-      "exposeViaIngress",
-      "kind",
-      "metadata",
-      "name",
-      "node",
-      "permissions",
-      "port",
-      "ports",
-      "resourceType",
-      "select",
-      "selectLabel",
-      "toString",
-      "type"
-    ],
-    "module": "cdk8s-plus-28"
-  },
-  "cdk8s-plus-28.Workload": {
-    "kind": "class",
-    "members": [
-      "addContainer",
-      "addHostAlias",
-      "addInitContainer",
-      "addVolume",
-      "apiGroup",
-      "apiObject",
-      "apiVersion",
-      "asApiResource",
-      "asNonApiResource",
-      "attachContainer",
-      "automountServiceAccountToken",
-      "connections",
-      "containers",
-      "dns",
-      "hostAliases",
-      "initContainers",
-      "isolate",
-      "kind",
-      "matchExpressions",
-      "matchLabels",
-      "metadata",
-      "name",
-      "node",
-      "permissions",
-      "podMetadata",
-      "resourceType",
-      "scheduling",
-      "securityContext",
-      "select",
-      "toNetworkPolicyPeerConfig",
-      "toPodSelector",
-      "toPodSelectorConfig",
-      "toString",
-      "toSubjectConfiguration",
-      "volumes"
     ],
     "module": "cdk8s-plus-28"
   },

@@ -122,4 +122,11 @@ export const OperationsRules = {
     fix: 'Target a workload with a selector (a MeshService with pods, a gateway, a WorkloadGroup), or drop `workload` to apply namespace-wide on purpose.',
     doc: 'An empty workload selector matches every pod in the namespace, so a per-workload Sidecar, Telemetry or filter would silently apply to all of them.',
   },
+  NOT_A_WORKLOAD: {
+    id: 'MESH-OPS-018',
+    severity: Severity.ERROR,
+    message: 'Sidecar settings were applied to a construct that has no pod template.',
+    fix: 'Pass a cdk8s-plus Deployment, StatefulSet, DaemonSet or Job to `applyTo()`, or copy `podLabels()` and `podAnnotations()` into the pod template yourself.',
+    doc: 'Only a workload\'s pod template carries the injection label and proxy annotations; anything else would silently get no settings.',
+  },
 } satisfies Record<string, RuleDefinition>;

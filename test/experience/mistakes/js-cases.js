@@ -139,5 +139,6 @@ module.exports.cases = [
   ['an ApplicationSet repo URL without scheme', (lib, app) => new lib.ArgoCdApplicationSet(shop(lib, app).mesh, 'appset', { repoUrl: 'github.com/acme/mesh', path: 'dist' }), 'MESH-VAL-017', 'mesh/appset/repoUrl', '"github.com/acme/mesh"'],
   // --- patterns ---
   ['canary steps as a string', (lib, app) => { const { mesh, reviews } = shop(lib, app); new lib.CanaryRelease(mesh, 'canary', { service: reviews, stableVersion: 'v1', canaryVersion: 'v2', steps: '10,50,100' }); }, 'MESH-CORE-002', 'mesh/canary/steps', '"10,50,100"'],
+  ['sidecar settings applied to a ConfigMap', (lib, app) => { const { mesh } = shop(lib, app); const settings = new (require('cdk8s-plus-28').ConfigMap)(mesh.cluster('prod'), 'settings'); new lib.SidecarSettings(mesh, 'sidecar', { injection: true }).applyTo(settings); }, 'MESH-OPS-018', 'mesh/sidecar', '"prod/settings"'],
   ['canary without canaryVersion', (lib, app) => { const { mesh, reviews } = shop(lib, app); new lib.CanaryRelease(mesh, 'canary', { service: reviews, stableVersion: 'v1' }); }, 'MESH-CORE-004', 'mesh/canary/canaryVersion', '(unset)'],
 ];
