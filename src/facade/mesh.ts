@@ -62,6 +62,17 @@ export interface MeshProps extends MeshCoreProps {
  * providers, the mesh-wide STRICT PeerAuthentication and, with a `topology`, the control plane.
  * Each cluster becomes its own chart (`<cluster>.k8s.yaml`); constructs declared once at mesh scope place
  * their objects into every cluster that needs them.
+ *
+ * @example
+ * const app = new MeshApp();
+ * const mesh = new Mesh(app, 'mesh', {
+ *   meshId: 'shop',
+ *   networks: [{ name: 'net1' }, { name: 'net2' }],
+ *   clusters: [{ name: 'east', network: 'net1' }, { name: 'west', network: 'net2' }],
+ *   topology: MeshTopology.MULTI_PRIMARY_MULTI_NETWORK,
+ * });
+ * mesh.addNamespace('shop');
+ * app.synth();
  */
 export class Mesh extends MeshCore {
   /**

@@ -9,6 +9,10 @@ export interface IngressGatewayProps extends GatewayProps {}
 /**
  * An ingress gateway: traffic enters the mesh here. A LoadBalancer Service by default, named
  * `istio-ingressgateway` with selector `app: istio-ingressgateway, istio: ingressgateway`, as the chart renders it.
+ *
+ * @example
+ * const ingress = new IngressGateway(mesh, 'ingress', { minReplicas: 2 });
+ * ingress.addListener('shop', { servers: [{ port: 80, protocol: Protocol.HTTP, hosts: ['shop.example.com'] }] });
  */
 export class IngressGateway extends GatewayWorkload {
   constructor(scope: Construct, id: string, props: IngressGatewayProps = {}) {

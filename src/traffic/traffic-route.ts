@@ -102,6 +102,15 @@ const SPLIT_GOVERNOR = 'traffic/split-governor';
 /**
  * Typed routing for a mesh service: exactly one VirtualService per host and binding and one
  * DestinationRule per host, placed in the clusters that receive Istio config.
+ *
+ * @example
+ * new TrafficRoute(mesh, 'reviews-route', {
+ *   service: reviews,
+ *   http: [{
+ *     destinations: [{ version: 'v1', weight: 90 }, { version: 'v2', weight: 10 }],
+ *     timeout: Duration.seconds(5),
+ *   }],
+ * });
  */
 export class TrafficRoute extends MeshMember {
   /**

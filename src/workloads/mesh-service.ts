@@ -137,6 +137,14 @@ const EXTERNAL_SERVICES = 'workloads/external-services';
 /**
  * A service in the mesh: name, namespace, ports with protocols, and versions.
  * Routes, policies and patterns refer to services through this construct, never by string.
+ *
+ * @example
+ * const reviews = new MeshService(mesh, 'reviews', {
+ *   name: 'reviews',
+ *   namespace: 'shop',
+ *   ports: [{ port: 9080, protocol: Protocol.HTTP }],
+ *   versions: [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v2', labels: { version: 'v2' } }],
+ * });
  */
 export class MeshService extends MeshMember implements IMeshWorkload {
   /**
