@@ -23,7 +23,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   publishToGo: { moduleName: 'github.com/cdk8s-mesh/cdk8s-mesh-go', packageName: 'cdk8smesh' },
   publishToNuget: { dotNetNamespace: 'Cdk8s.Mesh', packageId: 'Cdk8s.Mesh' },
   peerDeps: ['cdk8s-plus-28@^2.5.6'],
-  bundledDeps: ['js-yaml@^4.1.0', 're2js@^2.0.0'],
+  bundledDeps: ['ipaddr.js@^2.2.0', 'js-yaml@^4.1.0', 're2js@^2.0.0'],
   devDeps: [
     '@types/js-yaml@^4.0.9',
     'ajv@^8.17.1',

@@ -1,4 +1,3 @@
-import { isIP } from 'net';
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { selectsLabels } from '../core/labels';
@@ -6,6 +5,7 @@ import { sortedRecord } from '../core/names';
 import { renderedObjectsOfKind } from '../core/rendered';
 import type { MeshCluster } from '../topology/cluster';
 import type { MeshCore } from '../topology/mesh-core';
+import { isCidr as isValidCidr } from '../validation/input/ip';
 import { RuleDefinition } from '../validation/rule';
 import { OperationsRules } from '../validation/rules/operations';
 import { ISTIO_RESERVED_PORTS } from '../workloads/mesh-service';
@@ -101,11 +101,7 @@ function pairKey(namespace: string, key: string, value: string): string {
   return `${namespace}\u0000${key}\u0000${value}`;
 }
 
-/** True if `text` is an IPv4 or IPv6 CIDR, or `*`. */
+/** True if `text` is an IPv4 or IPv6 CIDR (as istio-iptables parses it), or `*`. */
 export function isCidr(text: string): boolean {
-  if (text === '*') return true;
-  const [address, prefix, ...rest] = text.split('/');
-  const family = isIP(address ?? '');
-  if (rest.length || family === 0 || prefix === undefined || !/^\d{1,3}$/.test(prefix)) return false;
-  return Number(prefix) <= (family === 4 ? 32 : 128);
+  return text === '*' || isValidCidr(text);
 }

@@ -41,7 +41,7 @@ const cases: Case[] = [
   ['trust domain with a path', app => shop(L, app, { trustDomain: 'acme.internal/prod' }), 'MESH-VAL-018', 'mesh/trustDomain', '"acme.internal/prod"'],
   ['injection scheme as "revision"', app => shop(L, app, { injection: 'revision-based' }), 'MESH-CORE-005', 'mesh/injection', '"revision-based"'],
   ['platform as the string "tcm"', app => shop(L, app, { platform: 'tcm' }), 'MESH-CORE-006', 'mesh/platform', '"tcm"'],
-  ['meshConfig excludeIpRanges with a bad CIDR', app => shop(L, app, { meshConfig: { excludeIpRanges: ['10.0.0.0/40'] } }), 'MESH-VAL-004', 'mesh/meshConfig/excludeIpRanges[0]', '"10.0.0.0/40"'],
+  ['meshConfig excludeIpRanges with a bad CIDR', app => shop(L, app, { meshConfig: { excludeIpRanges: ['10.0.0.0/40'] } }), 'MESH-OPS-006', 'mesh/meshConfig/excludeIpRanges[0]', '"10.0.0.0/40"'],
   ['meshConfig outbound policy as "REGISTRY"', app => shop(L, app, { meshConfig: { outboundTrafficPolicy: 'REGISTRY' } }), 'MESH-CORE-005', 'mesh/meshConfig/outboundTrafficPolicy', '"REGISTRY"'],
   ['meshConfig tracing sampling as "1%"', app => shop(L, app, { meshConfig: { tracingSampling: '1%' } }), 'MESH-CORE-002', 'mesh/meshConfig/tracingSampling', '"1%"'],
   ['meshConfig key misspelled', app => shop(L, app, { meshConfig: { accessLogfile: '/dev/stdout' } }), 'MESH-CORE-003', 'mesh/meshConfig/accessLogfile', '"/dev/stdout"'],
@@ -172,6 +172,14 @@ const cases: Case[] = [
   ['canary stable and canary the same', app => { const { mesh, reviews } = shop(L, app); new L.CanaryRelease(mesh, 'canary', { service: reviews, stableVersion: 'v1', canaryVersion: 'v1' }); }, 'MESH-PAT-003', 'mesh/canary', '"v1"'],
   ['canary steps not increasing', app => { const { mesh, reviews } = shop(L, app); new L.CanaryRelease(mesh, 'canary', { service: reviews, stableVersion: 'v1', canaryVersion: 'v2', steps: [50, 10] }); }, 'MESH-PAT-001', 'mesh/canary/steps', '[50,10]'],
   ['locality failover services as one service', app => { const { mesh, reviews } = shop(L, app); new L.LocalityAwareFailover(mesh, 'failover', { services: reviews }); }, 'MESH-CORE-002', 'mesh/failover/services', 'skip'],
+  // --- values Istio's own validation rejects (docs/RULES.md, Istio validation parity) ---
+  ['a source IP with a zone in a CIDR', app => from(app, { ipBlocks: ['fe80::1%eth0/64'] }), 'MESH-VAL-004', 'mesh/policy/rules[0]/from[0]/ipBlocks[0]', '"fe80::1%eth0/64"'],
+  ['a prefix length with a leading zero', app => from(app, { notIpBlocks: ['10.0.0.0/08'] }), 'MESH-VAL-004', 'mesh/policy/rules[0]/from[0]/notIpBlocks[0]', '"10.0.0.0/08"'],
+  ['a ServiceEntry address in hexadecimal', app => entry(app, { addresses: ['0x0a.0.0.1'] }), 'MESH-VAL-004', 'mesh/se/addresses[0]', '"0x0a.0.0.1"'],
+  ['a blocked JWKS range with a prefix out of range', app => shop(L, app, { meshConfig: { jwksBlockedCidrs: ['10.0.0.0/40'] } }), 'MESH-VAL-026', 'mesh/meshConfig/jwksBlockedCidrs[0]', '"10.0.0.0/40"'],
+  ['a remote IP block with host bits in a strict mesh', app => { const { mesh, reviews } = shop(L, app, { strict: true }); new L.AuthorizationPolicy(mesh, 'policy', { workload: reviews, rules: [{ from: [{ remoteIpBlocks: ['203.0.113.7/16'] }] }] }); }, 'MESH-VAL-107', 'mesh/policy/rules[0]/from[0]/remoteIpBlocks[0]', '"203.0.113.7/16"'],
+  ['a ServiceEntry address written IPv4-mapped in a strict mesh', app => new L.ServiceEntry(shop(L, app, { strict: true }).mesh, 'se', { namespace: 'shop', hosts: ['db.example.com'], addresses: ['::ffff:10.1.2.3'], ports: [{ number: 5432, protocol: L.Protocol.TCP }], resolution: L.ServiceEntryResolution.DNS }), 'MESH-VAL-108', 'mesh/se/addresses[0]', '"::ffff:10.1.2.3"'],
+  ['an include range mixing * with CIDRs', app => new L.SidecarSettings(shop(L, app).mesh, 'sidecar', { includeOutboundIpRanges: ['*', '10.0.0.0/8'] }), 'MESH-OPS-006', 'mesh/sidecar/includeOutboundIpRanges', '["*","10.0.0.0/8"]'],
 ];
 
 const checked = cases.filter(c => c[4] !== 'skip');

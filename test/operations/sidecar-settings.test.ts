@@ -3,7 +3,7 @@ import { Cpu, Deployment } from 'cdk8s-plus-28';
 import {
   Mesh, NamespaceSidecarDefaults, ProxyConfig, ProxyLogLevel, SidecarSettings,
 } from '../../src';
-import { synth, synthError, testApp } from '../util';
+import { errorOf, synth, synthError, testApp } from '../util';
 
 function setup() {
   const app = testApp();
@@ -114,11 +114,14 @@ describe('sidecar settings rules', () => {
   });
 
   test('malformed CIDR (MESH-OPS-006)', () => {
-    const { app, mesh } = setup();
-    new NamespaceSidecarDefaults(mesh, 'd', { namespace: 'shop', excludeOutboundIpRanges: ['10.0.0.0/33', '10.1.0.0'] });
-    const message = synthError(app);
-    expect(message).toContain('MESH-OPS-006 [error] at mesh/d: A traffic passthrough IP range is not a valid CIDR. Value: "10.0.0.0/33".');
-    expect(message).toContain('MESH-OPS-006 [error] at mesh/d: A traffic passthrough IP range is not a valid CIDR. Value: "10.1.0.0".');
+    const { mesh } = setup();
+    const message = errorOf(() => new NamespaceSidecarDefaults(mesh, 'd', { namespace: 'shop', excludeOutboundIpRanges: ['10.0.0.0/33', '10.1.0.0', '*'] }));
+    expect(message).toContain('MESH-OPS-006 [error] at mesh/d/excludeOutboundIpRanges[0]: A traffic passthrough IP range is not a valid CIDR. Value: "10.0.0.0/33".');
+    expect(message).toContain('MESH-OPS-006 [error] at mesh/d/excludeOutboundIpRanges[1]: A traffic passthrough IP range is not a valid CIDR. Value: "10.1.0.0".');
+    expect(message).toContain('MESH-OPS-006 [error] at mesh/d/excludeOutboundIpRanges[2]: A traffic passthrough IP range is not a valid CIDR. Value: "*".');
+    expect(errorOf(() => new SidecarSettings(mesh, 's', { includeOutboundIpRanges: ['*', '10.0.0.0/8'] })))
+      .toContain('MESH-OPS-006 [error] at mesh/s/includeOutboundIpRanges: A traffic passthrough IP range is not a valid CIDR. Value: ["*","10.0.0.0/8"].');
+    expect(() => new SidecarSettings(mesh, 's2', { includeOutboundIpRanges: ['*'] })).not.toThrow();
   });
 
   test('two default sets for one namespace (MESH-OPS-014)', () => {

@@ -1,5 +1,6 @@
-import { isIP } from 'net';
+import { hasHostBits, isCidr, isIpAddress, isIpOrCidr, isIpv4Mapped } from './ip';
 import { RuleDefinition } from '../rule';
+import { OperationsRules } from '../rules/operations';
 import { ValueRules } from '../rules/values';
 
 /**
@@ -38,14 +39,26 @@ const GRPC_CODES = new Set(['OK', 'CANCELLED', 'UNKNOWN', 'INVALID_ARGUMENT', 'D
   'RESOURCE_EXHAUSTED', 'FAILED_PRECONDITION', 'ABORTED', 'OUT_OF_RANGE', 'UNIMPLEMENTED', 'INTERNAL', 'UNAVAILABLE', 'DATA_LOSS', 'UNAUTHENTICATED']);
 const QUANTITY = /^[+]?(\d+(\.\d*)?|\.\d+)(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei|[eE][+-]?\d+)?$/;
 
-/** An IPv4/IPv6 address, or a CIDR with a prefix length in range. */
-export function isIpOrCidr(v: unknown): boolean {
-  if (!str(v)) return false;
-  const [address, prefix, ...rest] = v.split('/');
-  const family = isIP(address);
-  if (family === 0 || rest.length) return false;
-  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
-}
+/** Warnings for IP blocks Istio accepts but that do not mean what they seem to. */
+const ipWarnings = (field: string): ValueCheck[] => [
+  { rule: ValueRules.CIDR_HOST_BITS, field, each: 'element', ok: v => !hasHostBits(v) },
+  { rule: ValueRules.IPV4_MAPPED, field, each: 'element', ok: v => !isIpv4Mapped(v) },
+];
+/** A list of IP addresses or CIDRs (`ok` narrows it, e.g. to CIDRs only). */
+const ipBlocks = (field: string, rule: RuleDefinition = ValueRules.IP_OR_CIDR, ok: (v: unknown) => boolean = isIpOrCidr): ValueCheck[] => [
+  { rule, field, each: 'element', ok },
+  ...ipWarnings(field),
+];
+/**
+ * Sidecar traffic ranges (`traffic.sidecar.istio.io/*OutboundIPRanges`, `values.global.proxy.excludeIPRanges`): CIDRs,
+ * which istio-iptables and the injector parse with `netip.ParsePrefix`; `*` (everything) only alone and only where
+ * `star` allows it (the injector rejects `*` for the exclude list).
+ */
+const sidecarRanges = (field: string, star: boolean): ValueCheck[] => [
+  { rule: OperationsRules.MALFORMED_CIDR, field, each: 'element', ok: v => isCidr(v) || (star && v === '*') },
+  ...star ? [{ rule: OperationsRules.MALFORMED_CIDR, field, ok: (v: unknown) => !Array.isArray(v) || v.length <= 1 || !v.includes('*') }] : [],
+  ...ipWarnings(field),
+];
 
 const isLabelKey = (v: unknown) => {
   if (!str(v)) return false;
@@ -155,8 +168,7 @@ export const VALUE_CHECKS: { readonly [fqn: string]: readonly ValueCheck[] } = {
     { rule: ValueRules.QUANTITY, field: 'memory', ok: v => str(v) && QUANTITY.test(v) },
   ],
   'cdk8s-mesh.RequestSource': [
-    ...(['ipBlocks', 'notIpBlocks', 'remoteIpBlocks', 'notRemoteIpBlocks'] as const)
-      .map(field => ({ rule: ValueRules.IP_OR_CIDR, field, each: 'element' as const, ok: isIpOrCidr })),
+    ...(['ipBlocks', 'notIpBlocks', 'remoteIpBlocks', 'notRemoteIpBlocks'] as const).flatMap(field => ipBlocks(field)),
     ...(['principals', 'notPrincipals'] as const).map(field => ({ rule: ValueRules.PRINCIPAL, field, each: 'element' as const, ok: isPrincipal })),
     ...(['namespaces', 'notNamespaces'] as const).map(field => ({ rule: ValueRules.NAMESPACE, field, each: 'element' as const, ok: isNamespacePattern })),
   ],
@@ -193,7 +205,7 @@ export const VALUE_CHECKS: { readonly [fqn: string]: readonly ValueCheck[] } = {
   'cdk8s-mesh.ServiceEntryProps': [
     { rule: ValueRules.NAMESPACE, field: 'namespace', ok: isNamespace },
     { rule: ValueRules.SERVICE_ENTRY_HOST, field: 'hosts', each: 'element', ok: isServiceEntryHost },
-    { rule: ValueRules.IP_OR_CIDR, field: 'addresses', each: 'element', ok: isIpOrCidr },
+    ...ipBlocks('addresses'),
     {
       rule: ValueRules.SERVICE_ENTRY_RESOLUTION,
       at: '/endpoints',
@@ -203,7 +215,7 @@ export const VALUE_CHECKS: { readonly [fqn: string]: readonly ValueCheck[] } = {
         const endpoints = ENDPOINTS(s);
         switch (s.resolution) {
           case 'NONE': return endpoints.length === 0;
-          case 'STATIC': return s.workloads !== undefined || (endpoints.length > 0 && endpoints.every(e => isIP(String(e.address ?? '')) !== 0));
+          case 'STATIC': return s.workloads !== undefined || (endpoints.length > 0 && endpoints.every(e => isIpAddress(e.address)));
           case 'DNS': case 'DNS_ROUND_ROBIN': return endpoints.length > 0 || HOSTS_WITHOUT_WILDCARD(s);
           default: return true;
         }
@@ -218,8 +230,13 @@ export const VALUE_CHECKS: { readonly [fqn: string]: readonly ValueCheck[] } = {
   'cdk8s-mesh.MeshNamespaceProps': [
     ...labels('labels'),
   ],
+  'cdk8s-mesh.SidecarOptions': [
+    ...sidecarRanges('excludeOutboundIpRanges', false),
+    ...sidecarRanges('includeOutboundIpRanges', true),
+  ],
   'cdk8s-mesh.MeshConfigOptions': [
-    { rule: ValueRules.IP_OR_CIDR, field: 'excludeIpRanges', each: 'element', ok: isIpOrCidr },
+    ...sidecarRanges('excludeIpRanges', false),
+    ...ipBlocks('jwksBlockedCidrs', ValueRules.CIDR, isCidr),
   ],
   'cdk8s-mesh.MeshProps': [
     { rule: ValueRules.TRUST_DOMAIN, field: 'trustDomain', ok: v => str(v) && DNS_NAME.test(v) },

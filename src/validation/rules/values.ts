@@ -30,8 +30,8 @@ export const ValueRules = {
     id: 'MESH-VAL-004',
     severity: Severity.ERROR,
     message: 'An IP block must be an IPv4 or IPv6 address or CIDR with a prefix length in range.',
-    fix: 'Write e.g. "10.0.0.0/8", "192.168.1.10" or "2001:db8::/32" (IPv4 prefixes go up to /32, IPv6 up to /128).',
-    doc: 'Istio rejects malformed CIDRs (validateIPBlock / validateCIDR); a DENY rule on a bad CIDR would otherwise never match.',
+    fix: 'Write e.g. "10.0.0.0/8", "192.168.1.10" or "2001:db8::/32" (IPv4 in four decimal parts without leading zeros; prefixes up to /32 for IPv4 and /128 for IPv6, without a zone).',
+    doc: 'Istio parses IP blocks with Go\'s netip.ParseAddr/ParsePrefix (security.ValidateIPs, ValidateIPSubnet) and rejects the policy or ServiceEntry otherwise; a DENY rule on a bad CIDR would never match.',
   },
   HTTP_METHOD: {
     id: 'MESH-VAL-005',
@@ -180,6 +180,13 @@ export const ValueRules = {
     fix: 'Shorten or rename it, e.g. "reviews-v2" instead of "Reviews_V2".',
     doc: 'The API server rejects Services whose name is not a DNS-1035 label, and the host `<name>.<namespace>.svc` every route uses never exists.',
   },
+  CIDR: {
+    id: 'MESH-VAL-026',
+    severity: Severity.ERROR,
+    message: 'An IP range must be a CIDR `address/prefix` with a prefix length in range.',
+    fix: 'Write e.g. "10.0.0.0/8" or "fd00::/8"; a single address is "10.1.2.3/32".',
+    doc: 'istiod parses BLOCKED_CIDRS_IN_JWKS_URIS with net.ParseCIDR and skips an entry it cannot parse with only a log line, so a typo silently leaves that range reachable.',
+  },
   // --- warnings: legal but dangerous ---
   MESH_WIDE_MTLS_DISABLED: {
     id: 'MESH-VAL-101',
@@ -222,5 +229,19 @@ export const ValueRules = {
     message: 'An authorization path neither starts with "/" nor is a `*` suffix match, so no request path matches it.',
     fix: 'Write the path with a leading slash, e.g. "/api/*", or use "*" / "*.json" for suffix matches.',
     doc: 'Request paths always start with "/"; Istio accepts the path, but an ALLOW rule with it never allows and a DENY rule never denies.',
+  },
+  CIDR_HOST_BITS: {
+    id: 'MESH-VAL-107',
+    severity: Severity.WARNING,
+    message: 'A CIDR has bits set past its prefix length, so it stands for its whole network, not the address written.',
+    fix: 'Write the network address (e.g. "10.0.0.0/8"), or the address alone or with /32 (/128 for IPv6) to mean one host.',
+    doc: 'Istio accepts such a CIDR and Envoy masks it: "192.168.1.10/24" in a DENY rule denies all of 192.168.1.0/24.',
+  },
+  IPV4_MAPPED: {
+    id: 'MESH-VAL-108',
+    severity: Severity.WARNING,
+    message: 'An IP block is an IPv4 address written as IPv4-mapped IPv6 (`::ffff:a.b.c.d`), which IPv4 peers never match.',
+    fix: 'Write the IPv4 form, e.g. "10.0.0.1" instead of "::ffff:10.0.0.1".',
+    doc: 'Istio accepts the form, but Envoy compares addresses within one family: a connection over IPv4 has an IPv4 source address, so the rule never applies to it.',
   },
 } satisfies Record<string, RuleDefinition>;
