@@ -70,6 +70,14 @@ project.eslint?.addRules({ 'import/no-restricted-paths': ['error', { zones: rest
 // rejects the lock file; 1.12.2 is complete on every platform.
 project.package.addPackageResolutions('unrs-resolver@1.12.2');
 
+// One entry point: the index installs the runtime input checks on every public class, so no module under lib/ may be
+// loaded on its own (Node refuses deep imports). The jsii kernel loads the package's main; tools read package.json and .jsii.
+project.package.addField('exports', {
+  '.': { types: './lib/index.d.ts', default: './lib/index.js' },
+  './.jsii': './.jsii',
+  './package.json': './package.json',
+});
+
 // Typed Istio bindings: regenerate with `npx projen import:istio`.
 // Every jsii warning counts: no name may collide in a target language (no --silence-warnings).
 project.compileTask.reset('jsii');

@@ -1,13 +1,10 @@
 import { Duration } from 'cdk8s';
 import { istioDuration } from './durations';
 import { VirtualServiceSpecHttpRetries } from '../imports/networking.istio.io';
+import { isRetryOn, RETRY_ON_POLICIES } from '../validation/input/retry-on';
 
 /** Envoy retry conditions Istio accepts in `retryOn` (HTTP and gRPC). */
-export const RETRY_ON_TOKENS = [
-  '5xx', 'gateway-error', 'reset', 'reset-before-request', 'connect-failure', 'envoy-ratelimited', 'retriable-4xx',
-  'refused-stream', 'retriable-status-codes', 'retriable-headers', 'http3-post-connect-failure',
-  'cancelled', 'deadline-exceeded', 'internal', 'resource-exhausted', 'unavailable',
-];
+export const RETRY_ON_TOKENS = RETRY_ON_POLICIES;
 
 /**
  * A condition under which a request is retried (Envoy `x-envoy-retry-on` / `x-envoy-retry-grpc-on`
@@ -47,15 +44,15 @@ export class RetryOn {
 
   /**
    * Retry on this HTTP status code (Istio adds it to the retriable status codes).
-   * @param code an HTTP status code, 100–599
+   * @param code an HTTP status code Go's net/http names (e.g. 409, 503); Istio rejects others such as 599
    */
   public static statusCode(code: number): RetryOn {
     return new RetryOn(String(code));
   }
 
   /**
-   * A token given as text; checked at synth time against the tokens Istio accepts (MESH-ROUTE-015).
-   * @param token e.g. `connect-failure`
+   * A token given as text, checked where it is called against what Istio accepts (MESH-ROUTE-015).
+   * @param token e.g. `connect-failure`, or several separated by commas
    */
   public static of(token: string): RetryOn {
     return new RetryOn(token);
@@ -68,8 +65,7 @@ export class RetryOn {
 
   /** True if Istio accepts the token. */
   public get isValid(): boolean {
-    if (/^\d+$/.test(this.token)) return Number(this.token) >= 100 && Number(this.token) <= 599;
-    return RETRY_ON_TOKENS.includes(this.token);
+    return isRetryOn(this.token);
   }
 }
 

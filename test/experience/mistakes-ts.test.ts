@@ -180,6 +180,11 @@ const cases: Case[] = [
   ['a remote IP block with host bits in a strict mesh', app => { const { mesh, reviews } = shop(L, app, { strict: true }); new L.AuthorizationPolicy(mesh, 'policy', { workload: reviews, rules: [{ from: [{ remoteIpBlocks: ['203.0.113.7/16'] }] }] }); }, 'MESH-VAL-107', 'mesh/policy/rules[0]/from[0]/remoteIpBlocks[0]', '"203.0.113.7/16"'],
   ['a ServiceEntry address written IPv4-mapped in a strict mesh', app => new L.ServiceEntry(shop(L, app, { strict: true }).mesh, 'se', { namespace: 'shop', hosts: ['db.example.com'], addresses: ['::ffff:10.1.2.3'], ports: [{ number: 5432, protocol: L.Protocol.TCP }], resolution: L.ServiceEntryResolution.DNS }), 'MESH-VAL-108', 'mesh/se/addresses[0]', '"::ffff:10.1.2.3"'],
   ['an include range mixing * with CIDRs', app => new L.SidecarSettings(shop(L, app).mesh, 'sidecar', { includeOutboundIpRanges: ['*', '10.0.0.0/8'] }), 'MESH-OPS-006', 'mesh/sidecar/includeOutboundIpRanges', '["*","10.0.0.0/8"]'],
+  ['a path template mixing a glob and {*}', app => to(app, { paths: ['/api/*/{*}'] }), 'MESH-VAL-027', 'mesh/policy/rules[0]/to[0]/paths[0]', '"/api/*/{*}"'],
+  ['a path template with {*} after {**}', app => to(app, { paths: ['/static/{**}/{*}'] }), 'MESH-VAL-027', 'mesh/policy/rules[0]/to[0]/paths[0]', '"/static/{**}/{*}"'],
+  ['a path template with an empty segment', app => to(app, { paths: ['/api//{*}'] }), 'MESH-VAL-027', 'mesh/policy/rules[0]/to[0]/paths[0]', '"/api//{*}"'],
+  ['an empty notPath', app => to(app, { notPaths: [''] }), 'MESH-VAL-028', 'mesh/policy/rules[0]/to[0]/notPaths[0]', '""'],
+  ['RetryOn.of with a space after the comma', app => route(app, [{ retries: { attempts: 2, retryOn: [L.RetryOn.of('reset, 503')] }, destinations: [{ version: 'v1' }] }]), 'MESH-ROUTE-015', 'RetryOn.of(token)', '"reset, 503"'],
 ];
 
 const checked = cases.filter(c => c[4] !== 'skip');

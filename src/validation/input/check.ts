@@ -245,8 +245,13 @@ export function validatorFor(type: TypeRef): Validator {
   return built;
 }
 
-/** Checks arguments against parameters; `where` names the call, `propsParam` the param whose path is omitted. */
-function checkParams(params: readonly FieldSchema[], args: readonly unknown[], where: string, out: Diagnostic[], omit?: string): void {
+/**
+ * Checks arguments against parameters; `where` names the call, `omit` the param whose path is omitted, `values` the
+ * value checks of the parameters (by `field` = parameter name), applied to an argument of the right type.
+ */
+function checkParams(
+  params: readonly FieldSchema[], args: readonly unknown[], where: string, out: Diagnostic[], omit?: string, values: readonly ValueCheck[] = [],
+): void {
   params.forEach((param, i) => {
     const at = param.name === omit ? where : `${where}(${param.name})`;
     if (param.variadic) {
@@ -259,7 +264,9 @@ function checkParams(params: readonly FieldSchema[], args: readonly unknown[], w
       if (!param.optional && param.type !== 'any') problem(out, CoreRules.MISSING_REQUIRED, at, value, `The argument "${param.name}" is required: ${describeType(param.type)}.`);
       return;
     }
+    const typed = out.length;
     validatorFor(param.type)(value, at, out);
+    if (out.length === typed) for (const c of values) if (c.field === param.name) checkValue(c, value, at, out);
   });
 }
 
@@ -357,10 +364,11 @@ export function installInputChecks(api: Dict): void {
       const original = holder[name];
       if (typeof original !== 'function') continue;
       const label = method.static ? `${shortName(fqn)}.${name}` : name;
+      const values = VALUE_CHECKS[`${fqn}#${name}`] ?? [];
       const checked = function (this: unknown, ...args: unknown[]): unknown {
         const out: Diagnostic[] = [];
         const where = method.static ? label : `${pathOf(this) ?? shortName(fqn)}/${label}`;
-        checkParams(method.params, args, where, out);
+        checkParams(method.params, args, where, out, undefined, values);
         fail(out, this, where);
         return original.apply(this, args);
       };

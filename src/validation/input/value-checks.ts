@@ -1,6 +1,8 @@
 import { hasHostBits, isCidr, isIpAddress, isIpOrCidr, isIpv4Mapped } from './ip';
+import { isRetriableStatus, isRetryOn } from './retry-on';
 import { RuleDefinition } from '../rule';
 import { OperationsRules } from '../rules/operations';
+import { RouteRules } from '../rules/route';
 import { ValueRules } from '../rules/values';
 
 /**
@@ -87,6 +89,27 @@ const isDuration = (v: unknown) => {
   const ms = (v as { toMilliseconds?: () => number })?.toMilliseconds?.();
   return typeof ms === 'number' && ms >= 1;
 };
+/** RFC 3986 pchar, the segments Envoy's URI templates take beside `{*}` and `{**}` (security.IsValidLiteral). */
+const PATH_LITERAL = /^[a-zA-Z0-9\-._~%!$&'()+,;:@=]+$/;
+/**
+ * An authorization path as Istio checks its templates (security.CheckValidPathTemplate): `{*}` and `{**}` only as
+ * whole segments, `{**}` last, no other `{` or `}`, and with a template every segment a valid literal.
+ */
+const isPathTemplate = (v: unknown) => {
+  if (!str(v)) return false;
+  const templated = v.includes('{*}') || v.includes('{**}');
+  let anySeen = false;
+  for (const segment of v.replace(/^\/+|\/+$/g, '').split('/')) {
+    if ((segment === '{*}' || segment === '{**}') && !anySeen) {
+      anySeen = segment === '{**}';
+      continue;
+    }
+    if (segment === '{*}' || segment === '{**}' || /[{}]/.test(segment)) return false;
+    if (templated && !PATH_LITERAL.test(segment)) return false;
+  }
+  return true;
+};
+const nonEmpty = (v: unknown) => str(v) && v !== '';
 const isServiceEntryHost = (v: unknown) => str(v) && v !== '*' && DNS_NAME.test(v.replace(/^\*\./, ''));
 
 /** Kubernetes label syntax for the keys and the values of a labels map. */
@@ -98,7 +121,10 @@ const labels = (field: string): ValueCheck[] => [
 const HOSTS_WITHOUT_WILDCARD = (s: Struct) => ((s.hosts as string[] | undefined) ?? []).every(h => !h.includes('*'));
 const ENDPOINTS = (s: Struct) => (s.endpoints as Array<{ address?: unknown }> | undefined) ?? [];
 
-/** Every value check, by the FQN of the props type that declares the field. */
+/**
+ * Every value check, by the FQN of the props type that declares the field, or by `<class FQN>#<method>` for the
+ * parameters (`field` = parameter name) of a public method or static factory.
+ */
 export const VALUE_CHECKS: { readonly [fqn: string]: readonly ValueCheck[] } = {
   'cdk8s-mesh.FaultAbort': [
     { rule: ValueRules.GRPC_STATUS, field: 'grpcStatus', ok: v => str(v) && GRPC_CODES.has(v) },
@@ -115,6 +141,8 @@ export const VALUE_CHECKS: { readonly [fqn: string]: readonly ValueCheck[] } = {
     { rule: ValueRules.DURATION, field: 'perTryTimeout', ok: isDuration },
     { rule: ValueRules.DURATION, field: 'backoff', ok: isDuration },
   ],
+  'cdk8s-mesh.RetryOn#of': [{ rule: RouteRules.INVALID_RETRY_ON, field: 'token', ok: isRetryOn }],
+  'cdk8s-mesh.RetryOn#statusCode': [{ rule: RouteRules.INVALID_RETRY_ON, field: 'code', ok: isRetriableStatus }],
   'cdk8s-mesh.HttpRouteOptions': [
     { rule: ValueRules.DURATION, field: 'timeout', ok: isDuration },
     {
@@ -174,9 +202,11 @@ export const VALUE_CHECKS: { readonly [fqn: string]: readonly ValueCheck[] } = {
   ],
   'cdk8s-mesh.RequestOperation': [
     ...(['methods', 'notMethods'] as const).map(field => ({ rule: ValueRules.HTTP_METHOD, field, each: 'element' as const, ok: isMethod })),
-    ...(['paths', 'notPaths'] as const).map(field => ({
-      rule: ValueRules.AUTHZ_PATH_WITHOUT_SLASH, field, each: 'element' as const, ok: (v: unknown) => str(v) && (v.startsWith('/') || v.startsWith('*')),
-    })),
+    ...(['paths', 'notPaths'] as const).flatMap(field => [
+      { rule: ValueRules.EMPTY_VALUE, field, each: 'element' as const, ok: nonEmpty },
+      { rule: ValueRules.AUTHZ_PATH_TEMPLATE, field, each: 'element' as const, ok: isPathTemplate },
+      { rule: ValueRules.AUTHZ_PATH_WITHOUT_SLASH, field, each: 'element' as const, ok: (v: unknown) => v === '' || (str(v) && (v.startsWith('/') || v.startsWith('*'))) },
+    ]),
   ],
   'cdk8s-mesh.AuthorizationPolicyProps': [{
     rule: ValueRules.EMPTY_DENY,

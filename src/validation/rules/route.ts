@@ -109,7 +109,7 @@ export const RouteRules = {
     severity: Severity.ERROR,
     message: 'A retryOn condition is not a token Istio accepts.',
     fix: 'Use the RetryOn constants (e.g. RetryOn.CONNECT_FAILURE, RetryOn.RETRIABLE_STATUS_CODES) or RetryOn.statusCode(503).',
-    doc: 'DCE docs misspell tokens ("retrievable-status-codes"); Envoy ignores unknown tokens silently.',
+    doc: 'Istio\'s webhook rejects retryOn parts that are neither Envoy retry policies nor HTTP status codes Go\'s net/http names (ValidateHTTPRetry); DCE docs misspell tokens ("retrievable-status-codes").',
   },
   DUPLICATE_HOST: {
     id: 'MESH-ROUTE-016',

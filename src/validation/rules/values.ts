@@ -187,6 +187,20 @@ export const ValueRules = {
     fix: 'Write e.g. "10.0.0.0/8" or "fd00::/8"; a single address is "10.1.2.3/32".',
     doc: 'istiod parses BLOCKED_CIDRS_IN_JWKS_URIS with net.ParseCIDR and skips an entry it cannot parse with only a log line, so a typo silently leaves that range reachable.',
   },
+  AUTHZ_PATH_TEMPLATE: {
+    id: 'MESH-VAL-027',
+    severity: Severity.ERROR,
+    message: 'An authorization path uses a template Istio does not accept: `{*}` and `{**}` must be whole path segments, `{**}` the last one, with no other braces, and every other segment plain URI characters.',
+    fix: 'Write e.g. "/api/{*}/reviews" or "/static/{**}"; use "/api/*" (a prefix match) or "*.js" (a suffix match) without a template.',
+    doc: 'Istio\'s webhook rejects the AuthorizationPolicy (security.CheckValidPathTemplate): Envoy\'s URI template matcher takes only these forms.',
+  },
+  EMPTY_VALUE: {
+    id: 'MESH-VAL-028',
+    severity: Severity.ERROR,
+    message: 'A list of values to match has an empty string in it.',
+    fix: 'Remove the empty entry; leave the whole list unset to match anything.',
+    doc: 'Istio\'s webhook rejects empty values in policies and JWT rules (security.CheckEmptyValues, validateJwtRule): "empty value not allowed".',
+  },
   // --- warnings: legal but dangerous ---
   MESH_WIDE_MTLS_DISABLED: {
     id: 'MESH-VAL-101',
