@@ -4,13 +4,14 @@ import {
   CONTROL_PLANE_GATEWAY_PORTS, EXTERNAL_ISTIOD_VOLUMES, ExternalControlPlane, externalIstiodEnv, externalIstiodMeshConfig, externalRemoteValues,
   validationUrl,
 } from './external-istiod';
+import { EnvVar, GatewayChartValues, GlobalValues, IstioOperator, IstioOperatorSpec, IstioValues } from './istio-operator';
 import { RenderedMeshSettings } from './mesh-config';
 import { ControlPlaneRevision, DEFAULT_REVISION, revisionValue } from './revision';
 import { definedEntries } from '../core/names';
 import { ClusterRole, MeshCluster } from '../topology/cluster';
 
 /** The IstioOperator apiVersion istioctl reads. */
-export const ISTIO_OPERATOR_API = 'install.istio.io/v1alpha1';
+export const ISTIO_OPERATOR_API = 'install.istio.io/v1alpha1' as const;
 
 /** Everything the install values of one cluster depend on. */
 export interface ClusterInstallContext {
@@ -49,7 +50,7 @@ export function injectionPath(cluster: MeshCluster): string {
 }
 
 /** `global` values of a primary, in the guide's key order. */
-function primaryGlobal(ctx: ClusterInstallContext, helm: boolean): { [key: string]: unknown } {
+function primaryGlobal(ctx: ClusterInstallContext, helm: boolean): GlobalValues {
   const c = ctx.cluster;
   const external = ctx.servesRemotes ? true : undefined;
   return definedEntries({
@@ -67,7 +68,7 @@ function primaryGlobal(ctx: ClusterInstallContext, helm: boolean): { [key: strin
  * `global` values of a config cluster: it holds the mesh's Istio config for the external control plane,
  * which reads mesh-wide settings (meshID, meshNetworks) from here.
  */
-function configGlobal(ctx: ClusterInstallContext): { [key: string]: unknown } {
+function configGlobal(ctx: ClusterInstallContext): GlobalValues {
   return definedEntries({
     meshID: ctx.meshId,
     configCluster: true,
@@ -80,7 +81,7 @@ function configGlobal(ctx: ClusterInstallContext): { [key: string]: unknown } {
  * `values` of a config or remote cluster of an external control plane (the guide's `remote-config-cluster.yaml`
  * and `second-remote-cluster.yaml`), in the guide's key order. `helm` adds what the istioctl form passes elsewhere.
  */
-function externalRemoteSpecValues(ctx: ClusterInstallContext, ecp: ExternalControlPlane): { [key: string]: unknown } {
+function externalRemoteSpecValues(ctx: ClusterInstallContext, ecp: ExternalControlPlane): IstioValues {
   const config = ctx.cluster.role === ClusterRole.CONFIG;
   const remote = externalRemoteValues(ecp, ctx.cluster);
   const url = config ? validationUrl(ecp) : undefined;
@@ -101,7 +102,7 @@ function externalRemoteSpecValues(ctx: ClusterInstallContext, ecp: ExternalContr
 }
 
 /** `values.global` of the external istiod, in the guide's order. */
-function externalIstiodGlobal(ctx: ClusterInstallContext, ecp: ExternalControlPlane): { [key: string]: unknown } {
+function externalIstiodGlobal(ctx: ClusterInstallContext, ecp: ExternalControlPlane): GlobalValues {
   return definedEntries({
     externalIstiod: true,
     caAddress: `${ecp.address}:15012`,
@@ -117,7 +118,7 @@ function externalIstiodGlobal(ctx: ClusterInstallContext, ecp: ExternalControlPl
 }
 
 /** The guide's `external-istiod.yaml`: the external istiod in the external cluster. */
-export function externalIstiodOperator(ctx: ClusterInstallContext, ecp: ExternalControlPlane): { [key: string]: unknown } {
+export function externalIstiodOperator(ctx: ClusterInstallContext, ecp: ExternalControlPlane): IstioOperator {
   return {
     apiVersion: ISTIO_OPERATOR_API,
     kind: 'IstioOperator',
@@ -151,7 +152,7 @@ export function externalIstiodOperator(ctx: ClusterInstallContext, ecp: External
  * Values of the `istio/istiod` chart for the external istiod (the guide has no Helm form): the IstioOperator's
  * values, with the overlay's volumes as `pilot.volumes`/`pilot.volumeMounts` and the env as `pilot.env`.
  */
-export function externalIstiodHelmValues(ctx: ClusterInstallContext, ecp: ExternalControlPlane): { [key: string]: unknown } {
+export function externalIstiodHelmValues(ctx: ClusterInstallContext, ecp: ExternalControlPlane): IstioValues {
   return definedEntries({
     revision: revisionValue(ctx.revision),
     meshConfig: externalIstiodMeshConfig(ecp, ctx.settings.meshConfig),
@@ -165,12 +166,12 @@ export function externalIstiodHelmValues(ctx: ClusterInstallContext, ecp: Extern
 }
 
 /** The external istiod's environment: the guide's, then the mesh settings' (`pilotEnv`, e.g. BLOCKED_CIDRS_IN_JWKS_URIS). */
-function externalEnv(ctx: ClusterInstallContext, ecp: ExternalControlPlane): Array<{ name: string; value: string }> {
+function externalEnv(ctx: ClusterInstallContext, ecp: ExternalControlPlane): EnvVar[] {
   return [...externalIstiodEnv(ecp), ...Object.entries(ctx.settings.pilotEnv ?? {}).map(([name, value]) => ({ name, value }))];
 }
 
 /** The guide's `controlplane-gateway.yaml`: the external cluster's ingress gateway (default profile, istio-system). */
-export function controlPlaneGatewayOperator(): { [key: string]: unknown } {
+export function controlPlaneGatewayOperator(): IstioOperator {
   return {
     apiVersion: ISTIO_OPERATOR_API,
     kind: 'IstioOperator',
@@ -180,12 +181,12 @@ export function controlPlaneGatewayOperator(): { [key: string]: unknown } {
 }
 
 /** Values of the `istio/gateway` chart for the control-plane gateway (release `istio-ingressgateway` in istio-system). */
-export function controlPlaneGatewayHelmValues(): { [key: string]: unknown } {
+export function controlPlaneGatewayHelmValues(): GatewayChartValues {
   return { service: { ports: CONTROL_PLANE_GATEWAY_PORTS.map(p => ({ name: p.name, port: p.port, targetPort: p.targetPort, protocol: 'TCP' })) } };
 }
 
 /** The IstioOperator `spec` for `istioctl install -f`. */
-function operatorSpec(ctx: ClusterInstallContext): { [key: string]: unknown } {
+function operatorSpec(ctx: ClusterInstallContext): IstioOperatorSpec {
   const c = ctx.cluster;
   const revision = revisionValue(ctx.revision);
   if (ctx.external && (c.role === ClusterRole.REMOTE || c.role === ClusterRole.CONFIG)) {
@@ -227,7 +228,7 @@ function operatorSpec(ctx: ClusterInstallContext): { [key: string]: unknown } {
 }
 
 /** The control-plane IstioOperator of a cluster (the guide's `clusterN.yaml`). */
-export function controlPlaneOperator(ctx: ClusterInstallContext): { [key: string]: unknown } {
+export function controlPlaneOperator(ctx: ClusterInstallContext): IstioOperator {
   if (ctx.external && ctx.cluster.role === ClusterRole.EXTERNAL) return externalIstiodOperator(ctx, ctx.external);
   const metadata = ctx.external ? { metadata: { namespace: ctx.external.namespace } } : {};
   return { apiVersion: ISTIO_OPERATOR_API, kind: 'IstioOperator', ...metadata, spec: operatorSpec(ctx) };
@@ -237,7 +238,7 @@ export function controlPlaneOperator(ctx: ClusterInstallContext): { [key: string
  * Values of the `istio/base` chart. A config cluster of an external control plane also gets the
  * `defaultRevision` (the guide's `--set values.defaultRevision=default`) and the validation URL.
  */
-export function baseValues(ctx: ClusterInstallContext): { [key: string]: unknown } {
+export function baseValues(ctx: ClusterInstallContext): IstioValues {
   if (ctx.external && ctx.cluster.role === ClusterRole.CONFIG) {
     const url = validationUrl(ctx.external);
     return definedEntries({ profile: 'remote', defaultRevision: 'default', base: url ? { validationURL: url } : undefined });
@@ -248,7 +249,7 @@ export function baseValues(ctx: ClusterInstallContext): { [key: string]: unknown
 }
 
 /** Values of the `istio/istiod` chart. */
-export function istiodValues(ctx: ClusterInstallContext): { [key: string]: unknown } {
+export function istiodValues(ctx: ClusterInstallContext): IstioValues {
   const c = ctx.cluster;
   const revision = revisionValue(ctx.revision);
   if (ctx.external && c.role === ClusterRole.EXTERNAL) return externalIstiodHelmValues(ctx, ctx.external);
@@ -276,7 +277,7 @@ export function istiodValues(ctx: ClusterInstallContext): { [key: string]: unkno
 }
 
 /** The east-west gateway IstioOperator, as `samples/multicluster/gen-eastwest-gateway.sh` prints it. */
-export function eastWestOperator(gw: EastWestGatewayPlacement): { [key: string]: unknown } {
+export function eastWestOperator(gw: EastWestGatewayPlacement): IstioOperator {
   const network = gw.network;
   return {
     apiVersion: ISTIO_OPERATOR_API,
@@ -288,7 +289,7 @@ export function eastWestOperator(gw: EastWestGatewayPlacement): { [key: string]:
       components: {
         ingressGateways: [{
           name: gw.name,
-          label: definedEntries({ 'istio': gw.istioLabel, 'app': gw.name, 'topology.istio.io/network': network }),
+          label: { istio: gw.istioLabel, app: gw.name, ...(network === undefined ? {} : { 'topology.istio.io/network': network }) },
           enabled: true,
           k8s: definedEntries({
             env: network === undefined ? undefined : [{ name: 'ISTIO_META_REQUESTED_NETWORK_VIEW', value: network }],
@@ -312,6 +313,6 @@ export function eastWestOperator(gw: EastWestGatewayPlacement): { [key: string]:
 }
 
 /** Values of the `istio/gateway` chart for an east-west gateway. */
-export function eastWestHelmValues(gw: EastWestGatewayPlacement): { [key: string]: unknown } {
+export function eastWestHelmValues(gw: EastWestGatewayPlacement): GatewayChartValues {
   return definedEntries({ name: gw.name, networkGateway: gw.network, revision: gw.revision });
 }

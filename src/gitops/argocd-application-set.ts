@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { ApplicationSet } from './application-set';
 import { yamlArtifact } from '../core/artifact';
 import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
@@ -62,7 +63,7 @@ export class ArgoCdApplicationSet extends MeshMember {
     mesh._addArtifact(this.fileName, () => yamlArtifact([this.render(mesh, props)]));
   }
 
-  private render(mesh: MeshCore, props: ArgoCdApplicationSetProps): object {
+  private render(mesh: MeshCore, props: ArgoCdApplicationSetProps): ApplicationSet {
     const elements = mesh.clusters.map(c => ({
       cluster: c.clusterName,
       file: `${c.clusterName}.k8s.yaml`,
