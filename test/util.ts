@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { MeshApp } from '../src';
-import { checkDirectory } from './conformance';
+import { CheckDirectoryOptions, checkDirectory } from './conformance';
 
 /** A fresh app writing into its own temporary directory. */
 export function testApp(): MeshApp {
@@ -51,10 +51,13 @@ export class Synthesized {
   }
 }
 
-/** Synthesizes the app to disk and checks every object with the conformance harness. */
-export function synth(app: MeshApp): Synthesized {
+/**
+ * Synthesizes the app to disk and checks every file it wrote with the conformance harness: every object of
+ * the manifests, and every YAML and JSON artifact (`options.schemas` for files a test's own feature writes).
+ */
+export function synth(app: MeshApp, options: CheckDirectoryOptions = {}): Synthesized {
   app.synth();
-  return new Synthesized(app.outdir, checkDirectory(app.outdir));
+  return new Synthesized(app.outdir, checkDirectory(app.outdir, options));
 }
 
 /** The message of the error `fn` throws; fails if it does not throw. */

@@ -1,8 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as yaml from 'js-yaml';
+import { ARTIFACT_SCHEMAS as ARTIFACT_SCHEMAS_DEFAULT, ArtifactSchema, artifactDocumentErrors, isIstioOperator, istioOperatorErrors } from './artifacts';
 import { crdErrors, hasCrd } from './crd-schema';
 import { isKubernetesKind, kubernetesErrors, metadataErrors } from './kubernetes-schema';
+import { WRITTEN_FILES_MANIFEST } from '../../src/core/output';
 
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -72,24 +74,78 @@ export function assertConformant(objects: readonly any[], where: string): void {
   }
 }
 
-function manifestFiles(dir: string, base = dir): string[] {
+/** Every file under `dir`, relative to it, sorted. */
+function filesUnder(dir: string, base = dir): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return manifestFiles(full, base);
-    return entry.name.endsWith('.k8s.yaml') ? [path.relative(base, full)] : [];
+    if (entry.isDirectory()) return filesUnder(full, base);
+    return [path.relative(base, full).split(path.sep).join('/')];
   }).sort();
 }
 
 /**
- * Parses and checks every manifest (`*.k8s.yaml`, at any depth) under `dir`. Returns the parsed
- * documents by relative path; throws listing every problem in every file.
+ * The files the library wrote under `dir`: those listed in `.cdk8s-mesh-files` (MeshApp.synth's listing), or every
+ * file when there is no listing (a plain cdk8s app). Files someone else put there are not the library's to check.
  */
-export function checkDirectory(dir: string): Map<string, any[]> {
+function writtenFiles(dir: string): string[] {
+  const listing = path.join(dir, WRITTEN_FILES_MANIFEST);
+  if (!fs.existsSync(listing)) return filesUnder(dir);
+  return fs.readFileSync(listing, 'utf8').split('\n').filter(line => line && !line.startsWith('#')).sort();
+}
+
+/** The parsed documents of a YAML or JSON file (empty YAML documents dropped). */
+function parseFile(full: string): unknown[] {
+  const text = fs.readFileSync(full, 'utf8');
+  if (full.endsWith('.json')) return [JSON.parse(text)];
+  return (yaml.loadAll(text) as unknown[]).filter(d => d !== null && d !== undefined);
+}
+
+/** What checkDirectory accepts besides the library's own files. */
+export interface CheckDirectoryOptions {
+  /** Schemas for files a test's own features or platforms write (e.g. a custom platform's JSON). */
+  readonly schemas?: readonly ArtifactSchema[];
+}
+
+/**
+ * Problems in one artifact (a YAML or JSON file that is not a `*.k8s.yaml` manifest): Kubernetes-shaped documents
+ * (apiVersion and kind) through `checkObject`, IstioOperators through their own check, any other document
+ * through the schema for its path (Helm values, plans, platform parameters); a file with no schema is an error.
+ */
+export function artifactErrors(file: string, docs: readonly unknown[], options: CheckDirectoryOptions = {}): string[] {
+  const schemas = [...options.schemas ?? [], ...ARTIFACT_SCHEMAS_DEFAULT];
+  return docs.flatMap((doc, i) => {
+    const where = docs.length > 1 ? `${file} [document ${i}]` : file;
+    const d = doc as { apiVersion?: unknown; kind?: unknown } | null;
+    if (isIstioOperator(doc)) return istioOperatorErrors(doc).map(e => `${where}: IstioOperator ${e}`);
+    if (d && typeof d === 'object' && (d.apiVersion !== undefined || d.kind !== undefined)) {
+      return checkObject(doc).map(e => `${where}: ${describe(doc)} ${e}`);
+    }
+    return artifactDocumentErrors(file, doc, schemas).map(e => `${where}: ${e}`);
+  });
+}
+
+/**
+ * Parses and checks every file the library writes under `dir`, at any depth: manifests (`*.k8s.yaml`) object
+ * by object (duplicates are errors), and every other `.yaml`, `.yml` and `.json` file with `artifactErrors`.
+ * Markdown and the `.cdk8s-mesh-files` listing are text. Returns the parsed documents of every YAML and JSON
+ * file by relative path; throws listing every problem in every file.
+ */
+export function checkDirectory(dir: string, options: CheckDirectoryOptions = {}): Map<string, any[]> {
   const files = new Map<string, any[]>();
   const problems: string[] = [];
-  for (const file of manifestFiles(dir)) {
-    const docs = (yaml.loadAll(fs.readFileSync(path.join(dir, file), 'utf8')) as any[]).filter(d => d !== null && d !== undefined);
+  for (const file of writtenFiles(dir).filter(f => /\.(ya?ml|json)$/.test(f))) {
+    let docs: any[];
+    try {
+      docs = parseFile(path.join(dir, file)) as any[];
+    } catch (e) {
+      problems.push(`${file}: does not parse: ${(e as Error).message.split('\n')[0]}`);
+      continue;
+    }
     files.set(file, docs);
+    if (!file.endsWith('.k8s.yaml')) {
+      problems.push(...artifactErrors(file, docs, options));
+      continue;
+    }
     try {
       assertConformant(docs, file);
     } catch (e) {

@@ -107,3 +107,12 @@ export function metadataErrors(metadata: any): string[] {
   unknownFields(metadata, { fqn: `${PREFIX}ObjectMeta` }, '/metadata', errors);
   return errors;
 }
+
+/** Unknown fields in a value of a Kubernetes struct (`ServiceSpec`, `EnvVar`, …), by the Kubernetes 1.28 types. */
+export function kubernetesStructErrors(value: unknown, struct: string, at: string): string[] {
+  const fqn = `${PREFIX}${struct}`;
+  if (!structs.has(fqn)) throw new Error(`no Kubernetes struct ${struct}`);
+  const errors: string[] = [];
+  unknownFields(value, { fqn }, at, errors);
+  return errors;
+}

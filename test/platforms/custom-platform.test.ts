@@ -77,6 +77,13 @@ class AcmePlatform extends Platform {
   }
 }
 
+/** The schema of the platform's own artifact, for the conformance harness (which has none for files outside the library). */
+const ACME_ARTIFACT = {
+  what: 'Acme cluster list',
+  path: /^acme\/[^/]+\.json$/,
+  schema: { type: 'object', properties: { clusters: { type: 'array', items: { type: 'string' } } }, required: ['clusters'], additionalProperties: false },
+};
+
 function acmeMesh(clusters: string[], topology?: MeshTopology) {
   const app = testApp();
   const mesh = new Mesh(app, 'mesh', {
@@ -94,7 +101,7 @@ describe('a platform defined outside the library', () => {
     const { app, mesh } = acmeMesh(['acme-a', 'acme-b']);
     mesh.addNamespace('shop');
     new IngressGateway(mesh, 'ingress', { clusters: ['acme-a', 'acme-b'] });
-    const out = synth(app);
+    const out = synth(app, { schemas: [ACME_ARTIFACT] });
 
     expect(mesh.platform.kind).toBe(PlatformKind.CUSTOM);
     expect(mesh.revision).toBe('acme-30');

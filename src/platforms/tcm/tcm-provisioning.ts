@@ -36,8 +36,25 @@ export interface GatewayPlatformFacts {
   readonly servers: TcmServerFacts[];
 }
 
+/** The file `tcm/gateway-<namespace>-<name>.json`: how TCM provisions a gateway (the options TCM's console exposes). */
+export interface TcmProvisioning {
+  readonly name: string;
+  readonly namespace: string;
+  readonly cluster?: string;
+  /** `ingress` or `egress`. */
+  readonly type: string;
+  readonly accessType?: TcmAccessType;
+  /** `automatic`, or the existing CLB to use. */
+  readonly loadBalancer?: 'automatic' | { readonly existing: string };
+  readonly preserveClientSourceIp?: boolean;
+  readonly deploymentMode: TcmDeploymentMode;
+  readonly exclusiveNodes?: string[];
+  /** The listener ports, sorted. */
+  readonly ports: number[];
+}
+
 /** The provisioning options written to `tcm/gateway-<namespace>-<name>.json`. */
-export function tcmProvisioning(g: GatewayPlatformFacts): Record<string, unknown> {
+export function tcmProvisioning(g: GatewayPlatformFacts): TcmProvisioning {
   const o = g.options;
   return {
     name: g.name,
