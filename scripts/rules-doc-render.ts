@@ -1,4 +1,5 @@
 import { ValidationRules } from '../src';
+import { ISTIO_PARITY } from '../src/validation/input/istio-parity';
 import { ISTIO_CODES } from '../src/validation/istio-coverage';
 
 const FAMILIES: Record<string, string> = {
@@ -38,6 +39,7 @@ export function renderRulesDoc(): string {
     out.push('');
   }
   out.push(...istioCoverage(rules));
+  out.push(...istioValidationParity());
   return out.join('\n');
 }
 
@@ -56,6 +58,25 @@ function istioCoverage(rules: ReturnType<typeof ValidationRules.all>): string[] 
     const ids = rules.filter(r => r.istioCode === c.code).map(r => r.id).sort();
     out.push(`| ${c.code} | ${c.name} | ${c.level} | ${ids.join(', ')} | ${cell(c.without ?? '')} |`);
   }
+  out.push('');
+  return out;
+}
+
+/** Istio's webhook and CRD CEL checks, each with the rules that reject the same values first, or why none is needed. */
+function istioValidationParity(): string[] {
+  const count = (f: (r: typeof ISTIO_PARITY[number]) => unknown) => ISTIO_PARITY.filter(f).length;
+  const out = [
+    '## Istio validation parity',
+    '',
+    'Every check of Istio\'s admission webhook (`pkg/config/validation`, `pkg/config/security`, the injector\'s annotation checks) and of the',
+    '1.30 CRDs\' CEL rules that bears on what the API can express, with the rules that reject the same values at synth time (most of them',
+    'where the value enters the library), or why the value cannot occur through the API, or what is still open.',
+    `${ISTIO_PARITY.length} checks: ${count(r => r.rules)} covered, ${count(r => r.without)} not applicable, ${count(r => r.open)} open.`,
+    '',
+    '| kind | Istio check | rules | why no rule |',
+    '| --- | --- | --- | --- |',
+  ];
+  for (const r of ISTIO_PARITY) out.push(`| ${r.kind} | ${cell(r.check)} | ${(r.rules ?? []).join(', ')} | ${cell(r.without ?? (r.open ? `open: ${r.open}` : ''))} |`);
   out.push('');
   return out;
 }

@@ -139,7 +139,7 @@ const cases: Case[] = [
   ['rules as one object', app => authz(app, { rules: { to: [{ methods: ['GET'] }] } }), 'MESH-CORE-002', 'mesh/policy/rules', 'skip'],
   ['a DENY policy with no rules in strict mode', app => { const { mesh, reviews } = shop(L, app, { strict: true }); new L.AuthorizationPolicy(mesh, 'policy', { workload: reviews, action: L.AuthorizationAction.DENY }); }, 'MESH-VAL-102', 'mesh/policy/rules', '[]'],
   ['a condition key as a string', app => authz(app, { rules: [{ when: [{ key: 'request.headers[x-id]', values: ['1'] }] }] }), 'MESH-CORE-006', 'mesh/policy/rules[0]/when[0]/key', '"request.headers[x-id]"'],
-  ['a CUSTOM policy without a provider', app => authz(app, { action: L.AuthorizationAction.CUSTOM }), 'MESH-SEC-009', 'mesh/policy', '(unset)'],
+  ['a CUSTOM policy without a provider', app => authz(app, { action: L.AuthorizationAction.CUSTOM, rules: [{ to: [{ paths: ['/admin*'] }] }] }), 'MESH-SEC-009', 'mesh/policy', '(unset)'],
   ['a PeerAuth port-level mTLS port as string', app => { const { mesh, reviews } = shop(L, app); new L.PeerAuth(mesh, 'pa', { workload: reviews, portLevelMtls: [{ port: '9080', mode: L.MtlsMode.PERMISSIVE }] }); }, 'MESH-CORE-002', 'mesh/pa/portLevelMtls[0]/port', '"9080"'],
   ['a PeerAuth scope as "namespace"', app => new L.PeerAuth(shop(L, app).mesh, 'pa', { namespace: 'shop', scope: 'ns' }), 'MESH-CORE-005', 'mesh/pa/scope', '"ns"'],
   ['a jwksUri without scheme', app => jwt(app, { jwksUri: 'id.example.com/jwks.json' }), 'MESH-VAL-008', 'mesh/jwt/jwtRules[0]/jwksUri', '"id.example.com/jwks.json"'],
@@ -185,6 +185,41 @@ const cases: Case[] = [
   ['a path template with an empty segment', app => to(app, { paths: ['/api//{*}'] }), 'MESH-VAL-027', 'mesh/policy/rules[0]/to[0]/paths[0]', '"/api//{*}"'],
   ['an empty notPath', app => to(app, { notPaths: [''] }), 'MESH-VAL-028', 'mesh/policy/rules[0]/to[0]/notPaths[0]', '""'],
   ['RetryOn.of with a space after the comma', app => route(app, [{ retries: { attempts: 2, retryOn: [L.RetryOn.of('reset, 503')] }, destinations: [{ version: 'v1' }] }]), 'MESH-ROUTE-015', 'RetryOn.of(token)', '"reset, 503"'],
+  ['a negative connection limit', app => route(app, withDest({}), { policy: { connectionPool: { http: { http2MaxRequests: -1 } } } }), 'MESH-VAL-029', 'mesh/route/policy/connectionPool/http/http2MaxRequests', '-1'],
+  ['a proxy concurrency of -1', app => new L.ProxyConfig(shop(L, app).mesh, 'pc', { namespace: 'shop', concurrency: -1 }), 'MESH-VAL-029', 'mesh/pc/concurrency', '-1'],
+  ['a gateway server without hosts', app => listener(app, { hosts: [] }), 'MESH-VAL-030', 'mesh/ingress/addListener(options)/servers[0]/hosts', '[]'],
+  ['a TCP route without destinations', app => { const { mesh, reviews } = shop(L, app); new L.TrafficRoute(mesh, 'route', { service: reviews, tcp: [{ destinations: [] }] }); }, 'MESH-VAL-030', 'mesh/route/tcp[0]/destinations', '[]'],
+  ['a redirect with a fault', app => route(app, [{ redirect: { uri: '/new' }, fault: { abort: { httpStatus: 503, percentage: 10 } } }]), 'MESH-VAL-031', 'mesh/route/http[0]', '["redirect","fault"]'],
+  ['retries disabled but perTryTimeout set', app => route(app, withDest({ retries: { attempts: 0, perTryTimeout: Duration.seconds(1) } })), 'MESH-VAL-031', 'mesh/route/http[0]/retries', '["attempts: 0","perTryTimeout"]'],
+  ['an empty fault', app => route(app, withDest({ fault: {} })), 'MESH-VAL-032', 'mesh/route/http[0]/fault', '["abort","delay"]'],
+  ['an empty authorization source', app => from(app, {}), 'MESH-VAL-032', 'mesh/policy/rules[0]/from[0]', '["principals","namespaces","ipBlocks","…"]'],
+  ['a Maglev table size that is not prime', app => route(app, withDest({}), { policy: { loadBalancer: L.LoadBalancer.consistentHash(L.HashKey.header('x-user'), L.HashAlgorithm.maglev(65536)) } }), 'MESH-VAL-033', 'HashAlgorithm.maglev(tableSize)', '65536'],
+  ['a locality failover to a zone', app => route(app, withDest({}), { policy: { outlierDetection: { consecutive5xxErrors: 5 }, locality: { failover: [{ from: 'us-east1', to: 'us-west1/zone-a' }] } } }), 'MESH-VAL-034', 'mesh/route/policy/locality/failover[0]/to', '"us-west1/zone-a"'],
+  ['a version named V1', app => service(app, { versions: [{ name: 'V1', labels: { version: 'v1' } }] }), 'MESH-VAL-035', 'mesh/svc/versions[0]/name', '"V1"'],
+  ['exportTo everywhere and one namespace', app => route(app, withDest({}), { exportTo: L.ExportTo.namespaces('*', 'istio-system') }), 'MESH-VAL-036', 'ExportTo.namespaces(names)', '["*","istio-system"]'],
+  ['route hosts covered by a wildcard', app => route(app, withDest({}), { hosts: ['*.example.com', 'shop.example.com'] }), 'MESH-VAL-037', 'mesh/route/hosts', '["*.example.com","shop.example.com"]'],
+  ['a response header Host set', app => route(app, withDest({ headers: { response: { set: { host: 'x' } } } })), 'MESH-VAL-038', 'mesh/route/http[0]/headers', '["host"]'],
+  ['a header value with an unescaped percent', app => route(app, withDest({ headers: { request: { set: { 'x-discount': '10%' } } } })), 'MESH-VAL-039', 'mesh/route/http[0]/headers', '["10%"]'],
+  ['a WorkloadEntry address with a scheme', app => new L.WorkloadEntry(shop(L, app).mesh, 'we', { namespace: 'shop', address: 'http://10.0.0.1', labels: { app: 'vm' } }), 'MESH-VAL-040', 'mesh/we/address', '"http://10.0.0.1"'],
+  ['a ServiceEntry port name with an underscore', app => entry(app, { ports: [{ number: 443, name: 'tls_port', protocol: L.Protocol.TLS }] }), 'MESH-VAL-041', 'mesh/se/ports[0]/name', '"tls_port"'],
+  ['a regex longer than 1024 characters', () => L.StringMatch.regex(`^/(${'a|'.repeat(520)}b)$`), 'MESH-VAL-042', 'StringMatch.regex(pattern)', `"^/(${'a|'.repeat(520)}b)$"`.slice(0, 200) + '…'],
+  ['JWT claim routing on a mesh-bound route', app => route(app, [{ match: [{ headers: { '@request.auth.claims.group': L.StringMatch.exact('admin') } }], destinations: [{ version: 'v2' }] }, { destinations: [{ version: 'v1' }] }]), 'MESH-VAL-043', 'mesh/route/http', '["@request.auth.claims.group"]'],
+  ['a ServiceEntry for two TCP hosts', app => entry(app, { hosts: ['db1.example.com', 'db2.example.com'], addresses: ['10.0.0.10'], ports: [{ number: 5432, name: 'pg', protocol: L.Protocol.TCP }] }), 'MESH-VAL-044', 'mesh/se/hosts', '["db1.example.com","db2.example.com"]'],
+  ['a ServiceEntry endpoint port not declared', app => entry(app, { endpoints: [{ address: 'api1.example.com', ports: { http: 8080 } }] }), 'MESH-VAL-045', 'mesh/se/endpoints', '["http"]'],
+  ['a ServiceEntry port number twice', app => entry(app, { ports: [{ number: 443, name: 'a', protocol: L.Protocol.TLS }, { number: 443, name: 'b', protocol: L.Protocol.TLS }] }), 'MESH-VAL-046', 'mesh/se/ports', '["a:443","b:443"]'],
+  ['a redirect scheme with ://', app => route(app, [{ redirect: { scheme: 'https://' } }]), 'MESH-VAL-047', 'mesh/route/http[0]/redirect/scheme', '"https://"'],
+  ['a 2 MB direct response', app => route(app, [{ directResponse: { status: 200, body: 'x'.repeat(2 * 1024 * 1024) } }]), 'MESH-VAL-048', 'mesh/route/http[0]/directResponse/body', `"${'x'.repeat(199)}…`],
+  ['a CORS maxAge of 1.5 s', app => route(app, withDest({ cors: { allowOrigins: [L.StringMatch.exact('https://shop.example.com')], maxAge: Duration.millis(1500) } })), 'MESH-VAL-049', 'mesh/route/http[0]/cors/maxAge', 'Duration of 1 second 500 millis'],
+  ['a JWT claim header with a dot', app => jwt(app, { jwksUri: 'https://id.example.com/jwks', outputClaimToHeaders: [{ claim: 'sub', header: 'x.jwt.sub' }] }), 'MESH-VAL-050', 'mesh/jwt/jwtRules[0]/outputClaimToHeaders[0]/header', '"x.jwt.sub"'],
+  ['a Wasm plugin name of 300 characters', app => wasm(app, { pluginName: 'p'.repeat(300) }), 'MESH-VAL-051', 'mesh/wasm/pluginName', `"${'p'.repeat(199)}…`],
+  ['an ext authz pathPrefix without a slash', app => shop(L, app, { extensionProviders: [L.ExtensionProvider.extAuthzHttp('authz', { service: 'authz.shop.svc.cluster.local', port: 8000, pathPrefix: 'check' })] }), 'MESH-VAL-052', 'ExtensionProvider.extAuthzHttp(options)/pathPrefix', '"check"'],
+  ['a CUSTOM policy on principals', app => { const p = L.ExtensionProvider.extAuthzHttp('authz', { service: 'authz.shop.svc.cluster.local', port: 8000 }); const { mesh, reviews } = shop(L, app, { extensionProviders: [p] }); new L.AuthorizationPolicy(mesh, 'policy', { workload: reviews, action: L.AuthorizationAction.CUSTOM, provider: p, rules: [{ from: [{ principals: ['cluster.local/ns/shop/sa/web'] }] }] }); }, 'MESH-VAL-053', 'mesh/policy/rules', '["from.principals"]'],
+  ['an SNI host outside the route hosts', app => { const { mesh, reviews } = shop(L, app); new L.TrafficRoute(mesh, 'route', { service: reviews, hosts: ['shop.example.com'], tls: [{ sniHosts: ['pay.example.com'], destinations: [{ version: 'v1' }] }] }); }, 'MESH-VAL-054', 'mesh/route/tls', '["pay.example.com"]'],
+  ['an inline jwks that is a PEM key', app => jwt(app, { jwks: '-----BEGIN PUBLIC KEY-----' }), 'MESH-VAL-055', 'mesh/jwt/jwtRules[0]/jwks', '"-----BEGIN PUBLIC KEY-----"'],
+  ['a 200 KB direct response in strict mode', app => { const { mesh, reviews } = shop(L, app, { strict: true }); new L.TrafficRoute(mesh, 'route', { service: reviews, http: [{ directResponse: { status: 200, body: 'x'.repeat(200 * 1024) } }] }); }, 'MESH-VAL-109', 'mesh/route/http[0]/directResponse/body', `"${'x'.repeat(199)}…`],
+  ['TLS 1.0 allowed on a gateway in strict mode', app => { const g = new L.IngressGateway(shop(L, app, { strict: true }).mesh, 'ingress', {}); g.addListener('web', { namespace: 'shop', servers: [{ port: 443, protocol: L.Protocol.HTTPS, hosts: ['shop.example.com'], tls: { mode: L.GatewayTlsMode.SIMPLE, credentialName: 'shop-cert', minProtocolVersion: L.TlsVersion.TLSV1_0 } }] }); }, 'MESH-VAL-110', 'mesh/ingress/addListener(options)/servers[0]/tls/minProtocolVersion', '["TLSV1_0"]'],
+  ['a certificate on a PASSTHROUGH server in strict mode', app => { const g = new L.IngressGateway(shop(L, app, { strict: true }).mesh, 'ingress', {}); g.addListener('web', { namespace: 'shop', servers: [{ port: 443, protocol: L.Protocol.TLS, hosts: ['shop.example.com'], tls: { mode: L.GatewayTlsMode.PASSTHROUGH, credentialName: 'shop-cert' } }] }); }, 'MESH-VAL-111', 'mesh/ingress/addListener(options)/servers[0]/tls', '["credentialName"]'],
+  ['an empty request principal', app => from(app, { requestPrincipals: [''] }), 'MESH-VAL-028', 'mesh/policy/rules[0]/from[0]/requestPrincipals[0]', '""'],
 ];
 
 const checked = cases.filter(c => c[4] !== 'skip');
@@ -220,11 +255,11 @@ test('a route on host * bound only to a gateway is not mesh-bound (no MESH-VAL-1
   const binding = ingress.addListener('web', { namespace: 'shop', servers: [{ port: 80, protocol: L.Protocol.HTTP, hosts: ['*'] }] });
   new L.TrafficRoute(mesh, 'route', { service: reviews, hosts: ['*'], gateways: [binding], http: withDest({}) });
   expect(() => app.synth()).not.toThrow();
-  // bound to the mesh as well, it warns (an error in strict mode)
+  // bound to the mesh as well, Istio rejects it
   const app2 = new L.MeshApp({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-mesh-gw-route-')) });
   const two = shop(L, app2, { strict: true });
   const ingress2 = new L.IngressGateway(two.mesh, 'ingress', {});
   const binding2 = ingress2.addListener('web', { namespace: 'shop', servers: [{ port: 80, protocol: L.Protocol.HTTP, hosts: ['*'] }] });
-  new L.TrafficRoute(two.mesh, 'route', { service: two.reviews, hosts: ['*'], gateways: [binding2], mesh: true, http: withDest({}) });
-  expect(() => app2.synth()).toThrow(/MESH-VAL-104 \[warning\] at mesh\/route\/hosts/);
+  expect(() => new L.TrafficRoute(two.mesh, 'route', { service: two.reviews, hosts: ['*'], gateways: [binding2], mesh: true, http: withDest({}) }))
+    .toThrow(/MESH-VAL-104 \[error\] at mesh\/route\/hosts/);
 });

@@ -138,7 +138,7 @@ describe('twenty-two realistic mistakes, one clear message each', () => {
   test('14. a CUSTOM authorization policy whose ext_authz provider was never declared on the mesh', () => {
     const { app, mesh, reviews } = shop();
     const authz = ExtensionProvider.extAuthzHttp('opa', { service: 'opa.authz.svc.cluster.local', port: 8181 });
-    new AuthorizationPolicy(mesh, 'opa-check', { workload: reviews, action: AuthorizationAction.CUSTOM, provider: authz });
+    new AuthorizationPolicy(mesh, 'opa-check', { workload: reviews, action: AuthorizationAction.CUSTOM, provider: authz, rules: [{ to: [{ paths: ['/admin*'] }] }] });
     oneProblem(app, 'MESH-SEC-009', 'mesh/opa-check', '"opa"');
   });
 

@@ -132,8 +132,8 @@ describe('AuthorizationPolicy rules', () => {
   test('CUSTOM without a declared provider (MESH-SEC-009)', () => {
     const undeclared = ExtensionProvider.extAuthzGrpc('ext', { service: 'ext.authz.svc.cluster.local', port: 9000 });
     const { app, mesh: m, ratings } = mesh();
-    new AuthorizationPolicy(m, 'ext', { workload: ratings, action: AuthorizationAction.CUSTOM, provider: undeclared });
-    new AuthorizationPolicy(m, 'none', { workload: ratings, action: AuthorizationAction.CUSTOM });
+    new AuthorizationPolicy(m, 'ext', { workload: ratings, action: AuthorizationAction.CUSTOM, provider: undeclared, rules: [{ to: [{ paths: ['/admin*'] }] }] });
+    new AuthorizationPolicy(m, 'none', { workload: ratings, action: AuthorizationAction.CUSTOM, rules: [{ to: [{ paths: ['/admin*'] }] }] });
     const message = synthError(app);
     expect(message).toContain('MESH-SEC-009 [error] at mesh/ext: A CUSTOM authorization policy needs an authorization extension provider declared on the mesh. Value: "ext".');
     expect(message).toContain('MESH-SEC-009 [error] at mesh/none: A CUSTOM authorization policy needs an authorization extension provider declared on the mesh. Value: (unset).');
@@ -142,7 +142,7 @@ describe('AuthorizationPolicy rules', () => {
   test('a provider on a non-CUSTOM policy (MESH-SEC-010)', () => {
     const authz = ExtensionProvider.extAuthzHttp('opa', { service: 'opa.authz.svc.cluster.local', port: 8181 });
     const { app, mesh: m, ratings } = mesh({ providers: [authz] });
-    new AuthorizationPolicy(m, 'p', { workload: ratings, action: AuthorizationAction.DENY, provider: authz });
+    new AuthorizationPolicy(m, 'p', { workload: ratings, action: AuthorizationAction.DENY, provider: authz, rules: [{ to: [{ paths: ['/admin*'] }] }] });
     expect(synthError(app)).toContain('MESH-SEC-010 [error] at mesh/p: Only CUSTOM authorization policies take a provider. Value: "DENY".');
   });
 

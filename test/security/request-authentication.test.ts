@@ -81,7 +81,7 @@ describe('RequestAuthentication rules', () => {
     const { app, mesh: m } = mesh();
     new RequestAuthentication(m, 'bad', {
       namespace: 'foo',
-      jwtRules: [{ issuer: 'both', jwks: '{}', jwksUri: 'https://x/jwks' }, { issuer: 'neither', fromParams: ['t'] }],
+      jwtRules: [{ issuer: 'both', jwks: '{"keys":[]}', jwksUri: 'https://x/jwks' }, { issuer: 'neither', fromParams: ['t'] }],
     }).requireJwt();
     const message = synthError(app);
     expect(message).toContain('MESH-SEC-015 [error] at mesh/bad: A JWT rule needs exactly one of jwksUri and jwks. Value: "both".');

@@ -256,7 +256,11 @@ function checkParams(
     const at = param.name === omit ? where : `${where}(${param.name})`;
     if (param.variadic) {
       const check = validatorFor(param.type);
-      args.slice(i).forEach((v, j) => check(v, `${at}[${j}]`, out));
+      const rest = args.slice(i);
+      const typed = out.length;
+      rest.forEach((v, j) => check(v, `${at}[${j}]`, out));
+      // the values of a variadic parameter are checked as one list (`each: 'element'` for one by one)
+      if (out.length === typed) for (const c of values) if (c.field === param.name) checkValue(c, rest, at, out);
       return;
     }
     const value = args[i];
