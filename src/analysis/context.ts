@@ -1,5 +1,5 @@
 import { AnalysisIndex, AnalysisObject } from './object-index';
-import { DeclaredService, InstalledWorkload, ServiceRegistry, WorkloadRegistry } from './registry';
+import { DeclaredService, InstalledWebhook, InstalledWorkload, ServiceRegistry, WorkloadRegistry } from './registry';
 import { RuleDefinition } from '../validation/rule';
 
 /** Mesh-wide facts the analysis needs that are not objects in any cluster. */
@@ -21,6 +21,11 @@ export interface AnalysisSettings {
    * @default - none
    */
   readonly installedGateways?: readonly InstalledWorkload[];
+  /**
+   * Webhook URLs the library's install values configure, as istioctl analyze sees them in webhook configurations.
+   * @default - none
+   */
+  readonly installedWebhooks?: readonly InstalledWebhook[];
 }
 
 /** Receives one finding: the rule, the object it is about, the offending value and context. */

@@ -1,9 +1,12 @@
+import { Chart } from 'cdk8s';
+import { IConstruct } from 'constructs';
 import { analyze } from './analyze';
 import { buildIndex } from './object-index';
-import { InstalledWorkload } from './registry';
+import { InstalledWebhook, InstalledWorkload } from './registry';
 import { MeshSettings } from '../operations/mesh-config';
 import { MeshFeature } from '../topology/feature';
 import { MeshCore } from '../topology/mesh-core';
+import { renderValue } from '../validation/format';
 import { RuleDefinition } from '../validation/rule';
 import { MeshService } from '../workloads/mesh-service';
 
@@ -16,14 +19,29 @@ export interface MeshAnalysisInputs {
   readonly revisions: readonly string[];
   /** Gateway workloads the library installs with istioctl or Helm instead of manifests. */
   readonly installedGateways: readonly InstalledWorkload[];
+  /** Webhook URLs the library's install values configure (an external control plane's hostname variant). */
+  readonly installedWebhooks: ReadonlyArray<Omit<InstalledWebhook, 'source'>>;
+  /** Construct path findings about the installation (webhooks) name: the control plane's. */
+  readonly controlPlanePath: string;
+}
+
+/**
+ * The construct path a finding names for an object: the mesh member that rendered it, or for an object the user
+ * added by hand, its own path; a cdk8s-plus construct (`Deployment`, `Service`, …) rather than its `Resource` child.
+ */
+function sourcePath(declaredBy: IConstruct): string {
+  const parent = declaredBy.node.scope;
+  const wrapped = parent !== undefined && !Chart.isChart(parent) && parent.node.defaultChild === declaredBy;
+  return (wrapped ? parent : declaredBy).node.path;
 }
 
 /**
  * The analysis pass (istioctl analyze parity) as a mesh feature. It renders nothing: in the validate phase it reads
  * every cluster's objects through `mesh.objectIndex(cluster)` (what the constructs rendered and what was added to a
  * cluster chart by hand) and reports findings like any other rule. Register it after every other feature so it sees
- * their findings: a finding a construct already reported (same Istio code at the same path) is not repeated, and each
- * finding is reported once per rule, path and value across clusters.
+ * their findings: a finding a construct already reported (same Istio code at the same path, or at a construct with the
+ * same Istio code and value, as for the other party of a conflict) is not repeated, and each finding is reported once
+ * per rule, path and value across clusters.
  */
 export class MeshAnalysis extends MeshFeature {
   public readonly featureName = 'analysis';
@@ -42,13 +60,19 @@ export class MeshAnalysis extends MeshFeature {
   public validate(mesh: MeshCore): void {
     const inputs = this.inputs();
     const meshConfig = MeshSettings.of(mesh).options;
+    const members = new Set<string>();
     const index = buildIndex(mesh.clusters.map(cluster => ({
       name: cluster.clusterName,
-      objects: mesh.objectIndex(cluster).all.map(o => ({ json: o.json, source: o.declaredBy.node.path })),
+      objects: mesh.objectIndex(cluster).all.map(o => {
+        if (o.declaredBy !== o.apiObject) members.add(o.declaredBy.node.path);
+        return { json: o.json, source: sourcePath(o.declaredBy) };
+      }),
     })));
+    const own = mesh.diagnostics.all.filter(d => d.rule.istioCode);
     // A construct's own finding may name a prop below the construct (`<path>/http[0]/destinations`): index every ancestor path.
-    const seen = new Set(mesh.diagnostics.all.filter(d => d.rule.istioCode)
-      .flatMap(d => d.path.split('/').map((_, i, parts) => `${d.rule.istioCode}|${parts.slice(0, i + 1).join('/')}`)));
+    const seen = new Set(own.flatMap(d => d.path.split('/').map((_, i, parts) => `${d.rule.istioCode}|${parts.slice(0, i + 1).join('/')}`)));
+    // A construct check of a conflict names one party (the second TrafficRoute for a host); the others' findings repeat it.
+    const explained = new Set(own.map(d => `${d.rule.istioCode}|${d.value}`));
     const reported = new Set<string>();
     const revisions = [...new Set([mesh.revision, ...inputs.revisions])];
     const external = MeshService._externalOf(mesh).map(s => ({ name: s.name, namespace: s.namespace, ports: s.ports.map(p => p.port) }));
@@ -59,11 +83,13 @@ export class MeshAnalysis extends MeshFeature {
       jwksFetchRestricted: (meshConfig.jwksBlockedCidrs ?? []).length > 0,
       defaultTelemetryProviders: false,
       installedGateways: inputs.installedGateways,
+      installedWebhooks: inputs.installedWebhooks.map(w => ({ ...w, source: inputs.controlPlanePath })),
       declaredServices: [...external, ...revisions.map(r => ({
         name: r === 'default' ? 'istiod' : `istiod-${r}`, namespace: mesh.rootNamespace, ports: ISTIOD_PORTS,
       })), { name: 'istiod', namespace: mesh.rootNamespace, ports: ISTIOD_PORTS }],
     }, (rule: RuleDefinition, object, value, detail) => {
       if (rule.istioCode && seen.has(`${rule.istioCode}|${object.source}`)) return;
+      if (rule.istioCode && members.has(object.source) && explained.has(`${rule.istioCode}|${renderValue(value)}`)) return;
       const key = `${rule.id}|${object.source}|${JSON.stringify(value)}`;
       if (reported.has(key)) return;
       reported.add(key);

@@ -68,6 +68,18 @@ export interface InstalledWorkload {
   readonly labels: Readonly<Record<string, string>>;
 }
 
+/** A webhook URL the library's install values configure (istioctl or Helm turn it into a webhook configuration). */
+export interface InstalledWebhook {
+  /** The cluster whose webhook configuration gets it. */
+  readonly cluster: string;
+  /** The webhook configuration's name. */
+  readonly name: string;
+  /** The URL. */
+  readonly url: string;
+  /** The construct path findings name. */
+  readonly source: string;
+}
+
 /** Every host of the mesh, across clusters (multi-cluster Istio merges service registries). */
 export class ServiceRegistry {
   private readonly exact = new Map<string, RegisteredService>();

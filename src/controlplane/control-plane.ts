@@ -2,7 +2,7 @@ import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { EastWestGatewayPlacement, eastWestGateways, networksWithoutCrossNetworkGateway } from './east-west';
 import {
-  CONTROL_PLANE_GATEWAY_LABELS, ExternalControlPlane, renderExternalIstiodRouting, resolveExternalControlPlane,
+  CONTROL_PLANE_GATEWAY_LABELS, ExternalControlPlane, externalRemoteValues, renderExternalIstiodRouting, resolveExternalControlPlane, validationUrl,
 } from './external-istiod';
 import { ExternalIstiodOptions } from './external-istiod-options';
 import {
@@ -171,6 +171,23 @@ export class ControlPlane extends MeshMember {
   public get _installedGateways(): Array<{ cluster: string; namespace: string; labels: { [key: string]: string } }> {
     const cluster = this.externalControlPlane()?.externalCluster;
     return cluster ? [{ cluster: cluster.clusterName, namespace: 'istio-system', labels: CONTROL_PLANE_GATEWAY_LABELS }] : [];
+  }
+
+  /**
+   * Webhook URLs the install values give the clusters of an external control plane (the hostname variant's
+   * `injectionURL` and `validationURL`), so the analysis checks them as istioctl analyze checks the webhook
+   * configurations Helm and istioctl make of them.
+   * @internal
+   */
+  public get _installedWebhooks(): Array<{ cluster: string; name: string; url: string }> {
+    const ecp = this.externalControlPlane();
+    if (!ecp) return [];
+    const injection = this.mesh.clusters.filter(c => c.runsWorkloads && c.role !== ClusterRole.EXTERNAL).flatMap(c => {
+      const url = externalRemoteValues(ecp, c).injection.injectionURL;
+      return url ? [{ cluster: c.clusterName, name: 'istio-sidecar-injector', url }] : [];
+    });
+    const validation = validationUrl(ecp);
+    return validation ? [...injection, { cluster: ecp.configCluster.clusterName, name: 'istio-validator', url: validation }] : injection;
   }
 
   /** @internal */

@@ -139,6 +139,8 @@ export class Mesh extends MeshCore {
       this.addFeature(new MeshAnalysis(() => ({
         revisions: this.controlPlane?.revisions.flatMap(r => [r.name, ...r.tags ?? []]) ?? [],
         installedGateways: this.controlPlane?._installedGateways ?? [],
+        installedWebhooks: this.controlPlane?._installedWebhooks ?? [],
+        controlPlanePath: this.controlPlane?.node.path ?? this.node.path,
       })));
     }
     super.render();

@@ -156,7 +156,8 @@ export class SecurityRegistry {
     const root = this.mesh.rootNamespace;
     for (const ra of this.requestAuths) {
       const labels = ra.selector ?? {};
-      const meshWide = (byNamespace.get(root) ?? []).filter(ap => ap.scope === PolicyScope.MESH);
+      // policies of the root namespace apply in every namespace, to the workloads their selector picks
+      const meshWide = byNamespace.get(root) ?? [];
       const local = ra.namespace === root ? [] : byNamespace.get(ra.namespace) ?? [];
       if (![...meshWide, ...local].some(ap => selectsLabels(ap.selector, labels))) {
         this.mesh.report(SecurityRules.JWT_NOT_REQUIRED, ra, `${ra.namespace}/${ra.name}`);

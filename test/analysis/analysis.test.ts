@@ -1,30 +1,6 @@
-import { Construct, IConstruct } from 'constructs';
-import { deployment, findings, namespaceObject, net, newMesh, ofRule, raw, sec, service } from './fixtures';
-import { Mesh, MeshCluster, MeshProps, Severity } from '../../src';
-
-/** What a case builds on. */
-interface Fixture {
-  readonly mesh: Mesh;
-  readonly cluster: MeshCluster;
-}
-
-/** One analyzer scenario: a configuration that must be flagged, and its corrected form that must not be. */
-interface AnalysisCase {
-  /** The rule expected. */
-  readonly rule: string;
-  /** The istioctl analyze code. */
-  readonly code: string;
-  /** Which shape of the code. */
-  readonly shape: string;
-  /** Mesh props for both builds. */
-  readonly props?: Partial<MeshProps>;
-  /** Builds the faulty configuration; returns the construct the finding must name. */
-  readonly fail: (f: Fixture) => IConstruct;
-  /** Builds the corrected configuration. */
-  readonly pass: (f: Fixture) => void;
-  /** Mesh props for the corrected build only. @default props */
-  readonly passProps?: Partial<MeshProps>;
-}
+import { Construct } from 'constructs';
+import { AnalysisCase, deployment, findings, namespaceObject, net, newMesh, ofRule, raw, runAnalysisCases, sec, service } from './fixtures';
+import { MeshProps } from '../../src';
 
 const HTTP = [{ port: 9080, name: 'http' }];
 const ratings = (s: Construct) => service(s, 'default', 'ratings', HTTP);
@@ -55,7 +31,7 @@ const webhook = (s: Construct, url: string) => raw(s, 'admissionregistration.k8s
 });
 const twoClusters: Partial<MeshProps> = { clusters: [{ name: 'c1' }, { name: 'c2' }] };
 
-/** One case per covered Istio code, and per shape where a code has several. */
+/** One case per covered Istio code, and per shape where a code has several, on hand-written objects (raw ApiObjects, included YAML). */
 const CASES: AnalysisCase[] = [
   {
     rule: 'MESH-ANA-001',
@@ -694,26 +670,7 @@ const CASES: AnalysisCase[] = [
   },
 ];
 
-describe.each(CASES)('$rule ($code): $shape', c => {
-  test('flags the configuration and names the object\'s declaring construct', () => {
-    const f = newMesh(c.props);
-    const culprit = c.fail(f);
-    const { failed, diagnostics } = findings(f.app, f.mesh);
-    const hits = ofRule(diagnostics, c.rule);
-    expect(hits.map(h => h.path)).toContain(culprit.node.path);
-    if (hits[0].rule.severity === Severity.ERROR) expect(failed).toBe(true);
-    if (c.code !== '-') expect(hits[0].rule.istioCode).toBe(c.code);
-  });
-
-  test('the corrected configuration raises nothing', () => {
-    const f = newMesh(c.passProps ?? c.props);
-    c.pass(f);
-    const { failed, diagnostics } = findings(f.app, f.mesh);
-    expect(ofRule(diagnostics, c.rule)).toEqual([]);
-    expect(diagnostics.filter(d => d.rule.severity === Severity.ERROR)).toEqual([]);
-    expect(failed).toBe(false);
-  });
-});
+runAnalysisCases(CASES);
 
 test('MESH-ANA-051 skips the Services of the control plane and its gateways, as istioctl analyze does', () => {
   const f = newMesh();

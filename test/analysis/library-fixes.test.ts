@@ -2,7 +2,8 @@ import { Duration } from 'cdk8s';
 import { findings, net, newMesh, ofRule } from './fixtures';
 import {
   AuthorizationAction, AuthorizationPolicy, CanaryRelease, ClientTlsMode, ClusterRole, EastWestGateway, ExternalIstiodAddressType, IngressGateway,
-  LocalRateLimit, Mesh, MeshService, MeshTopology, PolicyScope, Protocol, ServiceEntry, ServiceEntryLocation, ServiceEntryResolution, TrafficRoute,
+  LocalRateLimit, Mesh, MeshService, MeshTopology, PolicyScope, Protocol, ServiceEntry, ServiceEntryLocation, ServiceEntryResolution, Severity,
+  TrafficRoute,
 } from '../../src';
 import { artifact } from '../controlplane/helpers';
 import { synth, testApp } from '../util';
@@ -137,4 +138,21 @@ describe('what the library emits passes its own analysis', () => {
     const { diagnostics } = findings(app, mesh);
     expect(ofRule(diagnostics, 'MESH-ANA-005').map(d => d.path)).toEqual([typo.node.path]);
   });
+});
+
+test('the external control plane\'s hostname variant warns exactly as the example\'s header explains (IST0129 on external-istiod-dr)', () => {
+  const app = testApp();
+  const mesh = new Mesh(app, 'hosted', {
+    meshId: 'hosted-mesh',
+    topology: MeshTopology.EXTERNAL_CONTROL_PLANE,
+    rootNamespace: 'external-istiod',
+    clusters: [{ name: 'external', role: ClusterRole.EXTERNAL }, { name: 'config', role: ClusterRole.CONFIG, workloads: true }],
+    controlPlane: { externalIstiod: { address: 'istiod.example.com' } },
+  });
+  const { failed, diagnostics } = findings(app, mesh);
+  expect(failed).toBe(false);
+  expect(diagnostics.filter(d => d.rule.severity !== Severity.INFO).map(d => [d.rule.id, d.path, d.value])).toEqual([
+    ['MESH-ANA-023', 'hosted/ControlPlane', '"istiod.external-istiod.svc.cluster.local:15012"'],
+    ['MESH-ANA-023', 'hosted/ControlPlane', '"istiod.external-istiod.svc.cluster.local:443"'],
+  ]);
 });

@@ -11,6 +11,10 @@ export interface SynthesizedExample {
   readonly name: string;
   /** Its output, conformance-checked. */
   readonly out: Synthesized;
+  /** The app, after synthesis (its meshes keep their diagnostics). */
+  readonly app: MeshApp;
+  /** The example's source file, relative to examples/. */
+  readonly file: string;
 }
 
 function names(folder: string): string[] {
@@ -26,8 +30,9 @@ export function synthesizeExamples(): SynthesizedExample[] {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const example = require(path.join(examplesDir, name));
     const stages: string[] = Array.isArray(example.stages) && typeof example.buildStage === 'function' ? example.stages : [];
-    if (!stages.length) out.push({ name, out: synth(example.build(testApp()) as MeshApp) });
-    for (const stage of stages) out.push({ name: `${name}/${stage}`, out: synth(example.buildStage(testApp(), stage) as MeshApp) });
+    const run = (label: string, app: MeshApp) => out.push({ name: label, out: synth(app), app, file: `${name}.ts` });
+    if (!stages.length) run(name, example.build(testApp()) as MeshApp);
+    for (const stage of stages) run(`${name}/${stage}`, example.buildStage(testApp(), stage) as MeshApp);
   }
   return out;
 }

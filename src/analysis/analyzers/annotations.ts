@@ -16,6 +16,17 @@ const INJECTOR_SET = new Set(['sidecar.istio.io/interceptionMode', 'traffic.side
 const KINDS = ['Namespace', 'Service', 'Deployment'];
 const TEMPLATE_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'Rollout'];
 
+/**
+ * Alpha annotations Istio's own installation relies on, with no stable alternative: `inject.istio.io/templates:
+ * gateway` (how Istio's gateway charts, and the library's gateways, ask for gateway injection) and
+ * `topology.istio.io/controlPlaneClusters` (the multicluster guides' annotation on a remote cluster's root namespace).
+ * An alpha finding on every gateway and remote cluster would be noise: istioctl analyze leaves alpha findings out of its
+ * default analyzers for that reason (and does not read pod templates).
+ */
+function isInstallationAnnotation(name: string, value: string): boolean {
+  return (name === 'inject.istio.io/templates' && value === 'gateway') || name === 'topology.istio.io/controlPlaneClusters';
+}
+
 function isIstioAnnotation(name: string): boolean {
   return name === 'kubernetes.io/ingress.class' || name.split('/')[0].endsWith('istio.io');
 }
@@ -79,6 +90,8 @@ function check(ctx: AnalysisContext, o: AnalysisObject, kind: string, annotation
       ctx.report(AnalysisRules.INVALID_ANNOTATION, o, `${name}=${value}`, where);
       continue;
     }
-    if (def.status === 'Alpha' && !(kind === 'Pod' && INJECTOR_SET.has(name))) ctx.report(AnalysisRules.ALPHA_ANNOTATION, o, name, where);
+    if (def.status === 'Alpha' && !(kind === 'Pod' && INJECTOR_SET.has(name)) && !isInstallationAnnotation(name, value)) {
+      ctx.report(AnalysisRules.ALPHA_ANNOTATION, o, name, where);
+    }
   }
 }

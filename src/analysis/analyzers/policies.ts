@@ -1,6 +1,7 @@
 import { AnalysisRules } from '../../validation/rules/analysis';
 import { AnalysisContext, describe } from '../context';
 import { map, maps, num, text, texts } from '../json';
+import { AnalysisObject } from '../object-index';
 
 // Policy and extension checks: authorization source namespaces (IST0101), Telemetry providers (IST0157),
 // JWKS fetch restriction (IST0175), EnvoyFilter operations (IST0151-0154), external control-plane webhooks (IST0163/0164).
@@ -75,11 +76,19 @@ export function analyzeExternalControlPlaneWebhooks(ctx: AnalysisContext): void 
       if (!config.name.startsWith('istio')) continue;
       for (const webhook of maps(config.json.webhooks)) {
         const url = text(map(webhook.clientConfig).url);
-        if (url === undefined) continue;
-        const host = /^https?:\/\/(\[[^\]]*\]|[^/:]*)/.exec(url)?.[1] ?? '';
-        if (!host) ctx.report(AnalysisRules.INVALID_EXTERNAL_CONTROL_PLANE, config, url, `${describe(config)}, webhook ${webhook.name}.`);
-        else if (IPV4.test(host) || host.startsWith('[')) ctx.report(AnalysisRules.EXTERNAL_CONTROL_PLANE_IP, config, host, `${describe(config)}, webhook ${webhook.name}.`);
+        if (url !== undefined) checkWebhookUrl(ctx, config, url, `${describe(config)}, webhook ${webhook.name}.`);
       }
     }
   }
+  // the URLs the install values give istioctl and Helm (an external control plane reached by hostname)
+  for (const w of ctx.settings.installedWebhooks ?? []) {
+    const config: AnalysisObject = { cluster: w.cluster, kind: 'WebhookConfiguration', namespace: '', name: w.name, labels: {}, json: {}, spec: {}, source: w.source };
+    checkWebhookUrl(ctx, config, w.url, `Webhook configuration ${w.name} the install values give cluster ${w.cluster}.`);
+  }
+}
+
+function checkWebhookUrl(ctx: AnalysisContext, config: AnalysisObject, url: string, where: string): void {
+  const host = /^https?:\/\/(\[[^\]]*\]|[^/:]*)/.exec(url)?.[1] ?? '';
+  if (!host) ctx.report(AnalysisRules.INVALID_EXTERNAL_CONTROL_PLANE, config, url, where);
+  else if (IPV4.test(host) || host.startsWith('[')) ctx.report(AnalysisRules.EXTERNAL_CONTROL_PLANE_IP, config, host, where);
 }

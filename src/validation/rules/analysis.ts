@@ -107,7 +107,7 @@ export const AnalysisRules = {
     istioCode: 'IST0136',
     message: 'An Istio annotation belongs to an alpha feature.',
     fix: 'Prefer a stable setting (e.g. ProxyConfig or the mesh config) where one exists.',
-    doc: 'Istio AlphaAnnotation: alpha features may change or be incompletely supported.',
+    doc: 'Istio AlphaAnnotation: alpha features may change or be incompletely supported. Stricter than istioctl analyze, which leaves this analyzer out of its defaults and reads no pod templates; the alpha annotations Istio\'s installation itself needs (`inject.istio.io/templates: gateway`, `topology.istio.io/controlPlaneClusters`) are not reported.',
   },
   CONFLICTING_MESH_HOSTS: {
     id: 'MESH-ANA-014',

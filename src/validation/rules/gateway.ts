@@ -103,6 +103,7 @@ export const GatewayRules = {
   LISTENER_PORT_NOT_EXPOSED: {
     id: 'MESH-GW-014',
     severity: Severity.ERROR,
+    istioCode: 'IST0162',
     message: 'The listener port is not a port of the gateway Service.',
     fix: 'Add the port to the gateway\'s `ports`, or listen on a port the Service exposes.',
     doc: 'Traffic reaches the gateway only through its Service; a Gateway server on an unexposed port is unreachable.',

@@ -12,6 +12,7 @@ export const OperationsRules = {
   OVERLAPPING_SIDECARS: {
     id: 'MESH-OPS-002',
     severity: Severity.ERROR,
+    istioCode: 'IST0110',
     message: 'Two Sidecar resources select the same workload.',
     fix: 'Merge the two Sidecars into one for that workload.',
     doc: 'When several Sidecars select one workload Istio\'s behaviour is undefined and none may take effect (DCE Sidecar resource notes).',

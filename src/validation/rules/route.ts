@@ -213,6 +213,7 @@ export const RouteRules = {
   GATEWAY_NOT_IN_ROUTE_CLUSTERS: {
     id: 'MESH-ROUTE-030',
     severity: Severity.ERROR,
+    istioCode: 'IST0101',
     message: 'A route is bound to a gateway whose Gateway resource is in none of the route\'s clusters.',
     fix: 'Place the route in the gateway\'s clusters, or bind a gateway that exists there.',
     doc: 'A VirtualService referencing a Gateway absent from its cluster is never attached (TCM quick start S11).',
