@@ -5,13 +5,13 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { expectMistake, Mistake } from './mistakes/harness';
+import { expectMistake, expectWarning, Mistake } from './mistakes/harness';
 
 const root = path.join(__dirname, '..', '..');
 const outDir = path.join(root, '.tmp', 'mistakes-lib');
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const cases: Array<[string, Mistake['build'], string, string, string]> = require('./mistakes/js-cases.js').cases;
+const { cases, warnings } = require('./mistakes/js-cases.js') as Record<'cases' | 'warnings', Array<[string, Mistake['build'], string, string, string]>>;
 let lib: any;
 
 beforeAll(() => {
@@ -27,4 +27,8 @@ test('the JavaScript suite is a third of the realistic mistakes', () => {
 
 test.each(cases)('%s', (title, build, rule, where, value) => {
   expectMistake(lib, { title, build, rule, path: where, value });
+});
+
+test.each(warnings)('warns: %s', (title, build, rule, where, value) => {
+  expectWarning(lib, { title, build, rule, path: where, value });
 });

@@ -60,6 +60,20 @@ export function expectMistake(lib: any, mistake: Mistake): void {
   expect(snapshot(outdir)).toEqual(before);
 }
 
+/**
+ * Runs one mistake that only warns: synthesis succeeds, and the mesh reports the rule (not an error) at the path with
+ * the value.
+ */
+export function expectWarning(lib: any, mistake: Mistake): void {
+  const app = new lib.MeshApp({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-mesh-warning-')) });
+  mistake.build(lib, app);
+  app.synth();
+  const diagnostics: any[] = app.node.findAll().filter((c: unknown) => c instanceof lib.Mesh).flatMap((m: any) => m.diagnostics.all);
+  const hits = diagnostics.filter(d => d.rule.id === mistake.rule);
+  expect(hits.map(d => [d.path, d.value])).toContainEqual([mistake.path, mistake.value]);
+  expect(hits[0].rule.severity).not.toBe('error');
+}
+
 /** The shop world most mistakes start from (shared with the JavaScript cases). */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 export const shop: (lib: any, app: any, meshProps?: Record<string, unknown>) => { mesh: any; reviews: any } = require('./js-cases.js').shop;
