@@ -56,6 +56,9 @@ for (const size of SIZES.filter(s => wanted.length === 0 || wanted.includes(s.na
     output_bytes: lib.samples[0].bytes,
     construct_ms: round(m(lib.samples, 'construct_ms')),
     validate_ms: round(m(lib.samples, 'validate_ms')),
+    analysis_ms: round(m(lib.samples, 'analysis_ms')),
+    // what the analysis adds to synthesis without it (issue 16's budget: at most 0.15)
+    analysis_share: round(m(lib.samples, 'analysis_ms') / (libMs - m(lib.samples, 'analysis_ms')), 3),
     emit_ms: round(m(lib.samples, 'emit_ms')),
     lib_ms: round(libMs),
     raw_cdk8s_ms: round(rawMs),

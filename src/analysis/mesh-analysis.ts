@@ -35,6 +35,19 @@ function sourcePath(declaredBy: IConstruct): string {
   return (wrapped ? parent : declaredBy).node.path;
 }
 
+/** `sourcePath`, computed once per declaring construct (a construct declares objects in every cluster). */
+function pathCache(): (declaredBy: IConstruct) => string {
+  const paths = new Map<IConstruct, string>();
+  return declaredBy => {
+    let path = paths.get(declaredBy);
+    if (path === undefined) {
+      path = sourcePath(declaredBy);
+      paths.set(declaredBy, path);
+    }
+    return path;
+  };
+}
+
 /**
  * The analysis pass (istioctl analyze parity) as a mesh feature. It renders nothing: in the validate phase it reads
  * every cluster's objects through `mesh.objectIndex(cluster)` (what the constructs rendered and what was added to a
@@ -61,11 +74,13 @@ export class MeshAnalysis extends MeshFeature {
     const inputs = this.inputs();
     const meshConfig = MeshSettings.of(mesh).options;
     const members = new Set<string>();
+    const pathOf = pathCache();
     const index = buildIndex(mesh.clusters.map(cluster => ({
       name: cluster.clusterName,
       objects: mesh.objectIndex(cluster).all.map(o => {
-        if (o.declaredBy !== o.apiObject) members.add(o.declaredBy.node.path);
-        return { json: o.json, source: sourcePath(o.declaredBy) };
+        const source = pathOf(o.declaredBy);
+        if (o.declaredBy !== o.apiObject) members.add(source);
+        return { json: o.json, source };
       }),
     })));
     const own = mesh.diagnostics.all.filter(d => d.rule.istioCode);

@@ -43,40 +43,58 @@ export interface RenderedEntry {
   readonly source: string;
 }
 
+/** One indexed object; its labels are read only for the kinds whose labels matter (namespaces, services, pods). */
+class IndexedObject implements AnalysisObject {
+  public readonly kind: string;
+  public readonly namespace: string;
+  public readonly name: string;
+  public readonly spec: JsonMap;
+  private labelMap?: Readonly<Record<string, string>>;
+
+  constructor(public readonly cluster: string, public readonly json: JsonMap, public readonly source: string, metadata: JsonMap) {
+    this.kind = text(json.kind) ?? '';
+    this.namespace = text(metadata.namespace) ?? (isClusterScopedKind(text(json.apiVersion), this.kind) ? '' : 'default');
+    this.name = text(metadata.name) ?? '';
+    this.spec = map(json.spec);
+  }
+
+  public get labels(): Readonly<Record<string, string>> {
+    this.labelMap ??= stringMap(map(this.json.metadata).labels);
+    return this.labelMap;
+  }
+}
+
 /** Builds the index from each cluster's rendered objects, in one pass. */
 export function buildIndex(clusters: ReadonlyArray<{ readonly name: string; readonly objects: readonly RenderedEntry[] }>): AnalysisIndex {
   const byKind = new Map<string, AnalysisObject[]>();
-  const byKey = new Map<string, AnalysisObject>();
   const namespaces = new Set<string>();
   for (const cluster of clusters) {
     for (const entry of cluster.objects) {
-      const metadata = map(entry.json.metadata);
-      const kind = text(entry.json.kind) ?? '';
-      const object: AnalysisObject = {
-        cluster: cluster.name,
-        kind,
-        namespace: text(metadata.namespace) ?? (isClusterScopedKind(text(entry.json.apiVersion), kind) ? '' : 'default'),
-        name: text(metadata.name) ?? '',
-        labels: stringMap(metadata.labels),
-        json: entry.json,
-        spec: map(entry.json.spec),
-        source: entry.source,
-      };
-      namespaces.add(kind === 'Namespace' ? object.name : object.namespace);
-      const list = byKind.get(kind);
+      const object = new IndexedObject(cluster.name, entry.json, entry.source, map(entry.json.metadata));
+      namespaces.add(object.kind === 'Namespace' ? object.name : object.namespace);
+      const list = byKind.get(object.kind);
       if (list) list.push(object);
-      else byKind.set(kind, [object]);
-      byKey.set(objectKey(cluster.name, kind, object.namespace, object.name), object);
+      else byKind.set(object.kind, [object]);
     }
   }
+  // `find` indexes a kind by name when it is first asked for (Namespaces, Gateways, Secrets), not every object up front
+  const byKey = new Map<string, Map<string, AnalysisObject>>();
+  const keyed = (kind: string) => {
+    let keys = byKey.get(kind);
+    if (!keys) {
+      keys = new Map((byKind.get(kind) ?? []).map(o => [objectKey(o.cluster, o.namespace, o.name), o]));
+      byKey.set(kind, keys);
+    }
+    return keys;
+  };
   return {
     clusters: clusters.map(c => c.name),
     namespaces,
     ofKind: kind => byKind.get(kind) ?? [],
-    find: (cluster, kind, namespace, name) => byKey.get(objectKey(cluster, kind, namespace, name)),
+    find: (cluster, kind, namespace, name) => keyed(kind).get(objectKey(cluster, namespace, name)),
   };
 }
 
-function objectKey(cluster: string, kind: string, namespace: string, name: string): string {
-  return `${cluster}\u0000${kind}\u0000${namespace}\u0000${name}`;
+function objectKey(cluster: string, namespace: string, name: string): string {
+  return `${cluster}\u0000${namespace}\u0000${name}`;
 }

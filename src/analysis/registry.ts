@@ -34,9 +34,9 @@ export interface RegisteredService {
 /** The fully-qualified form of `host` as written in namespace `namespace` (Istio's short-name rule). */
 export function qualifyHost(host: string, namespace: string): string {
   if (host.includes('*')) return host;
-  const dots = host.split('.').length - 1;
-  if (dots === 0) return `${host}.${namespace}.${CLUSTER_DOMAIN}`;
-  if (dots === 1) return `${host}.${CLUSTER_DOMAIN}`;
+  const first = host.indexOf('.');
+  if (first < 0) return `${host}.${namespace}.${CLUSTER_DOMAIN}`;
+  if (host.indexOf('.', first + 1) < 0) return `${host}.${CLUSTER_DOMAIN}`;
   return host;
 }
 
@@ -129,7 +129,11 @@ export class ServiceRegistry {
 
   /** The service a host written in `namespace` resolves to, if the mesh declares one. */
   public resolve(host: string, namespace: string): RegisteredService | undefined {
-    const fqdn = qualifyHost(host, namespace);
+    return this.resolveQualified(qualifyHost(host, namespace));
+  }
+
+  /** The service a fully-qualified host (`qualifyHost`) resolves to, if the mesh declares one. */
+  public resolveQualified(fqdn: string): RegisteredService | undefined {
     const found = this.exact.get(fqdn);
     if (found) return found;
     const labels = (fqdn.startsWith('*.') ? fqdn.slice(2) : fqdn).split('.');

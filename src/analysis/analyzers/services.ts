@@ -12,17 +12,19 @@ const ISTIO_PROTOCOLS = new Set(['HTTP', 'HTTP2', 'HTTPS', 'GRPC', 'GRPC-WEB', '
 
 /** Services that differ between clusters: headless-ness, type or ports (IST0170). */
 export function analyzeMultiClusterServices(ctx: AnalysisContext): void {
+  const portsKey = portsKeys();
   for (const group of groupBy(ctx.index.ofKind('Service'), s => `${s.namespace}/${s.name}`).values()) {
     const perCluster = [...new Map(group.map(s => [s.cluster, s])).values()];
     if (perCluster.length < 2) continue;
     const first = perCluster[0];
+    const firstPorts = portsKey(first.spec);
     const reasons = new Set<string>();
     const clusters = new Set<string>();
     for (const other of perCluster.slice(1)) {
       const differs = (reason: string) => { reasons.add(reason); clusters.add(other.cluster); };
       if ((first.spec.clusterIP === 'None') !== (other.spec.clusterIP === 'None')) differs('headless in some clusters only');
       if ((text(first.spec.type) ?? 'ClusterIP') !== (text(other.spec.type) ?? 'ClusterIP')) differs('service type differs');
-      if (portsKey(first.spec) !== portsKey(other.spec)) differs('ports differ');
+      if (firstPorts !== portsKey(other.spec)) differs('ports differ');
     }
     if (reasons.size) {
       ctx.report(AnalysisRules.INCONSISTENT_MULTICLUSTER_SERVICE, first, `${first.namespace}/${first.name}`,
@@ -31,7 +33,24 @@ export function analyzeMultiClusterServices(ctx: AnalysisContext): void {
   }
 }
 
-function portsKey(spec: JsonMap): string {
+/**
+ * The ports as compared across clusters (every field, as Istio does), by their text: the library writes ports in one
+ * key order, so the canonical form is computed once per distinct text.
+ */
+function portsKeys(): (spec: JsonMap) => string {
+  const byText = new Map<string, string>();
+  return spec => {
+    const plain = JSON.stringify(spec.ports ?? []);
+    let key = byText.get(plain);
+    if (key === undefined) {
+      key = canonicalPorts(spec);
+      byText.set(plain, key);
+    }
+    return key;
+  };
+}
+
+function canonicalPorts(spec: JsonMap): string {
   const ports: JsonMap[] = maps(spec.ports).map(p => ({ ...p, protocol: p.protocol ?? 'TCP' }));
   return canonicalJson(ports.sort((a, b) => String(a.name ?? a.port).localeCompare(String(b.name ?? b.port))));
 }

@@ -66,13 +66,14 @@ function subsetIndex(index: AnalysisIndex): Map<string, Set<string>> {
 export function analyzeDestinations(ctx: AnalysisContext): void {
   const subsets = subsetIndex(ctx.index);
   for (const vs of ctx.index.ofKind('VirtualService')) {
+    const gatewayBound = gatewayRefs(vs).length > 0;
     for (const d of routeDestinations(vs.spec)) {
-      const service = ctx.services.resolve(d.host, vs.namespace);
+      const fqdn = qualifyHost(d.host, vs.namespace);
+      const service = ctx.services.resolveQualified(fqdn);
       if (!service) {
         ctx.report(AnalysisRules.UNKNOWN_DESTINATION_HOST, vs, d.host, `${describe(vs)}, ${d.where}.`);
         continue;
       }
-      const gatewayBound = gatewayRefs(vs).length > 0;
       if (d.port === undefined && (gatewayBound ? service.ports.length : service.ports.filter(p => servesRuleKind(p.protocol, d.kind)).length) > 1) {
         const rule = gatewayBound ? AnalysisRules.DESTINATION_PORT_REQUIRED : AnalysisRules.MESH_DESTINATION_PORT_AMBIGUOUS;
         ctx.report(rule, vs, d.host,
@@ -80,7 +81,7 @@ export function analyzeDestinations(ctx: AnalysisContext): void {
       } else if (d.port !== undefined && service.ports.length && !service.ports.some(p => p.number === d.port)) {
         ctx.report(AnalysisRules.UNKNOWN_DESTINATION_PORT, vs, `${d.host}:${d.port}`, `${describe(vs)}, ${d.where}.`);
       }
-      if (d.subset && !subsets.get(`${vs.cluster}|${qualifyHost(d.host, vs.namespace)}`)?.has(d.subset)) {
+      if (d.subset && !subsets.get(`${vs.cluster}|${fqdn}`)?.has(d.subset)) {
         ctx.report(AnalysisRules.UNKNOWN_SUBSET, vs, `${d.host}/${d.subset}`, `${describe(vs)}, ${d.where}.`);
       }
     }
@@ -151,6 +152,8 @@ export function analyzeUnreachableRules(ctx: AnalysisContext): void {
   for (const vs of ctx.index.ofKind('VirtualService')) {
     for (const kind of ['http', 'tcp', 'tls']) {
       const rules = maps(vs.spec[kind]);
+      // matches can only repeat or cover earlier ones when two rules have matches
+      const compare = rules.filter(r => maps(r.match).length).length > 1;
       const seen = new Map<string, number>();
       const prefixes: Array<{ prefix: string; rest: string; rule: number }> = [];
       let catchAll = -1;
@@ -165,6 +168,7 @@ export function analyzeUnreachableRules(ctx: AnalysisContext): void {
           catchAll = i;
           return;
         }
+        if (!compare) return;
         let duplicates = 0;
         matches.forEach((m, j) => {
           const { name: _ignored, ...rest } = m;
@@ -179,12 +183,13 @@ export function analyzeUnreachableRules(ctx: AnalysisContext): void {
           const prefix = kind === 'http' ? text(map(m.uri).prefix) : undefined;
           if (prefix === undefined) return;
           const { uri: _uri, ...others } = rest;
-          const covering = prefixes.find(p => p.rest === canonicalJson(others) && p.prefix !== prefix && prefix.startsWith(p.prefix));
+          const otherFields = canonicalJson(others);
+          const covering = prefixes.find(p => p.rest === otherFields && p.prefix !== prefix && prefix.startsWith(p.prefix));
           if (covering) {
             ctx.report(AnalysisRules.INEFFECTIVE_MATCH, vs, `${name}.match[${j}]`,
               `${describe(vs)}: prefix "${covering.prefix}" in ${kind}[${covering.rule}] covers "${prefix}".`);
           }
-          prefixes.push({ prefix, rest: canonicalJson(others), rule: i });
+          prefixes.push({ prefix, rest: otherFields, rule: i });
         });
         if (duplicates === matches.length) {
           ctx.report(AnalysisRules.UNREACHABLE_RULE, vs, name, `${describe(vs)}: all its matches are used by earlier rules.`);
@@ -196,6 +201,8 @@ export function analyzeUnreachableRules(ctx: AnalysisContext): void {
 
 /** Gateway routes to a host without subsets while another VirtualService splits it by subset (IST0140). */
 export function analyzeIngressSubsets(ctx: AnalysisContext): void {
+  const gatewayRoutes = ctx.index.ofKind('VirtualService').filter(vs => gatewayRefs(vs).length > 0);
+  if (!gatewayRoutes.length) return;
   const splitters = new Map<string, AnalysisObject[]>();
   for (const vs of ctx.index.ofKind('VirtualService')) {
     const hosts = new Set(texts(vs.spec.hosts));
@@ -211,8 +218,7 @@ export function analyzeIngressSubsets(ctx: AnalysisContext): void {
       }
     }
   }
-  for (const vs of ctx.index.ofKind('VirtualService')) {
-    if (!gatewayRefs(vs).length) continue;
+  for (const vs of gatewayRoutes) {
     const reported = new Set<string>();
     maps(vs.spec.http).forEach((rule, i) => maps(rule.route).forEach((r, j) => {
       const d = map(r.destination);
@@ -233,11 +239,13 @@ const CLAIM_PREFIX = '@request.auth.claims';
 export function analyzeJwtClaimRoutes(ctx: AnalysisContext): void {
   const authns = ctx.index.ofKind('RequestAuthentication');
   for (const vs of ctx.index.ofKind('VirtualService')) {
+    const refs = gatewayRefs(vs);
+    if (!refs.length) continue;
     const claims = maps(vs.spec.http).flatMap(rule => maps(rule.match))
       .flatMap(m => [...Object.keys(map(m.headers)), ...Object.keys(map(m.withoutHeaders))])
       .filter(k => k.startsWith(CLAIM_PREFIX));
     if (!claims.length) continue;
-    for (const ref of gatewayRefs(vs)) {
+    for (const ref of refs) {
       const [namespace, name] = ref.split('/');
       const gateway = ctx.index.find(vs.cluster, 'Gateway', namespace, name);
       if (!gateway) continue;
