@@ -385,6 +385,18 @@ function isPrime(n: number): boolean {
 }
 /** Localities `region[/zone[/subzone]]` with at most one `*`, at the end (validateLocalities). */
 const isLocalityPattern = (v: unknown) => str(v) && v.split('/').every(p => p !== '') && (!v.includes('*') || (v.indexOf('*') === v.length - 1 && v.split('*').length === 2));
+/** Two localities one of which covers the other (`us/*` and `us/zone1`, or the same twice), as validateLocalities rejects them. */
+function localitiesOverlap(a: string, b: string): boolean {
+  const pa = a.split('/');
+  const pb = b.split('/');
+  for (let i = 0; i < 3; i++) {
+    const x = pa[i] ?? '*';
+    const y = pb[i] ?? '*';
+    if (x === '*' || y === '*') return true;
+    if (x !== y) return false;
+  }
+  return true;
+}
 /** An address: an IP, or a DNS name (ValidateFQDN: labels DNS-1123, the last not all digits). */
 const isFqdn = (v: unknown) => str(v) && v.length <= 255 && DNS_NAME.test(v.replace(/\.$/, '')) && !/^\d+$/.test(v.replace(/\.$/, '').split('.').pop() ?? '');
 const isAddress = (v: unknown) => isIpAddress(v) || isFqdn(v);
@@ -445,6 +457,29 @@ const claimHeaders = (s: Struct) => ((s.http as Struct[] | undefined) ?? []).fla
   .filter(k => k.startsWith('@request.auth.claims'));
 const HTTP_OR_TLS = new Set(['HTTP', 'HTTP2', 'HTTPS', 'GRPC', 'GRPC_WEB', 'TLS']);
 
+/** A policy's `selector`: Kubernetes labels, and not an empty map (Istio warns that it selects every workload). */
+const selectorChecks: ValueCheck[] = [
+  ...labels('selector'),
+  { rule: ValueRules.EMPTY_SELECTOR, field: 'selector', ok: v => typeof v !== 'object' || v === null || Object.keys(v).length > 0 },
+];
+/** Egress hosts Istio warns about: one listed twice or under its namespace wildcard, and the all-hosts wildcard with others. */
+function duplicateEgressHosts(hosts: readonly string[]): string[] {
+  const byNamespace = new Map<string, string[]>();
+  for (const h of hosts.filter(x => x.includes('/') && !x.startsWith('~'))) {
+    const [ns, host] = [h.slice(0, h.indexOf('/')), h.slice(h.indexOf('/') + 1)];
+    byNamespace.set(ns, [...byNamespace.get(ns) ?? [], host]);
+  }
+  const dup = [...byNamespace].filter(([, list]) => new Set(list).size !== list.length || (list.includes('*') && list.length > 1)).map(([ns]) => ns);
+  if (byNamespace.get('*')?.includes('*') && byNamespace.size > 1) dup.push('*');
+  return hosts.filter(h => dup.includes(h.slice(0, h.indexOf('/'))));
+}
+/** An inline JWKS with private key material: `d` on RSA, EC and OKP keys, or a symmetric (`oct`) key. */
+function hasPrivateJwk(v: unknown): boolean {
+  if (!isJwks(v)) return false;
+  const parsed = JSON.parse(v as string) as { keys?: unknown[] };
+  return (parsed.keys ?? [parsed]).some(k => (k as { d?: unknown }).d !== undefined || (k as { kty?: unknown }).kty === 'oct');
+}
+
 const ISTIO_CHECKS: CheckTable = {
   // networking: DestinationRule traffic policy (validateTrafficPolicy, validateConnectionPool, validateOutlierDetection, validateLoadBalancer)
   'cdk8s-mesh.ConnectionPool': [whole(ValueRules.NOTHING_SET, s => (setFields(s, 'http', 'tcp').length ? undefined : ['http', 'tcp']))],
@@ -476,6 +511,11 @@ const ISTIO_CHECKS: CheckTable = {
     { rule: ValueRules.LOCALITY, field: 'from', ok: v => str(v) && v !== '' && !/[/*]/.test(v) },
     { rule: ValueRules.LOCALITY, field: 'to', ok: v => str(v) && v !== '' && !/[/*]/.test(v) },
   ],
+  'cdk8s-mesh.LocalityLoadBalancing': [whole(ValueRules.LOCALITY, s => {
+    const sources = ((s.distribute as Struct[] | undefined) ?? []).map(d => d.from).filter(str);
+    const pair = sources.flatMap((a, i) => sources.slice(i + 1).filter(b => localitiesOverlap(a, b)).map(b => [a, b]))[0];
+    return pair;
+  }, '/distribute')],
   'cdk8s-mesh.LocalityDistribution': [
     { rule: ValueRules.LOCALITY, field: 'from', ok: isLocalityPattern },
     { rule: ValueRules.LOCALITY, field: 'to', each: 'key', ok: isLocalityPattern },
@@ -595,6 +635,7 @@ const ISTIO_CHECKS: CheckTable = {
     whole(ValueRules.NOTHING_SET, s => (setFields(s, 'egressHosts', 'egressNamespaces', 'egressServices', 'localhostIngress', 'outboundTrafficPolicy').length
       ? undefined : ['egressHosts', 'egressNamespaces', 'egressServices', 'localhostIngress', 'outboundTrafficPolicy'])),
     { rule: OperationsRules.MALFORMED_EGRESS_HOST, field: 'egressHosts', each: 'element', ok: v => str(v) && isQualifiedHostPart(v.slice(v.indexOf('/') + 1), false) },
+    whole(ValueRules.DUPLICATE_EGRESS_HOST, s => { const d = duplicateEgressHosts((s.egressHosts as string[] | undefined) ?? []); return d.length ? d : undefined; }, '/egressHosts'),
     whole(ValueRules.DUPLICATE_PORTS, s => {
       const list = ((s.localhostIngress as Struct[] | undefined) ?? []).map(i => i.port);
       return new Set(list).size !== list.length ? list : undefined;
@@ -602,7 +643,7 @@ const ISTIO_CHECKS: CheckTable = {
   ],
   // security: AuthorizationPolicy (ValidateAuthorizationPolicy, security.*)
   'cdk8s-mesh.AuthorizationPolicyProps': [
-    ...labels('selector'),
+    ...selectorChecks,
     whole(ValueRules.CUSTOM_POLICY, s => customPolicyProblems(s), '/rules'),
     whole(ValueRules.NOTHING_SET, s => (s.action === 'CUSTOM' && !((s.rules as unknown[] | undefined) ?? []).length ? ['rules'] : undefined), '/rules'),
   ],
@@ -624,14 +665,14 @@ const ISTIO_CHECKS: CheckTable = {
   'cdk8s-mesh.ConditionKey#requestHeader': [{ rule: ValueRules.EMPTY_VALUE, field: 'name', ok: nonEmpty }],
   'cdk8s-mesh.ConditionKey#requestAuthClaim': [{ rule: ValueRules.EMPTY_VALUE, field: 'claims', each: 'element', ok: nonEmpty }, ...nonEmptyLists('claims')],
   'cdk8s-mesh.ConditionKey#experimentalEnvoyFilter': [{ rule: ValueRules.EMPTY_VALUE, field: 'filter', ok: nonEmpty }, { rule: ValueRules.EMPTY_VALUE, field: 'field', ok: nonEmpty }],
-  'cdk8s-mesh.PeerAuthProps': [...labels('selector')],
-  'cdk8s-mesh.PolicyTargetOptions': [...labels('selector')],
-  'cdk8s-mesh.RequestAuthenticationProps': [...labels('selector')],
-  'cdk8s-mesh.MtlsMigrationProps': [...labels('selector')],
+  'cdk8s-mesh.PeerAuthProps': selectorChecks,
+  'cdk8s-mesh.PolicyTargetOptions': selectorChecks,
+  'cdk8s-mesh.RequestAuthenticationProps': selectorChecks,
+  'cdk8s-mesh.MtlsMigrationProps': selectorChecks,
   'cdk8s-mesh.PortMtls': [...ports('port')],
   'cdk8s-mesh.PeerAuth#addPortMtls': [...ports('port')],
   // security: RequestAuthentication (validateJwtRule)
-  'cdk8s-mesh.JwtRule': [...empties('element', 'audiences', 'fromParams', 'fromCookies'), { rule: ValueRules.JWKS, field: 'jwks', ok: isJwks }],
+  'cdk8s-mesh.JwtRule': [...empties('element', 'audiences', 'fromParams', 'fromCookies'), { rule: ValueRules.JWKS, field: 'jwks', ok: isJwks }, { rule: ValueRules.PRIVATE_JWKS, field: 'jwks', ok: v => !hasPrivateJwk(v) }],
   'cdk8s-mesh.JwtHeader': [{ rule: ValueRules.EMPTY_VALUE, field: 'name', ok: nonEmpty }],
   'cdk8s-mesh.JwtClaimToHeader': [
     { rule: ValueRules.EMPTY_VALUE, field: 'claim', ok: nonEmpty },

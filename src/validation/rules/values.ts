@@ -239,9 +239,9 @@ export const ValueRules = {
   LOCALITY: {
     id: 'MESH-VAL-034',
     severity: Severity.ERROR,
-    message: 'A locality setting is malformed: failover names regions only, distribute weights are 1-100, and a locality has non-empty parts with at most one `*`, at its end.',
+    message: 'A locality setting is malformed: failover names regions only, distribute weights are 1-100, distribute sources do not overlap, and a locality has non-empty parts with at most one `*`, at its end.',
     fix: 'Write failover between regions ("us-east1" to "us-west1"), distribute as "region/zone/*" with weights from 1 to 100.',
-    doc: 'Istio\'s webhook rejects these (ValidateLocalityLbSetting, validateLocalities): failover only between regions, no wildcard in failover, weights in [1, 100].',
+    doc: 'Istio\'s webhook rejects these (ValidateLocalityLbSetting, validateLocalities): failover only between regions, no wildcard in failover, weights in [1, 100], no locality that overlaps an earlier one.',
   },
   SUBSET_NAME: {
     id: 'MESH-VAL-035',
@@ -467,5 +467,26 @@ export const ValueRules = {
     message: 'A PASSTHROUGH or AUTO_PASSTHROUGH gateway server names a certificate, which the gateway never uses.',
     fix: 'Remove credentialName/credentialSecret, or terminate TLS with SIMPLE or MUTUAL.',
     doc: 'Istio\'s webhook warns that passthrough modes do not use certificates (validateTLSOptions).',
+  },
+  DUPLICATE_EGRESS_HOST: {
+    id: 'MESH-VAL-112',
+    severity: Severity.WARNING,
+    message: 'A Sidecar lists an egress host twice, or a host its namespace\'s `ns/*` (or `*/*`) already covers.',
+    fix: 'Remove the duplicate; `*/*` alone already selects every host.',
+    doc: 'Istio\'s webhook warns about duplicated egress hosts and `*/*` with other hosts (ValidateSidecar).',
+  },
+  EMPTY_SELECTOR: {
+    id: 'MESH-VAL-113',
+    severity: Severity.WARNING,
+    message: 'A policy\'s selector is an empty map, so it applies to every workload in its namespace.',
+    fix: 'Give the selector the workload\'s labels, or leave `selector` unset to mean the namespace.',
+    doc: 'Istio\'s webhook warns "workload selector specified without labels" (validateWorkloadSelector).',
+  },
+  PRIVATE_JWKS: {
+    id: 'MESH-VAL-114',
+    severity: Severity.WARNING,
+    message: 'An inline `jwks` contains private key material.',
+    fix: 'Paste the public keys only (no `d`, no symmetric `oct` keys), and rotate a key that was published.',
+    doc: 'Istio\'s webhook warns that only public keys are used for verification (warnPrivateJwksKeys); the private key would be stored in the RequestAuthentication.',
   },
 } satisfies Record<string, RuleDefinition>;
