@@ -224,6 +224,7 @@ const cases: Case[] = [
   ['a PeerAuth with an empty selector, in strict mode', app => new L.PeerAuth(shop(L, app, { strict: true }).mesh, 'pa', { namespace: 'shop', selector: {}, mode: L.MtlsMode.STRICT }), 'MESH-VAL-113', 'mesh/pa/selector', '{}'],
   ['an inline jwks with a symmetric key, in strict mode', app => new L.RequestAuthentication(shop(L, app, { strict: true }).mesh, 'jwt', { namespace: 'shop', jwtRules: [{ issuer: 'https://id.example.com', jwks: '{"keys":[{"kty":"oct","k":"AAAA"}]}' }] }), 'MESH-VAL-114', 'mesh/jwt/jwtRules[0]/jwks', '"{\\"keys\\":[{\\"kty\\":\\"oct\\",\\"k\\":\\"AAAA\\"}]}"'],
   ['two distribute sources that overlap', app => route(app, withDest({}), { policy: { outlierDetection: { consecutive5xxErrors: 5 }, locality: { distribute: [{ from: 'eu/*', to: { 'eu/*': 100 } }, { from: 'eu/zone-a', to: { 'us/*': 100 } }] } } }), 'MESH-VAL-034', 'mesh/route/policy/locality/distribute', '["eu/*","eu/zone-a"]'],
+  ['exportTo "." and the route\'s own namespace', app => route(app, withDest({}), { exportTo: L.ExportTo.namespaces('.', 'shop') }), 'MESH-VAL-036', 'mesh/route/exportTo', '[".","shop"]'],
 ];
 
 const checked = cases.filter(c => c[4] !== 'skip');

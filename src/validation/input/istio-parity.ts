@@ -84,7 +84,7 @@ export const ISTIO_PARITY: readonly IstioCheckParity[] = [
   { kind: 'DestinationRule', check: 'subset name is a DNS-1123 label', rules: ['MESH-VAL-035'] },
   { kind: 'DestinationRule', check: 'subset labels are valid labels', rules: ['MESH-VAL-012', 'MESH-VAL-013'] },
   { kind: 'DestinationRule', check: 'exportTo entries valid, unique, `*` alone', rules: ['MESH-VAL-036'] },
-  { kind: 'DestinationRule', check: 'exportTo: "." and the own namespace are duplicates', open: 'ExportTo.namespaces(".", "<own namespace>") is not detected (the namespace is known only with the route).' },
+  { kind: 'DestinationRule', check: 'exportTo: "." and the own namespace are duplicates', rules: ['MESH-VAL-036'] },
   { kind: 'DestinationRule', check: 'workloadSelector rules (labels, exportTo beyond the namespace; CEL)', without: 'The API renders DestinationRules without workloadSelector.' },
   // --- Sidecar (ValidateSidecar) ---
   { kind: 'Sidecar', check: 'workloadSelector labels: no `*`, no empty key (also CEL)', without: SELECTOR },

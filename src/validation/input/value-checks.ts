@@ -480,6 +480,13 @@ function hasPrivateJwk(v: unknown): boolean {
   return (parsed.keys ?? [parsed]).some(k => (k as { d?: unknown }).d !== undefined || (k as { kty?: unknown }).kty === 'oct');
 }
 
+/** exportTo "." and the config's own namespace name the same namespace twice (validateExportTo). */
+const ownNamespaceExport = whole(ValueRules.EXPORT_TO, s => {
+  const values = (s.exportTo as { values?: unknown } | undefined)?.values;
+  const namespace = s.namespace ?? (s.service as { namespace?: unknown } | undefined)?.namespace;
+  return Array.isArray(values) && values.includes('.') && values.includes(namespace) ? values : undefined;
+}, '/exportTo');
+
 const ISTIO_CHECKS: CheckTable = {
   // networking: DestinationRule traffic policy (validateTrafficPolicy, validateConnectionPool, validateOutlierDetection, validateLoadBalancer)
   'cdk8s-mesh.ConnectionPool': [whole(ValueRules.NOTHING_SET, s => (setFields(s, 'http', 'tcp').length ? undefined : ['http', 'tcp']))],
@@ -522,9 +529,12 @@ const ISTIO_CHECKS: CheckTable = {
     { rule: ValueRules.LOCALITY, field: 'to', each: 'value', ok: between(1, 100) },
   ],
   'cdk8s-mesh.ServiceVersion': [{ rule: ValueRules.SUBSET_NAME, field: 'name', ok: v => str(v) && v.length <= 63 && DNS_LABEL.test(v) }],
+  'cdk8s-mesh.CanaryReleaseProps': [ownNamespaceExport],
+  'cdk8s-mesh.CrossClusterTrafficProps': [ownNamespaceExport],
   'cdk8s-mesh.ExportTo#namespaces': [{ rule: ValueRules.EXPORT_TO, field: 'names', ok: v => Array.isArray(v) && !badExportTo(v, false) }],
   // networking: VirtualService (ValidateVirtualService, validateHTTPRoute)
   'cdk8s-mesh.TrafficRouteProps': [
+    ownNamespaceExport,
     whole(ValueRules.DUPLICATE_HOSTS, s => { const o = overlappingHosts((s.hosts as string[] | undefined) ?? []); return o.length ? o : undefined; }, '/hosts'),
     whole(ValueRules.SNI_NOT_IN_HOSTS, s => {
       const hosts = s.hosts as string[] | undefined;

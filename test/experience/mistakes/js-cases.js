@@ -191,6 +191,7 @@ module.exports.cases = [
   ['*/* with another egress host in a strict mesh', (lib, app) => new lib.Sidecar(shop(lib, app, { strict: true }).mesh, 'sc', { namespace: 'shop', egressHosts: ['*/*', 'istio-system/*'] }), 'MESH-VAL-112', 'mesh/sc/egressHosts', '["*/*"]'],
   ['an authorization policy with selector {} in a strict mesh', (lib, app) => new lib.AuthorizationPolicy(shop(lib, app, { strict: true }).mesh, 'policy', { namespace: 'shop', selector: {}, rules: [{ to: [{ methods: ['GET'] }] }] }), 'MESH-VAL-113', 'mesh/policy/selector', '{}'],
   ['an inline jwks pasted with its private exponent in a strict mesh', (lib, app) => new lib.RequestAuthentication(shop(lib, app, { strict: true }).mesh, 'jwt', { namespace: 'shop', jwtRules: [{ issuer: 'https://id.example.com', jwks: '{"keys":[{"kty":"RSA","n":"AQAB","e":"AQAB","d":"AQAB"}]}' }] }), 'MESH-VAL-114', 'mesh/jwt/jwtRules[0]/jwks', '"{\\"keys\\":[{\\"kty\\":\\"RSA\\",\\"n\\":\\"AQAB\\",\\"e\\":\\"AQAB\\",\\"d\\":\\"AQAB\\"}]}"'],
+  ['a canary exported to "." and its own namespace', (lib, app) => { const { mesh, reviews } = shop(lib, app); new lib.CanaryRelease(mesh, 'canary', { service: reviews, stableVersion: 'v1', canaryVersion: 'v2', exportTo: lib.ExportTo.namespaces('shop', '.') }); }, 'MESH-VAL-036', 'mesh/canary/exportTo', '[".","shop"]'],
 ];
 
 // --- analysis (istioctl analyze parity) on what the typed constructs write ---
