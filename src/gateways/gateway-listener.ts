@@ -284,6 +284,7 @@ export class GatewayListener extends MeshMember implements IGatewayBinding {
 
   private validate(): void {
     const mesh = this.gateway.mesh;
+    if (!this.serverList.length) mesh.report(GatewayRules.LISTENER_WITHOUT_SERVERS, this, this.name);
     const gatewayClusters = new Set(this.gateway.clusters);
     const missing = this.attachedClusters.filter(c => !gatewayClusters.has(c));
     for (const cluster of missing) mesh.report(GatewayRules.LISTENER_WITHOUT_GATEWAY, this, cluster.clusterName, `Gateway ${this.gateway.name} runs in: ${this.gateway.clusters.map(c => c.clusterName).join(', ') || 'no cluster'}.`);

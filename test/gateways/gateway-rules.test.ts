@@ -13,6 +13,18 @@ function twoClusters(strict = false) {
 const http = { port: 80, protocol: Protocol.HTTP, hosts: ['*'] };
 
 describe('gateway rules', () => {
+  test('a listener left without servers (MESH-GW-029), as Istio rejects a Gateway with none', () => {
+    const { app, mesh } = twoClusters();
+    new IngressGateway(mesh, 'ingress').addListener('web');
+    expect(synthError(app)).toMatch(/MESH-GW-029 \[error\] at mesh\/ingress\/web: .*Value: "web"/);
+  });
+
+  test('a listener given its server later with addServer() is fine', () => {
+    const { app, mesh } = twoClusters();
+    new IngressGateway(mesh, 'ingress').addListener('web').addServer(http);
+    expect(() => app.synth()).not.toThrow();
+  });
+
   test('listener attached where the gateway does not run (MESH-GW-001)', () => {
     const { app, mesh } = twoClusters();
     const gw = new IngressGateway(mesh, 'ingress', { clusters: ['a'] });

@@ -27,7 +27,7 @@ const SELECTOR = 'Selectors come from a workload\'s pod labels or a `selector` m
 export const ISTIO_PARITY: readonly IstioCheckParity[] = [
   // --- Gateway (ValidateGateway, validateServer, validateServerPort, validateTLSOptions) ---
   { kind: 'Gateway', check: 'metadata.name is a DNS-1123 label', rules: ['MESH-TOPO-002'] },
-  { kind: 'Gateway', check: 'at least one server', open: 'A listener created without servers and never given one by addServer() is emitted without servers.' },
+  { kind: 'Gateway', check: 'at least one server', rules: ['MESH-GW-029'] },
   { kind: 'Gateway', check: 'server: at least one host', rules: ['MESH-VAL-030'] },
   { kind: 'Gateway', check: 'server host: [namespace/]dnsName, no short names, no partial wildcards, IPs allowed (ValidateNamespaceSlashWildcardHostname)', rules: ['MESH-GW-012'] },
   { kind: 'Gateway', check: 'port number 1-65535 (ValidatePort)', rules: ['MESH-VAL-014'] },

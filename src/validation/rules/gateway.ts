@@ -199,4 +199,11 @@ export const GatewayRules = {
     fix: 'Use the UID/GID your platform assigns (for example 1337, the proxy image\'s user), or leave both unset.',
     doc: 'UID 0 is root: the restricted Pod Security Standard and `runAsNonRoot: true` reject the pod, and the gateway never starts.',
   },
+  LISTENER_WITHOUT_SERVERS: {
+    id: 'MESH-GW-029',
+    severity: Severity.ERROR,
+    message: 'A gateway listener has no servers.',
+    fix: 'Pass `servers` when creating the listener, or add one with `addServer()`.',
+    doc: 'Istio\'s webhook rejects a Gateway without servers ("gateway must have at least one server"), so nothing of it would apply.',
+  },
 } satisfies Record<string, RuleDefinition>;

@@ -116,6 +116,7 @@ module.exports.cases = [
   ['two gateway ports pinning one nodePort', (lib, app) => ingress(lib, app, { serviceType: lib.GatewayServiceType.NODE_PORT, ports: [{ name: 'http2', port: 80, nodePort: 30080 }, { name: 'https', port: 443, nodePort: 30080 }] }), 'MESH-GW-028', 'mesh/ingress', '30080'],
   ['a service name starting with a digit', (lib, app) => new lib.MeshService(shop(lib, app).mesh, 'svc', { name: '2048-game', namespace: 'shop', ports: [{ port: 80, protocol: lib.Protocol.HTTP }] }), 'MESH-VAL-025', 'mesh/svc/name', '"2048-game"'],
   ['an abort with a gRPC status from another language', (lib, app) => route(lib, app, [{ destinations: [{ version: 'v1' }], fault: { abort: { grpcStatus: 'StatusCode.UNAVAILABLE' } } }]), 'MESH-VAL-024', 'mesh/route/http[0]/fault/abort/grpcStatus', '"StatusCode.UNAVAILABLE"'],
+  ['a gateway listener without servers', (lib, app) => ingress(lib, app).addListener('web'), 'MESH-GW-029', 'mesh/ingress/web', '"web"'],
   ['a gateway running as root (runAsUser: 0)', (lib, app) => ingress(lib, app, { runAsUser: 0 }), 'MESH-GW-027', 'mesh/ingress', '0'],
   ['a gateway in the root group (runAsGroup: 0)', (lib, app) => ingress(lib, app, { runAsUser: 1337, runAsGroup: 0 }), 'MESH-GW-027', 'mesh/ingress', '0'],
   // --- security ---
