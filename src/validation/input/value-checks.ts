@@ -487,6 +487,17 @@ const ownNamespaceExport = whole(ValueRules.EXPORT_TO, s => {
   return Array.isArray(values) && values.includes('.') && values.includes(namespace) ? values : undefined;
 }, '/exportTo');
 
+/** Checks shared by the listener options and props (both declare servers, name and namespace). */
+const LISTENER_CHECKS: readonly ValueCheck[] = [
+  whole(ValueRules.DUPLICATE_PORTS, s => {
+    // a server's port name is its name, or derived from protocol and number (GatewayListener.portName)
+    const names = ((s.servers as Struct[] | undefined) ?? []).map(v => String(v.name ?? `${String(v.protocol).toLowerCase()}-${String(v.port)}`));
+    return new Set(names).size !== names.length ? names : undefined;
+  }, '/servers'),
+  { rule: TopologyRules.INVALID_NAME, field: 'name', ok: v => str(v) && v.length <= 63 && DNS_LABEL.test(v) },
+  { rule: ValueRules.NAMESPACE, field: 'namespace', ok: isNamespace },
+];
+
 const ISTIO_CHECKS: CheckTable = {
   // networking: DestinationRule traffic policy (validateTrafficPolicy, validateConnectionPool, validateOutlierDetection, validateLoadBalancer)
   'cdk8s-mesh.ConnectionPool': [whole(ValueRules.NOTHING_SET, s => (setFields(s, 'http', 'tcp').length ? undefined : ['http', 'tcp']))],
@@ -623,24 +634,8 @@ const ISTIO_CHECKS: CheckTable = {
     whole(ValueRules.OLD_TLS_WITHOUT_CIPHERS, s => (s.minProtocolVersion === 'TLSV1_0' || s.minProtocolVersion === 'TLSV1_1' ? [s.minProtocolVersion] : undefined), '/minProtocolVersion'),
     whole(ValueRules.PASSTHROUGH_CERTIFICATE, s => (s.mode === 'PASSTHROUGH' || s.mode === 'AUTO_PASSTHROUGH' ? setFields(s, 'credentialName', 'credentialSecret') : undefined)),
   ],
-  'cdk8s-mesh.GatewayListenerOptions': [
-    whole(ValueRules.DUPLICATE_PORTS, s => {
-      // a server's port name is its name, or derived from protocol and number (GatewayListener.portName)
-      const names = ((s.servers as Struct[] | undefined) ?? []).map(v => String(v.name ?? `${String(v.protocol).toLowerCase()}-${String(v.port)}`));
-      return new Set(names).size !== names.length ? names : undefined;
-    }, '/servers'),
-    { rule: TopologyRules.INVALID_NAME, field: 'name', ok: v => str(v) && v.length <= 63 && DNS_LABEL.test(v) },
-    { rule: ValueRules.NAMESPACE, field: 'namespace', ok: isNamespace },
-  ],
-  'cdk8s-mesh.GatewayListenerProps': [
-    whole(ValueRules.DUPLICATE_PORTS, s => {
-      // a server's port name is its name, or derived from protocol and number (GatewayListener.portName)
-      const names = ((s.servers as Struct[] | undefined) ?? []).map(v => String(v.name ?? `${String(v.protocol).toLowerCase()}-${String(v.port)}`));
-      return new Set(names).size !== names.length ? names : undefined;
-    }, '/servers'),
-    { rule: TopologyRules.INVALID_NAME, field: 'name', ok: v => str(v) && v.length <= 63 && DNS_LABEL.test(v) },
-    { rule: ValueRules.NAMESPACE, field: 'namespace', ok: isNamespace },
-  ],
+  'cdk8s-mesh.GatewayListenerOptions': LISTENER_CHECKS,
+  'cdk8s-mesh.GatewayListenerProps': LISTENER_CHECKS,
   'cdk8s-mesh.SidecarProps': [
     whole(ValueRules.NOTHING_SET, s => (setFields(s, 'egressHosts', 'egressNamespaces', 'egressServices', 'localhostIngress', 'outboundTrafficPolicy').length
       ? undefined : ['egressHosts', 'egressNamespaces', 'egressServices', 'localhostIngress', 'outboundTrafficPolicy'])),
