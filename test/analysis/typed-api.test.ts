@@ -43,6 +43,14 @@ function deployment(f: Fixture, name: string, options: PodOptions = {}): Deploym
   });
 }
 
+/** A Deployment in namespace shop adopted as a mesh service, as a user adopts one; returns the Deployment. */
+function adoptedDeployment(f: Fixture, options: PodOptions = {}): Deployment {
+  f.mesh.addNamespace('shop');
+  const web = deployment(f, 'web', options);
+  MeshService.fromDeployment(f.mesh, 'web', web);
+  return web;
+}
+
 /** The pods of `reviews` v1 and v2 as the user deploys them, with `app` as their app label. */
 function reviewsPods(f: Fixture, app = 'reviews', versions = ['v1', 'v2']): void {
   for (const v of versions) deployment(f, `reviews-${v}`, { app, labels: { version: v } });
@@ -264,13 +272,8 @@ const CASES: AnalysisCase[] = [
     rule: 'MESH-ANA-011',
     code: 'IST0125',
     shape: 'pod annotation of an adopted Deployment',
-    fail: f => {
-      f.mesh.addNamespace('shop');
-      const web = deployment(f, 'web', { annotations: { 'sidecar.istio.io/proxyMemory': '1 GB' } });
-      MeshService.fromDeployment(f.mesh, 'web', web);
-      return web;
-    },
-    pass: f => { f.mesh.addNamespace('shop'); MeshService.fromDeployment(f.mesh, 'web', deployment(f, 'web', { annotations: { 'sidecar.istio.io/proxyMemory': '1Gi' } })); },
+    fail: f => adoptedDeployment(f, { annotations: { 'sidecar.istio.io/proxyMemory': '1 GB' } }),
+    pass: f => { adoptedDeployment(f, { annotations: { 'sidecar.istio.io/proxyMemory': '1Gi' } }); },
   },
   {
     rule: 'MESH-ANA-012',
@@ -283,13 +286,8 @@ const CASES: AnalysisCase[] = [
     rule: 'MESH-ANA-012',
     code: 'IST0135',
     shape: 'inject annotation instead of the label on an adopted Deployment',
-    fail: f => {
-      f.mesh.addNamespace('shop');
-      const web = deployment(f, 'web', { annotations: { 'sidecar.istio.io/inject': 'true' } });
-      MeshService.fromDeployment(f.mesh, 'web', web);
-      return web;
-    },
-    pass: f => { f.mesh.addNamespace('shop'); MeshService.fromDeployment(f.mesh, 'web', deployment(f, 'web', { labels: { 'sidecar.istio.io/inject': 'true' } })); },
+    fail: f => adoptedDeployment(f, { annotations: { 'sidecar.istio.io/inject': 'true' } }),
+    pass: f => { adoptedDeployment(f, { labels: { 'sidecar.istio.io/inject': 'true' } }); },
   },
   {
     rule: 'MESH-ANA-013',
@@ -723,8 +721,8 @@ const CASES: AnalysisCase[] = [
     rule: 'MESH-ANA-029',
     code: 'IST0144',
     shape: 'adopted Deployment running as UID 1337',
-    fail: f => { f.mesh.addNamespace('shop'); const web = deployment(f, 'web', { user: 1337 }); MeshService.fromDeployment(f.mesh, 'web', web); return web; },
-    pass: f => { f.mesh.addNamespace('shop'); MeshService.fromDeployment(f.mesh, 'web', deployment(f, 'web', { user: 1000 })); },
+    fail: f => adoptedDeployment(f, { user: 1337 }),
+    pass: f => { adoptedDeployment(f, { user: 1000 }); },
   },
   // --- IST0146/0147 image: auto without injection ---
   {
