@@ -31,7 +31,7 @@ export function addIngressGateway(mesh: Mesh): IngressGateway {
   });
   return new IngressGateway(mesh, 'myexample-customingressgateway', {
     name: 'myexample-customingressgateway',
-    namespace: 'istio-system',
+    namespaceName: 'istio-system',
     clusters: ASM_CLUSTERS,
     cpu: { targetAverageUtilization: 80 },
     env: [{ name: 'envname1', value: 'envvalue1' }],
@@ -76,7 +76,7 @@ export function addIngressGateway(mesh: Mesh): IngressGateway {
 export function addEgressGateway(mesh: Mesh): EgressGateway {
   const egress = new EgressGateway(mesh, 'egressgateway', {
     name: 'egressgateway',
-    namespace: 'istio-system',
+    namespaceName: 'istio-system',
     clusters: [ASM_CLUSTERS[0]],
     dnsPolicy: GatewayDnsPolicy.CLUSTER_FIRST,
     hostNetwork: false,

@@ -18,7 +18,7 @@ export function build(app: MeshApp = new MeshApp()): MeshApp {
   mesh.addNamespace('payments');
   const api = new MeshService(mesh, 'api', {
     name: 'api',
-    namespace: 'payments',
+    namespaceName: 'payments',
     ports: [{ port: 8080, protocol: Protocol.HTTP }],
     versions: [{ name: 'v1', labels: { version: 'v1' } }],
   });

@@ -19,18 +19,18 @@ export function build(app: MeshApp = new MeshApp()): MeshApp {
 /** F1: nginx behind a gateway, retrying 5xx twice with a 5s per-try timeout. */
 export function nginxRetryMesh(app: MeshApp): Mesh {
   const mesh = new Mesh(app, 'dce-nginx', { meshId: 'dce-nginx', clusters: [{ name: 'dywtest3' }] });
-  const nginx = MeshService.external(mesh, 'nginx', { name: 'nginx', namespace: 'nginx-test', ports: [{ port: 80, protocol: Protocol.HTTP }] });
+  const nginx = MeshService.external(mesh, 'nginx', { name: 'nginx', namespaceName: 'nginx-test', ports: [{ port: 80, protocol: Protocol.HTTP }] });
   // the gateway rule and route live in nginx-gw; declaring it makes `kubectl apply` work on an empty cluster
   mesh.addNamespace('nginx-gw', { injectionEnabled: false });
   const ingress = new IngressGateway(mesh, 'ingressgateway');
   const gateway = ingress.addListener('nginx-gwrule', {
-    namespace: 'nginx-gw',
+    namespaceName: 'nginx-gw',
     servers: [{ port: 80, name: 'http', protocol: Protocol.HTTP, hosts: ['www.nginx.app.com'] }],
   });
   new TrafficRoute(mesh, 'nginx-vs', {
     service: nginx,
     name: 'nginx-vs',
-    namespace: 'nginx-gw',
+    namespaceName: 'nginx-gw',
     hosts: ['www.nginx.app.com'],
     gateways: [gateway],
     http: [{
@@ -56,14 +56,14 @@ export function helloworldSplitMesh(app: MeshApp): Mesh {
   mesh.addNamespace('helloworld');
   const helloworld = new MeshService(mesh, 'helloworld', {
     name: 'helloworld',
-    namespace: 'helloworld',
+    namespaceName: 'helloworld',
     ports: [{ port: 5000, protocol: Protocol.HTTP }],
     versions: [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v2', labels: { version: 'v2' } }],
   });
   // F26: the gateway's listener; its protocol is written `HTTP` (the seed's lower-case `http`).
   const ingress = new IngressGateway(mesh, 'ingressgateway', { clusters: ['yl-cluster10'] });
   const gateway = ingress.addListener('helloworld-gateway', {
-    namespace: 'helloworld',
+    namespaceName: 'helloworld',
     servers: [{ port: 80, name: 'http', protocol: Protocol.HTTP, hosts: ['hello.m.daocloud'] }],
   });
   new TrafficRoute(mesh, 'helloworld-version', {

@@ -14,7 +14,7 @@ export function build(app: MeshApp = new MeshApp()): MeshApp {
     meshConfig: { outboundTrafficPolicy: OutboundTrafficPolicy.REGISTRY_ONLY },
   });
   mesh.addNamespace('tools');
-  const service = (name: string) => new MeshService(mesh, name, { name, namespace: 'tools', ports: [{ port: 8080, protocol: Protocol.HTTP }] });
+  const service = (name: string) => new MeshService(mesh, name, { name, namespaceName: 'tools', ports: [{ port: 8080, protocol: Protocol.HTTP }] });
   const ci = service('ci');
   service('wiki');
   const gateway = new EgressGateway(mesh, 'egress-gateway');

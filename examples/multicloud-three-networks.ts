@@ -68,7 +68,7 @@ export function build(app: MeshApp = new MeshApp()): MeshApp {
 export function addTrafficPatterns(mesh: Mesh): void {
   const helloworld = new MeshService(mesh, 'helloworld', {
     name: 'helloworld',
-    namespace: 'sample',
+    namespaceName: 'sample',
     ports: [{ port: 5000, protocol: Protocol.HTTP }],
     versions: [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v2', labels: { version: 'v2' } }],
   });
@@ -82,7 +82,7 @@ export function addTrafficPatterns(mesh: Mesh): void {
     stableClusters: ['mdemo-cluster1'],
     canaryClusters: ['mdemo-cluster2'],
   });
-  const httpbin = new MeshService(mesh, 'httpbin', { name: 'httpbin', namespace: 'sample', ports: [{ port: 8000, protocol: Protocol.HTTP }] });
+  const httpbin = new MeshService(mesh, 'httpbin', { name: 'httpbin', namespaceName: 'sample', ports: [{ port: 8000, protocol: Protocol.HTTP }] });
   new LocalityAwareFailover(mesh, 'zone-failover', {
     services: [httpbin],
     failoverPriority: [LocalityLabel.NETWORK, LocalityLabel.ZONE, LocalityLabel.SUBZONE],

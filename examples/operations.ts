@@ -63,13 +63,13 @@ export function build(app: MeshApp = new MeshApp()): MeshApp {
     accessLogging: { providers: [accessLog] },
   });
   new Telemetry(mesh, 'namespace-metrics', {
-    namespace: 'default',
+    namespaceName: 'default',
     metrics: { providers: [prometheus], overrides: [{ tagOverrides: { request_method: 'request.method', request_host: 'request.host' } }] },
   });
 
   // Wasm: the TCM frontpage v1 filter as a WasmPlugin.
   const frontpage = new MeshService(mesh, 'frontpage', {
-    name: 'frontpage-v1', namespace: 'shop', selector: { app: 'frontpage', version: 'v1' }, ports: [{ port: 8080, protocol: Protocol.HTTP }],
+    name: 'frontpage-v1', namespaceName: 'shop', selector: { app: 'frontpage', version: 'v1' }, ports: [{ port: 8080, protocol: Protocol.HTTP }],
   });
   new WasmPlugin(mesh, 'frontpage-v1-examplefilter', {
     workload: frontpage,
@@ -105,20 +105,20 @@ export function build(app: MeshApp = new MeshApp()): MeshApp {
   new ProxyConfig(mesh, 'legacy-proxy', { workload: legacy, concurrency: 2, imageType: ProxyImageType.DISTROLESS });
 
   // Localhost FAQ: the app listens on 127.0.0.1:8080 only; the sidecar forwards Service port 80 to it.
-  const localOnly = new MeshService(mesh, 'local-only', { name: 'local-only', namespace: 'shop', ports: [{ port: 80, protocol: Protocol.TCP, targetPort: 8080 }] });
+  const localOnly = new MeshService(mesh, 'local-only', { name: 'local-only', namespaceName: 'shop', ports: [{ port: 80, protocol: Protocol.TCP, targetPort: 8080 }] });
   new Sidecar(mesh, 'localhost-access', { workload: localOnly, localhostIngress: [{ port: 80, containerPort: 8080 }] });
   // Own namespace (`./*`, which includes the baidu ServiceEntry below), the root namespace, and legacy.
-  new Sidecar(mesh, 'shop-egress', { namespace: 'shop', egressNamespaces: ['legacy'] });
+  new Sidecar(mesh, 'shop-egress', { namespaceName: 'shop', egressNamespaces: ['legacy'] });
 
   // Registration under REGISTRY_ONLY: baidu (DCE) and the COS bucket forced to TCP (F5 workaround 2).
   new ServiceEntry(mesh, 'baidu', {
-    namespace: 'shop',
+    namespaceName: 'shop',
     hosts: ['www.baidu.com'],
     resolution: ServiceEntryResolution.DNS,
     ports: [{ number: 443, protocol: Protocol.TLS }, { number: 80, protocol: Protocol.HTTP }],
   });
   new ServiceEntry(mesh, 'qcloud-cos', {
-    namespace: 'shop',
+    namespaceName: 'shop',
     hosts: ['private-1251349835.cos.ap-guangzhou.myqcloud.com'],
     resolution: ServiceEntryResolution.DNS,
     ports: [{ number: 80, protocol: Protocol.HTTP, name: 'http' }],

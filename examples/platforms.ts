@@ -46,7 +46,7 @@ function clustersFor(profile: string): ClusterProps[] {
 /** The shared mesh content: the `shop` namespace and its frontend in both clusters. */
 function declareShop(mesh: Mesh): void {
   mesh.addNamespace('shop');
-  new MeshService(mesh, 'frontend', { name: 'frontend', namespace: 'shop', ports: [{ port: 8080, protocol: Protocol.HTTP }] });
+  new MeshService(mesh, 'frontend', { name: 'frontend', namespaceName: 'shop', ports: [{ port: 8080, protocol: Protocol.HTTP }] });
 }
 
 /**

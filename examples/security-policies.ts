@@ -34,16 +34,16 @@ export interface SeedPolicies {
  * @param mesh the mesh
  */
 export function addSeedPolicies(mesh: Mesh): SeedPolicies {
-  const ratings = new MeshService(mesh, 'ratings', { name: 'ratings', namespace: 'default', ports: [{ port: 9080, protocol: Protocol.HTTP }] });
+  const ratings = new MeshService(mesh, 'ratings', { name: 'ratings', namespaceName: 'default', ports: [{ port: 9080, protocol: Protocol.HTTP }] });
   const reviews = new MeshService(mesh, 'reviews', {
-    name: 'reviews', namespace: 'default', serviceAccount: 'bookinfo-reviews', ports: [{ port: 9080, protocol: Protocol.HTTP }],
+    name: 'reviews', namespaceName: 'default', serviceAccount: 'bookinfo-reviews', ports: [{ port: 9080, protocol: Protocol.HTTP }],
   });
   const ratingsViewer = new AuthorizationPolicy(mesh, 'ratings-viewer', {
     workload: ratings,
-    rules: [{ from: [{ identities: [Identity.ofService(reviews)] }], to: [{ methods: ['GET'] }] }],
+    rules: [{ sources: [{ identities: [Identity.ofService(reviews)] }], operations: [{ methods: ['GET'] }] }],
   });
 
-  const httpbin = new MeshService(mesh, 'httpbin', { name: 'httpbin', namespace: 'foo', ports: [{ port: 8000, targetPort: 80, protocol: Protocol.HTTP }] });
+  const httpbin = new MeshService(mesh, 'httpbin', { name: 'httpbin', namespaceName: 'foo', ports: [{ port: 8000, targetPort: 80, protocol: Protocol.HTTP }] });
   const httpbinJwt = new RequestAuthentication(mesh, 'httpbin-jwt', {
     name: 'httpbin',
     workload: httpbin,
@@ -53,7 +53,7 @@ export function addSeedPolicies(mesh: Mesh): SeedPolicies {
 
   const example = new MeshService(mesh, 'example-service', {
     name: 'example-service',
-    namespace: 'foo',
+    namespaceName: 'foo',
     selector: { app: 'example-app' },
     ports: [{ port: 8000, targetPort: 80, name: 'http', protocol: Protocol.HTTP }],
   });

@@ -49,7 +49,7 @@ export function addGateways(mesh: Mesh): QuickStartGateways {
   const http = { port: 80, name: 'http', protocol: Protocol.HTTP, hosts: ['*'] }; // '*', not the guide's '*.*' (D1)
 
   const publicIngress = new IngressGateway(mesh, 'istio-ingressgateway', { ...sizing, clusters: [primary.clusterName] });
-  const publicGateway = publicIngress.addListener('frontend-gw', { namespace: SHOP_NAMESPACE, servers: [http] });
+  const publicGateway = publicIngress.addListener('frontend-gw', { namespaceName: SHOP_NAMESPACE, servers: [http] });
 
   const nearbyIngress = new IngressGateway(mesh, 'istio-ingressgateway-1', {
     ...sizing,
@@ -57,7 +57,7 @@ export function addGateways(mesh: Mesh): QuickStartGateways {
     istioLabel: 'ingressgateway',
     clusters: [second.clusterName],
   });
-  const nearbyGateway = nearbyIngress.addListener('frontend-gw-2', { namespace: SHOP_NAMESPACE, servers: [http] });
+  const nearbyGateway = nearbyIngress.addListener('frontend-gw-2', { namespaceName: SHOP_NAMESPACE, servers: [http] });
   return { publicIngress, publicGateway, nearbyIngress, nearbyGateway };
 }
 
@@ -76,9 +76,9 @@ export interface QuickStartSecurity {
 export function addSecurity(mesh: Mesh): QuickStartSecurity {
   const baseStrict = PeerAuth.namespaceWide(mesh, 'base-strict', 'base', MtlsMode.STRICT, { name: 'base-strict' });
   const denyTest = new AuthorizationPolicy(mesh, 'base-authz', {
-    namespace: 'base',
+    namespaceName: 'base',
     action: AuthorizationAction.DENY,
-    rules: [{ from: [{ namespaces: ['test'] }] }],
+    rules: [{ sources: [{ namespaces: ['test'] }] }],
   });
   return { baseStrict, denyTest };
 }
@@ -131,7 +131,7 @@ export function addServices(mesh: Mesh): void {
     const versioned = name === 'product' || name === 'order';
     new MeshService(mesh, name, {
       name,
-      namespace: SHOP_NAMESPACE,
+      namespaceName: SHOP_NAMESPACE,
       ports: [{ port: 7000, protocol: Protocol.HTTP }],
       versions: versioned ? [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v2', labels: { version: 'v2' } }] : undefined,
     });

@@ -61,7 +61,7 @@ def build(app: MeshApp) -> MeshApp:
     api = MeshService(
         mesh, "api",
         name="api",
-        namespace="payments",
+        namespace_name="payments",
         ports=[MeshServicePort(port=8080, protocol=Protocol.HTTP)],
         versions=[ServiceVersion(name="v1", labels={"version": "v1"})],
     )

@@ -21,8 +21,8 @@ export const stages = [UpgradeStage.BOTH_UP, UpgradeStage.MOVED, UpgradeStage.OL
  */
 export function buildStage(app: MeshApp, stage: UpgradeStage): MeshApp {
   const upgrade = new ControlPlaneUpgrade({
-    from: { name: '1-29', version: IstioVersion.of('1.29.4'), tags: ['prod-stable'] },
-    to: { name: '1-30', version: IstioVersion.of('1.30.3'), tags: ['prod-canary'] },
+    fromRevision: { name: '1-29', version: IstioVersion.of('1.29.4'), tags: ['prod-stable'] },
+    toRevision: { name: '1-30', version: IstioVersion.of('1.30.3'), tags: ['prod-canary'] },
     stage,
   });
   const mesh = new Mesh(app, 'mesh1', {

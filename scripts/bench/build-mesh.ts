@@ -42,7 +42,7 @@ export function buildMesh(app: MeshApp, size: BenchSize): Mesh {
     const namespace = `team-${Math.floor(s / size.servicesPerNamespace) + 1}`;
     const service = new MeshService(mesh, `svc-${s}`, {
       name: `svc-${s}`,
-      namespace,
+      namespaceName: namespace,
       ports: [{ port: 8080, protocol: Protocol.HTTP }],
       versions: [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v2', labels: { version: 'v2' } }],
     });
@@ -64,7 +64,7 @@ export function buildMesh(app: MeshApp, size: BenchSize): Mesh {
     new AuthorizationPolicy(mesh, `svc-${s}-authz`, {
       workload: service,
       action: AuthorizationAction.ALLOW,
-      rules: [{ from: [{ identities: [Identity.ofService(previous ?? service)] }] }],
+      rules: [{ sources: [{ identities: [Identity.ofService(previous ?? service)] }] }],
     });
     previous = service;
   }

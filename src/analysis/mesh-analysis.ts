@@ -90,7 +90,7 @@ export class MeshAnalysis extends MeshFeature {
     const explained = new Set(own.map(d => `${d.rule.istioCode}|${d.value}`));
     const reported = new Set<string>();
     const revisions = [...new Set([mesh.revision, ...inputs.revisions])];
-    const external = MeshService._externalOf(mesh).map(s => ({ name: s.name, namespace: s.namespace, ports: s.ports.map(p => p.port) }));
+    const external = MeshService._externalOf(mesh).map(s => ({ name: s.name, namespace: s.namespaceName, ports: s.ports.map(p => p.port) }));
     analyze(index, {
       rootNamespace: mesh.rootNamespace,
       revisions,

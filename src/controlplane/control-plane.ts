@@ -282,7 +282,7 @@ export class ControlPlane extends MeshMember {
   /** Whether the manifest deploys `istio-ingressgateway` in the root namespace, the gateway the default profile installs. */
   private deploysProfileGateway(cluster: MeshCluster): boolean {
     return this.mesh.node.findAll().some(c => c instanceof GatewayWorkload && c.mesh === this.mesh && c.name === 'istio-ingressgateway'
-      && c.namespace === this.mesh.rootNamespace && c.clusters.includes(cluster));
+      && c.namespaceName === this.mesh.rootNamespace && c.clusters.includes(cluster));
   }
 
   /** Clusters that must be installed before `cluster` (a remote's primary, or the config and external clusters). */

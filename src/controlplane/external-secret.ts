@@ -36,7 +36,7 @@ export interface ExternalSecretTarget {
   /** The Kubernetes Secret name. */
   readonly name: string;
   /** The Secret namespace. */
-  readonly namespace: string;
+  readonly namespaceName: string;
   /** Labels the produced Secret carries. */
   readonly labels?: { [key: string]: string };
   /** Annotations the produced Secret carries. */
@@ -80,7 +80,7 @@ export function renderExternalSecret(scope: Construct, id: string, source: Exter
   return new ApiObject(scope, id, {
     apiVersion: 'external-secrets.io/v1',
     kind: 'ExternalSecret',
-    metadata: { name: target.name, namespace: target.namespace },
+    metadata: { name: target.name, namespace: target.namespaceName },
     spec: renderExternalSecretSpec(source, target),
   });
 }

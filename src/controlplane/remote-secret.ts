@@ -74,7 +74,7 @@ export class RemoteSecret {
     const annotations = { [CLUSTER_ANNOTATION]: this.cluster };
     if (this.source) {
       renderExternalSecret(scope, `RemoteSecret-${this.cluster}`, this.source, {
-        name, namespace, labels, annotations, keys: { [key]: this.cluster },
+        name, namespaceName: namespace, labels, annotations, keys: { [key]: this.cluster },
       });
       return;
     }

@@ -79,7 +79,7 @@ export class RootCa {
     if (this.kind === RootCaKind.EXTERNAL_SECRET && this.source) {
       renderExternalSecret(scope, 'CaCerts', { ...this.source, key: `${this.source.key}/${cluster}` }, {
         name: 'cacerts',
-        namespace,
+        namespaceName: namespace,
         keys: Object.fromEntries(CACERTS_KEYS.map(k => [k, k])),
       });
       return true;

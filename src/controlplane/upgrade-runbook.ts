@@ -36,7 +36,7 @@ export function upgradeFollowers(mesh: MeshCore, cluster: MeshCluster): UpgradeF
     .map(ns => ({ namespace: ns.name, label: ns.revision }));
   const gateways = mesh.node.findAll()
     .filter((c): c is GatewayWorkload => c instanceof GatewayWorkload && c.mesh === mesh && c.clusters.includes(cluster))
-    .map(gw => ({ namespace: gw.namespace, deployment: gw.name, label: gw.revision }));
+    .map(gw => ({ namespace: gw.namespaceName, deployment: gw.name, label: gw.revision }));
   return [...namespaces, ...gateways];
 }
 

@@ -28,13 +28,13 @@ export enum UpgradeStage {
 /** Props of a `ControlPlaneUpgrade`. */
 export interface ControlPlaneUpgradeProps {
   /** The revision being upgraded from. */
-  readonly from: ControlPlaneRevision;
+  readonly fromRevision: ControlPlaneRevision;
   /** The revision being upgraded to. */
-  readonly to: ControlPlaneRevision;
+  readonly toRevision: ControlPlaneRevision;
   /** The stage to synthesize. */
   readonly stage: UpgradeStage;
   /**
-   * Roll back instead: start on `to`, move back to `from`, then remove `to`.
+   * Roll back instead: start on `toRevision`, move back to `fromRevision`, then remove `toRevision`.
    * @default false
    */
   readonly rollback?: boolean;
@@ -44,10 +44,10 @@ export interface ControlPlaneUpgradeProps {
    */
   readonly move?: string[];
   /**
-   * Tags of `from` that move with the upgrade: they point at the revision being left until the MOVED stage and at the
+   * Tags of `fromRevision` that move with the upgrade: they point at the revision being left until the MOVED stage and at the
    * target from then on, so the namespaces and gateways that follow them (`istio.io/rev=<tag>`) move without being
-   * relabelled. The other tags of `from` stay on `from`, the tags of `to` on `to`.
-   * @default - every tag of `from`
+   * relabelled. The other tags of `fromRevision` stay on `fromRevision`, the tags of `toRevision` on `toRevision`.
+   * @default - every tag of `fromRevision`
    */
   readonly moveTags?: string[];
   /**
@@ -67,7 +67,7 @@ export interface ControlPlaneUpgradeProps {
 export class ControlPlaneUpgrade {
   /** The stage. */
   public readonly stage: UpgradeStage;
-  /** The revision being left (the target of a rollback is `from`). */
+  /** The revision being left (the target of a rollback is `fromRevision`). */
   public readonly leaving: ControlPlaneRevision;
   /** The revision being moved to. */
   public readonly target: ControlPlaneRevision;
@@ -80,8 +80,8 @@ export class ControlPlaneUpgrade {
     this.props = props;
     this.stage = props.stage;
     this.rollback = props.rollback ?? false;
-    this.leaving = this.rollback ? props.to : props.from;
-    this.target = this.rollback ? props.from : props.to;
+    this.leaving = this.rollback ? props.toRevision : props.fromRevision;
+    this.target = this.rollback ? props.fromRevision : props.toRevision;
   }
 
   /**
@@ -154,7 +154,7 @@ export class ControlPlaneUpgrade {
   }
 
   /**
-   * The tags of `from` and `to`, in that order.
+   * The tags of `fromRevision` and `toRevision`, in that order.
    * @internal
    */
   public get _declaredTags(): string[] {
@@ -170,14 +170,14 @@ export class ControlPlaneUpgrade {
   }
 
   private get declaredTags(): string[] {
-    return [...this.fromTags, ...this.props.to.tags ?? []];
+    return [...this.fromTags, ...this.props.toRevision.tags ?? []];
   }
 
   private get fromTags(): string[] {
-    return this.props.from.tags ?? [];
+    return this.props.fromRevision.tags ?? [];
   }
 
-  /** The tags of `from` that move with the upgrade. */
+  /** The tags of `fromRevision` that move with the upgrade. */
   private get movingTags(): string[] {
     return this.props.moveTags ?? this.fromTags;
   }
@@ -188,8 +188,8 @@ export class ControlPlaneUpgrade {
 
   /** Where a declared tag points in this stage, removed or not. */
   private pointsAt(tag: string): string {
-    if (!this.fromTags.includes(tag)) return this.props.to.name;
-    if (!this.movingTags.includes(tag)) return this.props.from.name;
+    if (!this.fromTags.includes(tag)) return this.props.toRevision.name;
+    if (!this.movingTags.includes(tag)) return this.props.fromRevision.name;
     return this.stage === UpgradeStage.BOTH_UP ? this.leaving.name : this.target.name;
   }
 }
@@ -202,7 +202,7 @@ export class ControlPlaneUpgrade {
  * @param where the path diagnostics name (`<mesh>/controlPlane/upgrade`)
  */
 export function validateUpgrade(mesh: MeshCore, upgrade: ControlPlaneUpgrade, where: string): void {
-  const { from, to, moveTags, removeTags } = upgrade._props;
+  const { fromRevision: from, toRevision: to, moveTags, removeTags } = upgrade._props;
   const fromTags = from.tags ?? [];
   for (const tag of (to.tags ?? []).filter(t => fromTags.includes(t))) mesh.report(ControlPlaneRules.INVALID_REVISION_SET, `${where}/to`, tag);
   for (const tag of (moveTags ?? []).filter(t => !fromTags.includes(t))) mesh.report(ControlPlaneRules.UNKNOWN_UPGRADE_TAG, `${where}/moveTags`, tag);

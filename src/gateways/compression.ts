@@ -44,7 +44,7 @@ export function renderCompression(gateway: GatewayWorkload, clusters: MeshCluste
   if (compression.enabled === false) return;
   for (const cluster of clusters) {
     new EnvoyFilter(cluster.scopeFor(gateway), 'Compression', {
-      metadata: { name: `${gateway.name}-compression`, namespace: gateway.namespace },
+      metadata: { name: `${gateway.name}-compression`, namespace: gateway.namespaceName },
       spec: {
         workloadSelector: { labels: sortedRecord(gateway.selector) },
         priority: compression.priority ?? RELATIVE_PATCH_PRIORITY,

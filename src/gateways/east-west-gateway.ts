@@ -117,8 +117,8 @@ export class EastWestGateway extends GatewayWorkload {
     });
     const spec = { hosts: ['*'], gateways: [listener.gatewayReference], tls: [route(15012, 15012), route(15017, 443)] };
     for (const cluster of listener.gatewayResourceClusters) {
-      if (claimOnce(this.mesh, `${cluster.clusterName}/${listener.namespace}/${name}/VirtualService`, this, JSON.stringify(spec)) !== 'first') continue;
-      new VirtualService(cluster.scopeFor(listener), 'VirtualService', { metadata: { name, namespace: listener.namespace }, spec });
+      if (claimOnce(this.mesh, `${cluster.clusterName}/${listener.namespaceName}/${name}/VirtualService`, this, JSON.stringify(spec)) !== 'first') continue;
+      new VirtualService(cluster.scopeFor(listener), 'VirtualService', { metadata: { name, namespace: listener.namespaceName }, spec });
     }
   }
 

@@ -140,7 +140,7 @@ export interface GatewayListenerOptions {
    * The `Gateway` resource namespace.
    * @default - the gateway workload's namespace
    */
-  readonly namespace?: string;
+  readonly namespaceName?: string;
   /**
    * The servers.
    * @default - none; add with `addServer()`
@@ -175,7 +175,7 @@ export class GatewayListener extends MeshMember implements IGatewayBinding {
   /** The resource name. */
   public readonly name: string;
   /** The resource namespace. */
-  public readonly namespace: string;
+  public readonly namespaceName: string;
   private readonly serverList: GatewayServer[] = [];
   private readonly clusterNames?: string[];
   private attached?: MeshCluster[];
@@ -185,7 +185,7 @@ export class GatewayListener extends MeshMember implements IGatewayBinding {
     super(scope, id);
     this.gateway = props.gateway;
     this.name = props.name ?? id;
-    this.namespace = props.namespace ?? props.gateway.namespace;
+    this.namespaceName = props.namespaceName ?? props.gateway.namespaceName;
     this.clusterNames = props.clusters;
     for (const server of props.servers ?? []) this.addServer(server);
     props.gateway._registerListener(this);
@@ -208,7 +208,7 @@ export class GatewayListener extends MeshMember implements IGatewayBinding {
 
   /** The `<namespace>/<name>` reference VirtualServices use (IGatewayBinding). */
   public get gatewayReference(): string {
-    return `${this.namespace}/${this.name}`;
+    return `${this.namespaceName}/${this.name}`;
   }
 
   /** The clusters whose gateway pods serve these listeners. */
@@ -274,11 +274,11 @@ export class GatewayListener extends MeshMember implements IGatewayBinding {
     const spec = { selector: this.selector, servers: this.serverList.map(s => this.renderServer(s)) };
     const signature = JSON.stringify(spec);
     for (const cluster of this.gatewayResourceClusters) {
-      const key = `${cluster.clusterName}/${this.namespace}/${this.name}`;
+      const key = `${cluster.clusterName}/${this.namespaceName}/${this.name}`;
       const claim = claimOnce(this.gateway.mesh, key, this, signature);
       if (claim === 'conflict') this.gateway.mesh.report(GatewayRules.DUPLICATE_LISTENER_NAME, this, key);
       if (claim !== 'first') continue;
-      new Gateway(cluster.scopeFor(this), 'Gateway', { metadata: { name: this.name, namespace: this.namespace }, spec });
+      new Gateway(cluster.scopeFor(this), 'Gateway', { metadata: { name: this.name, namespace: this.namespaceName }, spec });
     }
   }
 
@@ -320,12 +320,12 @@ export class GatewayListener extends MeshMember implements IGatewayBinding {
     if (TERMINATING.has(tls.mode) && !tls.credentialName && !tls.credentialSecret) {
       mesh.report(GatewayRules.TLS_WITHOUT_CREDENTIAL, this, `${tls.mode}:${server.port}`);
     }
-    const secretNamespace = tls.credentialSecret?.metadata.namespace ?? this.gateway.namespace;
-    if (secretNamespace !== this.gateway.namespace) {
-      mesh.report(GatewayRules.CREDENTIAL_NAMESPACE, this, `${secretNamespace}/${tls.credentialSecret!.name}`, `The gateway runs in ${this.gateway.namespace}.`);
+    const secretNamespace = tls.credentialSecret?.metadata.namespace ?? this.gateway.namespaceName;
+    if (secretNamespace !== this.gateway.namespaceName) {
+      mesh.report(GatewayRules.CREDENTIAL_NAMESPACE, this, `${secretNamespace}/${tls.credentialSecret!.name}`, `The gateway runs in ${this.gateway.namespaceName}.`);
     }
     if (tls.credentialName?.includes('/')) {
-      mesh.report(GatewayRules.CREDENTIAL_NAMESPACE, this, tls.credentialName, `The gateway runs in ${this.gateway.namespace}.`);
+      mesh.report(GatewayRules.CREDENTIAL_NAMESPACE, this, tls.credentialName, `The gateway runs in ${this.gateway.namespaceName}.`);
     }
   }
 }

@@ -451,7 +451,7 @@ export interface GatewayProps extends GatewayOptions {
    * The namespace (ASM requires istio-system).
    * @default - the mesh's root namespace
    */
-  readonly namespace?: string;
+  readonly namespaceName?: string;
   /**
    * The clusters to deploy to (ASM `clusterIds`).
    * @default - every workload cluster
@@ -503,7 +503,7 @@ export interface ResolvedGatewaySettings extends GatewayOptions {
   /** The gateway name. */
   readonly name: string;
   /** The namespace. */
-  readonly namespace: string;
+  readonly namespaceName: string;
   /** The gateway type. */
   readonly gatewayType: GatewayType;
   /** True if an autoscaler is emitted. */

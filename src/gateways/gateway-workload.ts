@@ -52,7 +52,7 @@ export class GatewayWorkload extends MeshMember implements IMeshWorkload {
   /** The gateway name (Deployment, Service, ServiceAccount, `app` label). */
   public readonly name: string;
   /** The namespace its pods run in. */
-  public readonly namespace: string;
+  public readonly namespaceName: string;
   /** What the gateway is for. */
   public readonly gatewayType: GatewayType;
   /** The `istio` selector label. */
@@ -70,7 +70,7 @@ export class GatewayWorkload extends MeshMember implements IMeshWorkload {
     this.props = props;
     this.gatewayType = props.gatewayType;
     this.name = props.name ?? `istio-${props.gatewayType}gateway`;
-    this.namespace = props.namespace ?? this.mesh.rootNamespace;
+    this.namespaceName = props.namespaceName ?? this.mesh.rootNamespace;
     this.istioLabel = props.istioLabel ?? this.name.replace(/^istio-/, '');
     this.revision = props.revision ?? this.mesh.revision;
     this.mesh._onSynth(this, () => this.render(), () => this.validate());
@@ -83,7 +83,7 @@ export class GatewayWorkload extends MeshMember implements IMeshWorkload {
 
   /** The namespace its pods run in (IMeshWorkload). */
   public get workloadNamespace(): string {
-    return this.namespace;
+    return this.namespaceName;
   }
 
   /** The labels that select its pods (IMeshWorkload). */
@@ -109,12 +109,12 @@ export class GatewayWorkload extends MeshMember implements IMeshWorkload {
 
   /** The identity of its pods, `<trustDomain>/ns/<namespace>/sa/<serviceAccount>`. */
   public get principal(): string {
-    return `${this.mesh.trustDomain}/ns/${this.namespace}/sa/${this.serviceAccount}`;
+    return `${this.mesh.trustDomain}/ns/${this.namespaceName}/sa/${this.serviceAccount}`;
   }
 
   /** The in-cluster host of its Service. */
   public get host(): string {
-    return `${this.name}.${this.namespace}.svc.cluster.local`;
+    return `${this.name}.${this.namespaceName}.svc.cluster.local`;
   }
 
   /** The listeners (Istio `Gateway` resources) attached to it. */
@@ -136,7 +136,7 @@ export class GatewayWorkload extends MeshMember implements IMeshWorkload {
       ...merged,
       cluster,
       name: this.name,
-      namespace: this.namespace,
+      namespaceName: this.namespaceName,
       gatewayType: this.gatewayType,
       ports: [...this.fixedPorts(), ...merged.ports ?? (this.fixedPorts().length ? [] : DEFAULT_PORTS)],
       serviceType: merged.serviceType ?? this.defaultServiceType(),
@@ -280,7 +280,7 @@ export class GatewayWorkload extends MeshMember implements IMeshWorkload {
   private renderIn(cluster: MeshCluster): void {
     const scope = cluster.scopeFor(this);
     const settings = this.settingsFor(cluster.clusterName);
-    const metadata = { name: this.name, namespace: this.namespace, labels: sortedRecord(this.objectLabels()) };
+    const metadata = { name: this.name, namespace: this.namespaceName, labels: sortedRecord(this.objectLabels()) };
     new k8s.KubeServiceAccount(scope, 'ServiceAccount', { metadata });
     new k8s.KubeRole(scope, 'Role', {
       metadata,
@@ -296,7 +296,7 @@ export class GatewayWorkload extends MeshMember implements IMeshWorkload {
     new k8s.KubeService(scope, 'Service', {
       metadata: {
         name: this.name,
-        namespace: this.namespace,
+        namespace: this.namespaceName,
         labels: sortedRecord({ ...settings.serviceLabels, ...this.objectLabels(), ...(network ? { [NETWORK_LABEL]: network } : {}) }),
         annotations: sortedRecord(settings.serviceAnnotations),
       },
@@ -323,7 +323,7 @@ export class GatewayWorkload extends MeshMember implements IMeshWorkload {
   private validate(): void {
     GatewayProvisioningFeature.provisionerOf(this.mesh).validate(this);
     for (const cluster of this.clusters) {
-      const key = `${cluster.clusterName}/${this.namespace}/${this.name}/gateway`;
+      const key = `${cluster.clusterName}/${this.namespaceName}/${this.name}/gateway`;
       if (claimOnce(this.mesh, key, this, this.node.path) === 'conflict') this.mesh.report(GatewayRules.DUPLICATE_GATEWAY, this, key.replace(/\/gateway$/, ''));
     }
     checkGatewayWorkload({
@@ -350,7 +350,7 @@ function configClusters(gateway: GatewayWorkload): MeshCluster[] {
 /** The ASM-shaped options of the props, without placement and naming. */
 function optionsOf(props: GatewayWorkloadProps): GatewayOptions {
   const {
-    overrides: _o, clusters: _c, name: _n, namespace: _ns, istioLabel: _l, revision: _r, gatewayType: _t, asm: _a, tcm: _m, ...options
+    overrides: _o, clusters: _c, name: _n, namespaceName: _ns, istioLabel: _l, revision: _r, gatewayType: _t, asm: _a, tcm: _m, ...options
   } = props;
   return options;
 }

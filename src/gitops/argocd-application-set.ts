@@ -27,7 +27,7 @@ export interface ArgoCdApplicationSetProps {
    * The namespace Argo CD runs in.
    * @default 'argocd'
    */
-  readonly namespace?: string;
+  readonly namespaceName?: string;
   /**
    * The ApplicationSet name.
    * @default '<meshId>-clusters'
@@ -73,7 +73,7 @@ export class ArgoCdApplicationSet extends MeshMember {
     return {
       apiVersion: 'argoproj.io/v1alpha1',
       kind: 'ApplicationSet',
-      metadata: { name: props.name ?? `${mesh.meshId}-clusters`, namespace: props.namespace ?? 'argocd' },
+      metadata: { name: props.name ?? `${mesh.meshId}-clusters`, namespace: props.namespaceName ?? 'argocd' },
       spec: {
         goTemplate: true,
         goTemplateOptions: ['missingkey=error'],

@@ -199,7 +199,7 @@ export interface TelemetryProps {
    * The namespace, when no workload is given.
    * @default - the mesh root namespace (mesh-wide)
    */
-  readonly namespace?: string;
+  readonly namespaceName?: string;
   /**
    * Tracing.
    * @default - inherited
@@ -236,7 +236,7 @@ export class Telemetry extends MeshMember {
     this.mesh = MeshCore.coreOf(this);
     this.props = props;
     this.name = objectName(this, props.name);
-    this.scope = policyScope(this.mesh, this, props.workload, props.namespace);
+    this.scope = policyScope(this.mesh, this, props.workload, props.namespaceName);
     const sampling = props.tracing?.samplingPercentage;
     if (sampling !== undefined && !(sampling >= 0 && sampling <= 100)) this.mesh.report(OperationsRules.INVALID_SAMPLING, this, sampling);
     this.mesh._onSynth(this, () => this.render(), () => this.validate());

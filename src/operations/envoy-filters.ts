@@ -56,7 +56,7 @@ export interface EnvoyFilterRecipeOptions {
    * The namespace, when no workload is given.
    * @default - the mesh root namespace (mesh-wide)
    */
-  readonly namespace?: string;
+  readonly namespaceName?: string;
   /**
    * Which listeners to patch; use GATEWAY when `workload` is a gateway.
    * @default - the recipe's default (ANY, or SIDECAR_INBOUND for rate limits)
@@ -94,7 +94,7 @@ export abstract class EnvoyFilterRecipe extends MeshMember {
     this.mesh = MeshCore.coreOf(this);
     this.options = options;
     this.name = objectName(this, options.name);
-    this.scope = policyScope(this.mesh, this, options.workload, options.namespace);
+    this.scope = policyScope(this.mesh, this, options.workload, options.namespaceName);
     this.context = options.context ?? defaultContext;
     if (options.port !== undefined && !isValidPort(options.port)) this.mesh.report(OperationsRules.INVALID_PORT, this, options.port);
     this.mesh._onSynth(this, () => this.render());

@@ -33,7 +33,7 @@ export interface ProxyConfigProps {
    * The namespace, when no workload is given.
    * @default - the mesh root namespace (mesh-wide)
    */
-  readonly namespace?: string;
+  readonly namespaceName?: string;
   /**
    * The number of Envoy worker threads; 0 means one per CPU core.
    * @default - Istio's default (2)
@@ -79,7 +79,7 @@ export class ProxyConfig extends MeshMember {
     this.mesh = MeshCore.coreOf(this);
     this.props = props;
     this.name = objectName(this, props.name);
-    this._scope = policyScope(this.mesh, this, props.workload, props.namespace);
+    this._scope = policyScope(this.mesh, this, props.workload, props.namespaceName);
     this.mesh.ownership.addMember(PROXY_CONFIGS, this);
     this.mesh._onSynth(this, () => this.render(), () => this.validate());
   }

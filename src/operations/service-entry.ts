@@ -88,7 +88,7 @@ export interface ServiceEntryProps {
    */
   readonly name?: string;
   /** The namespace. */
-  readonly namespace: string;
+  readonly namespaceName: string;
   /** The hosts, e.g. `api.example.com` or `*.example.com`. */
   readonly hosts: string[];
   /** The ports, each with a protocol. */
@@ -138,7 +138,7 @@ export class ServiceEntry extends MeshMember {
   /** The object name. */
   public readonly name: string;
   /** The namespace. */
-  public readonly namespace: string;
+  public readonly namespaceName: string;
   /** The registered hosts. */
   public readonly hosts: string[];
   private readonly props: ServiceEntryProps;
@@ -149,7 +149,7 @@ export class ServiceEntry extends MeshMember {
     this.mesh = MeshCore.coreOf(this);
     this.props = props;
     this.name = objectName(this, props.name);
-    this.namespace = props.namespace;
+    this.namespaceName = props.namespaceName;
     this.hosts = [...props.hosts];
     checkPorts(this.mesh, this, props.ports.flatMap(p => [p.number, p.targetPort ?? p.number]), OperationsRules.RESERVED_PORT);
     this.mesh._onSynth(this, () => this.render());
@@ -159,7 +159,7 @@ export class ServiceEntry extends MeshMember {
     const p = this.props;
     for (const cluster of this.mesh.configClusters) {
       new ServiceEntryL1(cluster.scopeFor(this), 'ServiceEntry', {
-        metadata: { name: this.name, namespace: this.namespace },
+        metadata: { name: this.name, namespace: this.namespaceName },
         spec: {
           hosts: this.hosts,
           addresses: p.addresses,

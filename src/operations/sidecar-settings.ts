@@ -113,13 +113,13 @@ export interface SidecarSettingsProps extends SidecarOptions {
    * The namespace whose `NamespaceSidecarDefaults` apply.
    * @default - the namespace of the workload it is applied to
    */
-  readonly namespace?: string;
+  readonly namespaceName?: string;
 }
 
 /** Options of `NamespaceSidecarDefaults`. */
 export interface NamespaceSidecarDefaultsProps extends SidecarOptions {
   /** The namespace. */
-  readonly namespace: string;
+  readonly namespaceName: string;
 }
 
 /** The ownership family of namespace sidecar defaults, one per namespace. */
@@ -131,7 +131,7 @@ const SIDECAR_DEFAULTS = 'operations/sidecar-defaults';
  */
 export class NamespaceSidecarDefaults extends MeshMember {
   /** The namespace. */
-  public readonly namespace: string;
+  public readonly namespaceName: string;
   /** The defaults. */
   public readonly options: SidecarOptions;
 
@@ -139,11 +139,11 @@ export class NamespaceSidecarDefaults extends MeshMember {
     checkInit('cdk8s-mesh.NamespaceSidecarDefaults', new.target, [scope, id, props]);
     super(scope, id);
     const mesh = MeshCore.coreOf(this);
-    this.namespace = props.namespace;
+    this.namespaceName = props.namespaceName;
     this.options = props;
     checkSidecarOptions(mesh, this, props);
-    const claim = mesh.ownership.claim(SIDECAR_DEFAULTS, props.namespace, this);
-    if (!claim.first) mesh.report(OperationsRules.DUPLICATE_SIDECAR_DEFAULTS, this, props.namespace, `Also declared at ${claim.owner.node.path}.`);
+    const claim = mesh.ownership.claim(SIDECAR_DEFAULTS, props.namespaceName, this);
+    if (!claim.first) mesh.report(OperationsRules.DUPLICATE_SIDECAR_DEFAULTS, this, props.namespaceName, `Also declared at ${claim.owner.node.path}.`);
   }
 }
 
@@ -197,7 +197,7 @@ export class SidecarSettings extends MeshMember {
 
   /** The pod annotations, including the restart hash, for pod templates the library does not own. */
   public podAnnotations(): { [key: string]: string } {
-    return this.annotationsFor(this.props.namespace);
+    return this.annotationsFor(this.props.namespaceName);
   }
 
   private injectionLabel(): { [key: string]: string } | undefined {
@@ -229,7 +229,7 @@ export class SidecarSettings extends MeshMember {
   private render(): void {
     for (const target of this.targets) {
       for (const [key, value] of Object.entries(this.podLabels())) target.metadata.addLabel(key, value);
-      const annotations = this.annotationsFor(this.props.namespace ?? target.namespace);
+      const annotations = this.annotationsFor(this.props.namespaceName ?? target.namespace);
       for (const [key, value] of Object.entries(annotations)) target.metadata.addAnnotation(key, value);
     }
   }

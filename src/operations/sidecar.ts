@@ -48,7 +48,7 @@ export interface SidecarProps {
    * The namespace, when no workload is given.
    * @default - the mesh root namespace (the mesh-wide default)
    */
-  readonly namespace?: string;
+  readonly namespaceName?: string;
   /**
    * Services the workloads may reach (egress scoping), as `<namespace>/<host>`.
    * @default - none besides the other egress options
@@ -100,7 +100,7 @@ export class Sidecar extends MeshMember {
     this.mesh = MeshCore.coreOf(this);
     this.props = props;
     this.name = objectName(this, props.name);
-    this.scope = policyScope(this.mesh, this, props.workload, props.namespace);
+    this.scope = policyScope(this.mesh, this, props.workload, props.namespaceName);
     for (const host of props.egressHosts ?? []) {
       if (!isEgressHost(host)) this.mesh.report(OperationsRules.MALFORMED_EGRESS_HOST, this, host);
     }
@@ -114,7 +114,7 @@ export class Sidecar extends MeshMember {
   public get egressHosts(): string[] {
     const p = this.props;
     const hosts = [
-      ...(p.egressServices ?? []).map(s => `${s.namespace}/${s.host}`),
+      ...(p.egressServices ?? []).map(s => `${s.namespaceName}/${s.host}`),
       ...(p.egressNamespaces ?? []).map(ns => `${ns}/*`),
       ...p.egressHosts ?? [],
     ];

@@ -28,7 +28,7 @@ export abstract class VmWorkload extends MeshMember implements IMeshWorkload {
 
   /** The namespace (IMeshWorkload). */
   public get workloadNamespace(): string {
-    return this.vm.namespace;
+    return this.vm.namespaceName;
   }
 
   /** The labels its VMs carry (IMeshWorkload). */

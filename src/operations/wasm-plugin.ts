@@ -60,7 +60,7 @@ export interface WasmPluginProps {
    * The namespace, when no workload is given.
    * @default - the mesh root namespace (mesh-wide)
    */
-  readonly namespace?: string;
+  readonly namespaceName?: string;
   /**
    * The filter chain phase.
    * @default WasmPhase.UNSPECIFIED
@@ -114,7 +114,7 @@ export class WasmPlugin extends MeshMember {
     this.mesh = MeshCore.coreOf(this);
     this.props = props;
     this.name = objectName(this, props.name);
-    this.scope = policyScope(this.mesh, this, props.workload, props.namespace);
+    this.scope = policyScope(this.mesh, this, props.workload, props.namespaceName);
     if (/^https?:\/\//i.test(props.url) && !props.sha256) this.mesh.report(OperationsRules.WASM_WITHOUT_SHA256, this, props.url);
     this.mesh._onSynth(this, () => this.render());
   }

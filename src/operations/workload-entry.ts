@@ -12,7 +12,7 @@ import { OperationsRules } from '../validation/rules/operations';
 /** Where a non-Kubernetes workload runs and who it is; shared by WorkloadEntry and the WorkloadGroup template. */
 export interface VmWorkloadOptions {
   /** The namespace the workload belongs to. */
-  readonly namespace: string;
+  readonly namespaceName: string;
   /** Labels of the workload; ServiceEntries, Services and policies select it by these. */
   readonly labels: { [key: string]: string };
   /**
@@ -77,7 +77,7 @@ export class WorkloadEntry extends VmWorkload {
     const p = this.props;
     for (const cluster of this.mesh.configClusters) {
       new WorkloadEntryL1(cluster.scopeFor(this), 'WorkloadEntry', {
-        metadata: { name: this.name, namespace: p.namespace },
+        metadata: { name: this.name, namespace: p.namespaceName },
         spec: {
           address: p.address,
           labels: sortedRecord(p.labels),

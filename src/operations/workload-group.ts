@@ -74,7 +74,7 @@ export class WorkloadGroup extends VmWorkload {
     const probe = p.probe ? { ...p.probe._spec, periodSeconds: p.probePeriod?.toSeconds() } : undefined;
     for (const cluster of this.mesh.configClusters) {
       new WorkloadGroupL1(cluster.scopeFor(this), 'WorkloadGroup', {
-        metadata: { name: this.name, namespace: p.namespace },
+        metadata: { name: this.name, namespace: p.namespaceName },
         spec: {
           metadata: { labels: sortedRecord(p.labels), annotations: sortedRecord(p.annotations) },
           template: { serviceAccount: p.serviceAccount, network: p.network, locality: p.locality, ports: p.ports },

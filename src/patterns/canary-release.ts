@@ -182,7 +182,7 @@ export class CanaryRelease extends MeshMember {
     });
     // Gateway-bound routes of the service follow the split as well (istioctl analyze IST0140).
     TrafficRoute._governSplit(this.route, () => canaryHttpRoutes(this.model, this.current));
-    const file = `canary/${this.service.namespace}-${this.model.routeName}`;
+    const file = `canary/${this.service.namespaceName}-${this.model.routeName}`;
     const environmentVariable = start.environmentVariable;
     this.mesh._addArtifact(`${file}.plan.yaml`, () => yamlArtifact([renderCanaryPlan(this.model, this.current, environmentVariable)]));
     const delivery = progressiveDeliveryFile(props.progressiveDelivery ?? ProgressiveDelivery.NONE, this.model);

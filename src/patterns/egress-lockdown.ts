@@ -81,11 +81,11 @@ export class EgressLockdown extends MeshMember {
     this.mesh = MeshCore.coreOf(this);
     this.props = props;
     this.gateway = props.gateway;
-    const ns = this.gateway.namespace;
+    const ns = this.gateway.namespaceName;
     const hosts = props.allowedHosts;
     this.listener = this.gateway.addListener(`${id}-listener`, {
       name: `${id}-egress`,
-      namespace: ns,
+      namespaceName: ns,
       servers: [{
         port: this.gatewayPort,
         name: 'https-egress',
@@ -96,7 +96,7 @@ export class EgressLockdown extends MeshMember {
     });
     this.serviceEntries = hosts.map(h => new ServiceEntry(this, `entry-${subsetName(h.host)}`, {
       name: subsetName(h.host),
-      namespace: ns,
+      namespaceName: ns,
       hosts: [h.host],
       resolution: ServiceEntryResolution.DNS,
       ports: [{ number: h.port ?? 80, protocol: Protocol.HTTP, name: 'http' }, { number: h.tlsPort ?? 443, protocol: Protocol.HTTPS, name: 'https' }],
@@ -104,7 +104,7 @@ export class EgressLockdown extends MeshMember {
     // Sidecar → egress gateway: one subset per host, each ISTIO_MUTUAL with the host as SNI.
     this.gatewayService = MeshService.external(this, 'gateway-service', {
       name: this.gateway.name,
-      namespace: ns,
+      namespaceName: ns,
       clusters: this.gateway.clusters.map(c => c.clusterName),
       ports: [{ port: this.gatewayPort, protocol: Protocol.HTTPS, name: 'https' }],
       versions: hosts.map(h => ({ name: subsetName(h.host), labels: this.gateway.selector })),
@@ -119,8 +119,8 @@ export class EgressLockdown extends MeshMember {
       workload: this.gateway,
       action: AuthorizationAction.ALLOW,
       rules: hosts.map(h => ({
-        from: [{ identities: h.allowedSources.map(s => Identity.ofService(s)) }],
-        to: [{ hosts: [h.host, `${h.host}:*`] }],
+        sources: [{ identities: h.allowedSources.map(s => Identity.ofService(s)) }],
+        operations: [{ hosts: [h.host, `${h.host}:*`] }],
       })),
     });
     this.checkProps();
@@ -155,7 +155,7 @@ export class EgressLockdown extends MeshMember {
 
   /** The VirtualService (sidecar → gateway → host) and the TLS-origination DestinationRule of each host. */
   private render(): void {
-    const ns = this.gateway.namespace;
+    const ns = this.gateway.namespaceName;
     const ref = this.listener.gatewayReference;
     for (const cluster of this.mesh.configClusters) {
       const scope = cluster.scopeFor(this);

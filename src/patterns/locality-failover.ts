@@ -118,7 +118,7 @@ export class LocalityAwareFailover extends MeshMember {
     if (!failover && (p.regionOrder || (!failoverPriority && !p.distribute))) {
       const order = p.regionOrder ?? this.regions;
       if (order.length < 2) this.mesh.report(PatternRules.NO_FAILOVER_TARGET, this, order);
-      failover = order.length < 2 ? undefined : order.map((from, i) => ({ from, to: order[(i + 1) % order.length] }));
+      failover = order.length < 2 ? undefined : order.map((fromRegion, i) => ({ fromRegion, toRegion: order[(i + 1) % order.length] }));
     }
     return { failover, failoverPriority, distribute: p.distribute };
   }
@@ -139,7 +139,7 @@ export class LocalityAwareFailover extends MeshMember {
       const prefix = (cut === -1 ? parts : parts.slice(0, cut)).join('/');
       if (prefix && !known.has(prefix)) this.mesh.report(PatternRules.UNKNOWN_LOCALITY, where, text);
     };
-    for (const f of this.locality.failover ?? []) [f.from, f.to].forEach(check);
-    for (const d of this.locality.distribute ?? []) [d.from, ...Object.keys(d.to)].forEach(check);
+    for (const f of this.locality.failover ?? []) [f.fromRegion, f.toRegion].forEach(check);
+    for (const d of this.locality.distribute ?? []) [d.fromLocality, ...Object.keys(d.toLocalities)].forEach(check);
   }
 }

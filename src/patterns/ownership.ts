@@ -2,5 +2,5 @@ import { MeshService } from '../workloads/mesh-service';
 
 /** A construct id for a per-service child, unique within its parent. */
 export function serviceChildId(service: MeshService): string {
-  return `${service.namespace}-${service.name}`;
+  return `${service.namespaceName}-${service.name}`;
 }

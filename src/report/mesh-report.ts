@@ -27,9 +27,9 @@ export interface DiagramNode {
 /** An edge of the mesh diagram. */
 export interface DiagramEdge {
   /** Source node ID. */
-  readonly from: string;
+  readonly source: string;
   /** Target node ID. */
-  readonly to: string;
+  readonly target: string;
   /** The text on the edge. */
   readonly label: string;
 }
@@ -183,7 +183,7 @@ export class MeshReport {
     }
     for (const edge of this.edges) {
       const arrow = edge.label.startsWith('east-west') ? '<-->' : edge.label === 'gateway' ? '---' : '-.->';
-      lines.push(`  ${edge.from} ${arrow}|${edge.label}| ${edge.to}`);
+      lines.push(`  ${edge.source} ${arrow}|${edge.label}| ${edge.target}`);
     }
     return lines.join('\n');
   }
@@ -246,7 +246,7 @@ export class MeshReport {
         const name = String(jsonAt(gw, 'metadata', 'name'));
         const gid = nodeId('gw', cluster.clusterName, String(jsonAt(gw, 'metadata', 'namespace')), name);
         this.nodes.push({ id: gid, kind: DiagramNodeKind.GATEWAY, label: name, network });
-        this.edges.push({ from: cid, to: gid, label: 'gateway' });
+        this.edges.push({ source: cid, target: gid, label: 'gateway' });
         if (jsonAt(gw, 'spec', 'template', 'metadata', 'labels', NETWORK_LABEL) || jsonAt(gw, 'metadata', 'labels', 'istio') === 'eastwestgateway') {
           if (!eastWest.has(network)) eastWest.set(network, gid);
         }
@@ -255,13 +255,13 @@ export class MeshReport {
     const networks = [...eastWest.keys()].sort();
     for (let i = 0; i < networks.length; i++) {
       for (let j = i + 1; j < networks.length; j++) {
-        this.edges.push({ from: eastWest.get(networks[i])!, to: eastWest.get(networks[j])!, label: 'east-west mTLS 15443' });
+        this.edges.push({ source: eastWest.get(networks[i])!, target: eastWest.get(networks[j])!, label: 'east-west mTLS 15443' });
       }
     }
     const primaries = m.controlPlaneClusters.length ? m.controlPlaneClusters : m.configClusters;
     for (const cluster of m.clusters.filter(c => !primaries.includes(c))) {
       const primary = primaries.find(p => p.networkName === cluster.networkName) ?? primaries[0];
-      if (primary) this.edges.push({ from: nodeId('cluster', cluster.clusterName), to: nodeId('cluster', primary.clusterName), label: 'istiod' });
+      if (primary) this.edges.push({ source: nodeId('cluster', cluster.clusterName), target: nodeId('cluster', primary.clusterName), label: 'istiod' });
     }
   }
 

@@ -146,12 +146,12 @@ export interface AuthorizationRule {
    * Sources (OR-ed).
    * @default - any source
    */
-  readonly from?: RequestSource[];
+  readonly sources?: RequestSource[];
   /**
    * Operations (OR-ed).
    * @default - any operation
    */
-  readonly to?: RequestOperation[];
+  readonly operations?: RequestOperation[];
   /**
    * Conditions (AND-ed).
    * @default - none
@@ -222,12 +222,12 @@ export class AuthorizationPolicy extends TargetedPolicy {
   /** True if a rule matches on peer identity (principals, namespaces or mTLS-derived conditions). */
   public get matchesPeerIdentity(): boolean {
     const peerFields = (s: RequestSource) => [s.identities, s.notIdentities, s.principals, s.notPrincipals, s.namespaces, s.notNamespaces];
-    return this.ruleList.some(r => (r.from ?? []).some(s => peerFields(s).some(nonEmpty)) || (r.when ?? []).some(c => c.key.requiresMtls));
+    return this.ruleList.some(r => (r.sources ?? []).some(s => peerFields(s).some(nonEmpty)) || (r.when ?? []).some(c => c.key.requiresMtls));
   }
 
   /** True if a rule matches on the request's JWT (request principals or request.auth.* conditions). */
   public get matchesRequestToken(): boolean {
-    return this.ruleList.some(r => (r.from ?? []).some(s => nonEmpty(s.requestPrincipals) || nonEmpty(s.notRequestPrincipals))
+    return this.ruleList.some(r => (r.sources ?? []).some(s => nonEmpty(s.requestPrincipals) || nonEmpty(s.notRequestPrincipals))
       || (r.when ?? []).some(c => c.key.key.startsWith('request.auth.')));
   }
 
@@ -255,8 +255,8 @@ export class AuthorizationPolicy extends TargetedPolicy {
 
   private renderRule(rule: AuthorizationRule): istio.AuthorizationPolicySpecRules {
     return {
-      from: rule.from?.map(s => ({ source: this.renderSource(s) })),
-      to: rule.to?.map(o => ({ operation: this.renderOperation(o) })),
+      from: rule.sources?.map(s => ({ source: this.renderSource(s) })),
+      to: rule.operations?.map(o => ({ operation: this.renderOperation(o) })),
       when: rule.when?.map(c => ({ key: c.key.key, values: c.values, notValues: c.notValues })),
     };
   }
@@ -307,7 +307,7 @@ export class AuthorizationPolicy extends TargetedPolicy {
   /** Checks that need only this policy: ports, remote IPs, trust domains, HTTP-only fields on TCP. */
   private checkRules(): void {
     for (const rule of this.ruleList) {
-      for (const source of rule.from ?? []) {
+      for (const source of rule.sources ?? []) {
         if ((nonEmpty(source.remoteIpBlocks) || nonEmpty(source.notRemoteIpBlocks)) && !this.hasTrustedProxies) {
           const blocks = [...source.remoteIpBlocks ?? [], ...source.notRemoteIpBlocks ?? []];
           this.mesh.report(SecurityRules.REMOTE_IP_WITHOUT_TRUSTED_PROXIES, this, blocks);
@@ -320,7 +320,7 @@ export class AuthorizationPolicy extends TargetedPolicy {
         }
       }
       for (const condition of rule.when ?? []) this.checkCondition(condition);
-      for (const op of rule.to ?? []) {
+      for (const op of rule.operations ?? []) {
         for (const port of [...op.ports ?? [], ...op.notPorts ?? []]) {
           if (!isPort(String(port))) this.mesh.report(SecurityRules.PORT_OUT_OF_RANGE, this, port);
         }
@@ -345,15 +345,15 @@ export class AuthorizationPolicy extends TargetedPolicy {
     return (MeshSettings.of(this.mesh).options.numTrustedProxies ?? 0) > 0;
   }
 
-  /** The first HTTP-only field a rule uses, e.g. `to.methods` or `when.request.headers[x]`. */
+  /** The first HTTP-only field a rule uses, e.g. `operations.methods` or `when.request.headers[x]`. */
   private httpOnlyField(rule: AuthorizationRule): string | undefined {
-    for (const op of rule.to ?? []) {
+    for (const op of rule.operations ?? []) {
       const field = HTTP_OPERATION_FIELDS.find(f => nonEmpty(op[f] as string[] | undefined));
-      if (field) return `to.${field}`;
+      if (field) return `operations.${field}`;
     }
-    for (const s of rule.from ?? []) {
-      if (nonEmpty(s.requestPrincipals)) return 'from.requestPrincipals';
-      if (nonEmpty(s.notRequestPrincipals)) return 'from.notRequestPrincipals';
+    for (const s of rule.sources ?? []) {
+      if (nonEmpty(s.requestPrincipals)) return 'sources.requestPrincipals';
+      if (nonEmpty(s.notRequestPrincipals)) return 'sources.notRequestPrincipals';
     }
     const condition = (rule.when ?? []).find(c => c.key.httpOnly);
     return condition ? `when.${condition.key.key}` : undefined;
@@ -363,7 +363,7 @@ export class AuthorizationPolicy extends TargetedPolicy {
   private targetsOnlyTcp(rule: AuthorizationRule): boolean {
     const ports = this._target.servicePorts;
     if (!ports || !ports.length) return false;
-    const named = new Set((rule.to ?? []).flatMap(o => o.ports ?? []));
+    const named = new Set((rule.operations ?? []).flatMap(o => o.ports ?? []));
     const considered = named.size ? ports.filter(p => named.has(p.port)) : ports;
     return considered.length > 0 && considered.every(p => !Protocols.isHttp(p.protocol));
   }

@@ -16,7 +16,7 @@ export interface ExplicitAllow {
    * The identities that may call it (needs mTLS; the mesh default is STRICT).
    * @default - any caller
    */
-  readonly from?: Identity[];
+  readonly callers?: Identity[];
   /**
    * The operations they may perform.
    * @default - any operation
@@ -85,8 +85,8 @@ export class MeshDefaultDeny extends MeshMember {
       name,
       workload: allow.to,
       rules: [{
-        from: allow.from?.length ? [{ identities: allow.from }] : undefined,
-        to: allow.operations,
+        sources: allow.callers?.length ? [{ identities: allow.callers }] : undefined,
+        operations: allow.operations,
       }],
     });
     this.allowList.push(policy);

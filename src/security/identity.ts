@@ -11,7 +11,7 @@ export class Identity {
    * @param service the service
    */
   public static ofService(service: MeshService): Identity {
-    return new Identity(() => service.namespace, () => service.serviceAccount);
+    return new Identity(() => service.namespaceName, () => service.serviceAccount);
   }
 
   /**
@@ -26,7 +26,7 @@ export class Identity {
   private constructor(private readonly ns: () => string, private readonly sa: () => string) {}
 
   /** The namespace of the service account. */
-  public get namespace(): string {
+  public get namespaceName(): string {
     return this.ns();
   }
 
@@ -40,6 +40,6 @@ export class Identity {
    * @param mesh the mesh whose trust domain is used
    */
   public principalIn(mesh: MeshCore): string {
-    return `${mesh.trustDomain}/ns/${this.namespace}/sa/${this.serviceAccountName}`;
+    return `${mesh.trustDomain}/ns/${this.namespaceName}/sa/${this.serviceAccountName}`;
   }
 }

@@ -15,12 +15,12 @@ export interface MtlsMigrationProps extends PolicyTargetOptions {
    * The mode the scope starts from.
    * @default MtlsMode.DISABLE
    */
-  readonly from?: MtlsMode;
+  readonly fromMode?: MtlsMode;
   /**
    * The mode the scope ends in.
    * @default MtlsMode.STRICT
    */
-  readonly to?: MtlsMode;
+  readonly toMode?: MtlsMode;
   /**
    * The stage to synthesize: an index into `stages` (0 = `from`). Advance it one step per rollout,
    * e.g. from a pipeline variable.
@@ -53,19 +53,19 @@ export class MtlsMigration extends MeshMember {
   constructor(scope: Construct, id: string, props: MtlsMigrationProps) {
     checkInit('cdk8s-mesh.MtlsMigration', new.target, [scope, id, props]);
     super(scope, id);
-    this.stages = MtlsMigration.stagesBetween(props.from ?? MtlsMode.DISABLE, props.to ?? MtlsMode.STRICT);
+    this.stages = MtlsMigration.stagesBetween(props.fromMode ?? MtlsMode.DISABLE, props.toMode ?? MtlsMode.STRICT);
     if (!Number.isInteger(props.stage) || props.stage < 0 || props.stage >= this.stages.length) {
       throw new Error(`cdk8s-mesh: ${this.node.path}: stage must be 0..${this.stages.length - 1} (${this.stages.join(' → ')}), got ${props.stage}.`);
     }
     this.stage = props.stage;
-    const { from, to, stage, ...target } = props;
+    const { fromMode: from, toMode: to, stage, ...target } = props;
     this.peerAuth = new PeerAuth(this, 'PeerAuth', {
       ...target,
       name: props.name ?? id,
       mode: this.stages[this.stage],
       previousMode: this.stage > 0 ? this.stages[this.stage - 1] : undefined,
     });
-    MeshCore.coreOf(this)._addArtifact(`security/mtls-migration-${this.peerAuth.namespace}-${this.peerAuth.name}.md`, () => textArtifact(this.plan()));
+    MeshCore.coreOf(this)._addArtifact(`security/mtls-migration-${this.peerAuth.namespaceName}-${this.peerAuth.name}.md`, () => textArtifact(this.plan()));
   }
 
   /** The mode of the synthesized stage. */
@@ -77,7 +77,7 @@ export class MtlsMigration extends MeshMember {
   public plan(): string {
     const lines = this.stages.map((mode, i) => `${i}. ${mode}${i === this.stage ? ' (this output)' : ''}`);
     return [
-      `# mTLS migration ${this.peerAuth.namespace}/${this.peerAuth.name}`,
+      `# mTLS migration ${this.peerAuth.namespaceName}/${this.peerAuth.name}`,
       '',
       ...lines,
       '',

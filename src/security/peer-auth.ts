@@ -85,7 +85,7 @@ export class PeerAuth extends TargetedPolicy {
    * @param options name, previous mode and placement
    */
   public static namespaceWide(scope: Construct, id: string, policyNamespace: string, mode: MtlsMode, options: ScopedPeerAuthOptions = {}): PeerAuth {
-    return new PeerAuth(scope, id, { ...options, name: options.name ?? 'default', namespace: policyNamespace, mode, policyScope: PolicyScope.NAMESPACE });
+    return new PeerAuth(scope, id, { ...options, name: options.name ?? 'default', namespaceName: policyNamespace, mode, policyScope: PolicyScope.NAMESPACE });
   }
 
   /** The mode (UNSET inherits). */

@@ -35,7 +35,7 @@ export interface PolicyTargetOptions {
    * The namespace the policy lives in.
    * @default - the workload's namespace, otherwise the mesh root namespace (mesh-wide)
    */
-  readonly namespace?: string;
+  readonly namespaceName?: string;
   /**
    * The scope you mean; checked against namespace and selector (MESH-SEC-003).
    * @default - derived: WORKLOAD with a selector, MESH in the root namespace, otherwise NAMESPACE

@@ -26,10 +26,10 @@ export class MtlsIndex {
       if (this.meshWide) return false;
       this.meshWide = pa;
     } else if (pa.scope === PolicyScope.NAMESPACE) {
-      if (this.namespaceWide.has(pa.namespace)) return false;
-      this.namespaceWide.set(pa.namespace, pa);
+      if (this.namespaceWide.has(pa.namespaceName)) return false;
+      this.namespaceWide.set(pa.namespaceName, pa);
     } else {
-      this.workloads.set(pa.namespace, [...this.workloads.get(pa.namespace) ?? [], pa]);
+      this.workloads.set(pa.namespaceName, [...this.workloads.get(pa.namespaceName) ?? [], pa]);
     }
     return true;
   }
@@ -118,7 +118,7 @@ export class SecurityRegistry {
       for (const cluster of pa.clusters) {
         if (!this.indexFor(cluster).add(pa) && !reported.has(pa)) {
           reported.add(pa);
-          this.mesh.report(SecurityRules.DUPLICATE_PEER_AUTH, pa, `${pa.namespace}/${pa.name}`, `In cluster ${cluster.clusterName}.`);
+          this.mesh.report(SecurityRules.DUPLICATE_PEER_AUTH, pa, `${pa.namespaceName}/${pa.name}`, `In cluster ${cluster.clusterName}.`);
         }
       }
     }
@@ -128,16 +128,16 @@ export class SecurityRegistry {
     const seen = new Set<string>();
     for (const ra of this.requestAuths) {
       if (ra.scope === PolicyScope.WORKLOAD) continue;
-      const clash = ra.clusters.find(c => seen.has(`${c.clusterName}/${ra.namespace}`));
-      if (clash) this.mesh.report(SecurityRules.DUPLICATE_REQUEST_AUTH, ra, `${ra.namespace}/${ra.name}`, `In cluster ${clash.clusterName}.`);
-      for (const c of ra.clusters) seen.add(`${c.clusterName}/${ra.namespace}`);
+      const clash = ra.clusters.find(c => seen.has(`${c.clusterName}/${ra.namespaceName}`));
+      if (clash) this.mesh.report(SecurityRules.DUPLICATE_REQUEST_AUTH, ra, `${ra.namespaceName}/${ra.name}`, `In cluster ${clash.clusterName}.`);
+      for (const c of ra.clusters) seen.add(`${c.clusterName}/${ra.namespaceName}`);
     }
   }
 
   private checkPeerIdentityRules(): void {
     for (const ap of this.authzPolicies) {
       if (!ap.matchesPeerIdentity) continue;
-      const namespace = ap.scope === PolicyScope.MESH ? undefined : ap.namespace;
+      const namespace = ap.scope === PolicyScope.MESH ? undefined : ap.namespaceName;
       for (const cluster of ap.clusters) {
         const weak = [...new Set(this.indexFor(cluster).modesUnder(namespace, ap.selector))].filter(m => m !== MtlsMode.STRICT);
         if (weak.length) {
@@ -151,16 +151,16 @@ export class SecurityRegistry {
   private checkJwtRequirements(): void {
     const byNamespace = new Map<string, AuthorizationPolicy[]>();
     for (const ap of this.authzPolicies.filter(a => a.matchesRequestToken)) {
-      byNamespace.set(ap.namespace, [...byNamespace.get(ap.namespace) ?? [], ap]);
+      byNamespace.set(ap.namespaceName, [...byNamespace.get(ap.namespaceName) ?? [], ap]);
     }
     const root = this.mesh.rootNamespace;
     for (const ra of this.requestAuths) {
       const labels = ra.selector ?? {};
       // policies of the root namespace apply in every namespace, to the workloads their selector picks
       const meshWide = byNamespace.get(root) ?? [];
-      const local = ra.namespace === root ? [] : byNamespace.get(ra.namespace) ?? [];
+      const local = ra.namespaceName === root ? [] : byNamespace.get(ra.namespaceName) ?? [];
       if (![...meshWide, ...local].some(ap => selectsLabels(ap.selector, labels))) {
-        this.mesh.report(SecurityRules.JWT_NOT_REQUIRED, ra, `${ra.namespace}/${ra.name}`);
+        this.mesh.report(SecurityRules.JWT_NOT_REQUIRED, ra, `${ra.namespaceName}/${ra.name}`);
       }
     }
   }
@@ -184,7 +184,7 @@ export class SecurityRegistry {
           const port = spot.port === undefined ? undefined : service.findPort(spot.port);
           const targetPort = port ? port.targetPort ?? port.port : spot.port;
           const labels = { ...service.selector, ...spot.labels };
-          if (index.mode(service.namespace, labels, targetPort) === MtlsMode.STRICT) {
+          if (index.mode(service.namespaceName, labels, targetPort) === MtlsMode.STRICT) {
             const where = [spot.subset && `subset ${spot.subset}`, spot.port !== undefined && `port ${spot.port}`].filter(Boolean).join(', ');
             this.mesh.report(SecurityRules.DESTINATION_RULE_DISABLES_MTLS, cluster.declaringMember(obj), host,
               `In cluster ${cluster.clusterName}${where ? ` (${where})` : ''}.`);

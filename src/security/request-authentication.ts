@@ -130,10 +130,10 @@ export class RequestAuthentication extends TargetedPolicy {
       name: options.name ?? `${this.name}-require-jwt`,
       workload: this.props.workload,
       selector: this.props.selector,
-      namespace: this.props.namespace,
+      namespaceName: this.props.namespaceName,
       clusters: this.props.clusters,
       action: AuthorizationAction.DENY,
-      rules: [{ from: [{ notRequestPrincipals: ['*'] }] }],
+      rules: [{ sources: [{ notRequestPrincipals: ['*'] }] }],
     });
   }
 

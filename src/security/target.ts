@@ -19,7 +19,7 @@ export class PolicyTarget {
   constructor(private readonly mesh: MeshCore, private readonly owner: IConstruct, private readonly options: PolicyTargetOptions) {
     this.name = options.name ?? owner.node.id;
     const workload = options.workload;
-    this.namespace = options.namespace ?? workload?.workloadNamespace ?? mesh.rootNamespace;
+    this.namespace = options.namespaceName ?? workload?.workloadNamespace ?? mesh.rootNamespace;
     const labels = { ...workload?.workloadSelector, ...options.selector };
     this.selector = Object.keys(labels).length ? sortedRecord(labels) : undefined;
     this.scope = this.selector ? PolicyScope.WORKLOAD : this.namespace === mesh.rootNamespace ? PolicyScope.MESH : PolicyScope.NAMESPACE;
@@ -33,8 +33,8 @@ export class PolicyTarget {
     if (workload && !this.selector && declaredScope !== PolicyScope.NAMESPACE && declaredScope !== PolicyScope.MESH) {
       mesh.report(SecurityRules.WORKLOAD_WITHOUT_SELECTOR, owner, workload.workloadNamespace);
     }
-    if (workload && options.namespace !== undefined && options.namespace !== workload.workloadNamespace) {
-      mesh.report(SecurityRules.POLICY_NAMESPACE_MISMATCH, owner, options.namespace, `The workload runs in "${workload.workloadNamespace}".`);
+    if (workload && options.namespaceName !== undefined && options.namespaceName !== workload.workloadNamespace) {
+      mesh.report(SecurityRules.POLICY_NAMESPACE_MISMATCH, owner, options.namespaceName, `The workload runs in "${workload.workloadNamespace}".`);
     }
   }
 

@@ -27,7 +27,7 @@ export abstract class TargetedPolicy extends MeshMember {
   }
 
   /** The namespace it lives in. */
-  public get namespace(): string {
+  public get namespaceName(): string {
     return this._target.namespace;
   }
 

@@ -45,9 +45,9 @@ export interface IMeshFeature {
   /**
    * Annotations the feature adds to a namespace the core renders (the root namespace of each cluster).
    * @param cluster the cluster
-   * @param namespace the namespace name
+   * @param namespaceName the namespace name
    */
-  namespaceAnnotations(cluster: MeshCluster, namespace: string): { [key: string]: string };
+  namespaceAnnotations(cluster: MeshCluster, namespaceName: string): { [key: string]: string };
 }
 
 /**

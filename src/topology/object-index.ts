@@ -49,7 +49,7 @@ export class IndexedObject {
   /**
    * `metadata.namespace`, if set.
    */
-  public get namespace(): string | undefined {
+  public get namespaceName(): string | undefined {
     return this.apiObject.metadata.namespace;
   }
 
@@ -125,7 +125,7 @@ export class ClusterObjectIndex {
       const list = this.kinds.get(c.kind);
       if (list) list.push(entry);
       else this.kinds.set(c.kind, [entry]);
-      const key = keyOf(c.kind, entry.namespace, entry.name);
+      const key = keyOf(c.kind, entry.namespaceName, entry.name);
       if (!this.keys.has(key)) this.keys.set(key, entry);
     }
   }
@@ -146,19 +146,19 @@ export class ClusterObjectIndex {
   /**
    * The object with this kind, namespace and name (the first one if the chart holds duplicates).
    * @param kind e.g. `DestinationRule`
-   * @param namespace the namespace; empty string for cluster-scoped objects
+   * @param namespaceName the namespace; empty string for cluster-scoped objects
    * @param name the name
    */
-  public find(kind: string, namespace: string, name: string): IndexedObject | undefined {
-    return this.keys.get(keyOf(kind, namespace, name));
+  public find(kind: string, namespaceName: string, name: string): IndexedObject | undefined {
+    return this.keys.get(keyOf(kind, namespaceName, name));
   }
 
   /**
    * The objects in a namespace, in construct order.
-   * @param namespace the namespace
+   * @param namespaceName the namespace
    */
-  public inNamespace(namespace: string): IndexedObject[] {
-    return this.entries.filter(e => e.namespace === namespace);
+  public inNamespace(namespaceName: string): IndexedObject[] {
+    return this.entries.filter(e => e.namespaceName === namespaceName);
   }
 
   /**
@@ -183,11 +183,11 @@ export class ClusterObjectIndex {
    * The objects in `namespace` whose workload selector selects pods with these labels
    * (every selector label is among `labels`). Objects without a selector are not included.
    * @param labels the pod labels
-   * @param namespace the pods' namespace
+   * @param namespaceName the pods' namespace
    */
-  public selecting(labels: { [key: string]: string }, namespace: string): IndexedObject[] {
+  public selecting(labels: { [key: string]: string }, namespaceName: string): IndexedObject[] {
     return this.entries.filter(e => {
-      if (e.namespace !== namespace) return false;
+      if (e.namespaceName !== namespaceName) return false;
       const selector = e.selector;
       return selector !== undefined && selectsLabels(selector, labels);
     });

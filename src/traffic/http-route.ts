@@ -84,7 +84,7 @@ export interface RouteDelegate {
    * Its namespace.
    * @default - the namespace of the root VirtualService
    */
-  readonly namespace?: string;
+  readonly namespaceName?: string;
 }
 
 /** Copies traffic to a second destination; responses are discarded. */
@@ -137,7 +137,7 @@ export interface HttpRouteOptions {
    * Delegate to another VirtualService.
    * @default - none
    */
-  readonly delegate?: RouteDelegate;
+  readonly delegateTo?: RouteDelegate;
   /**
    * Overall request timeout.
    * @default - Istio's default (disabled)
@@ -191,7 +191,7 @@ export function renderHttpRoute(route: HttpRouteOptions, service: MeshService, n
       status: route.directResponse.status,
       body: route.directResponse.body === undefined ? undefined : { string: route.directResponse.body },
     },
-    delegate: route.delegate && { name: route.delegate.name, namespace: route.delegate.namespace ?? namespace },
+    delegate: route.delegateTo && { name: route.delegateTo.name, namespace: route.delegateTo.namespaceName ?? namespace },
     timeout: istioDuration(route.timeout),
     retries: renderRetries(route.retries),
     fault: renderFault(route.fault),

@@ -146,17 +146,17 @@ export class LoadBalancer {
 /** Traffic spread from one locality to others. */
 export interface LocalityDistribution {
   /** The source locality, `region/zone/subzone`, `*` allowed. */
-  readonly from: string;
+  readonly fromLocality: string;
   /** Destination localities and their integer weights, summing to 100. */
-  readonly to: { [locality: string]: number };
+  readonly toLocalities: { [locality: string]: number };
 }
 
 /** Where traffic goes when a region fails. */
 export interface LocalityFailover {
   /** The failing region. */
-  readonly from: string;
+  readonly fromRegion: string;
   /** The region traffic fails over to. */
-  readonly to: string;
+  readonly toRegion: string;
 }
 
 /** Locality-aware load balancing. Needs outlier detection to fail over. */
@@ -188,8 +188,8 @@ export function renderLocality(locality: LocalityLoadBalancing | undefined): Loc
   if (!locality) return undefined;
   return {
     enabled: locality.enabled ?? true,
-    distribute: locality.distribute?.map(d => ({ from: d.from, to: Object.fromEntries(Object.entries(d.to).sort()) })),
-    failover: locality.failover?.map(f => ({ from: f.from, to: f.to })),
+    distribute: locality.distribute?.map(d => ({ from: d.fromLocality, to: Object.fromEntries(Object.entries(d.toLocalities).sort()) })),
+    failover: locality.failover?.map(f => ({ from: f.fromRegion, to: f.toRegion })),
     failoverPriority: locality.failoverPriority,
   };
 }

@@ -95,7 +95,7 @@ class RouteChecks {
 
   private checkHttpRoute(route: HttpRouteOptions, where: string): void {
     const actions = [route.destinations?.length ? 'route' : '', route.redirect ? 'redirect' : '',
-      route.directResponse ? 'directResponse' : '', route.delegate ? 'delegate' : ''].filter(a => a);
+      route.directResponse ? 'directResponse' : '', route.delegateTo ? 'delegate' : ''].filter(a => a);
     if (actions.length === 0) this.report(RouteRules.ROUTE_WITHOUT_ACTION, where, route.name ?? where);
     if (actions.length > 1) this.report(RouteRules.REDIRECT_WITH_ROUTE, where, actions);
     if (route.rewrite && route.redirect) this.report(RouteRules.REWRITE_WITH_REDIRECT, where, ['rewrite', 'redirect']);
@@ -278,8 +278,9 @@ class RouteChecks {
     const locality = policy.locality;
     if (!locality) return;
     const modes = [locality.distribute?.length, locality.failover?.length, locality.failoverPriority?.length].filter(n => n);
-    const badWeights = (locality.distribute ?? []).filter(d => Object.values(d.to).reduce((a, b) => a + b, 0) !== 100).map(d => d.from);
-    const sameRegion = (locality.failover ?? []).filter(f => f.from === f.to).map(f => f.from);
+    const badWeights = (locality.distribute ?? [])
+      .filter(d => Object.values(d.toLocalities).reduce((a, b) => a + b, 0) !== 100).map(d => d.fromLocality);
+    const sameRegion = (locality.failover ?? []).filter(f => f.fromRegion === f.toRegion).map(f => f.fromRegion);
     if (modes.length > 1 || badWeights.length || sameRegion.length) {
       this.report(RouteRules.INVALID_LOCALITY_SETTING, `${where}/locality`, modes.length > 1 ? 'several modes' : [...badWeights, ...sameRegion]);
     }

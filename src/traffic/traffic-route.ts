@@ -33,7 +33,7 @@ export interface TrafficRouteProps {
    * The namespace of the VirtualService and DestinationRule (e.g. the gateway's namespace).
    * @default - the service's namespace
    */
-  readonly namespace?: string;
+  readonly namespaceName?: string;
   /**
    * The hosts the routes apply to (e.g. an external domain for a gateway). When bound to the mesh,
    * the service host is always included.
@@ -215,8 +215,8 @@ export class TrafficRoute extends MeshMember {
   }
 
   /** The namespace of the emitted objects. */
-  public get namespace(): string {
-    return this.props.namespace ?? this.service.namespace;
+  public get namespaceName(): string {
+    return this.props.namespaceName ?? this.service.namespaceName;
   }
 
   /** The clusters the route's objects are placed in. */
@@ -261,10 +261,10 @@ export class TrafficRoute extends MeshMember {
       const http = this.governedHttpRoutes().filter(r => this.routeIn(r.clusters, cluster));
       if (http.length + this.tcpRoutes.length + this.tlsRoutes.length > 0) {
         new VirtualService(scope, 'VirtualService', {
-          metadata: { name: this.props.name ?? this.service.name, namespace: this.namespace },
+          metadata: { name: this.props.name ?? this.service.name, namespace: this.namespaceName },
           spec: renderVirtualServiceSpec({
             service: this.service,
-            namespace: this.namespace,
+            namespace: this.namespaceName,
             hosts: this.hosts,
             gateways: this.gatewayReferences,
             exportTo: this.props.exportTo?.values,
@@ -276,7 +276,7 @@ export class TrafficRoute extends MeshMember {
       }
       if (this.ownsDestinationRuleIn(cluster)) {
         new DestinationRule(scope, 'DestinationRule', {
-          metadata: { name: this.props.destinationRuleName ?? this.service.name, namespace: this.namespace },
+          metadata: { name: this.props.destinationRuleName ?? this.service.name, namespace: this.namespaceName },
           spec: renderDestinationRuleSpec({
             service: this.service,
             exportTo: this.props.exportTo?.values,
@@ -302,7 +302,7 @@ export class TrafficRoute extends MeshMember {
       mesh: this.mesh,
       service: this.service,
       hosts: this.hosts,
-      namespace: this.namespace,
+      namespace: this.namespaceName,
       clusters: this.clusters,
       gateways: this.gateways,
       boundToMesh: this.boundToMesh,

@@ -72,7 +72,7 @@ export interface MeshServiceProps extends MeshServiceOptions {
   /** The service name. */
   readonly name: string;
   /** The namespace. */
-  readonly namespace: string;
+  readonly namespaceName: string;
   /** The ports, each with its protocol. */
   readonly ports: MeshServicePort[];
   /**
@@ -94,7 +94,7 @@ export interface ExternalMeshServiceProps extends MeshServiceOptions {
   /** The service name. */
   readonly name: string;
   /** The namespace. */
-  readonly namespace: string;
+  readonly namespaceName: string;
   /** The ports, each with its protocol. */
   readonly ports: MeshServicePort[];
   /**
@@ -141,7 +141,7 @@ const EXTERNAL_SERVICES = 'workloads/external-services';
  * @example
  * const reviews = new MeshService(mesh, 'reviews', {
  *   name: 'reviews',
- *   namespace: 'shop',
+ *   namespaceName: 'shop',
  *   ports: [{ port: 9080, protocol: Protocol.HTTP }],
  *   versions: [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v2', labels: { version: 'v2' } }],
  * });
@@ -206,7 +206,7 @@ export class MeshService extends MeshMember implements IMeshWorkload {
   public static external(scope: Construct, id: string, props: ExternalMeshServiceProps): MeshService {
     const service = MeshService.create(scope, id, props, () => ({
       name: props.name,
-      namespace: props.namespace,
+      namespace: props.namespaceName,
       ports: props.ports,
       selector: props.selector ?? {},
       serviceAccount: props.serviceAccount ?? props.name,
@@ -226,7 +226,7 @@ export class MeshService extends MeshMember implements IMeshWorkload {
   private static create(
     scope: Construct, id: string, options: MeshServiceOptions, shape: () => ServiceShape, defaultCluster?: MeshCluster,
   ): MeshService {
-    const service = trusted(() => new MeshService(scope, id, { ...options, name: '', namespace: '', ports: [] }));
+    const service = trusted(() => new MeshService(scope, id, { ...options, name: '', namespaceName: '', ports: [] }));
     service.shapeOf = shape;
     service.defaultCluster = defaultCluster;
     return service;
@@ -247,7 +247,7 @@ export class MeshService extends MeshMember implements IMeshWorkload {
     this.options = props;
     this.shapeOf = () => ({
       name: props.name,
-      namespace: props.namespace,
+      namespace: props.namespaceName,
       ports: props.ports,
       selector: props.selector ?? { app: props.name },
       serviceAccount: props.serviceAccount ?? props.name,
@@ -263,13 +263,13 @@ export class MeshService extends MeshMember implements IMeshWorkload {
   }
 
   /** The namespace. */
-  public get namespace(): string {
+  public get namespaceName(): string {
     return this.shapeOf().namespace;
   }
 
   /** The fully qualified host, `<name>.<namespace>.svc.cluster.local`. */
   public get host(): string {
-    return `${this.name}.${this.namespace}.svc.cluster.local`;
+    return `${this.name}.${this.namespaceName}.svc.cluster.local`;
   }
 
   /** The ports with their protocols. */
@@ -289,7 +289,7 @@ export class MeshService extends MeshMember implements IMeshWorkload {
 
   /** The identity of its pods, `<trustDomain>/ns/<namespace>/sa/<serviceAccount>`, as AuthorizationPolicy principals spell it. */
   public get principal(): string {
-    return `${this.mesh.trustDomain}/ns/${this.namespace}/sa/${this.serviceAccount}`;
+    return `${this.mesh.trustDomain}/ns/${this.namespaceName}/sa/${this.serviceAccount}`;
   }
 
   /** The versions, in declaration order. */
@@ -304,7 +304,7 @@ export class MeshService extends MeshMember implements IMeshWorkload {
 
   /** The namespace its pods run in (IMeshWorkload). */
   public get workloadNamespace(): string {
-    return this.namespace;
+    return this.namespaceName;
   }
 
   /** The pod labels that select it (IMeshWorkload). */

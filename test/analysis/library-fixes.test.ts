@@ -13,9 +13,9 @@ const HTTP = [{ port: 8080, protocol: Protocol.HTTP }];
 describe('what the library emits passes its own analysis', () => {
   test('ClientTls SIMPLE verifies the server with the system CA bundle unless told otherwise (IST0128)', () => {
     const f = newMesh();
-    const api = MeshService.external(f.mesh, 'api', { name: 'api', namespace: 'shop', ports: [{ port: 443, protocol: Protocol.TLS }] });
+    const api = MeshService.external(f.mesh, 'api', { name: 'api', namespaceName: 'shop', ports: [{ port: 443, protocol: Protocol.TLS }] });
     new TrafficRoute(f.mesh, 'api-tls', { service: api, policy: { tls: { mode: ClientTlsMode.SIMPLE, sni: 'api.shop', subjectAltNames: ['api.shop'] } } });
-    const pinned = MeshService.external(f.mesh, 'pinned', { name: 'pinned', namespace: 'shop', ports: [{ port: 443, protocol: Protocol.TLS }] });
+    const pinned = MeshService.external(f.mesh, 'pinned', { name: 'pinned', namespaceName: 'shop', ports: [{ port: 443, protocol: Protocol.TLS }] });
     new TrafficRoute(f.mesh, 'pinned-tls', { service: pinned, policy: { tls: { mode: ClientTlsMode.SIMPLE, caCertificates: '/etc/certs/pinned-ca.pem' } } });
     const out = synth(f.app);
     expect(out.find('c1', 'DestinationRule', 'api', 'shop').spec.trafficPolicy.tls)
@@ -26,7 +26,7 @@ describe('what the library emits passes its own analysis', () => {
 
   test('LocalRateLimit inserts before the router with priority 10 by default, or the given priority (IST0151)', () => {
     const f = newMesh();
-    const web = new MeshService(f.mesh, 'web', { name: 'web', namespace: 'shop', ports: HTTP });
+    const web = new MeshService(f.mesh, 'web', { name: 'web', namespaceName: 'shop', ports: HTTP });
     new LocalRateLimit(f.mesh, 'default-priority', { workload: web, maxTokens: 10, fillInterval: Duration.seconds(1) });
     new LocalRateLimit(f.mesh, 'own-priority', { workload: web, maxTokens: 10, fillInterval: Duration.seconds(1), priority: 3 });
     const out = synth(f.app);
@@ -47,10 +47,10 @@ describe('what the library emits passes its own analysis', () => {
   test('a canary splits the gateway-bound route of its service too (IST0140)', () => {
     const f = newMesh();
     const frontend = new MeshService(f.mesh, 'frontend', {
-      name: 'frontend', namespace: 'shop', ports: HTTP, versions: [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v2', labels: { version: 'v2' } }],
+      name: 'frontend', namespaceName: 'shop', ports: HTTP, versions: [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v2', labels: { version: 'v2' } }],
     });
     const ingress = new IngressGateway(f.mesh, 'ingress');
-    const gateway = ingress.addListener('shop', { namespace: 'shop', servers: [{ port: 80, name: 'http', protocol: Protocol.HTTP, hosts: ['shop.example.com'] }] });
+    const gateway = ingress.addListener('shop', { namespaceName: 'shop', servers: [{ port: 80, name: 'http', protocol: Protocol.HTTP, hosts: ['shop.example.com'] }] });
     new TrafficRoute(f.mesh, 'edge', { service: frontend, name: 'edge', hosts: ['shop.example.com'], gateways: [gateway], mesh: false, http: [{ destinations: [{}] }] });
     new CanaryRelease(f.mesh, 'canary', { service: frontend, stableVersion: 'v1', canaryVersion: 'v2', steps: [20, 100] });
     const out = synth(f.app);
@@ -62,7 +62,7 @@ describe('what the library emits passes its own analysis', () => {
 
   test('MESH-SEC-019: a policy on an external service needs its selector or an explicit namespace scope', () => {
     const f = newMesh();
-    const legacy = MeshService.external(f.mesh, 'legacy', { name: 'legacy', namespace: 'shop', ports: HTTP });
+    const legacy = MeshService.external(f.mesh, 'legacy', { name: 'legacy', namespaceName: 'shop', ports: HTTP });
     const policy = new AuthorizationPolicy(f.mesh, 'deny-legacy', { workload: legacy, action: AuthorizationAction.DENY, rules: [{}] });
     const { failed, diagnostics } = findings(f.app, f.mesh);
     expect(failed).toBe(true);
@@ -71,8 +71,8 @@ describe('what the library emits passes its own analysis', () => {
 
   test('a policy on an external service uses its declared selector, or applies namespace-wide when asked', () => {
     const f = newMesh();
-    const legacy = MeshService.external(f.mesh, 'legacy', { name: 'legacy', namespace: 'shop', ports: HTTP, selector: { app: 'legacy' } });
-    const other = MeshService.external(f.mesh, 'other', { name: 'other', namespace: 'ops', ports: HTTP });
+    const legacy = MeshService.external(f.mesh, 'legacy', { name: 'legacy', namespaceName: 'shop', ports: HTTP, selector: { app: 'legacy' } });
+    const other = MeshService.external(f.mesh, 'other', { name: 'other', namespaceName: 'ops', ports: HTTP });
     new AuthorizationPolicy(f.mesh, 'deny-legacy', { workload: legacy, action: AuthorizationAction.DENY, rules: [{}] });
     new AuthorizationPolicy(f.mesh, 'deny-ops', { workload: other, policyScope: PolicyScope.NAMESPACE, action: AuthorizationAction.DENY, rules: [{}] });
     const out = synth(f.app);
@@ -83,14 +83,14 @@ describe('what the library emits passes its own analysis', () => {
   test('a TCP ServiceEntry with addresses passes; without, MESH-ANA-026 names the construct (IST0134)', () => {
     const f = newMesh();
     const db = new ServiceEntry(f.mesh, 'db', {
-      namespace: 'shop',
+      namespaceName: 'shop',
       hosts: ['db.example.com'],
       location: ServiceEntryLocation.MESH_EXTERNAL,
       resolution: ServiceEntryResolution.DNS,
       ports: [{ number: 5432, protocol: Protocol.TCP, name: 'tcp-pg' }],
     });
     new ServiceEntry(f.mesh, 'cache', {
-      namespace: 'shop',
+      namespaceName: 'shop',
       hosts: ['cache.example.com'],
       addresses: ['203.0.113.7'],
       resolution: ServiceEntryResolution.DNS,

@@ -23,7 +23,7 @@ const SHOP = 'shop.example.com';
 function reviews(f: Fixture): MeshService {
   f.mesh.addNamespace('shop');
   return new MeshService(f.mesh, 'reviews', {
-    name: 'reviews', namespace: 'shop', ports: HTTP, versions: [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v2', labels: { version: 'v2' } }],
+    name: 'reviews', namespaceName: 'shop', ports: HTTP, versions: [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v2', labels: { version: 'v2' } }],
   });
 }
 
@@ -59,7 +59,7 @@ function reviewsPods(f: Fixture, app = 'reviews', versions = ['v1', 'v2']): void
 /** An ingress gateway with one listener for `hosts` on port 80. */
 function edge(f: Fixture, hosts = [SHOP], props: IngressGatewayProps = {}): { gateway: IngressGateway; listener: GatewayListener } {
   const gateway = new IngressGateway(f.mesh, 'ingress', props);
-  return { gateway, listener: gateway.addListener('shop', { namespace: 'shop', servers: [{ port: 80, protocol: Protocol.HTTP, hosts }] }) };
+  return { gateway, listener: gateway.addListener('shop', { namespaceName: 'shop', servers: [{ port: 80, protocol: Protocol.HTTP, hosts }] }) };
 }
 
 function route(f: Fixture, service: MeshService, http: ConstructorParameters<typeof TrafficRoute>[2]['http'], extra: Partial<ConstructorParameters<typeof TrafficRoute>[2]> = {}): TrafficRoute {
@@ -69,13 +69,13 @@ function route(f: Fixture, service: MeshService, http: ConstructorParameters<typ
 /** An external TLS API (`api.shop`), as a service deployed by another team. */
 function externalApi(f: Fixture): MeshService {
   f.mesh.addNamespace('shop');
-  return MeshService.external(f.mesh, 'api-service', { name: 'api', namespace: 'shop', ports: [{ port: 443, protocol: Protocol.TLS }] });
+  return MeshService.external(f.mesh, 'api-service', { name: 'api', namespaceName: 'shop', ports: [{ port: 443, protocol: Protocol.TLS }] });
 }
 
 function serviceEntry(f: Fixture, props: Partial<ServiceEntryProps>, id = 'se'): ServiceEntry {
   if (!f.mesh.node.tryFindChild('namespace-shop')) f.mesh.addNamespace('shop');
   return new ServiceEntry(f.mesh, id, {
-    namespace: 'shop',
+    namespaceName: 'shop',
     hosts: ['api.example.com'],
     location: ServiceEntryLocation.MESH_EXTERNAL,
     ports: [{ number: 443, protocol: Protocol.TLS, name: 'tls' }],
@@ -103,7 +103,7 @@ const CASES: AnalysisCase[] = [
     shape: 'destination host that is no service',
     fail: f => route(f, reviews(f), [{ destinations: [{ host: 'ratings' }] }]),
     pass: f => {
-      const ratings = new MeshService(f.mesh, 'ratings', { name: 'ratings', namespace: 'shop', ports: HTTP });
+      const ratings = new MeshService(f.mesh, 'ratings', { name: 'ratings', namespaceName: 'shop', ports: HTTP });
       route(f, reviews(f), [{ destinations: [{ service: ratings }] }]);
     },
   },
@@ -113,7 +113,7 @@ const CASES: AnalysisCase[] = [
     shape: 'mirror host that is no service',
     fail: f => route(f, reviews(f), [{ destinations: [{ version: 'v1' }], mirror: { destination: { host: 'reviews-shadow' } } }]),
     pass: f => {
-      const shadow = new MeshService(f.mesh, 'shadow', { name: 'reviews-shadow', namespace: 'shop', ports: HTTP });
+      const shadow = new MeshService(f.mesh, 'shadow', { name: 'reviews-shadow', namespaceName: 'shop', ports: HTTP });
       route(f, reviews(f), [{ destinations: [{ version: 'v1' }], mirror: { destination: { service: shadow } } }]);
     },
   },
@@ -163,8 +163,8 @@ const CASES: AnalysisCase[] = [
     rule: 'MESH-ANA-007',
     code: 'IST0101',
     shape: 'authorization source namespace the mesh does not have',
-    fail: f => new AuthorizationPolicy(f.mesh, 'policy', { workload: reviews(f), rules: [{ from: [{ namespaces: ['frontend'] }] }] }),
-    pass: f => { f.mesh.addNamespace('frontend'); new AuthorizationPolicy(f.mesh, 'policy', { workload: reviews(f), rules: [{ from: [{ namespaces: ['frontend'] }] }] }); },
+    fail: f => new AuthorizationPolicy(f.mesh, 'policy', { workload: reviews(f), rules: [{ sources: [{ namespaces: ['frontend'] }] }] }),
+    pass: f => { f.mesh.addNamespace('frontend'); new AuthorizationPolicy(f.mesh, 'policy', { workload: reviews(f), rules: [{ sources: [{ namespaces: ['frontend'] }] }] }); },
   },
   // --- IST0102 NamespaceNotInjected ---
   {
@@ -329,7 +329,7 @@ const CASES: AnalysisCase[] = [
     fail: f => {
       f.mesh.addNamespace('shop');
       const web = MeshService.fromDeployment(f.mesh, 'web', deployment(f, 'web', { labels: { tier: 'front' } }));
-      const front = new MeshService(f.mesh, 'front', { name: 'front', namespace: 'shop', selector: { tier: 'front' }, ports: HTTP });
+      const front = new MeshService(f.mesh, 'front', { name: 'front', namespaceName: 'shop', selector: { tier: 'front' }, ports: HTTP });
       new Sidecar(f.mesh, 'web-sidecar', { workload: web, egressNamespaces: ['shop'] });
       return new Sidecar(f.mesh, 'front-sidecar', { workload: front, egressNamespaces: ['shop'] });
     },
@@ -337,7 +337,7 @@ const CASES: AnalysisCase[] = [
       f.mesh.addNamespace('shop');
       const web = MeshService.fromDeployment(f.mesh, 'web', deployment(f, 'web', { labels: { tier: 'front' } }));
       deployment(f, 'admin', { labels: { tier: 'back' } });
-      const back = new MeshService(f.mesh, 'back', { name: 'back', namespace: 'shop', selector: { tier: 'back' }, ports: HTTP });
+      const back = new MeshService(f.mesh, 'back', { name: 'back', namespaceName: 'shop', selector: { tier: 'back' }, ports: HTTP });
       new Sidecar(f.mesh, 'web-sidecar', { workload: web, egressNamespaces: ['shop'] });
       new Sidecar(f.mesh, 'back-sidecar', { workload: back, egressNamespaces: ['shop'] });
     },
@@ -348,12 +348,12 @@ const CASES: AnalysisCase[] = [
     shape: 'two namespace-wide Sidecars',
     fail: f => {
       reviews(f);
-      new Sidecar(f.mesh, 'shop-egress', { namespace: 'shop', egressNamespaces: ['shop'] });
-      return new Sidecar(f.mesh, 'istio-egress', { namespace: 'shop', egressNamespaces: ['istio-system'] });
+      new Sidecar(f.mesh, 'shop-egress', { namespaceName: 'shop', egressNamespaces: ['shop'] });
+      return new Sidecar(f.mesh, 'istio-egress', { namespaceName: 'shop', egressNamespaces: ['istio-system'] });
     },
     pass: f => {
       const svc = reviews(f);
-      new Sidecar(f.mesh, 'shop-egress', { namespace: 'shop', egressNamespaces: ['shop'] });
+      new Sidecar(f.mesh, 'shop-egress', { namespaceName: 'shop', egressNamespaces: ['shop'] });
       new Sidecar(f.mesh, 'reviews-egress', { workload: svc, egressNamespaces: ['istio-system'] });
     },
   },
@@ -375,7 +375,7 @@ const CASES: AnalysisCase[] = [
     fail: f => {
       f.mesh.addNamespace('shop');
       const web = MeshService.fromDeployment(f.mesh, 'web', deployment(f, 'web', { labels: { tier: 'front' } }));
-      const front = new MeshService(f.mesh, 'front', { name: 'front', namespace: 'shop', selector: { tier: 'front' }, ports: HTTP });
+      const front = new MeshService(f.mesh, 'front', { name: 'front', namespaceName: 'shop', selector: { tier: 'front' }, ports: HTTP });
       new Telemetry(f.mesh, 'web-tracing', { workload: web, tracing: { samplingPercentage: 1 } });
       return new Telemetry(f.mesh, 'front-tracing', { workload: front, tracing: { samplingPercentage: 100 } });
     },
@@ -383,7 +383,7 @@ const CASES: AnalysisCase[] = [
       f.mesh.addNamespace('shop');
       const web = MeshService.fromDeployment(f.mesh, 'web', deployment(f, 'web', { labels: { tier: 'front' } }));
       deployment(f, 'admin', { labels: { tier: 'back' } });
-      const back = new MeshService(f.mesh, 'back', { name: 'back', namespace: 'shop', selector: { tier: 'back' }, ports: HTTP });
+      const back = new MeshService(f.mesh, 'back', { name: 'back', namespaceName: 'shop', selector: { tier: 'back' }, ports: HTTP });
       new Telemetry(f.mesh, 'web-tracing', { workload: web, tracing: { samplingPercentage: 1 } });
       new Telemetry(f.mesh, 'back-tracing', { workload: back, tracing: { samplingPercentage: 100 } });
     },
@@ -394,12 +394,12 @@ const CASES: AnalysisCase[] = [
     shape: 'two namespace-wide Telemetries',
     fail: f => {
       reviews(f);
-      new Telemetry(f.mesh, 'sampled', { namespace: 'shop', tracing: { samplingPercentage: 1 } });
-      return new Telemetry(f.mesh, 'all', { namespace: 'shop', tracing: { samplingPercentage: 100 } });
+      new Telemetry(f.mesh, 'sampled', { namespaceName: 'shop', tracing: { samplingPercentage: 1 } });
+      return new Telemetry(f.mesh, 'all', { namespaceName: 'shop', tracing: { samplingPercentage: 100 } });
     },
     pass: f => {
       const svc = reviews(f);
-      new Telemetry(f.mesh, 'sampled', { namespace: 'shop', tracing: { samplingPercentage: 1 } });
+      new Telemetry(f.mesh, 'sampled', { namespaceName: 'shop', tracing: { samplingPercentage: 1 } });
       new Telemetry(f.mesh, 'all', { workload: svc, tracing: { samplingPercentage: 100 } });
     },
   },
@@ -410,12 +410,12 @@ const CASES: AnalysisCase[] = [
     shape: 'gateway route to a two-port service without a port',
     fail: f => {
       f.mesh.addNamespace('shop');
-      const api = new MeshService(f.mesh, 'api', { name: 'api', namespace: 'shop', ports: [{ port: 9080, protocol: Protocol.HTTP }, { port: 9090, protocol: Protocol.GRPC }] });
+      const api = new MeshService(f.mesh, 'api', { name: 'api', namespaceName: 'shop', ports: [{ port: 9080, protocol: Protocol.HTTP }, { port: 9090, protocol: Protocol.GRPC }] });
       return new TrafficRoute(f.mesh, 'edge', { service: api, hosts: [SHOP], gateways: [edge(f).listener], http: [{ destinations: [{}] }] });
     },
     pass: f => {
       f.mesh.addNamespace('shop');
-      const api = new MeshService(f.mesh, 'api', { name: 'api', namespace: 'shop', ports: [{ port: 9080, protocol: Protocol.HTTP }, { port: 9090, protocol: Protocol.GRPC }] });
+      const api = new MeshService(f.mesh, 'api', { name: 'api', namespaceName: 'shop', ports: [{ port: 9080, protocol: Protocol.HTTP }, { port: 9090, protocol: Protocol.GRPC }] });
       new TrafficRoute(f.mesh, 'edge', { service: api, hosts: [SHOP], gateways: [edge(f).listener], http: [{ destinations: [{ port: 9080 }] }] });
     },
   },
@@ -425,12 +425,12 @@ const CASES: AnalysisCase[] = [
     shape: 'mesh route to a service with two HTTP ports without a port',
     fail: f => {
       f.mesh.addNamespace('shop');
-      const api = new MeshService(f.mesh, 'api', { name: 'api', namespace: 'shop', ports: [{ port: 9080, protocol: Protocol.HTTP }, { port: 9081, protocol: Protocol.HTTP }] });
+      const api = new MeshService(f.mesh, 'api', { name: 'api', namespaceName: 'shop', ports: [{ port: 9080, protocol: Protocol.HTTP }, { port: 9081, protocol: Protocol.HTTP }] });
       return route(f, api, [{ timeout: Duration.seconds(2), destinations: [{}] }]);
     },
     pass: f => {
       f.mesh.addNamespace('shop');
-      const api = new MeshService(f.mesh, 'api', { name: 'api', namespace: 'shop', ports: [{ port: 9080, protocol: Protocol.HTTP }, { port: 9081, protocol: Protocol.HTTP }] });
+      const api = new MeshService(f.mesh, 'api', { name: 'api', namespaceName: 'shop', ports: [{ port: 9080, protocol: Protocol.HTTP }, { port: 9081, protocol: Protocol.HTTP }] });
       route(f, api, [{ timeout: Duration.seconds(2), destinations: [{ port: 9080 }] }]);
     },
   },
@@ -442,15 +442,15 @@ const CASES: AnalysisCase[] = [
     fail: f => {
       f.mesh.addNamespace('shop');
       const dns = deployment(f, 'dns');
-      new MeshService(f.mesh, 'dns-tcp', { name: 'dns-tcp', namespace: 'shop', selector: { app: 'dns' }, ports: [{ port: 53, protocol: Protocol.TCP }] });
-      new MeshService(f.mesh, 'dns-udp', { name: 'dns-udp', namespace: 'shop', selector: { app: 'dns' }, ports: [{ port: 53, protocol: Protocol.UDP }] });
+      new MeshService(f.mesh, 'dns-tcp', { name: 'dns-tcp', namespaceName: 'shop', selector: { app: 'dns' }, ports: [{ port: 53, protocol: Protocol.TCP }] });
+      new MeshService(f.mesh, 'dns-udp', { name: 'dns-udp', namespaceName: 'shop', selector: { app: 'dns' }, ports: [{ port: 53, protocol: Protocol.UDP }] });
       return dns;
     },
     pass: f => {
       f.mesh.addNamespace('shop');
       deployment(f, 'dns');
-      new MeshService(f.mesh, 'dns-tcp', { name: 'dns-tcp', namespace: 'shop', selector: { app: 'dns' }, ports: [{ port: 53, protocol: Protocol.TCP }] });
-      new MeshService(f.mesh, 'dns-udp', { name: 'dns-udp', namespace: 'shop', selector: { app: 'dns' }, ports: [{ port: 5353, protocol: Protocol.UDP }] });
+      new MeshService(f.mesh, 'dns-tcp', { name: 'dns-tcp', namespaceName: 'shop', selector: { app: 'dns' }, ports: [{ port: 53, protocol: Protocol.TCP }] });
+      new MeshService(f.mesh, 'dns-udp', { name: 'dns-udp', namespaceName: 'shop', selector: { app: 'dns' }, ports: [{ port: 5353, protocol: Protocol.UDP }] });
     },
   },
   {
@@ -460,15 +460,15 @@ const CASES: AnalysisCase[] = [
     fail: f => {
       f.mesh.addNamespace('shop');
       const web = deployment(f, 'web');
-      new MeshService(f.mesh, 'web', { name: 'web', namespace: 'shop', ports: [{ port: 80, targetPort: 9080, protocol: Protocol.HTTP }] });
-      new MeshService(f.mesh, 'web-admin', { name: 'web-admin', namespace: 'shop', selector: { app: 'web' }, ports: [{ port: 8000, targetPort: 9080, protocol: Protocol.HTTP }] });
+      new MeshService(f.mesh, 'web', { name: 'web', namespaceName: 'shop', ports: [{ port: 80, targetPort: 9080, protocol: Protocol.HTTP }] });
+      new MeshService(f.mesh, 'web-admin', { name: 'web-admin', namespaceName: 'shop', selector: { app: 'web' }, ports: [{ port: 8000, targetPort: 9080, protocol: Protocol.HTTP }] });
       return web;
     },
     pass: f => {
       f.mesh.addNamespace('shop');
       deployment(f, 'web');
-      new MeshService(f.mesh, 'web', { name: 'web', namespace: 'shop', ports: [{ port: 80, targetPort: 9080, protocol: Protocol.HTTP }] });
-      new MeshService(f.mesh, 'web-admin', { name: 'web-admin', namespace: 'shop', selector: { app: 'web' }, ports: [{ port: 80, targetPort: 9080, protocol: Protocol.HTTP }] });
+      new MeshService(f.mesh, 'web', { name: 'web', namespaceName: 'shop', ports: [{ port: 80, targetPort: 9080, protocol: Protocol.HTTP }] });
+      new MeshService(f.mesh, 'web-admin', { name: 'web-admin', namespaceName: 'shop', selector: { app: 'web' }, ports: [{ port: 80, targetPort: 9080, protocol: Protocol.HTTP }] });
     },
   },
   // --- IST0118 PortNameIsNotUnderNamingConvention ---
@@ -498,8 +498,8 @@ const CASES: AnalysisCase[] = [
     rule: 'MESH-ANA-020',
     code: 'IST0127',
     shape: 'AuthorizationPolicy selector with a typo',
-    fail: f => { f.mesh.addNamespace('shop'); deployment(f, 'web'); return new AuthorizationPolicy(f.mesh, 'deny-web', { namespace: 'shop', selector: { app: 'wbe' }, action: AuthorizationAction.DENY, rules: [{ to: [{ paths: ['/admin'] }] }] }); },
-    pass: f => { f.mesh.addNamespace('shop'); deployment(f, 'web'); new AuthorizationPolicy(f.mesh, 'deny-web', { namespace: 'shop', selector: { app: 'web' }, action: AuthorizationAction.DENY, rules: [{ to: [{ paths: ['/admin'] }] }] }); },
+    fail: f => { f.mesh.addNamespace('shop'); deployment(f, 'web'); return new AuthorizationPolicy(f.mesh, 'deny-web', { namespaceName: 'shop', selector: { app: 'wbe' }, action: AuthorizationAction.DENY, rules: [{ operations: [{ paths: ['/admin'] }] }] }); },
+    pass: f => { f.mesh.addNamespace('shop'); deployment(f, 'web'); new AuthorizationPolicy(f.mesh, 'deny-web', { namespaceName: 'shop', selector: { app: 'web' }, action: AuthorizationAction.DENY, rules: [{ operations: [{ paths: ['/admin'] }] }] }); },
   },
   {
     rule: 'MESH-ANA-020',
@@ -569,12 +569,12 @@ const CASES: AnalysisCase[] = [
     shape: 'TCP route after a catch-all TCP route',
     fail: f => {
       f.mesh.addNamespace('shop');
-      const db = new MeshService(f.mesh, 'db', { name: 'db', namespace: 'shop', ports: [{ port: 3306, protocol: Protocol.TCP }] });
+      const db = new MeshService(f.mesh, 'db', { name: 'db', namespaceName: 'shop', ports: [{ port: 3306, protocol: Protocol.TCP }] });
       return new TrafficRoute(f.mesh, 'db-route', { service: db, tcp: [{ destinations: [{}] }, { port: 3306, destinations: [{}] }] });
     },
     pass: f => {
       f.mesh.addNamespace('shop');
-      const db = new MeshService(f.mesh, 'db', { name: 'db', namespace: 'shop', ports: [{ port: 3306, protocol: Protocol.TCP }] });
+      const db = new MeshService(f.mesh, 'db', { name: 'db', namespaceName: 'shop', ports: [{ port: 3306, protocol: Protocol.TCP }] });
       new TrafficRoute(f.mesh, 'db-route', { service: db, tcp: [{ port: 3306, destinations: [{}] }, { destinations: [{}] }] });
     },
   },
@@ -584,12 +584,12 @@ const CASES: AnalysisCase[] = [
     shape: 'TLS route repeating the SNI hosts of an earlier one',
     fail: f => {
       f.mesh.addNamespace('shop');
-      const api = new MeshService(f.mesh, 'api', { name: 'api', namespace: 'shop', ports: [{ port: 443, protocol: Protocol.TLS }] });
+      const api = new MeshService(f.mesh, 'api', { name: 'api', namespaceName: 'shop', ports: [{ port: 443, protocol: Protocol.TLS }] });
       return new TrafficRoute(f.mesh, 'api-route', { service: api, tls: [{ sniHosts: ['api.shop'], destinations: [{}] }, { sniHosts: ['api.shop'], destinations: [{ port: 443 }] }] });
     },
     pass: f => {
       f.mesh.addNamespace('shop');
-      const api = new MeshService(f.mesh, 'api', { name: 'api', namespace: 'shop', ports: [{ port: 443, protocol: Protocol.TLS }] });
+      const api = new MeshService(f.mesh, 'api', { name: 'api', namespaceName: 'shop', ports: [{ port: 443, protocol: Protocol.TLS }] });
       new TrafficRoute(f.mesh, 'api-route', { service: api, tls: [{ sniHosts: ['api.shop'], destinations: [{}] }, { sniHosts: ['admin.api.shop'], destinations: [{ port: 443 }] }] });
     },
   },
@@ -649,13 +649,13 @@ const CASES: AnalysisCase[] = [
       f.mesh.addNamespace('shop');
       const gateway = new IngressGateway(f.mesh, 'ingress');
       const tls = { mode: GatewayTlsMode.SIMPLE, credentialName: 'wildcard-cert' };
-      gateway.addListener('shop', { namespace: 'shop', servers: [{ port: 443, protocol: Protocol.HTTPS, hosts: [SHOP], tls }] });
-      return gateway.addListener('blog', { namespace: 'shop', servers: [{ port: 443, protocol: Protocol.HTTPS, hosts: ['blog.example.com'], tls }] });
+      gateway.addListener('shop', { namespaceName: 'shop', servers: [{ port: 443, protocol: Protocol.HTTPS, hosts: [SHOP], tls }] });
+      return gateway.addListener('blog', { namespaceName: 'shop', servers: [{ port: 443, protocol: Protocol.HTTPS, hosts: ['blog.example.com'], tls }] });
     },
     pass: f => {
       f.mesh.addNamespace('shop');
       const tls = { mode: GatewayTlsMode.SIMPLE, credentialName: 'wildcard-cert' };
-      new IngressGateway(f.mesh, 'ingress').addListener('sites', { namespace: 'shop', servers: [{ port: 443, protocol: Protocol.HTTPS, hosts: [SHOP, 'blog.example.com'], tls }] });
+      new IngressGateway(f.mesh, 'ingress').addListener('sites', { namespaceName: 'shop', servers: [{ port: 443, protocol: Protocol.HTTPS, hosts: [SHOP, 'blog.example.com'], tls }] });
     },
   },
   {
@@ -665,14 +665,14 @@ const CASES: AnalysisCase[] = [
     fail: f => {
       f.mesh.addNamespace('shop');
       const gateway = new IngressGateway(f.mesh, 'ingress');
-      gateway.addListener('shop', { namespace: 'shop', servers: [{ port: 80, protocol: Protocol.HTTP, hosts: [SHOP] }] });
-      return gateway.addListener('shop-again', { namespace: 'shop', servers: [{ port: 80, protocol: Protocol.HTTP, hosts: [SHOP] }] });
+      gateway.addListener('shop', { namespaceName: 'shop', servers: [{ port: 80, protocol: Protocol.HTTP, hosts: [SHOP] }] });
+      return gateway.addListener('shop-again', { namespaceName: 'shop', servers: [{ port: 80, protocol: Protocol.HTTP, hosts: [SHOP] }] });
     },
     pass: f => {
       f.mesh.addNamespace('shop');
       const gateway = new IngressGateway(f.mesh, 'ingress');
-      gateway.addListener('shop', { namespace: 'shop', servers: [{ port: 80, protocol: Protocol.HTTP, hosts: [SHOP] }] });
-      gateway.addListener('blog', { namespace: 'shop', servers: [{ port: 80, protocol: Protocol.HTTP, hosts: ['blog.example.com'] }] });
+      gateway.addListener('shop', { namespaceName: 'shop', servers: [{ port: 80, protocol: Protocol.HTTP, hosts: [SHOP] }] });
+      gateway.addListener('blog', { namespaceName: 'shop', servers: [{ port: 80, protocol: Protocol.HTTP, hosts: ['blog.example.com'] }] });
     },
   },
   {
@@ -682,22 +682,22 @@ const CASES: AnalysisCase[] = [
     fail: f => {
       f.mesh.addNamespace('shop');
       const gateway = new IngressGateway(f.mesh, 'ingress');
-      const secret = new Secret(f.cluster, 'shop-cert', { metadata: { name: 'shop-cert', namespace: gateway.settingsFor('c1').namespace }, stringData: { 'tls.crt': 'CERT' } });
-      return gateway.addListener('shop', { namespace: 'shop', servers: [{ port: 443, protocol: Protocol.HTTPS, hosts: [SHOP], tls: { mode: GatewayTlsMode.SIMPLE, credentialSecret: ApiObject.of(secret) } }] });
+      const secret = new Secret(f.cluster, 'shop-cert', { metadata: { name: 'shop-cert', namespace: gateway.settingsFor('c1').namespaceName }, stringData: { 'tls.crt': 'CERT' } });
+      return gateway.addListener('shop', { namespaceName: 'shop', servers: [{ port: 443, protocol: Protocol.HTTPS, hosts: [SHOP], tls: { mode: GatewayTlsMode.SIMPLE, credentialSecret: ApiObject.of(secret) } }] });
     },
     pass: f => {
       f.mesh.addNamespace('shop');
       const gateway = new IngressGateway(f.mesh, 'ingress');
-      const secret = new Secret(f.cluster, 'shop-cert', { metadata: { name: 'shop-cert', namespace: gateway.settingsFor('c1').namespace }, stringData: { 'tls.crt': 'CERT', 'tls.key': 'KEY' } });
-      gateway.addListener('shop', { namespace: 'shop', servers: [{ port: 443, protocol: Protocol.HTTPS, hosts: [SHOP], tls: { mode: GatewayTlsMode.SIMPLE, credentialSecret: ApiObject.of(secret) } }] });
+      const secret = new Secret(f.cluster, 'shop-cert', { metadata: { name: 'shop-cert', namespace: gateway.settingsFor('c1').namespaceName }, stringData: { 'tls.crt': 'CERT', 'tls.key': 'KEY' } });
+      gateway.addListener('shop', { namespaceName: 'shop', servers: [{ port: 443, protocol: Protocol.HTTPS, hosts: [SHOP], tls: { mode: GatewayTlsMode.SIMPLE, credentialSecret: ApiObject.of(secret) } }] });
     },
   },
   {
     rule: 'MESH-GW-014',
     code: 'IST0162',
     shape: 'listener on a port the gateway Service does not expose',
-    fail: f => { f.mesh.addNamespace('shop'); return new IngressGateway(f.mesh, 'ingress').addListener('shop', { namespace: 'shop', servers: [{ port: 8443, protocol: Protocol.HTTP, hosts: [SHOP] }] }); },
-    pass: f => { f.mesh.addNamespace('shop'); new IngressGateway(f.mesh, 'ingress').addListener('shop', { namespace: 'shop', servers: [{ port: 80, protocol: Protocol.HTTP, hosts: [SHOP] }] }); },
+    fail: f => { f.mesh.addNamespace('shop'); return new IngressGateway(f.mesh, 'ingress').addListener('shop', { namespaceName: 'shop', servers: [{ port: 8443, protocol: Protocol.HTTP, hosts: [SHOP] }] }); },
+    pass: f => { f.mesh.addNamespace('shop'); new IngressGateway(f.mesh, 'ingress').addListener('shop', { namespaceName: 'shop', servers: [{ port: 80, protocol: Protocol.HTTP, hosts: [SHOP] }] }); },
   },
   // --- IST0140 IngressRouteRulesNotAffected ---
   {
@@ -781,11 +781,11 @@ const CASES: AnalysisCase[] = [
     rule: 'MESH-ANA-038',
     code: 'IST0157',
     shape: 'access logging without providers',
-    fail: f => { reviews(f); return new Telemetry(f.mesh, 'access-log', { namespace: 'shop', accessLogging: { filter: 'response.code >= 400' } }); },
+    fail: f => { reviews(f); return new Telemetry(f.mesh, 'access-log', { namespaceName: 'shop', accessLogging: { filter: 'response.code >= 400' } }); },
     pass: f => {
       const log = f.mesh.addExtensionProvider(ExtensionProvider.fileAccessLog('stdout'));
       reviews(f);
-      new Telemetry(f.mesh, 'access-log', { namespace: 'shop', accessLogging: { providers: [log], filter: 'response.code >= 400' } });
+      new Telemetry(f.mesh, 'access-log', { namespaceName: 'shop', accessLogging: { providers: [log], filter: 'response.code >= 400' } });
     },
   },
   // --- IST0163/0164 external control plane webhooks ---
@@ -828,10 +828,10 @@ const CASES: AnalysisCase[] = [
     props: twoClusters,
     fail: f => {
       f.mesh.addNamespace('shop');
-      new MeshService(f.mesh, 'reviews-c1', { name: 'reviews', namespace: 'shop', clusters: ['c1'], ports: HTTP });
-      return new MeshService(f.mesh, 'reviews-c2', { name: 'reviews', namespace: 'shop', clusters: ['c2'], ports: [{ port: 9081, protocol: Protocol.HTTP }] });
+      new MeshService(f.mesh, 'reviews-c1', { name: 'reviews', namespaceName: 'shop', clusters: ['c1'], ports: HTTP });
+      return new MeshService(f.mesh, 'reviews-c2', { name: 'reviews', namespaceName: 'shop', clusters: ['c2'], ports: [{ port: 9081, protocol: Protocol.HTTP }] });
     },
-    pass: f => { f.mesh.addNamespace('shop'); new MeshService(f.mesh, 'reviews', { name: 'reviews', namespace: 'shop', clusters: ['c1', 'c2'], ports: HTTP }); },
+    pass: f => { f.mesh.addNamespace('shop'); new MeshService(f.mesh, 'reviews', { name: 'reviews', namespaceName: 'shop', clusters: ['c1', 'c2'], ports: HTTP }); },
   },
   {
     rule: 'MESH-ANA-045',
@@ -843,7 +843,7 @@ const CASES: AnalysisCase[] = [
       const headless = new Service(f.mesh.cluster('c2'), 'reviews', { metadata: { name: 'reviews', namespace: 'shop' }, clusterIP: 'None', ports: [{ port: 9080, name: 'http' }] });
       headless.selectLabel('app', 'reviews');
       MeshService.fromService(f.mesh, 'reviews-c2', headless);
-      return new MeshService(f.mesh, 'reviews-c1', { name: 'reviews', namespace: 'shop', clusters: ['c1'], ports: HTTP });
+      return new MeshService(f.mesh, 'reviews-c1', { name: 'reviews', namespaceName: 'shop', clusters: ['c1'], ports: HTTP });
     },
     pass: f => {
       f.mesh.addNamespace('shop');
@@ -864,7 +864,7 @@ const CASES: AnalysisCase[] = [
       const nodePort = new Service(f.mesh.cluster('c2'), 'reviews', { metadata: { name: 'reviews', namespace: 'shop' }, type: ServiceType.NODE_PORT, ports: [{ port: 9080, name: 'http' }] });
       nodePort.selectLabel('app', 'reviews');
       MeshService.fromService(f.mesh, 'reviews-c2', nodePort);
-      return new MeshService(f.mesh, 'reviews-c1', { name: 'reviews', namespace: 'shop', clusters: ['c1'], ports: [{ port: 9080, protocol: Protocol.HTTP, name: 'http' }] });
+      return new MeshService(f.mesh, 'reviews-c1', { name: 'reviews', namespaceName: 'shop', clusters: ['c1'], ports: [{ port: 9080, protocol: Protocol.HTTP, name: 'http' }] });
     },
     pass: f => {
       f.mesh.addNamespace('shop');
@@ -966,7 +966,7 @@ const PROOFS: Proof[] = [
     path: 'mesh/ingress/addListener(options)/selector',
     build: f => {
       new IngressGateway(f.mesh, 'ingress').addListener('shop', {
-        namespace: 'shop',
+        namespaceName: 'shop',
         // @ts-expect-error listeners have no selector
         selector: { istio: 'ingress' },
       });
@@ -996,7 +996,7 @@ const PROOFS: Proof[] = [
     build: f => {
       new MeshService(f.mesh, 'db', {
         name: 'db',
-        namespace: 'shop',
+        namespaceName: 'shop',
         ports: [{ port: 5432, protocol: Protocol.TCP }],
         // @ts-expect-error MeshService has no type
         type: 'ExternalName',
@@ -1025,7 +1025,7 @@ const PROOFS: Proof[] = [
     path: 'mesh/headers/applyTo',
     build: f => {
       new MaxRequestHeaders(f.mesh, 'headers', {
-        namespace: 'shop',
+        namespaceName: 'shop',
         maxRequestHeadersKb: 80,
         // @ts-expect-error recipes have no applyTo
         applyTo: 'ROUTE_CONFIGURATION',
@@ -1039,7 +1039,7 @@ const PROOFS: Proof[] = [
     path: 'mesh/case/configPatches',
     build: f => {
       new PreserveHeaderCase(f.mesh, 'case', {
-        namespace: 'shop',
+        namespaceName: 'shop',
         // @ts-expect-error recipes have no configPatches
         configPatches: [{ applyTo: 'HTTP_ROUTE', patch: { operation: 'REMOVE' } }],
       });

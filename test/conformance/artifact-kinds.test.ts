@@ -20,14 +20,14 @@ function everyKind(): MeshApp {
   const mesh = app.node.findChild('mesh1') as Mesh;
   const service = (name: string) => new MeshService(mesh, name, {
     name,
-    namespace: 'sample',
+    namespaceName: 'sample',
     ports: [{ port: 5000, protocol: Protocol.HTTP }],
     versions: [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v2', labels: { version: 'v2' } }],
   });
   new CanaryRelease(mesh, 'flagger', { service: service('reviews'), stableVersion: 'v1', canaryVersion: 'v2', progressiveDelivery: ProgressiveDelivery.FLAGGER });
   new CanaryRelease(mesh, 'argo', { service: service('ratings'), stableVersion: 'v1', canaryVersion: 'v2', progressiveDelivery: ProgressiveDelivery.ARGO_ROLLOUTS });
   new ArgoCdApplicationSet(mesh, 'argocd', { repoUrl: 'https://git.example/platform/mesh.git', path: 'dist/mesh1' });
-  new MtlsMigration(mesh, 'legacy', { namespace: 'sample', stage: 1 });
+  new MtlsMigration(mesh, 'legacy', { namespaceName: 'sample', stage: 1 });
   return app;
 }
 

@@ -60,7 +60,7 @@ function guideMesh(upgrade: ControlPlaneUpgrade, revision?: string) {
 
 /** Flow A: `test-ns` relabelled from the old non-revisioned control plane to `canary`; the default profile's gateway. */
 function flowA(stage: UpgradeStage): Synthesized {
-  const upgrade = new ControlPlaneUpgrade({ from: { name: 'default' }, to: { name: 'canary' }, stage });
+  const upgrade = new ControlPlaneUpgrade({ fromRevision: { name: 'default' }, toRevision: { name: 'canary' }, stage });
   const { app, mesh } = guideMesh(upgrade);
   mesh.addNamespace('test-ns', { revision: upgrade.revisionFor('test-ns') });
   new IngressGateway(mesh, 'ingress', { revision: upgrade.revisionFor('istio-ingressgateway') });
@@ -70,8 +70,8 @@ function flowA(stage: UpgradeStage): Synthesized {
 /** Flow B: app-ns-1 and app-ns-2 follow `prod-stable`, app-ns-3 follows `prod-canary`. */
 function flowB(stage: UpgradeStage, options: { removeTags?: string[]; withoutCanaryNamespace?: boolean } = {}): Synthesized {
   const upgrade = new ControlPlaneUpgrade({
-    from: { name: OLD, version: IstioVersion.of('1.29.1'), tags: ['prod-stable'] },
-    to: { name: NEW, version: IstioVersion.of('1.30.3'), tags: ['prod-canary'] },
+    fromRevision: { name: OLD, version: IstioVersion.of('1.29.1'), tags: ['prod-stable'] },
+    toRevision: { name: NEW, version: IstioVersion.of('1.30.3'), tags: ['prod-canary'] },
     stage,
     removeTags: options.removeTags,
   });

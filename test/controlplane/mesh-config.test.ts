@@ -24,7 +24,7 @@ describe('mesh-wide config in install values', () => {
     dnsCapture: true,
     dnsAutoAllocate: true,
     excludeIpRanges: ['10.0.0.0/8', '169.254.169.254/32'],
-    localityLbSetting: { failover: [{ from: 'region1', to: 'region2' }] },
+    localityLbSetting: { failover: [{ fromRegion: 'region1', toRegion: 'region2' }] },
   }, { trustDomain: 'example.org', extensionProviders: [zipkin] }));
 
   const meshConfig = {

@@ -6,7 +6,7 @@ const OLD: ControlPlaneRevision = { name: '1-29', version: IstioVersion.V1_29, t
 const NEW: ControlPlaneRevision = { name: '1-30', version: IstioVersion.V1_30 };
 
 function upgradeApp(stage: UpgradeStage, options: { rollback?: boolean; move?: string[]; pin?: { [ns: string]: string }; gateway?: string } = {}) {
-  const upgrade = new ControlPlaneUpgrade({ from: OLD, to: NEW, stage, rollback: options.rollback, move: options.move });
+  const upgrade = new ControlPlaneUpgrade({ fromRevision: OLD, toRevision: NEW, stage, rollback: options.rollback, move: options.move });
   const app = testApp();
   const mesh = new Mesh(app, 'mesh', {
     meshId: 'm',

@@ -17,7 +17,7 @@ type Options = Partial<ControlPlaneUpgradeProps> & { namespaces?: { [ns: string]
 
 function app(stage: UpgradeStage, options: Options = {}) {
   const { namespaces, gateway, ...props } = options;
-  const upgrade = new ControlPlaneUpgrade({ from: OLD, to: NEW, stage, ...props });
+  const upgrade = new ControlPlaneUpgrade({ fromRevision: OLD, toRevision: NEW, stage, ...props });
   const a = testApp();
   const mesh = new Mesh(a, 'mesh', {
     meshId: 'm',
@@ -36,7 +36,7 @@ const runbook = (out: Synthesized, cluster = 'a') => out.text(`${cluster}/RUNBOO
 describe('where tags point', () => {
   test('a tag of `from` follows the upgrade, a tag of `to` stays on it, `default` stays on the old revision until it goes', () => {
     const at = (stage: UpgradeStage, props: Partial<ControlPlaneUpgradeProps> = {}) => {
-      const upgrade = new ControlPlaneUpgrade({ from: OLD, to: NEW, stage, ...props });
+      const upgrade = new ControlPlaneUpgrade({ fromRevision: OLD, toRevision: NEW, stage, ...props });
       return ['prod-stable', 'prod-canary', 'default', 'unknown'].map(tag => upgrade.tagRevision(tag));
     };
     expect(STAGES.map(stage => at(stage))).toEqual([
@@ -50,14 +50,14 @@ describe('where tags point', () => {
       ['1-29', '1-30', '1-29', undefined],
       [undefined, '1-30', '1-30', undefined],
     ]);
-    expect(new ControlPlaneUpgrade({ from: OLD, to: NEW, stage: UpgradeStage.OLD_REMOVED, moveTags: [] }).removedTags).toEqual(['prod-stable']);
+    expect(new ControlPlaneUpgrade({ fromRevision: OLD, toRevision: NEW, stage: UpgradeStage.OLD_REMOVED, moveTags: [] }).removedTags).toEqual(['prod-stable']);
   });
 
   test('the installed revisions carry the stage\'s tags; the default revision moves in the last stage', () => {
-    const upgrade = new ControlPlaneUpgrade({ from: OLD, to: NEW, stage: UpgradeStage.MOVED });
+    const upgrade = new ControlPlaneUpgrade({ fromRevision: OLD, toRevision: NEW, stage: UpgradeStage.MOVED });
     expect(upgrade.revisions.map(r => [r.name, r.tags])).toEqual([['1-29', ['default']], ['1-30', ['prod-stable', 'prod-canary']]]);
     expect(upgrade.movedTags).toEqual(['prod-stable']);
-    expect(STAGES.map(stage => new ControlPlaneUpgrade({ from: OLD, to: NEW, stage }).defaultRevision)).toEqual(['1-29', '1-29', '1-30']);
+    expect(STAGES.map(stage => new ControlPlaneUpgrade({ fromRevision: OLD, toRevision: NEW, stage }).defaultRevision)).toEqual(['1-29', '1-29', '1-30']);
   });
 
   test('a rollback moves the tags of `from` back and removes the tags of `to` with it', () => {
@@ -90,7 +90,7 @@ describe('install artifacts and runbooks', () => {
     expect(artifact(synth(a), 'a/istioctl/istio-operator.yaml').spec.profile).toBe('minimal');
     const b = testApp();
     const other = new Mesh(b, 'mesh', { meshId: 'm', topology: MeshTopology.MULTI_PRIMARY, clusters: [{ name: 'a' }] });
-    new IngressGateway(other, 'ingress', { name: 'shop-gateway', namespace: 'shop' });
+    new IngressGateway(other, 'ingress', { name: 'shop-gateway', namespaceName: 'shop' });
     other.addNamespace('shop');
     expect(artifact(synth(b), 'a/istioctl/istio-operator.yaml').spec.profile).toBeUndefined();
   });
@@ -105,8 +105,8 @@ describe('install artifacts and runbooks', () => {
 
   test('tag templates by chart version: one file before 1.28, the webhook and Service files from 1.28', () => {
     const upgrade = new ControlPlaneUpgrade({
-      from: { name: '1-27', version: IstioVersion.of('1.27.2'), tags: ['prod-stable'] },
-      to: { name: '1-28', version: IstioVersion.of('1.28.1') },
+      fromRevision: { name: '1-27', version: IstioVersion.of('1.27.2'), tags: ['prod-stable'] },
+      toRevision: { name: '1-28', version: IstioVersion.of('1.28.1') },
       stage: UpgradeStage.BOTH_UP,
     });
     const a = testApp();
@@ -117,7 +117,7 @@ describe('install artifacts and runbooks', () => {
   });
 
   test('from Istio 1.23 or older, the Helm form first hands the CRDs to the istio-base release', () => {
-    const upgrade = new ControlPlaneUpgrade({ from: { name: '1-23', version: IstioVersion.V1_23 }, to: { name: '1-24', version: IstioVersion.V1_24 }, stage: UpgradeStage.BOTH_UP });
+    const upgrade = new ControlPlaneUpgrade({ fromRevision: { name: '1-23', version: IstioVersion.V1_23 }, toRevision: { name: '1-24', version: IstioVersion.V1_24 }, stage: UpgradeStage.BOTH_UP });
     const a = testApp();
     new Mesh(a, 'mesh', { meshId: 'm', topology: MeshTopology.MULTI_PRIMARY, clusters: [{ name: 'a' }], revision: '1-23', controlPlane: { upgrade } });
     const text = runbook(synth(a));
@@ -127,7 +127,7 @@ describe('install artifacts and runbooks', () => {
   });
 
   test('a remote\'s tags render from its own values, with the injection path its install uses', () => {
-    const upgrade = new ControlPlaneUpgrade({ from: OLD, to: NEW, stage: UpgradeStage.MOVED });
+    const upgrade = new ControlPlaneUpgrade({ fromRevision: OLD, toRevision: NEW, stage: UpgradeStage.MOVED });
     const a = testApp();
     const mesh = new Mesh(a, 'mesh', {
       meshId: 'm',
@@ -191,7 +191,7 @@ describe('tag mistakes', () => {
   });
 
   test('one tag declared on both revisions (MESH-CP-012)', () => {
-    const message = synthError(app(UpgradeStage.BOTH_UP, { to: { ...NEW, tags: ['prod-stable'] } }));
+    const message = synthError(app(UpgradeStage.BOTH_UP, { toRevision: { ...NEW, tags: ['prod-stable'] } }));
     expect(message).toContain('MESH-CP-012 [error] at mesh/controlPlane/upgrade/to: Revision names and tags must be unique DNS-1123 labels without dots.');
     expect(message).toContain('Value: "prod-stable"');
   });

@@ -7,9 +7,9 @@ import { MeshValidationError, inCallerLanguage } from '../../src/validation/form
 /** An app with three mistakes, as a new user writes it. */
 function threeMistakes(app: MeshApp): void {
   const mesh = new Mesh(app, 'mesh', { meshId: 'demo', clusters: [{ name: 'c1' }] });
-  const reviews = new MeshService(mesh, 'reviews', { name: 'reviews', namespace: 'shop', ports: [{ port: 99999, protocol: Protocol.HTTP }] });
+  const reviews = new MeshService(mesh, 'reviews', { name: 'reviews', namespaceName: 'shop', ports: [{ port: 99999, protocol: Protocol.HTTP }] });
   new TrafficRoute(mesh, 'route', { service: reviews, http: [{ destinations: [{ service: reviews, version: 'v9' }] }] });
-  new MeshService(mesh, 'ratings', { name: 'ratings', namespace: 'shop', ports: [{ port: 15001, protocol: Protocol.HTTP }] });
+  new MeshService(mesh, 'ratings', { name: 'ratings', namespaceName: 'shop', ports: [{ port: 15001, protocol: Protocol.HTTP }] });
 }
 
 /** Runs `work` with the environment variables set (undefined unsets), then restores them. */

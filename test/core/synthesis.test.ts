@@ -16,7 +16,7 @@ function shop(app: MeshApp, id = 'mesh', clusters = ['prod']) {
   mesh.addNamespace('shop');
   const reviews = new MeshService(mesh, 'reviews', {
     name: 'reviews',
-    namespace: 'shop',
+    namespaceName: 'shop',
     ports: [{ port: 9080, protocol: Protocol.HTTP }],
     versions: [{ name: 'v1', labels: { version: 'v1' } }],
   });

@@ -17,7 +17,7 @@ function shop(props: Partial<MeshProps> = {}) {
   mesh.addNamespace('shop');
   const reviews = new MeshService(mesh, 'reviews', {
     name: 'reviews',
-    namespace: 'shop',
+    namespaceName: 'shop',
     ports: [{ port: 9080, protocol: Protocol.HTTP }],
     versions: [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v2', labels: { version: 'v2' } }],
   });
@@ -41,7 +41,7 @@ describe('twenty-two realistic mistakes, one clear message each', () => {
   test('1. a VirtualService bound to a gateway that does not serve its host (TCM FAQ: 404 at the gateway)', () => {
     const { app, mesh, reviews } = shop();
     const gw = new IngressGateway(mesh, 'ingress').addListener('web', {
-      namespace: 'shop', servers: [{ port: 80, protocol: Protocol.HTTP, hosts: ['shop.example.com'] }],
+      namespaceName: 'shop', servers: [{ port: 80, protocol: Protocol.HTTP, hosts: ['shop.example.com'] }],
     });
     new TrafficRoute(mesh, 'reviews-route', { service: reviews, hosts: ['reviews.example.com'], gateways: [gw], http: [{ destinations: [{ version: 'v1' }] }] });
     oneProblem(app, 'MESH-ROUTE-004', 'mesh/reviews-route/gateways', '["reviews.example.com"]');
@@ -58,7 +58,7 @@ describe('twenty-two realistic mistakes, one clear message each', () => {
     new TrafficRoute(mesh, 'reviews-route', {
       service: reviews,
       http: [{ destinations: [{ version: 'v1' }] }],
-      policy: { locality: { failover: [{ from: 'eu-west', to: 'eu-central' }] } },
+      policy: { locality: { failover: [{ fromRegion: 'eu-west', toRegion: 'eu-central' }] } },
     });
     oneProblem(app, 'MESH-ROUTE-019', 'mesh/reviews-route/policy', '"locality"');
   });
@@ -66,7 +66,7 @@ describe('twenty-two realistic mistakes, one clear message each', () => {
   test('4. an HTTPS certificate in the application namespace instead of the gateway namespace (TCM FAQ)', () => {
     const { app, mesh } = shop();
     new IngressGateway(mesh, 'ingress').addListener('web', {
-      namespace: 'shop',
+      namespaceName: 'shop',
       servers: [{ port: 443, protocol: Protocol.HTTPS, hosts: ['shop.example.com'], tls: { mode: GatewayTlsMode.SIMPLE, credentialName: 'shop/shop-cert' } }],
     });
     oneProblem(app, 'MESH-GW-002', 'mesh/ingress/web', '"shop/shop-cert"');
@@ -105,7 +105,7 @@ describe('twenty-two realistic mistakes, one clear message each', () => {
 
   test('9. the gateway host `*.*` copied from the TCM guide (defect D1)', () => {
     const { app, mesh } = shop();
-    new IngressGateway(mesh, 'ingress').addListener('web', { namespace: 'shop', servers: [{ port: 80, protocol: Protocol.HTTP, hosts: ['*.*'] }] });
+    new IngressGateway(mesh, 'ingress').addListener('web', { namespaceName: 'shop', servers: [{ port: 80, protocol: Protocol.HTTP, hosts: ['*.*'] }] });
     oneProblem(app, 'MESH-GW-012', 'mesh/ingress/web', '"*.*"');
   });
 
@@ -123,7 +123,7 @@ describe('twenty-two realistic mistakes, one clear message each', () => {
 
   test('12. portLevelMtls without a workload (rejected by the API server)', () => {
     const { app, mesh } = shop();
-    new PeerAuth(mesh, 'db-plain', { namespace: 'shop', mode: MtlsMode.STRICT, portLevelMtls: [{ port: 5432, mode: MtlsMode.DISABLE }] });
+    new PeerAuth(mesh, 'db-plain', { namespaceName: 'shop', mode: MtlsMode.STRICT, portLevelMtls: [{ port: 5432, mode: MtlsMode.DISABLE }] });
     oneProblem(app, 'MESH-SEC-004', 'mesh/db-plain', '');
   });
 
@@ -138,7 +138,7 @@ describe('twenty-two realistic mistakes, one clear message each', () => {
   test('14. a CUSTOM authorization policy whose ext_authz provider was never declared on the mesh', () => {
     const { app, mesh, reviews } = shop();
     const authz = ExtensionProvider.extAuthzHttp('opa', { service: 'opa.authz.svc.cluster.local', port: 8181 });
-    new AuthorizationPolicy(mesh, 'opa-check', { workload: reviews, action: AuthorizationAction.CUSTOM, provider: authz, rules: [{ to: [{ paths: ['/admin*'] }] }] });
+    new AuthorizationPolicy(mesh, 'opa-check', { workload: reviews, action: AuthorizationAction.CUSTOM, provider: authz, rules: [{ operations: [{ paths: ['/admin*'] }] }] });
     oneProblem(app, 'MESH-SEC-009', 'mesh/opa-check', '"opa"');
   });
 
@@ -175,7 +175,7 @@ describe('twenty-two realistic mistakes, one clear message each', () => {
   test('19. an application listening on 15001, a port the sidecar owns', () => {
     const app = testApp();
     const mesh = new Mesh(app, 'mesh', { meshId: 'shop', clusters: [{ name: 'prod' }] });
-    new MeshService(mesh, 'admin', { name: 'admin', namespace: 'shop', ports: [{ port: 15001, protocol: Protocol.HTTP }] });
+    new MeshService(mesh, 'admin', { name: 'admin', namespaceName: 'shop', ports: [{ port: 15001, protocol: Protocol.HTTP }] });
     oneProblem(app, 'MESH-SVC-006', 'mesh/admin', '15001');
   });
 

@@ -198,8 +198,8 @@ describe('gateway rules', () => {
     const mesh = new Mesh(app, 'mesh', { meshId: 'm', clusters: [{ name: 'a' }, { name: 'b', role: ClusterRole.REMOTE }] });
     const one = new IngressGateway(mesh, 'one', { name: 'gw-one' });
     const two = new IngressGateway(mesh, 'two', { name: 'gw-two' });
-    one.addListener('web', { name: 'frontend-gw', namespace: 'base', servers: [http] });
-    two.addListener('web', { name: 'frontend-gw', namespace: 'base', servers: [http] });
+    one.addListener('web', { name: 'frontend-gw', namespaceName: 'base', servers: [http] });
+    two.addListener('web', { name: 'frontend-gw', namespaceName: 'base', servers: [http] });
     expect(synthError(app)).toContain('MESH-GW-023 [error] at mesh/two/web: Two different Gateway resources have the same namespace and name in one cluster. Value: "a/base/frontend-gw"');
   });
 

@@ -155,7 +155,7 @@ describe('listeners', () => {
       apiVersion: 'v1', kind: 'Secret', metadata: { name: 'shop-cert', namespace: 'istio-system' }, type: 'kubernetes.io/tls', stringData: { 'tls.crt': 'CERT', 'tls.key': 'KEY' },
     });
     gw.addListener('shop', {
-      namespace: 'shop',
+      namespaceName: 'shop',
       servers: [
         { port: 80, protocol: Protocol.HTTP, hosts: ['shop.example.com'], httpsRedirect: true },
         { port: 443, protocol: Protocol.HTTPS, hosts: ['shop/shop.example.com'], tls: { mode: GatewayTlsMode.SIMPLE, credentialSecret: secret, minProtocolVersion: TlsVersion.TLSV1_2 } },

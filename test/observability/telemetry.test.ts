@@ -11,7 +11,7 @@ const prometheus = ExtensionProvider.prometheus();
 function setup(providers = [zipkin, jsonLog, prometheus]) {
   const app = testApp();
   const mesh = new Mesh(app, 'mesh', { meshId: 'm', clusters: [{ name: 'a' }], extensionProviders: providers });
-  const web = new MeshService(mesh, 'web', { name: 'web', namespace: 'shop', ports: [{ port: 80, protocol: Protocol.HTTP }] });
+  const web = new MeshService(mesh, 'web', { name: 'web', namespaceName: 'shop', ports: [{ port: 80, protocol: Protocol.HTTP }] });
   return { app, mesh, web };
 }
 
@@ -42,7 +42,7 @@ describe('Telemetry', () => {
   test('per-namespace metrics tag overrides: the DaoCloud namespace-metrics example', () => {
     const { app, mesh } = setup();
     new Telemetry(mesh, 'namespace-metrics', {
-      namespace: 'default',
+      namespaceName: 'default',
       metrics: { providers: [prometheus], overrides: [{ tagOverrides: { request_method: 'request.method', request_host: 'request.host' } }] },
     });
     expect(synth(app).find('a', 'Telemetry', 'namespace-metrics', 'default').spec).toEqual({
@@ -82,8 +82,8 @@ describe('Telemetry', () => {
 describe('Telemetry rules', () => {
   test('two selector-less Telemetries in one namespace (MESH-OPS-001)', () => {
     const { app, mesh } = setup();
-    new Telemetry(mesh, 'one', { namespace: 'shop', tracing: { samplingPercentage: 10 } });
-    new Telemetry(mesh, 'two', { namespace: 'shop', accessLogging: { disabled: true } });
+    new Telemetry(mesh, 'one', { namespaceName: 'shop', tracing: { samplingPercentage: 10 } });
+    new Telemetry(mesh, 'two', { namespaceName: 'shop', accessLogging: { disabled: true } });
     expect(synthError(app)).toContain('MESH-OPS-001 [error] at mesh/two: A namespace has more than one selector-less resource of this kind. Kind: Telemetry; also declared at mesh/one. Value: "shop".');
   });
 

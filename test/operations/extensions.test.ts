@@ -11,7 +11,7 @@ const HCM_TYPE = 'type.googleapis.com/envoy.extensions.filters.network.http_conn
 function setup() {
   const app = testApp();
   const mesh = new Mesh(app, 'mesh', { meshId: 'm', clusters: [{ name: 'a' }] });
-  const web = new MeshService(mesh, 'web', { name: 'web', namespace: 'shop', ports: [{ port: 80, protocol: Protocol.HTTP }] });
+  const web = new MeshService(mesh, 'web', { name: 'web', namespaceName: 'shop', ports: [{ port: 80, protocol: Protocol.HTTP }] });
   return { app, mesh, web };
 }
 
@@ -156,7 +156,7 @@ describe('ProxyConfig', () => {
 describe('targeting', () => {
   test('a workload without pod labels (MESH-OPS-017)', () => {
     const { app, mesh } = setup();
-    const external = MeshService.external(mesh, 'legacy', { name: 'legacy', namespace: 'ops', ports: [{ port: 80, protocol: Protocol.HTTP }] });
+    const external = MeshService.external(mesh, 'legacy', { name: 'legacy', namespaceName: 'ops', ports: [{ port: 80, protocol: Protocol.HTTP }] });
     new WasmPlugin(mesh, 'w', { workload: external, url: 'oci://registry.example.com/f:1' });
     expect(synthError(app)).toContain('MESH-OPS-017 [error] at mesh/w: The targeted workload has no pod labels to select it by. Value: "mesh/legacy".');
   });

@@ -9,7 +9,7 @@ function setup() {
   const mesh = new Mesh(app, 'mesh', {
     meshId: 'm', clusters: [{ name: 'a' }], meshConfig: { outboundTrafficPolicy: OutboundTrafficPolicy.REGISTRY_ONLY },
   });
-  const web = new MeshService(mesh, 'web', { name: 'web', namespace: 'shop', ports: [{ port: 80, protocol: Protocol.HTTP }] });
+  const web = new MeshService(mesh, 'web', { name: 'web', namespaceName: 'shop', ports: [{ port: 80, protocol: Protocol.HTTP }] });
   return { app, mesh, web };
 }
 
@@ -23,7 +23,7 @@ describe('operations with the traffic and gateway constructs', () => {
   test('the same TrafficRoute passes once a ServiceEntry registers the host', () => {
     const { app, mesh, web } = setup();
     new ServiceEntry(mesh, 'partner', {
-      namespace: 'shop', hosts: ['api.partner.com'], ports: [{ number: 443, protocol: Protocol.TLS }], resolution: ServiceEntryResolution.DNS,
+      namespaceName: 'shop', hosts: ['api.partner.com'], ports: [{ number: 443, protocol: Protocol.TLS }], resolution: ServiceEntryResolution.DNS,
     });
     new TrafficRoute(mesh, 'web-route', { service: web, http: [{ destinations: [{ host: 'api.partner.com', port: 443 }] }] });
     const vs = synth(app).find('a', 'VirtualService', 'web', 'shop');

@@ -18,7 +18,7 @@ describe('ServiceEntry', () => {
   test('DNS external entry: hosts, ports with protocols, location and resolution in every config cluster', () => {
     const { app, mesh } = setup();
     new ServiceEntry(mesh, 'baidu', {
-      namespace: 'shop',
+      namespaceName: 'shop',
       hosts: ['www.baidu.com'],
       ports: [{ number: 443, protocol: Protocol.TLS }, { number: 80, protocol: Protocol.HTTP, name: 'web' }],
       resolution: ServiceEntryResolution.DNS,
@@ -39,7 +39,7 @@ describe('ServiceEntry', () => {
   test('STATIC internal entry with endpoints, and NONE with CIDR addresses', () => {
     const { app, mesh } = setup();
     new ServiceEntry(mesh, 'mysql', {
-      namespace: 'db',
+      namespaceName: 'db',
       hosts: ['mysql.legacy.internal'],
       ports: [{ number: 3306, protocol: Protocol.TCP }],
       resolution: ServiceEntryResolution.STATIC,
@@ -47,7 +47,7 @@ describe('ServiceEntry', () => {
       endpoints: [{ address: '10.0.0.5', labels: { zone: 'a' } }],
     });
     new ServiceEntry(mesh, 'cos', {
-      namespace: 'db',
+      namespaceName: 'db',
       hosts: ['cos.example.com'],
       addresses: ['169.254.0.0/16'],
       ports: [{ number: 80, protocol: Protocol.TCP }],
@@ -64,7 +64,7 @@ describe('ServiceEntry', () => {
   test('ServiceEntry port colliding with a sidecar port (MESH-OPS-008)', () => {
     const { app, mesh } = setup();
     new ServiceEntry(mesh, 'bad', {
-      namespace: 'shop', hosts: ['x.example.com'], ports: [{ number: 15001, protocol: Protocol.TCP }], resolution: ServiceEntryResolution.DNS,
+      namespaceName: 'shop', hosts: ['x.example.com'], ports: [{ number: 15001, protocol: Protocol.TCP }], resolution: ServiceEntryResolution.DNS,
     });
     expect(synthError(app)).toContain('MESH-OPS-008 [error] at mesh/bad: The port collides with a port the Istio sidecar reserves');
   });
@@ -74,15 +74,15 @@ describe('VMs: WorkloadGroup and WorkloadEntry', () => {
   test('a WorkloadGroup and a WorkloadEntry selected by a ServiceEntry through the group construct', () => {
     const { app, mesh } = setup();
     const group = new WorkloadGroup(mesh, 'ratings-vm', {
-      namespace: 'vm',
+      namespaceName: 'vm',
       labels: { app: 'ratings-vm' },
       serviceAccount: 'ratings',
       network: 'vm-net',
       probe: VmProbe.httpGet(8080, '/ready'),
     });
-    new WorkloadEntry(mesh, 'vm-1', { namespace: 'vm', address: '10.10.0.7', labels: { app: 'ratings-vm', instance: '1' }, serviceAccount: 'ratings' });
+    new WorkloadEntry(mesh, 'vm-1', { namespaceName: 'vm', address: '10.10.0.7', labels: { app: 'ratings-vm', instance: '1' }, serviceAccount: 'ratings' });
     new ServiceEntry(mesh, 'ratings', {
-      namespace: 'vm',
+      namespaceName: 'vm',
       hosts: ['ratings.vm.mesh'],
       location: ServiceEntryLocation.MESH_INTERNAL,
       ports: [{ number: 8080, protocol: Protocol.HTTP }],
@@ -103,27 +103,27 @@ describe('VMs: WorkloadGroup and WorkloadEntry', () => {
 
   test('a WorkloadEntry selected by a Kubernetes Service passes', () => {
     const { app, mesh } = setup();
-    new MeshService(mesh, 'ratings', { name: 'ratings', namespace: 'vm', ports: [{ port: 8080, protocol: Protocol.HTTP }] });
-    new WorkloadEntry(mesh, 'vm-1', { namespace: 'vm', address: '10.10.0.7', labels: { app: 'ratings' } });
+    new MeshService(mesh, 'ratings', { name: 'ratings', namespaceName: 'vm', ports: [{ port: 8080, protocol: Protocol.HTTP }] });
+    new WorkloadEntry(mesh, 'vm-1', { namespaceName: 'vm', address: '10.10.0.7', labels: { app: 'ratings' } });
     expect(synth(app).find('a', 'WorkloadEntry', 'vm-1', 'vm').spec.labels).toEqual({ app: 'ratings' });
   });
 
   test('WorkloadEntry nothing selects (MESH-OPS-003)', () => {
     const { app, mesh } = setup();
     new ServiceEntry(mesh, 'other', {
-      namespace: 'vm',
+      namespaceName: 'vm',
       hosts: ['other.vm.mesh'],
       ports: [{ number: 80, protocol: Protocol.HTTP }],
       resolution: ServiceEntryResolution.STATIC,
-      workloads: new WorkloadGroup(mesh, 'g', { namespace: 'vm', labels: { app: 'other' } }),
+      workloads: new WorkloadGroup(mesh, 'g', { namespaceName: 'vm', labels: { app: 'other' } }),
     });
-    new WorkloadEntry(mesh, 'vm-1', { namespace: 'vm', address: '10.10.0.7', labels: { app: 'lonely' } });
+    new WorkloadEntry(mesh, 'vm-1', { namespaceName: 'vm', address: '10.10.0.7', labels: { app: 'lonely' } });
     expect(synthError(app)).toContain('MESH-OPS-003 [error] at mesh/vm-1: No ServiceEntry, WorkloadGroup or Service selects this WorkloadEntry. Value: "vm/vm-1".');
   });
 
   test('VM ports colliding with sidecar ports (MESH-OPS-008)', () => {
     const { app, mesh } = setup();
-    new WorkloadGroup(mesh, 'g', { namespace: 'vm', labels: { app: 'x' }, ports: { http: 15090 } });
+    new WorkloadGroup(mesh, 'g', { namespaceName: 'vm', labels: { app: 'x' }, ports: { http: 15090 } });
     expect(synthError(app)).toContain('MESH-OPS-008 [error] at mesh/g: The port collides with a port the Istio sidecar reserves (15000, 15001, 15004, 15006, 15008, 15009, 15020, 15021, 15053, 15090). Value: 15090.');
   });
 });
@@ -148,7 +148,7 @@ describe('REGISTRY_ONLY outbound policy', () => {
   test('a wildcard ServiceEntry registers the host; cluster-local hosts need none', () => {
     const { app, mesh } = setup(OutboundTrafficPolicy.REGISTRY_ONLY);
     new ServiceEntry(mesh, 'partner', {
-      namespace: 'shop', hosts: ['*.partner.com'], ports: [{ number: 443, protocol: Protocol.TLS }], resolution: ServiceEntryResolution.NONE,
+      namespaceName: 'shop', hosts: ['*.partner.com'], ports: [{ number: 443, protocol: Protocol.TLS }], resolution: ServiceEntryResolution.NONE,
     });
     route(mesh, 'api.partner.com');
     new ApiObject(mesh.cluster('a'), 'reviews', {

@@ -73,7 +73,7 @@ describe('SidecarSettings', () => {
   test('namespace defaults apply field by field; workload settings win', () => {
     const { app, mesh, deployment } = setup();
     new NamespaceSidecarDefaults(mesh, 'shop-defaults', {
-      namespace: 'shop', logLevel: ProxyLogLevel.WARNING, excludeOutboundPorts: [3306], proxyConfig: { concurrency: 2 },
+      namespaceName: 'shop', logLevel: ProxyLogLevel.WARNING, excludeOutboundPorts: [3306], proxyConfig: { concurrency: 2 },
     });
     new SidecarSettings(mesh, 's', { logLevel: ProxyLogLevel.ERROR, holdApplicationUntilProxyStarts: true }).applyTo(deployment);
     const a = podTemplate(synth(app)).annotations;
@@ -92,7 +92,7 @@ describe('SidecarSettings', () => {
     const base = hashOf(m => m.addNamespace('shop'));
     expect(hashOf(m => m.addNamespace('shop'))).toBe(base);
     expect(hashOf(m => m.addNamespace('shop', { injectionEnabled: false }))).not.toBe(base);
-    expect(hashOf(m => { m.addNamespace('shop'); new ProxyConfig(m, 'pc', { namespace: 'shop', concurrency: 2 }); })).not.toBe(base);
+    expect(hashOf(m => { m.addNamespace('shop'); new ProxyConfig(m, 'pc', { namespaceName: 'shop', concurrency: 2 }); })).not.toBe(base);
   });
 
   test('podLabels and podAnnotations serve pod templates the library does not own', () => {
@@ -115,7 +115,7 @@ describe('sidecar settings rules', () => {
 
   test('malformed CIDR (MESH-OPS-006)', () => {
     const { mesh } = setup();
-    const message = errorOf(() => new NamespaceSidecarDefaults(mesh, 'd', { namespace: 'shop', excludeOutboundIpRanges: ['10.0.0.0/33', '10.1.0.0', '*'] }));
+    const message = errorOf(() => new NamespaceSidecarDefaults(mesh, 'd', { namespaceName: 'shop', excludeOutboundIpRanges: ['10.0.0.0/33', '10.1.0.0', '*'] }));
     expect(message).toContain('MESH-OPS-006 [error] at mesh/d/excludeOutboundIpRanges[0]: A traffic passthrough IP range is not a valid CIDR. Value: "10.0.0.0/33".');
     expect(message).toContain('MESH-OPS-006 [error] at mesh/d/excludeOutboundIpRanges[1]: A traffic passthrough IP range is not a valid CIDR. Value: "10.1.0.0".');
     expect(message).toContain('MESH-OPS-006 [error] at mesh/d/excludeOutboundIpRanges[2]: A traffic passthrough IP range is not a valid CIDR. Value: "*".');
@@ -126,8 +126,8 @@ describe('sidecar settings rules', () => {
 
   test('two default sets for one namespace (MESH-OPS-014)', () => {
     const { app, mesh } = setup();
-    new NamespaceSidecarDefaults(mesh, 'd1', { namespace: 'shop' });
-    new NamespaceSidecarDefaults(mesh, 'd2', { namespace: 'shop' });
+    new NamespaceSidecarDefaults(mesh, 'd1', { namespaceName: 'shop' });
+    new NamespaceSidecarDefaults(mesh, 'd2', { namespaceName: 'shop' });
     expect(synthError(app)).toContain('MESH-OPS-014 [error] at mesh/d2: A namespace has more than one set of sidecar defaults. Also declared at mesh/d1. Value: "shop".');
   });
 });

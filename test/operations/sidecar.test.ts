@@ -4,8 +4,8 @@ import { synth, synthError, testApp } from '../util';
 function setup() {
   const app = testApp();
   const mesh = new Mesh(app, 'mesh', { meshId: 'm', clusters: [{ name: 'a' }] });
-  const web = new MeshService(mesh, 'web', { name: 'web', namespace: 'shop', ports: [{ port: 80, protocol: Protocol.HTTP }] });
-  const db = new MeshService(mesh, 'db', { name: 'db', namespace: 'data', ports: [{ port: 5432, protocol: Protocol.TCP }] });
+  const web = new MeshService(mesh, 'web', { name: 'web', namespaceName: 'shop', ports: [{ port: 80, protocol: Protocol.HTTP }] });
+  const db = new MeshService(mesh, 'db', { name: 'db', namespaceName: 'data', ports: [{ port: 5432, protocol: Protocol.TCP }] });
   return { app, mesh, web, db };
 }
 
@@ -13,7 +13,7 @@ describe('Sidecar', () => {
   test('namespace-wide egress scoping by construct, plus own and root namespaces', () => {
     const { app, mesh, db } = setup();
     new Sidecar(mesh, 'shop-scope', {
-      namespace: 'shop',
+      namespaceName: 'shop',
       egressServices: [db],
       egressNamespaces: ['payments'],
       egressHosts: ['istio-egress/*.example.com'],
@@ -47,8 +47,8 @@ describe('Sidecar', () => {
 describe('Sidecar rules', () => {
   test('two selector-less Sidecars in one namespace (MESH-OPS-001)', () => {
     const { app, mesh } = setup();
-    new Sidecar(mesh, 'one', { namespace: 'shop', egressNamespaces: ['a'] });
-    new Sidecar(mesh, 'two', { namespace: 'shop', egressNamespaces: ['b'] });
+    new Sidecar(mesh, 'one', { namespaceName: 'shop', egressNamespaces: ['a'] });
+    new Sidecar(mesh, 'two', { namespaceName: 'shop', egressNamespaces: ['b'] });
     expect(synthError(app)).toContain('MESH-OPS-001 [error] at mesh/two: A namespace has more than one selector-less resource of this kind. Kind: Sidecar; also declared at mesh/one. Value: "shop".');
   });
 
@@ -69,7 +69,7 @@ describe('Sidecar rules', () => {
 
   test('egress host without a namespace part (MESH-OPS-016)', () => {
     const { app, mesh } = setup();
-    new Sidecar(mesh, 's', { namespace: 'shop', egressHosts: ['api.example.com'] });
+    new Sidecar(mesh, 's', { namespaceName: 'shop', egressHosts: ['api.example.com'] });
     expect(synthError(app)).toContain('MESH-OPS-016 [error] at mesh/s: A Sidecar egress host must have the form `<namespace>/<host>`, the namespace being `*`, `.`, `~` or a namespace name. Value: "api.example.com".');
   });
 });

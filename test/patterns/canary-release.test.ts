@@ -10,7 +10,7 @@ function world(clusters = [{ name: 'a' }]): { app: MeshApp; mesh: Mesh; order: M
   const mesh = new Mesh(app, 'mesh', { meshId: 'm', clusters });
   const order = new MeshService(mesh, 'order', {
     name: 'order',
-    namespace: 'base',
+    namespaceName: 'base',
     ports: [{ port: 7000, protocol: Protocol.HTTP }],
     versions: [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v2', labels: { version: 'v2' } }],
   });
@@ -53,7 +53,7 @@ describe('CanaryRelease', () => {
   test('an edge canary binds the release to an ingress listener for the public host', () => {
     const w = world();
     const ingress = new IngressGateway(w.mesh, 'ingress');
-    const listener = ingress.addListener('shop', { namespace: 'base', servers: [{ port: 80, name: 'http', protocol: Protocol.HTTP, hosts: ['shop.example.com'] }] });
+    const listener = ingress.addListener('shop', { namespaceName: 'base', servers: [{ port: 80, name: 'http', protocol: Protocol.HTTP, hosts: ['shop.example.com'] }] });
     new CanaryRelease(w.mesh, 'edge', {
       service: w.order, stableVersion: 'v1', canaryVersion: 'v2', step: 1, gateways: [listener], hosts: ['shop.example.com'],
     });
@@ -198,7 +198,7 @@ describe('CanaryRelease', () => {
         'mesh/c', '"v2"'],
       ['MESH-PAT-004', w => {
         w.mesh.addCluster({ name: 'b' });
-        const svc = new MeshService(w.mesh, 'only-a', { name: 'x', namespace: 'base', clusters: ['a'], ports: [{ port: 80, protocol: Protocol.HTTP }], versions: [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v2', labels: { version: 'v2' } }] });
+        const svc = new MeshService(w.mesh, 'only-a', { name: 'x', namespaceName: 'base', clusters: ['a'], ports: [{ port: 80, protocol: Protocol.HTTP }], versions: [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v2', labels: { version: 'v2' } }] });
         new CanaryRelease(w.mesh, 'c', { service: svc, stableVersion: 'v1', canaryVersion: 'v2', stableClusters: ['a'], canaryClusters: ['b'] });
       }, 'mesh/c', '"b"'],
       ['MESH-PAT-002', w => new CanaryRelease(w.mesh, 'c', { service: w.order, stableVersion: 'v1', canaryVersion: 'v2', currentStep: CanaryStep.of(4) }),
@@ -228,7 +228,7 @@ describe('CanaryRelease', () => {
 
     test('a same-name Service with other ports in the canary cluster is MESH-SVC-007 (identical name and ports everywhere)', () => {
       const w = world([{ name: 'a' }, { name: 'b' }]);
-      new MeshService(w.mesh, 'order-b', { name: 'order', namespace: 'base', clusters: ['b'], ports: [{ port: 8080, protocol: Protocol.HTTP }] });
+      new MeshService(w.mesh, 'order-b', { name: 'order', namespaceName: 'base', clusters: ['b'], ports: [{ port: 8080, protocol: Protocol.HTTP }] });
       new CanaryRelease(w.mesh, 'c', { service: w.order, stableVersion: 'v1', canaryVersion: 'v2', stableClusters: ['a'], canaryClusters: ['b'] });
       expect(synthError(w.app)).toContain('MESH-SVC-007');
     });

@@ -5,7 +5,7 @@ import { synth, synthError, testApp } from '../util';
 function world(): { app: MeshApp; mesh: Mesh; hello: MeshService } {
   const app = testApp();
   const mesh = new Mesh(app, 'mesh', { meshId: 'm', clusters: [{ name: 'c1' }, { name: 'c2' }, { name: 'c3' }] });
-  const hello = new MeshService(mesh, 'hello', { name: 'helloworld', namespace: 'sample', ports: [{ port: 5000, protocol: Protocol.HTTP }] });
+  const hello = new MeshService(mesh, 'hello', { name: 'helloworld', namespaceName: 'sample', ports: [{ port: 5000, protocol: Protocol.HTTP }] });
   return { app, mesh, hello };
 }
 
@@ -32,7 +32,7 @@ describe('CrossClusterTraffic (DaoCloud same-name services)', () => {
 
   test('hidden from other clusters: callers where it does not run get 404', () => {
     const w = world();
-    const local = new MeshService(w.mesh, 'local', { name: 'ledger', namespace: 'sample', clusters: ['c1'], ports: [{ port: 80, protocol: Protocol.HTTP }] });
+    const local = new MeshService(w.mesh, 'local', { name: 'ledger', namespaceName: 'sample', clusters: ['c1'], ports: [{ port: 80, protocol: Protocol.HTTP }] });
     new CrossClusterTraffic(w.mesh, 'x', { service: local, mode: CrossClusterMode.HIDE_FROM_OTHER_CLUSTERS });
     const vs = synth(w.app).find('c2', 'VirtualService', 'ledger', 'sample');
     expect(vs.spec.http).toEqual([
@@ -43,7 +43,7 @@ describe('CrossClusterTraffic (DaoCloud same-name services)', () => {
 
   test('keep local for a TCP-only service uses TCP routes by source cluster', () => {
     const w = world();
-    const db = new MeshService(w.mesh, 'db', { name: 'db', namespace: 'sample', ports: [{ port: 5432, protocol: Protocol.TCP }] });
+    const db = new MeshService(w.mesh, 'db', { name: 'db', namespaceName: 'sample', ports: [{ port: 5432, protocol: Protocol.TCP }] });
     new CrossClusterTraffic(w.mesh, 'x', { service: db, mode: CrossClusterMode.KEEP_LOCAL });
     const vs = synth(w.app).find('c1', 'VirtualService', 'db', 'sample');
     expect(vs.spec.http).toBeUndefined();
@@ -72,7 +72,7 @@ describe('CrossClusterTraffic (DaoCloud same-name services)', () => {
   test('scoped sidecars: the Sidecar egress + exportTo recipe keeps a namespace\'s config small', () => {
     const w = world();
     new CrossClusterTraffic(w.mesh, 'x', { service: w.hello, mode: CrossClusterMode.KEEP_LOCAL, exportTo: ExportTo.namespaces('sample', 'frontend') });
-    new Sidecar(w.mesh, 'scope', { namespace: 'frontend', egressNamespaces: ['sample'] });
+    new Sidecar(w.mesh, 'scope', { namespaceName: 'frontend', egressNamespaces: ['sample'] });
     const out = synth(w.app);
     expect(out.find('c1', 'VirtualService', 'helloworld', 'sample').spec.exportTo).toEqual(['frontend', 'sample']);
     expect(out.ofKind('c1', 'Sidecar')[0].spec.egress[0].hosts).toContain('sample/*');

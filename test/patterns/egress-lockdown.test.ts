@@ -8,7 +8,7 @@ function world(outbound = OutboundTrafficPolicy.REGISTRY_ONLY): World {
   const app = testApp();
   const mesh = new Mesh(app, 'mesh', { meshId: 'm', clusters: [{ name: 'a' }], meshConfig: { outboundTrafficPolicy: outbound } });
   const gateway = new EgressGateway(mesh, 'egress');
-  const svc = (name: string) => new MeshService(mesh, name, { name, namespace: 'shop', ports: [{ port: 80, protocol: Protocol.HTTP }] });
+  const svc = (name: string) => new MeshService(mesh, name, { name, namespaceName: 'shop', ports: [{ port: 80, protocol: Protocol.HTTP }] });
   return { app, mesh, gateway, web: svc('web'), batch: svc('batch') };
 }
 
@@ -65,7 +65,7 @@ describe('EgressLockdown', () => {
       const app = testApp();
       const mesh = new Mesh(app, 'mesh', { meshId: 'm', clusters: [{ name: 'a' }, { name: 'b' }], meshConfig: { outboundTrafficPolicy: OutboundTrafficPolicy.REGISTRY_ONLY } });
       const gateway = new EgressGateway(mesh, 'egress', { clusters: ['a'] });
-      const web = new MeshService(mesh, 'web', { name: 'web', namespace: 'shop', ports: [{ port: 80, protocol: Protocol.HTTP }] });
+      const web = new MeshService(mesh, 'web', { name: 'web', namespaceName: 'shop', ports: [{ port: 80, protocol: Protocol.HTTP }] });
       new EgressLockdown(mesh, 'lockdown', { gateway, allowedHosts: [{ host: 'api.github.com', allowedSources: [web] }] });
       expectRule(app, 'MESH-PAT-010', 'mesh/lockdown', '"b"');
     });

@@ -12,7 +12,7 @@ const THREE_REGIONS = [
 function world(clusters: any[] = THREE_REGIONS): { app: MeshApp; mesh: Mesh; web: MeshService; api: MeshService } {
   const app = testApp();
   const mesh = new Mesh(app, 'mesh', { meshId: 'm', clusters });
-  const svc = (name: string) => new MeshService(mesh, name, { name, namespace: 'shop', ports: [{ port: 80, protocol: Protocol.HTTP }] });
+  const svc = (name: string) => new MeshService(mesh, name, { name, namespaceName: 'shop', ports: [{ port: 80, protocol: Protocol.HTTP }] });
   return { app, mesh, web: svc('web'), api: svc('api') };
 }
 
@@ -51,7 +51,7 @@ describe('LocalityAwareFailover', () => {
     const c = world();
     new LocalityAwareFailover(c.mesh, 'f', {
       services: [c.web],
-      distribute: [{ from: 'eu-west/eu-west-1a/*', to: { 'eu-west/eu-west-1a/*': 80, 'eu-west/eu-west-1b/*': 20 } }],
+      distribute: [{ fromLocality: 'eu-west/eu-west-1a/*', toLocalities: { 'eu-west/eu-west-1a/*': 80, 'eu-west/eu-west-1b/*': 20 } }],
       outlierDetection: { consecutive5xxErrors: 3, interval: Duration.seconds(5) },
     });
     const policy = lb(synth(c.app), 'eu', 'web');
@@ -70,7 +70,7 @@ describe('LocalityAwareFailover', () => {
 
     test('MESH-PAT-006: a distribute zone no cluster is in', () => {
       const w = world();
-      new LocalityAwareFailover(w.mesh, 'f', { services: [w.web], distribute: [{ from: 'eu-west/*', to: { 'eu-west/eu-west-1c': 100 } }] });
+      new LocalityAwareFailover(w.mesh, 'f', { services: [w.web], distribute: [{ fromLocality: 'eu-west/*', toLocalities: { 'eu-west/eu-west-1c': 100 } }] });
       expectRule(w.app, 'MESH-PAT-006', 'mesh/f/locality', '"eu-west/eu-west-1c"');
     });
 
@@ -89,8 +89,8 @@ describe('LocalityAwareFailover', () => {
 
     test('weights not summing to 100, a region failing over to itself and two modes are MESH-ROUTE-032 of the generated route', () => {
       const w = world();
-      new LocalityAwareFailover(w.mesh, 'f', { services: [w.web], failover: [{ from: 'eu-west', to: 'eu-west' }] });
-      new LocalityAwareFailover(w.mesh, 'g', { services: [w.api], distribute: [{ from: 'eu-west/*', to: { 'eu-west/eu-west-1a': 60, 'us-east/us-east-1a': 30 } }] });
+      new LocalityAwareFailover(w.mesh, 'f', { services: [w.web], failover: [{ fromRegion: 'eu-west', toRegion: 'eu-west' }] });
+      new LocalityAwareFailover(w.mesh, 'g', { services: [w.api], distribute: [{ fromLocality: 'eu-west/*', toLocalities: { 'eu-west/eu-west-1a': 60, 'us-east/us-east-1a': 30 } }] });
       const message = synthError(w.app);
       expect(message).toContain('MESH-ROUTE-032 [error] at mesh/f/shop-web/policy/locality');
       expect(message).toContain('MESH-ROUTE-032 [error] at mesh/g/shop-api/policy/locality');
@@ -98,7 +98,7 @@ describe('LocalityAwareFailover', () => {
 
     test('failover without outlier detection is MESH-ROUTE-019 (the pattern always emits it)', () => {
       const w = world();
-      new TrafficRoute(w.mesh, 'hand', { service: w.web, policy: { locality: { failover: [{ from: 'eu-west', to: 'us-east' }] } } });
+      new TrafficRoute(w.mesh, 'hand', { service: w.web, policy: { locality: { failover: [{ fromRegion: 'eu-west', toRegion: 'us-east' }] } } });
       expect(synthError(w.app)).toContain('MESH-ROUTE-019 [error] at mesh/hand/policy');
     });
   });

@@ -73,7 +73,7 @@ function seedIngress(mesh: Mesh, extra: GatewayProps = {}) {
 function seedEgress(mesh: Mesh, extra: GatewayProps = {}) {
   return new EgressGateway(mesh, 'egress', {
     name: 'egressgateway',
-    namespace: 'istio-system',
+    namespaceName: 'istio-system',
     clusters: ['ack-egress'],
     asm: { autoCreateGatewayYaml: false, disableContainerPortExposed: true, readinessProbe: {}, runAsRoot: true },
     dnsPolicy: GatewayDnsPolicy.CLUSTER_FIRST,
@@ -163,7 +163,7 @@ describe('ASM platform: IstioGateway rendering', () => {
 describe('ASM platform: rules', () => {
   test('MESH-PLAT-007: a gateway outside istio-system', () => {
     const { app, mesh } = asmMesh();
-    seedEgress(mesh, { namespace: 'egress' });
+    seedEgress(mesh, { namespaceName: 'egress' });
     const message = synthError(app);
     expect(message).toContain('MESH-PLAT-007 [error] at mesh/egress: Alibaba Cloud ASM gateways must be deployed in the istio-system namespace. On Alibaba Cloud ASM. Value: "egress".');
   });

@@ -32,7 +32,7 @@ class AcmeGatewayProvisioner extends GatewayProvisioner {
   public render(gateway: GatewayWorkload): void {
     for (const cluster of gateway.mesh.configClusters) {
       new k8s.KubeConfigMap(cluster.scopeFor(gateway), 'AcmeGateway', {
-        metadata: { name: `acme-gateway-${gateway.name}`, namespace: gateway.namespace },
+        metadata: { name: `acme-gateway-${gateway.name}`, namespace: gateway.namespaceName },
         data: { type: gateway.gatewayType, clusters: gateway.clusters.map(c => c.clusterName).join(',') },
       });
     }

@@ -25,11 +25,11 @@ describe('mesh report', () => {
       [1, 2, 3].map(i => [ew(i), `network-c${i}`]),
     );
     expect(report.edges).toEqual([
-      ...[1, 2, 3].map(i => ({ from: `cluster_mdemo_cluster${i}`, to: ew(i), label: 'gateway' })),
-      { from: ew(1), to: ew(2), label: 'east-west mTLS 15443' },
-      { from: ew(1), to: ew(3), label: 'east-west mTLS 15443' },
-      { from: ew(2), to: ew(3), label: 'east-west mTLS 15443' },
-      ...[1, 2, 3].map(i => ({ from: `cluster_mdemo_cluster${i}`, to: 'cluster_mdemo_mesh_hosted', label: 'istiod' })),
+      ...[1, 2, 3].map(i => ({ source: `cluster_mdemo_cluster${i}`, target: ew(i), label: 'gateway' })),
+      { source: ew(1), target: ew(2), label: 'east-west mTLS 15443' },
+      { source: ew(1), target: ew(3), label: 'east-west mTLS 15443' },
+      { source: ew(2), target: ew(3), label: 'east-west mTLS 15443' },
+      ...[1, 2, 3].map(i => ({ source: `cluster_mdemo_cluster${i}`, target: 'cluster_mdemo_mesh_hosted', label: 'istiod' })),
     ]);
     expect(report.toMermaid()).toContain('subgraph net_network_c2["network network-c2"]');
     expect(report.toMermaid()).toContain(`${ew(1)} <-->|east-west mTLS 15443| ${ew(2)}`);
@@ -51,15 +51,15 @@ describe('mesh report', () => {
     });
     const report = reportOf(app, mesh);
     expect(report.edges).toEqual([
-      { from: 'cluster_r1', to: 'cluster_p1', label: 'istiod' },
-      { from: 'cluster_r2', to: 'cluster_p2', label: 'istiod' },
+      { source: 'cluster_r1', target: 'cluster_p1', label: 'istiod' },
+      { source: 'cluster_r2', target: 'cluster_p2', label: 'istiod' },
     ]);
   });
 
   test('per service: routes, subsets, failover, mTLS and callers, read from the synthesized objects', () => {
     const app = testApp();
     const mesh = new Mesh(app, 'mesh', { meshId: 'm', clusters: [{ name: 'a' }] });
-    new MeshService(mesh, 'reviews', { name: 'reviews', namespace: 'shop', ports: [{ port: 9080, protocol: Protocol.HTTP }] });
+    new MeshService(mesh, 'reviews', { name: 'reviews', namespaceName: 'shop', ports: [{ port: 9080, protocol: Protocol.HTTP }] });
     const a = mesh.cluster('a');
     const istio = (kind: string, name: string, namespace: string, spec: object, group = 'networking') =>
       new ApiObject(a, `${kind}-${name}`, { apiVersion: `${group}.istio.io/v1`, kind, metadata: { name, namespace }, spec });

@@ -12,7 +12,7 @@ function mesh(props: { mtls?: MtlsMode; clusters?: { name: string; role?: Cluste
 function exampleService(m: Mesh, clusters?: string[]) {
   return new MeshService(m, 'example', {
     name: 'example-service',
-    namespace: 'foo',
+    namespaceName: 'foo',
     selector: { app: 'example-app' },
     ports: [{ port: 8000, targetPort: 80, protocol: Protocol.HTTP, name: 'http' }],
     clusters,
@@ -95,7 +95,7 @@ describe('PeerAuth', () => {
 
   test('a selector without a mesh service takes container ports as given', () => {
     const { app, mesh: m } = mesh();
-    new PeerAuth(m, 'pa', { namespace: 'foo', selector: { app: 'x' }, mode: MtlsMode.STRICT, portLevelMtls: [{ port: 9000, mode: MtlsMode.PERMISSIVE }] });
+    new PeerAuth(m, 'pa', { namespaceName: 'foo', selector: { app: 'x' }, mode: MtlsMode.STRICT, portLevelMtls: [{ port: 9000, mode: MtlsMode.PERMISSIVE }] });
     expect(synth(app).find('a', 'PeerAuthentication', 'pa', 'foo').spec).toEqual({
       selector: { matchLabels: { app: 'x' } }, mtls: { mode: 'STRICT' }, portLevelMtls: { 9000: { mode: 'PERMISSIVE' } },
     });
@@ -103,7 +103,7 @@ describe('PeerAuth', () => {
 
   test('explicit clusters override placement', () => {
     const { app, mesh: m } = mesh();
-    new PeerAuth(m, 'pa', { namespace: 'foo', mode: MtlsMode.STRICT, clusters: ['b'] });
+    new PeerAuth(m, 'pa', { namespaceName: 'foo', mode: MtlsMode.STRICT, clusters: ['b'] });
     const out = synth(app);
     expect(out.ofKind('a', 'PeerAuthentication').map(o => o.metadata.name)).toEqual(['default']);
     expect(out.find('b', 'PeerAuthentication', 'pa', 'foo').spec.mtls.mode).toBe('STRICT');
@@ -117,19 +117,19 @@ describe('MtlsMigration', () => {
     expect(MtlsMigration.stagesBetween(MtlsMode.PERMISSIVE, MtlsMode.STRICT)).toEqual(['PERMISSIVE', 'STRICT']);
     const modes = [0, 1, 2].map(stage => {
       const { app, mesh: m } = mesh();
-      const migration = new MtlsMigration(m, 'legacy', { namespace: 'legacy', stage });
+      const migration = new MtlsMigration(m, 'legacy', { namespaceName: 'legacy', stage });
       expect(migration.isComplete).toBe(stage === 2);
       return synth(app).find('a', 'PeerAuthentication', 'legacy', 'legacy').spec.mtls.mode;
     });
     expect(modes).toEqual(['DISABLE', 'PERMISSIVE', 'STRICT']);
     const { app, mesh: m } = mesh();
-    new MtlsMigration(m, 'legacy', { namespace: 'legacy', stage: 1 });
+    new MtlsMigration(m, 'legacy', { namespaceName: 'legacy', stage: 1 });
     expect(synth(app).text('security/mtls-migration-legacy-legacy.md')).toContain('0. DISABLE\n1. PERMISSIVE (this output)\n2. STRICT');
   });
 
   test('rejects a stage outside the plan', () => {
     const { mesh: m } = mesh();
-    expect(() => new MtlsMigration(m, 'legacy', { namespace: 'legacy', stage: 3 })).toThrow(/stage must be 0..2 \(DISABLE → PERMISSIVE → STRICT\), got 3/);
+    expect(() => new MtlsMigration(m, 'legacy', { namespaceName: 'legacy', stage: 3 })).toThrow(/stage must be 0..2 \(DISABLE → PERMISSIVE → STRICT\), got 3/);
   });
 });
 
@@ -152,7 +152,7 @@ describe('PeerAuth rules', () => {
 
   test('a "mesh-wide" policy with a selector (MESH-SEC-003), the DCE seed\'s defect', () => {
     const { app, mesh: m } = mesh({ mtls: MtlsMode.UNSET });
-    new PeerAuth(m, 'seed', { name: 'default', namespace: 'istio-system', selector: { app: 'reviews' }, mode: MtlsMode.STRICT });
+    new PeerAuth(m, 'seed', { name: 'default', namespaceName: 'istio-system', selector: { app: 'reviews' }, mode: MtlsMode.STRICT });
     new PeerAuth(m, 'declared', { scope: PolicyScope.MESH, selector: { app: 'reviews' }, mode: MtlsMode.STRICT });
     const message = synthError(app);
     expect(message).toContain('MESH-SEC-003 [error] at mesh/seed: A policy declared mesh-wide must live in the root namespace and have no selector. Value: {"namespace":"istio-system","selector":{"app":"reviews"}}.');
@@ -161,7 +161,7 @@ describe('PeerAuth rules', () => {
 
   test('port-level mTLS without a selector (MESH-SEC-004)', () => {
     const { app, mesh: m } = mesh();
-    new PeerAuth(m, 'pa', { namespace: 'foo', portLevelMtls: [{ port: 80, mode: MtlsMode.DISABLE }] });
+    new PeerAuth(m, 'pa', { namespaceName: 'foo', portLevelMtls: [{ port: 80, mode: MtlsMode.DISABLE }] });
     expect(synthError(app)).toContain('MESH-SEC-004 [error] at mesh/pa: Port-level mTLS needs a workload or selector. Value: [80].');
   });
 
@@ -180,7 +180,7 @@ describe('PeerAuth rules', () => {
 
   test('a workload policy in another namespace than its workload (MESH-SEC-018)', () => {
     const { app, mesh: m } = mesh();
-    new PeerAuth(m, 'pa', { workload: exampleService(m), namespace: 'bar', mode: MtlsMode.STRICT });
+    new PeerAuth(m, 'pa', { workload: exampleService(m), namespaceName: 'bar', mode: MtlsMode.STRICT });
     expect(synthError(app)).toContain('MESH-SEC-018 [error] at mesh/pa: A workload policy must live in the namespace of its workload. The workload runs in "foo". Value: "bar".');
   });
 });

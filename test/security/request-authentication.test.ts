@@ -6,7 +6,7 @@ import { synth, synthError, testApp } from '../util';
 function mesh(strict = false) {
   const app = testApp();
   const m = new Mesh(app, 'mesh', { meshId: 'm', strict, clusters: [{ name: 'a' }, { name: 'b' }] });
-  const httpbin = new MeshService(m, 'httpbin', { name: 'httpbin', namespace: 'foo', ports: [{ port: 8000, targetPort: 80, protocol: Protocol.HTTP }], clusters: ['b'] });
+  const httpbin = new MeshService(m, 'httpbin', { name: 'httpbin', namespaceName: 'foo', ports: [{ port: 8000, targetPort: 80, protocol: Protocol.HTTP }], clusters: ['b'] });
   return { app, mesh: m, httpbin };
 }
 
@@ -55,8 +55,8 @@ describe('RequestAuthentication', () => {
 
   test('an inline JWKS is accepted instead of a URI', () => {
     const { app, mesh: m } = mesh();
-    const ra = new RequestAuthentication(m, 'ns-jwt', { namespace: 'foo', jwtRules: [{ issuer: 'me', jwks: '{"keys":[]}' }] });
-    new AuthorizationPolicy(m, 'claims', { namespace: 'foo', rules: [{ when: [{ key: ConditionKey.requestAuthClaim('groups'), values: ['admin'] }] }] });
+    const ra = new RequestAuthentication(m, 'ns-jwt', { namespaceName: 'foo', jwtRules: [{ issuer: 'me', jwks: '{"keys":[]}' }] });
+    new AuthorizationPolicy(m, 'claims', { namespaceName: 'foo', rules: [{ when: [{ key: ConditionKey.requestAuthClaim('groups'), values: ['admin'] }] }] });
     const spec = synth(app).find('a', 'RequestAuthentication', 'ns-jwt', 'foo').spec;
     expect(spec).toEqual({ jwtRules: [{ issuer: 'me', jwks: '{"keys":[]}' }] });
     expect(ra.selector).toBeUndefined();
@@ -66,8 +66,8 @@ describe('RequestAuthentication', () => {
 describe('RequestAuthentication rules', () => {
   test('a second namespace-wide RequestAuthentication (MESH-SEC-002)', () => {
     const { app, mesh: m } = mesh(true);
-    new RequestAuthentication(m, 'one', { namespace: 'foo', jwtRules: [{ issuer: 'a', jwksUri: 'https://a/jwks' }] }).requireJwt();
-    new RequestAuthentication(m, 'two', { namespace: 'foo', jwtRules: [{ issuer: 'b', jwksUri: 'https://b/jwks' }] });
+    new RequestAuthentication(m, 'one', { namespaceName: 'foo', jwtRules: [{ issuer: 'a', jwksUri: 'https://a/jwks' }] }).requireJwt();
+    new RequestAuthentication(m, 'two', { namespaceName: 'foo', jwtRules: [{ issuer: 'b', jwksUri: 'https://b/jwks' }] });
     expect(synthError(app)).toContain('MESH-SEC-002 [warning] at mesh/two: There is more than one mesh-wide RequestAuthentication, or more than one namespace-wide RequestAuthentication in a namespace. In cluster a. Value: "foo/two".');
   });
 
@@ -80,7 +80,7 @@ describe('RequestAuthentication rules', () => {
   test('both or neither of jwksUri and jwks (MESH-SEC-015)', () => {
     const { app, mesh: m } = mesh();
     new RequestAuthentication(m, 'bad', {
-      namespace: 'foo',
+      namespaceName: 'foo',
       jwtRules: [{ issuer: 'both', jwks: '{"keys":[]}', jwksUri: 'https://x/jwks' }, { issuer: 'neither', fromParams: ['t'] }],
     }).requireJwt();
     const message = synthError(app);
@@ -91,7 +91,7 @@ describe('RequestAuthentication rules', () => {
   test('two JWT rules reading the same header (MESH-SEC-016)', () => {
     const { app, mesh: m } = mesh(true);
     new RequestAuthentication(m, 'dup', {
-      namespace: 'foo',
+      namespaceName: 'foo',
       jwtRules: [
         { issuer: 'old', jwksUri: 'https://old/jwks', fromHeaders: [{ name: 'X-Token' }] },
         { issuer: 'new', jwksUri: 'https://new/jwks', fromHeaders: [{ name: 'x-token' }] },

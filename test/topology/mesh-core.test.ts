@@ -13,7 +13,7 @@ function setup() {
   const mesh = new Mesh(app, 'mesh', { meshId: 'm', clusters: [{ name: 'a' }, { name: 'b' }] });
   const reviews = new MeshService(mesh, 'reviews', {
     name: 'reviews',
-    namespace: 'shop',
+    namespaceName: 'shop',
     ports: [{ port: 9080, protocol: Protocol.HTTP }],
     versions: [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v2', labels: { version: 'v2' } }],
   });

@@ -17,11 +17,11 @@ function world(clusters: any[] = [{ name: 'a' }, { name: 'r', role: ClusterRole.
   const mesh = new Mesh(app, 'mesh', { meshId: 'm', clusters });
   const svc = new MeshService(mesh, 'web', {
     name: 'web',
-    namespace: 'shop',
+    namespaceName: 'shop',
     ports: [{ port: 80, protocol: Protocol.HTTP }, { port: 5432, protocol: Protocol.TCP }],
     versions: [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v2', labels: { version: 'v2' } }],
   });
-  const db = new MeshService(mesh, 'db', { name: 'db', namespace: 'shop', ports: [{ port: 5432, protocol: Protocol.TCP }] });
+  const db = new MeshService(mesh, 'db', { name: 'db', namespaceName: 'shop', ports: [{ port: 5432, protocol: Protocol.TCP }] });
   return { app, mesh, svc, db };
 }
 
@@ -35,7 +35,7 @@ const catchAll = { destinations: [{}] };
 function listener(w: World, reference: string, hosts: string[], clusters: string[]) {
   const [namespace, name] = reference.split('/');
   const ingress = new IngressGateway(w.mesh, `ingress-${name}`, { clusters });
-  return ingress.addListener(name, { namespace, servers: [{ port: 80, name: 'http', protocol: Protocol.HTTP, hosts }] });
+  return ingress.addListener(name, { namespaceName: namespace, servers: [{ port: 80, name: 'http', protocol: Protocol.HTTP, hosts }] });
 }
 
 /**
@@ -87,7 +87,7 @@ const cases: Array<[string, (w: World) => void, string, string]> = [
   }, 'mesh/second', '"web.shop.svc.cluster.local"'],
   ['MESH-ROUTE-018', w => route(w, { http: [{ match: [{ headers: { cookie: StringMatch.cookie('vip', 'true') } }], destinations: [{}] }] }),
     'mesh/route/http[0]', '0'],
-  ['MESH-ROUTE-019', w => route(w, { policy: { locality: { failover: [{ from: 'us-east', to: 'us-west' }] } } }), 'mesh/route/policy', '"locality"'],
+  ['MESH-ROUTE-019', w => route(w, { policy: { locality: { failover: [{ fromRegion: 'us-east', toRegion: 'us-west' }] } } }), 'mesh/route/policy', '"locality"'],
   ['MESH-ROUTE-020', w => route(w, { policy: { connectionPool: { tcp: { maxConnections: 1 } } } }), 'mesh/route/policy/connectionPool', '1'],
   ['MESH-ROUTE-021', w => route(w, {
     policy: {
@@ -113,13 +113,13 @@ const cases: Array<[string, (w: World) => void, string, string]> = [
   }, 'mesh/route/gateways', '"istio-ingress/public"'],
   ['MESH-ROUTE-031', w => {
     const other = new MeshService(w.mesh, 'api', {
-      name: 'api', namespace: 'shop', ports: [{ port: 80, protocol: Protocol.HTTP }], versions: [{ name: 'v2', labels: { version: 'v2' } }],
+      name: 'api', namespaceName: 'shop', ports: [{ port: 80, protocol: Protocol.HTTP }], versions: [{ name: 'v2', labels: { version: 'v2' } }],
     });
     route(w, { http: [{ destinations: [{ service: other, version: 'v2' }] }] });
   }, 'mesh/route/destinations', '"api/v2"'],
   ['MESH-ROUTE-032', w => route(w, {
     policy: {
-      locality: { distribute: [{ from: 'region1/zone1/*', to: { 'region1/zone1/*': 80, 'region1/zone2/*': 10 } }] },
+      locality: { distribute: [{ fromLocality: 'region1/zone1/*', toLocalities: { 'region1/zone1/*': 80, 'region1/zone2/*': 10 } }] },
       outlierDetection: { consecutive5xxErrors: 1 },
     },
   }), 'mesh/route/policy/locality', '["region1/zone1/*"]'],

@@ -10,7 +10,7 @@ function setup(clusters = [{ name: 'a' }, { name: 'b' }] as any[]) {
   const mesh = new Mesh(app, 'mesh', { meshId: 'm', clusters });
   const reviews = new MeshService(mesh, 'reviews', {
     name: 'reviews',
-    namespace: 'shop',
+    namespaceName: 'shop',
     ports: [{ port: 9080, protocol: Protocol.HTTP }, { port: 5432, protocol: Protocol.TCP }],
     versions: [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v2', labels: { version: 'v2' } }],
   });
@@ -76,7 +76,7 @@ describe('TrafficRoute', () => {
   test('binds to gateways by construct, to the mesh, or both', () => {
     const { app, mesh, reviews } = setup();
     const gw = new IngressGateway(mesh, 'ingress').addListener('public', {
-      namespace: 'istio-ingress', servers: [{ port: 80, protocol: Protocol.HTTP, hosts: ['*.example.com'] }],
+      namespaceName: 'istio-ingress', servers: [{ port: 80, protocol: Protocol.HTTP, hosts: ['*.example.com'] }],
     });
     new TrafficRoute(mesh, 'r', {
       service: reviews,
@@ -98,7 +98,7 @@ describe('TrafficRoute', () => {
   test('a gateway route and a mesh route for one service share one DestinationRule, owned by the route with policy', () => {
     const { app, mesh, reviews } = setup();
     const gw = new IngressGateway(mesh, 'ingress').addListener('public', {
-      namespace: 'istio-ingress', servers: [{ port: 80, protocol: Protocol.HTTP, hosts: ['reviews.example.com'] }],
+      namespaceName: 'istio-ingress', servers: [{ port: 80, protocol: Protocol.HTTP, hosts: ['reviews.example.com'] }],
     });
     new TrafficRoute(mesh, 'public', {
       service: reviews, name: 'reviews-public', hosts: ['reviews.example.com'], gateways: [gw], http: [{ destinations: [{ version: 'v1', port: 9080 }] }],
@@ -118,12 +118,12 @@ describe('TrafficRoute', () => {
 
   test('covers per-route policy: retries, fault, mirror, headers, CORS, redirect, delegate', () => {
     const { app, mesh, reviews } = setup();
-    const ratings = MeshService.external(mesh, 'ratings', { name: 'ratings', namespace: 'shop', ports: [{ port: 80, protocol: Protocol.HTTP }] });
+    const ratings = MeshService.external(mesh, 'ratings', { name: 'ratings', namespaceName: 'shop', ports: [{ port: 80, protocol: Protocol.HTTP }] });
     new TrafficRoute(mesh, 'r', {
       service: reviews,
       http: [
         { match: [{ uri: StringMatch.exact('/old') }], redirect: { uri: '/new', redirectCode: 308 } },
-        { match: [{ uri: StringMatch.prefix('/team') }], delegate: { name: 'team-routes' } },
+        { match: [{ uri: StringMatch.prefix('/team') }], delegateTo: { name: 'team-routes' } },
         {
           match: [{ uri: StringMatch.prefix('/f'), method: StringMatch.exact('GET'), queryParams: { debug: StringMatch.exact('1') } }],
           destinations: [{}],
@@ -167,7 +167,7 @@ describe('TrafficRoute', () => {
 
   test('TCP and TLS routes with weights', () => {
     const { app, mesh, reviews } = setup();
-    new ServiceEntry(mesh, 'db', { namespace: 'shop', hosts: ['db.example.com'], resolution: ServiceEntryResolution.DNS, ports: [{ number: 443, protocol: Protocol.TLS, name: 'tls' }] });
+    new ServiceEntry(mesh, 'db', { namespaceName: 'shop', hosts: ['db.example.com'], resolution: ServiceEntryResolution.DNS, ports: [{ number: 443, protocol: Protocol.TLS, name: 'tls' }] });
     new TrafficRoute(mesh, 'r', {
       service: reviews,
       tcp: [{ port: 5432, destinations: [{ version: 'v1', weight: 80, port: 5432 }, { version: 'v2', weight: 20, port: 5432 }] }],

@@ -167,3 +167,23 @@ test('every public constructor with parameters calls checkInit with its own type
   const unchecked = classes.filter(([, s]) => s.init?.length).map(([fqn]) => fqn).filter(fqn => !all.includes(`checkInit('${fqn}', new.target,`));
   expect(unchecked).toEqual([]);
 });
+
+describe('a prop under its name before the jsii reserved-word renames names its new name', () => {
+  const renamed: Array<[string, string, string]> = [
+    ['MeshServiceProps', 'namespace', 'namespaceName'],
+    ['AuthorizationRule', 'from', 'sources'],
+    ['AuthorizationRule', 'to', 'operations'],
+    ['ControlPlaneUpgradeProps', 'from', 'fromRevision'],
+    ['MtlsMigrationProps', 'to', 'toMode'],
+    ['LocalityDistribution', 'from', 'fromLocality'],
+    ['LocalityFailover', 'to', 'toRegion'],
+    ['ExplicitAllow', 'from', 'callers'],
+    ['HttpRouteOptions', 'delegate', 'delegateTo'],
+  ];
+  test.each(renamed)('%s.%s is MESH-CORE-003 naming "%s"', (type, old, now) => {
+    const out: Diagnostic[] = [];
+    validatorFor({ ref: `cdk8s-mesh.${type}` })({ [old]: 'x' }, 'props', out);
+    const unknown = out.find(d => d.rule.id === 'MESH-CORE-003');
+    expect(unknown).toMatchObject({ path: `props/${old}`, detail: expect.stringContaining(`It is called "${now}"`) });
+  });
+});

@@ -5,8 +5,8 @@ import { errorOf, testApp } from '../util';
 function policyWith(paths: string[]): () => AuthorizationPolicy {
   const app = testApp();
   const mesh = new Mesh(app, 'mesh', { meshId: 'm', clusters: [{ name: 'c' }] });
-  const svc = new MeshService(mesh, 'web', { name: 'web', namespace: 'shop', ports: [{ port: 80, protocol: Protocol.HTTP }] });
-  return () => new AuthorizationPolicy(mesh, 'policy', { workload: svc, rules: [{ to: [{ paths }] }] });
+  const svc = new MeshService(mesh, 'web', { name: 'web', namespaceName: 'shop', ports: [{ port: 80, protocol: Protocol.HTTP }] });
+  return () => new AuthorizationPolicy(mesh, 'policy', { workload: svc, rules: [{ operations: [{ paths }] }] });
 }
 
 test.each([
@@ -24,5 +24,5 @@ test.each([
   ['/api/{*}/a b', 'a space beside a template'],
   ['/api/}', 'a stray brace'],
 ])('Istio rejects the path %j (%s): MESH-VAL-027', path => {
-  expect(errorOf(policyWith([path]))).toContain('MESH-VAL-027 [error] at mesh/policy/rules[0]/to[0]/paths[0]: An authorization path uses a template Istio does not accept');
+  expect(errorOf(policyWith([path]))).toContain('MESH-VAL-027 [error] at mesh/policy/rules[0]/operations[0]/paths[0]: An authorization path uses a template Istio does not accept');
 });

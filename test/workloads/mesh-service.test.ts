@@ -13,7 +13,7 @@ describe('MeshService', () => {
     const { app, mesh: m } = mesh();
     const reviews = new MeshService(m, 'reviews', {
       name: 'reviews',
-      namespace: 'bookinfo',
+      namespaceName: 'bookinfo',
       ports: [{ port: 9080, protocol: Protocol.HTTP }, { port: 9090, protocol: Protocol.GRPC, name: 'api', targetPort: 8090 }],
       versions: [{ name: 'v1', labels: { version: 'v1' } }],
     });
@@ -65,7 +65,7 @@ describe('MeshService', () => {
 
   test('external services emit nothing', () => {
     const { app, mesh: m } = mesh();
-    MeshService.external(m, 'legacy', { name: 'legacy', namespace: 'ops', ports: [{ port: 80, protocol: Protocol.HTTP }] });
+    MeshService.external(m, 'legacy', { name: 'legacy', namespaceName: 'ops', ports: [{ port: 80, protocol: Protocol.HTTP }] });
     const out = synth(app);
     expect(out.ofKind('a', 'Service')).toEqual([]);
   });
@@ -83,7 +83,7 @@ describe('service rules', () => {
     const { app, mesh: m } = mesh();
     new MeshService(m, 'x', {
       name: 'x',
-      namespace: 'shop',
+      namespaceName: 'shop',
       ports: [
         { port: 70000, protocol: Protocol.HTTP }, { port: 80, protocol: Protocol.HTTP },
         { port: 80, protocol: Protocol.TCP }, { port: 15001, protocol: Protocol.TCP },
@@ -97,7 +97,7 @@ describe('service rules', () => {
 
   test('duplicate version (MESH-SVC-004) and version without labels (MESH-SVC-005)', () => {
     const { app, mesh: m } = mesh();
-    const svc = new MeshService(m, 'x', { name: 'x', namespace: 'shop', ports: [{ port: 80, protocol: Protocol.HTTP }] });
+    const svc = new MeshService(m, 'x', { name: 'x', namespaceName: 'shop', ports: [{ port: 80, protocol: Protocol.HTTP }] });
     svc.addVersion('v1', { version: 'v1' });
     svc.addVersion('v1', { version: 'v1b' });
     svc.addVersion('v2', {});
@@ -108,8 +108,8 @@ describe('service rules', () => {
 
   test('same-name services with different ports across clusters (MESH-SVC-007)', () => {
     const { app, mesh: m } = mesh();
-    new MeshService(m, 'x-a', { name: 'x', namespace: 'shop', clusters: ['a'], ports: [{ port: 80, protocol: Protocol.HTTP }] });
-    new MeshService(m, 'x-b', { name: 'x', namespace: 'shop', clusters: ['b'], ports: [{ port: 8080, protocol: Protocol.HTTP }] });
+    new MeshService(m, 'x-a', { name: 'x', namespaceName: 'shop', clusters: ['a'], ports: [{ port: 80, protocol: Protocol.HTTP }] });
+    new MeshService(m, 'x-b', { name: 'x', namespaceName: 'shop', clusters: ['b'], ports: [{ port: 8080, protocol: Protocol.HTTP }] });
     expect(synthError(app)).toContain('MESH-SVC-007 [error] at mesh/x-b: A service with this name already exists in this namespace with different ports. Ports here: 8080/HTTP; elsewhere: 80/HTTP. Value: "shop/x"');
   });
 });

@@ -21,7 +21,7 @@ export function renderArgoRollout(m: CanaryModel): ArgoRollout {
   return {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'Rollout',
-    metadata: { name: m.service.name, namespace: m.service.namespace },
+    metadata: { name: m.service.name, namespace: m.service.namespaceName },
     spec: {
       workloadRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: m.service.name },
       strategy: {

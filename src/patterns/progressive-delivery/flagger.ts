@@ -19,7 +19,7 @@ export function renderFlaggerCanary(m: CanaryModel): FlaggerCanary {
   return {
     apiVersion: 'flagger.app/v1beta1',
     kind: 'Canary',
-    metadata: { name: m.service.name, namespace: m.service.namespace },
+    metadata: { name: m.service.name, namespace: m.service.namespaceName },
     spec: {
       provider: CanarySpecProvider.ISTIO,
       targetRef: { apiVersion: 'apps/v1', kind: CanarySpecTargetRefKind.DEPLOYMENT, name: m.service.name },

@@ -44,7 +44,7 @@ export class AsmGatewayProvisioner extends GatewayProvisioner {
       new ApiObject(cluster.scopeFor(gateway), 'IstioGateway', {
         apiVersion: ISTIO_GATEWAY_API_VERSION,
         kind: 'IstioGateway',
-        metadata: { name: gateway.name, namespace: gateway.namespace },
+        metadata: { name: gateway.name, namespace: gateway.namespaceName },
         spec: this.istioGatewaySpec(gateway),
       });
     }
@@ -63,7 +63,7 @@ export class AsmGatewayProvisioner extends GatewayProvisioner {
       mesh.report(PlatformRules.ASM_NO_EAST_WEST, gateway, gateway.gatewayType, detail);
       return;
     }
-    if (gateway.namespace !== ASM_GATEWAY_NAMESPACE) mesh.report(PlatformRules.ASM_GATEWAY_NAMESPACE, gateway, gateway.namespace, detail);
+    if (gateway.namespaceName !== ASM_GATEWAY_NAMESPACE) mesh.report(PlatformRules.ASM_GATEWAY_NAMESPACE, gateway, gateway.namespaceName, detail);
     if (gateway.gatewayType === GatewayType.EGRESS && o.externalTrafficPolicy !== undefined) {
       mesh.report(PlatformRules.ASM_INGRESS_ONLY, `${gateway.node.path}/externalTrafficPolicy`, 'externalTrafficPolicy', detail);
     }

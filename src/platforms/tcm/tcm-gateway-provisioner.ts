@@ -30,7 +30,7 @@ export class TcmGatewayProvisioner extends GatewayProvisioner {
    */
   public render(gateway: GatewayWorkload): void {
     const facts = this.facts(gateway);
-    gateway.mesh._addArtifact(`tcm/gateway-${gateway.namespace}-${gateway.name}.json`, () => jsonArtifact(tcmProvisioning(facts)));
+    gateway.mesh._addArtifact(`tcm/gateway-${gateway.namespaceName}-${gateway.name}.json`, () => jsonArtifact(tcmProvisioning(facts)));
   }
 
   /**
@@ -55,7 +55,7 @@ export class TcmGatewayProvisioner extends GatewayProvisioner {
     return {
       construct: gateway,
       name: gateway.name,
-      namespace: gateway.namespace,
+      namespace: gateway.namespaceName,
       cluster: gateway.clusters[0]?.clusterName,
       ingress: gateway.gatewayType === GatewayType.INGRESS,
       type: gateway.gatewayType,

@@ -142,7 +142,7 @@ export interface TcmGatewayProps extends TcmGatewayOptions {
    * The namespace of the gateway and its `Gateway` listeners.
    * @default 'istio-system'
    */
-  readonly namespace?: string;
+  readonly namespaceName?: string;
   /**
    * The cluster TCM deploys the gateway to.
    * @default - the TCM primary cluster
@@ -160,7 +160,7 @@ export class TcmGateway extends MeshMember {
   /** The gateway name. */
   public readonly name: string;
   /** The namespace. */
-  public readonly namespace: string;
+  public readonly namespaceName: string;
   /** The mesh. */
   public readonly mesh: MeshCore;
   private readonly props: TcmGatewayProps;
@@ -171,9 +171,9 @@ export class TcmGateway extends MeshMember {
     this.mesh = MeshCore.coreOf(this);
     this.props = props;
     this.name = props.name;
-    this.namespace = props.namespace ?? 'istio-system';
+    this.namespaceName = props.namespaceName ?? 'istio-system';
     this.mesh._onSynth(this, () => this.render(), () => this.validate());
-    this.mesh._addArtifact(`tcm/gateway-${this.namespace}-${this.name}.json`, () => jsonArtifact(tcmProvisioning(this.facts())));
+    this.mesh._addArtifact(`tcm/gateway-${this.namespaceName}-${this.name}.json`, () => jsonArtifact(tcmProvisioning(this.facts())));
   }
 
   /** The pod labels TCM gives the gateway, used as the `Gateway` selector. */
@@ -196,7 +196,7 @@ export class TcmGateway extends MeshMember {
     if (!(platformOf(this.mesh) instanceof TcmPlatform)) return;
     for (const cluster of this.mesh.configClusters) {
       new Gateway(cluster.scopeFor(this), 'Gateway', {
-        metadata: { name: this.name, namespace: this.namespace },
+        metadata: { name: this.name, namespace: this.namespaceName },
         spec: { selector: sortedRecord(this.selector), servers: this.props.servers.map(s => this.server(s)) },
       });
     }
@@ -226,7 +226,7 @@ export class TcmGateway extends MeshMember {
     return {
       construct: this,
       name: this.name,
-      namespace: this.namespace,
+      namespace: this.namespaceName,
       cluster: this.cluster?.clusterName,
       ingress: this.props.gatewayType === TcmGatewayType.INGRESS,
       type: this.props.gatewayType,

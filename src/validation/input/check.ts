@@ -105,6 +105,22 @@ function wrongType(out: Diagnostic[], type: TypeRef, path: string, value: unknow
   problem(out, CoreRules.WRONG_TYPE, path, value, `Expected ${describeType(type)}, got ${kindOf(value)}.`);
 }
 
+/** Props renamed because their names are reserved words in a jsii language (`namespace` in C#, `from` in Python, …). */
+const RENAMED: { readonly [old: string]: readonly string[] } = {
+  namespace: ['namespaceName'],
+  from: ['sources', 'callers', 'fromRevision', 'fromMode', 'fromLocality', 'fromRegion', 'source'],
+  to: ['operations', 'toRevision', 'toMode', 'toLocalities', 'toRegion', 'target'],
+  delegate: ['delegateTo'],
+};
+
+/** The hint for an unknown prop: its new name if it was renamed, else the closest known name. */
+function unknownPropHint(key: string, known: ReadonlySet<string>): string {
+  const renamed = RENAMED[key]?.find(n => known.has(n));
+  if (renamed) return ` It is called "${renamed}" (renamed, as "${key}" is a reserved word in a jsii language).`;
+  const closest = [...known].sort((x, y) => distance(key, x) - distance(key, y))[0];
+  return closest !== undefined && distance(key, closest) <= Math.max(2, Math.floor(key.length / 3)) ? ` Did you mean "${closest}"?` : '';
+}
+
 /** Edit distance, for "did you mean" hints on unknown props. */
 function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -148,9 +164,7 @@ function structValidator(fqn: string, schema: StructSchema): Validator {
     }
     for (const key of Object.keys(value)) {
       if (known.has(key) || value[key] === undefined) continue;
-      const closest = [...known].sort((a, b) => distance(key, a) - distance(key, b))[0];
-      const hint = closest !== undefined && distance(key, closest) <= Math.max(2, Math.floor(key.length / 3)) ? ` Did you mean "${closest}"?` : '';
-      problem(out, CoreRules.UNKNOWN_PROP, `${path}/${key}`, value[key], `${name} has no field "${key}".${hint} Its fields: ${[...known].join(', ')}.`);
+      problem(out, CoreRules.UNKNOWN_PROP, `${path}/${key}`, value[key], `${name} has no field "${key}".${unknownPropHint(key, known)} Its fields: ${[...known].join(', ')}.`);
     }
   };
 }

@@ -58,7 +58,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
-        "name": "namespace",
+        "name": "namespaceName",
         "type": "string",
         "optional": true
       },
@@ -213,7 +213,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
-        "name": "namespace",
+        "name": "namespaceName",
         "type": "string",
         "optional": true
       },
@@ -449,7 +449,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "matchesRequestToken",
       "mesh",
       "name",
-      "namespace",
+      "namespaceName",
       "node",
       "rules",
       "scope",
@@ -510,7 +510,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
-        "name": "namespace",
+        "name": "namespaceName",
         "type": "string",
         "optional": true
       },
@@ -567,19 +567,19 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
     "kind": "struct",
     "fields": [
       {
-        "name": "from",
+        "name": "operations",
         "type": {
           "array": {
-            "ref": "cdk8s-mesh.RequestSource"
+            "ref": "cdk8s-mesh.RequestOperation"
           }
         },
         "optional": true
       },
       {
-        "name": "to",
+        "name": "sources",
         "type": {
           "array": {
-            "ref": "cdk8s-mesh.RequestOperation"
+            "ref": "cdk8s-mesh.RequestSource"
           }
         },
         "optional": true
@@ -915,7 +915,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
             "type": "string"
           },
           {
-            "name": "namespace",
+            "name": "namespaceName",
             "type": "string"
           },
           {
@@ -927,7 +927,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "inNamespace": {
         "params": [
           {
-            "name": "namespace",
+            "name": "namespaceName",
             "type": "string"
           }
         ]
@@ -949,7 +949,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
             }
           },
           {
-            "name": "namespace",
+            "name": "namespaceName",
             "type": "string"
           }
         ]
@@ -1363,7 +1363,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
     "kind": "struct",
     "fields": [
       {
-        "name": "from",
+        "name": "fromRevision",
         "type": {
           "ref": "cdk8s-mesh.ControlPlaneRevision"
         }
@@ -1401,7 +1401,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         }
       },
       {
-        "name": "to",
+        "name": "toRevision",
         "type": {
           "ref": "cdk8s-mesh.ControlPlaneRevision"
         }
@@ -1741,15 +1741,15 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
     "kind": "struct",
     "fields": [
       {
-        "name": "from",
-        "type": "string"
-      },
-      {
         "name": "label",
         "type": "string"
       },
       {
-        "name": "to",
+        "name": "source",
+        "type": "string"
+      },
+      {
+        "name": "target",
         "type": "string"
       }
     ]
@@ -1817,7 +1817,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "listeners",
       "mesh",
       "name",
-      "namespace",
+      "namespaceName",
       "networkOf",
       "node",
       "portsIn",
@@ -1989,7 +1989,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
-        "name": "namespace",
+        "name": "namespaceName",
         "type": "string",
         "optional": true
       },
@@ -2152,7 +2152,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "listeners",
       "mesh",
       "name",
-      "namespace",
+      "namespaceName",
       "networkOf",
       "node",
       "portsIn",
@@ -2301,7 +2301,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
-        "name": "namespace",
+        "name": "namespaceName",
         "type": "string",
         "optional": true
       },
@@ -2528,7 +2528,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
-        "name": "namespace",
+        "name": "namespaceName",
         "type": "string",
         "optional": true
       },
@@ -2555,7 +2555,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
     "kind": "struct",
     "fields": [
       {
-        "name": "from",
+        "name": "callers",
         "type": {
           "array": {
             "ref": "cdk8s-mesh.Identity"
@@ -2878,7 +2878,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "type": "string"
       },
       {
-        "name": "namespace",
+        "name": "namespaceName",
         "type": "string"
       },
       {
@@ -2968,7 +2968,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "type": "string"
       },
       {
-        "name": "namespace",
+        "name": "namespaceName",
         "type": "string"
       }
     ]
@@ -3190,7 +3190,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "gatewayResourceClusters",
       "listenerHostsIn",
       "name",
-      "namespace",
+      "namespaceName",
       "node",
       "portName",
       "selector",
@@ -3264,7 +3264,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
-        "name": "namespace",
+        "name": "namespaceName",
         "type": "string",
         "optional": true
       },
@@ -3301,7 +3301,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
-        "name": "namespace",
+        "name": "namespaceName",
         "type": "string",
         "optional": true
       },
@@ -3739,7 +3739,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
-        "name": "namespace",
+        "name": "namespaceName",
         "type": "string",
         "optional": true
       },
@@ -4108,7 +4108,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "listeners",
       "mesh",
       "name",
-      "namespace",
+      "namespaceName",
       "networkOf",
       "node",
       "portsIn",
@@ -4295,7 +4295,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
-        "name": "namespace",
+        "name": "namespaceName",
         "type": "string",
         "optional": true
       },
@@ -4902,7 +4902,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
-        "name": "delegate",
+        "name": "delegateTo",
         "type": {
           "ref": "cdk8s-mesh.RouteDelegate"
         },
@@ -5039,7 +5039,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
             }
           },
           {
-            "name": "namespace",
+            "name": "namespaceName",
             "type": "string"
           }
         ]
@@ -5078,7 +5078,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
   "cdk8s-mesh.Identity": {
     "kind": "class",
     "members": [
-      "namespace",
+      "namespaceName",
       "principalIn",
       "serviceAccountName"
     ],
@@ -5154,7 +5154,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "listeners",
       "mesh",
       "name",
-      "namespace",
+      "namespaceName",
       "networkOf",
       "node",
       "portsIn",
@@ -5303,7 +5303,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
-        "name": "namespace",
+        "name": "namespaceName",
         "type": "string",
         "optional": true
       },
@@ -5737,7 +5737,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
-        "name": "namespace",
+        "name": "namespaceName",
         "type": "string",
         "optional": true
       },
@@ -5931,11 +5931,11 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
     "kind": "struct",
     "fields": [
       {
-        "name": "from",
+        "name": "fromLocality",
         "type": "string"
       },
       {
-        "name": "to",
+        "name": "toLocalities",
         "type": {
           "map": "number"
         }
@@ -5946,11 +5946,11 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
     "kind": "struct",
     "fields": [
       {
-        "name": "from",
+        "name": "fromRegion",
         "type": "string"
       },
       {
-        "name": "to",
+        "name": "toRegion",
         "type": "string"
       }
     ]
@@ -6053,7 +6053,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
-        "name": "namespace",
+        "name": "namespaceName",
         "type": "string",
         "optional": true
       },
@@ -7244,7 +7244,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "host",
       "mesh",
       "name",
-      "namespace",
+      "namespaceName",
       "node",
       "portName",
       "ports",
@@ -7474,7 +7474,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "type": "string"
       },
       {
-        "name": "namespace",
+        "name": "namespaceName",
         "type": "string"
       },
       {
@@ -7674,7 +7674,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
-        "name": "from",
+        "name": "fromMode",
         "type": {
           "ref": "cdk8s-mesh.MtlsMode"
         },
@@ -7686,7 +7686,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
-        "name": "namespace",
+        "name": "namespaceName",
         "type": "string",
         "optional": true
       },
@@ -7716,7 +7716,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "type": "number"
       },
       {
-        "name": "to",
+        "name": "toMode",
         "type": {
           "ref": "cdk8s-mesh.MtlsMode"
         },
@@ -7748,7 +7748,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
     "members": [
       "apiObjectFor",
       "apiObjects",
-      "namespace",
+      "namespaceName",
       "node",
       "options",
       "toString"
@@ -7837,7 +7837,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
-        "name": "namespace",
+        "name": "namespaceName",
         "type": "string"
       },
       {
@@ -8028,7 +8028,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "mode",
       "modeOnPort",
       "name",
-      "namespace",
+      "namespaceName",
       "node",
       "scope",
       "toString"
@@ -8165,7 +8165,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
-        "name": "namespace",
+        "name": "namespaceName",
         "type": "string",
         "optional": true
       },
@@ -8403,7 +8403,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
-        "name": "namespace",
+        "name": "namespaceName",
         "type": "string",
         "optional": true
       },
@@ -8556,7 +8556,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
-        "name": "namespace",
+        "name": "namespaceName",
         "type": "string",
         "optional": true
       },
@@ -8742,7 +8742,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
-        "name": "namespace",
+        "name": "namespaceName",
         "type": "string",
         "optional": true
       },
@@ -8904,7 +8904,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "clusters",
       "mesh",
       "name",
-      "namespace",
+      "namespaceName",
       "node",
       "requireJwt",
       "scope",
@@ -8966,7 +8966,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
-        "name": "namespace",
+        "name": "namespaceName",
         "type": "string",
         "optional": true
       },
@@ -9276,7 +9276,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "type": "string"
       },
       {
-        "name": "namespace",
+        "name": "namespaceName",
         "type": "string"
       },
       {
@@ -9543,7 +9543,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "type": "string"
       },
       {
-        "name": "namespace",
+        "name": "namespaceName",
         "type": "string",
         "optional": true
       }
@@ -9659,7 +9659,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "hosts",
       "mesh",
       "name",
-      "namespace",
+      "namespaceName",
       "node",
       "toString"
     ],
@@ -9797,7 +9797,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
-        "name": "namespace",
+        "name": "namespaceName",
         "type": "string"
       },
       {
@@ -10070,7 +10070,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
-        "name": "namespace",
+        "name": "namespaceName",
         "type": "string",
         "optional": true
       },
@@ -10221,7 +10221,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
-        "name": "namespace",
+        "name": "namespaceName",
         "type": "string",
         "optional": true
       },
@@ -10327,7 +10327,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "clusters",
       "mesh",
       "name",
-      "namespace",
+      "namespaceName",
       "node",
       "scope",
       "toString"
@@ -10407,7 +10407,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "apiObjects",
       "mesh",
       "name",
-      "namespace",
+      "namespaceName",
       "node",
       "provisioning",
       "selector",
@@ -10513,7 +10513,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "type": "string"
       },
       {
-        "name": "namespace",
+        "name": "namespaceName",
         "type": "string",
         "optional": true
       },
@@ -10957,7 +10957,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
-        "name": "namespace",
+        "name": "namespaceName",
         "type": "string",
         "optional": true
       },
@@ -11196,7 +11196,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "gateways",
       "hosts",
       "mesh",
-      "namespace",
+      "namespaceName",
       "node",
       "service",
       "toString"
@@ -11334,7 +11334,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
-        "name": "namespace",
+        "name": "namespaceName",
         "type": "string",
         "optional": true
       },
@@ -11543,7 +11543,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
-        "name": "namespace",
+        "name": "namespaceName",
         "type": "string"
       },
       {
@@ -11645,7 +11645,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
-        "name": "namespace",
+        "name": "namespaceName",
         "type": "string",
         "optional": true
       },
@@ -11747,7 +11747,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
-        "name": "namespace",
+        "name": "namespaceName",
         "type": "string"
       },
       {
@@ -11845,7 +11845,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
-        "name": "namespace",
+        "name": "namespaceName",
         "type": "string"
       },
       {

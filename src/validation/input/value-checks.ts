@@ -226,7 +226,7 @@ const BASE_CHECKS: CheckTable = {
     { rule: ValueRules.SHA256, field: 'sha256', ok: v => str(v) && /^[0-9a-f]{64}$/.test(v) },
   ],
   'cdk8s-mesh.MeshServiceProps': [
-    { rule: ValueRules.NAMESPACE, field: 'namespace', ok: isNamespace },
+    { rule: ValueRules.NAMESPACE, field: 'namespaceName', ok: isNamespace },
     { rule: ValueRules.SERVICE_NAME, field: 'name', ok: v => str(v) && v.length <= 63 && DNS_1035_LABEL.test(v) },
   ],
   'cdk8s-mesh.MeshServiceOptions': [
@@ -236,7 +236,7 @@ const BASE_CHECKS: CheckTable = {
     ...labels('labels'),
   ],
   'cdk8s-mesh.ServiceEntryProps': [
-    { rule: ValueRules.NAMESPACE, field: 'namespace', ok: isNamespace },
+    { rule: ValueRules.NAMESPACE, field: 'namespaceName', ok: isNamespace },
     { rule: ValueRules.SERVICE_ENTRY_HOST, field: 'hosts', each: 'element', ok: isServiceEntryHost },
     ...ipBlocks('addresses'),
     {
@@ -256,7 +256,7 @@ const BASE_CHECKS: CheckTable = {
     },
   ],
   'cdk8s-mesh.ServiceEntryPort': [{ rule: ValueRules.PORT, field: 'number', ok: between(1, 65535) }],
-  'cdk8s-mesh.WorkloadEntryProps': [{ rule: ValueRules.NAMESPACE, field: 'namespace', ok: isNamespace }],
+  'cdk8s-mesh.WorkloadEntryProps': [{ rule: ValueRules.NAMESPACE, field: 'namespaceName', ok: isNamespace }],
   'cdk8s-mesh.VmWorkloadOptions': [
     ...labels('labels'),
   ],
@@ -438,14 +438,14 @@ const conditionKey = (s: Struct) => (s.key as { key?: string } | undefined)?.key
 const sourceFields = ['principals', 'notPrincipals', 'requestPrincipals', 'notRequestPrincipals', 'namespaces', 'notNamespaces', 'ipBlocks', 'notIpBlocks',
   'remoteIpBlocks', 'notRemoteIpBlocks', 'identities', 'notIdentities'];
 const operationFields = ['hosts', 'notHosts', 'methods', 'notMethods', 'paths', 'notPaths', 'ports', 'notPorts'];
-/** The `from` fields and `when` keys Istio's CUSTOM action does not take (identities render as principals). */
+/** The `sources` fields and `when` keys Istio's CUSTOM action does not take (identities render as principals). */
 const CUSTOM_SOURCE_FIELDS = ['principals', 'notPrincipals', 'requestPrincipals', 'notRequestPrincipals', 'namespaces', 'notNamespaces', 'identities', 'notIdentities'];
 const isCustomCondition = (key: string) => ['source.namespace', 'source.principal', 'source.serviceAccount', 'source.trustDomain'].includes(key) || key.startsWith('request.auth.');
 function customPolicyProblems(s: Struct): unknown[] | undefined {
   if (s.action !== 'CUSTOM') return undefined;
   const rules = (s.rules as Struct[] | undefined) ?? [];
   const found = rules.flatMap(r => [
-    ...((r.from as Struct[] | undefined) ?? []).flatMap(f => setFields(f, ...CUSTOM_SOURCE_FIELDS).map(x => `from.${x}`)),
+    ...((r.sources as Struct[] | undefined) ?? []).flatMap(f => setFields(f, ...CUSTOM_SOURCE_FIELDS).map(x => `sources.${x}`)),
     ...((r.when as Struct[] | undefined) ?? []).map(conditionKey).filter(isCustomCondition).map(k => `when ${k}`),
   ]);
   return found.length ? [...new Set(found)] : undefined;
@@ -483,7 +483,7 @@ function hasPrivateJwk(v: unknown): boolean {
 /** exportTo "." and the config's own namespace name the same namespace twice (validateExportTo). */
 const ownNamespaceExport = whole(ValueRules.EXPORT_TO, s => {
   const values = (s.exportTo as { values?: unknown } | undefined)?.values;
-  const namespace = s.namespace ?? (s.service as { namespace?: unknown } | undefined)?.namespace;
+  const namespace = s.namespaceName ?? (s.service as { namespaceName?: unknown } | undefined)?.namespaceName;
   return Array.isArray(values) && values.includes('.') && values.includes(namespace) ? values : undefined;
 }, '/exportTo');
 
@@ -495,7 +495,7 @@ const LISTENER_CHECKS: readonly ValueCheck[] = [
     return new Set(names).size !== names.length ? names : undefined;
   }, '/servers'),
   { rule: TopologyRules.INVALID_NAME, field: 'name', ok: v => str(v) && v.length <= 63 && DNS_LABEL.test(v) },
-  { rule: ValueRules.NAMESPACE, field: 'namespace', ok: isNamespace },
+  { rule: ValueRules.NAMESPACE, field: 'namespaceName', ok: isNamespace },
 ];
 
 const ISTIO_CHECKS: CheckTable = {
@@ -526,18 +526,18 @@ const ISTIO_CHECKS: CheckTable = {
   'cdk8s-mesh.HashAlgorithm#maglev': [{ rule: ValueRules.MAGLEV_TABLE_SIZE, field: 'tableSize', ok: v => int(v) && v > 0 && v < 5000011 && isPrime(v) }],
   'cdk8s-mesh.HashAlgorithm#ringHash': [{ rule: ValueRules.NON_NEGATIVE, field: 'minimumRingSize', ok: wholeNonNegative }],
   'cdk8s-mesh.LocalityFailover': [
-    { rule: ValueRules.LOCALITY, field: 'from', ok: v => str(v) && v !== '' && !/[/*]/.test(v) },
-    { rule: ValueRules.LOCALITY, field: 'to', ok: v => str(v) && v !== '' && !/[/*]/.test(v) },
+    { rule: ValueRules.LOCALITY, field: 'fromRegion', ok: v => str(v) && v !== '' && !/[/*]/.test(v) },
+    { rule: ValueRules.LOCALITY, field: 'toRegion', ok: v => str(v) && v !== '' && !/[/*]/.test(v) },
   ],
   'cdk8s-mesh.LocalityLoadBalancing': [whole(ValueRules.LOCALITY, s => {
-    const sources = ((s.distribute as Struct[] | undefined) ?? []).map(d => d.from).filter(str);
+    const sources = ((s.distribute as Struct[] | undefined) ?? []).map(d => d.fromLocality).filter(str);
     const pair = sources.flatMap((a, i) => sources.slice(i + 1).filter(b => localitiesOverlap(a, b)).map(b => [a, b]))[0];
     return pair;
   }, '/distribute')],
   'cdk8s-mesh.LocalityDistribution': [
-    { rule: ValueRules.LOCALITY, field: 'from', ok: isLocalityPattern },
-    { rule: ValueRules.LOCALITY, field: 'to', each: 'key', ok: isLocalityPattern },
-    { rule: ValueRules.LOCALITY, field: 'to', each: 'value', ok: between(1, 100) },
+    { rule: ValueRules.LOCALITY, field: 'fromLocality', ok: isLocalityPattern },
+    { rule: ValueRules.LOCALITY, field: 'toLocalities', each: 'key', ok: isLocalityPattern },
+    { rule: ValueRules.LOCALITY, field: 'toLocalities', each: 'value', ok: between(1, 100) },
   ],
   'cdk8s-mesh.ServiceVersion': [{ rule: ValueRules.SUBSET_NAME, field: 'name', ok: v => str(v) && v.length <= 63 && DNS_LABEL.test(v) }],
   'cdk8s-mesh.CanaryReleaseProps': [ownNamespaceExport],
@@ -652,7 +652,7 @@ const ISTIO_CHECKS: CheckTable = {
     whole(ValueRules.CUSTOM_POLICY, s => customPolicyProblems(s), '/rules'),
     whole(ValueRules.NOTHING_SET, s => (s.action === 'CUSTOM' && !((s.rules as unknown[] | undefined) ?? []).length ? ['rules'] : undefined), '/rules'),
   ],
-  'cdk8s-mesh.AuthorizationRule': [...nonEmptyLists('from', 'to')],
+  'cdk8s-mesh.AuthorizationRule': [...nonEmptyLists('sources', 'operations')],
   'cdk8s-mesh.RequestSource': [
     ...empties('element', 'requestPrincipals', 'notRequestPrincipals', 'namespaces', 'notNamespaces'),
     whole(ValueRules.NOTHING_SET, s => (setFields(s, ...sourceFields).length ? undefined : ['principals', 'namespaces', 'ipBlocks', '…'])),

@@ -107,7 +107,7 @@ export const ControlPlaneRules = {
     id: 'MESH-CP-015',
     severity: Severity.ERROR,
     message: 'An upgrade moves or removes a tag that its revisions do not have.',
-    fix: 'List tags of `from` in `moveTags`, and tags of `from` or `to` in `removeTags` (ControlPlaneRevision.tags).',
+    fix: 'List tags of `fromRevision` in `moveTags`, and tags of `fromRevision` or `toRevision` in `removeTags` (ControlPlaneRevision.tags).',
     doc: '`istioctl tag set --overwrite` and `istioctl tag remove` act on existing tags only; an unknown name is a typo that leaves the real tag where it was.',
   },
   TAG_ON_REMOVED_REVISION: {

@@ -48,7 +48,7 @@ export const PlatformRules = {
     id: 'MESH-PLAT-007',
     severity: Severity.ERROR,
     message: 'Alibaba Cloud ASM gateways must be deployed in the istio-system namespace.',
-    fix: 'Remove the gateway\'s `namespace` or set it to "istio-system".',
+    fix: 'Remove the gateway\'s `namespaceName` or set it to "istio-system".',
     doc: 'Seed 004: in Istio 1.6 and later, ASM gateways in other namespaces fail to start because they cannot retrieve the gateway configuration.',
   },
   ASM_OVERRIDE_FIELD: {

@@ -230,7 +230,7 @@ export const RouteRules = {
     id: 'MESH-ROUTE-032',
     severity: Severity.ERROR,
     message: 'Locality settings must use only one of distribute, failover and failoverPriority, with distribute weights summing to 100 and failover between different regions.',
-    fix: 'Keep one locality mode; make each `to` map add up to 100; fail over to another region.',
+    fix: 'Keep one locality mode; make each `toLocalities` map add up to 100; fail over to another region.',
     doc: 'istio/api LocalityLoadBalancerSetting; DCE docs on distribution and failover rules.',
   },
 } satisfies Record<string, RuleDefinition>;

@@ -125,7 +125,7 @@ export const SecurityRules = {
     id: 'MESH-SEC-018',
     severity: Severity.ERROR,
     message: 'A workload policy must live in the namespace of its workload.',
-    fix: 'Omit `namespace`; it defaults to the workload\'s namespace.',
+    fix: 'Omit `namespaceName`; it defaults to the workload\'s namespace.',
     doc: 'Istio policies only select pods in their own namespace (or every namespace from the root namespace).',
   },
   WORKLOAD_WITHOUT_SELECTOR: {

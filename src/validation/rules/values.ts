@@ -213,7 +213,7 @@ export const ValueRules = {
     severity: Severity.ERROR,
     message: 'A list Istio requires to have entries is empty.',
     fix: 'Add at least one entry (a host, SNI host, destination, command word, source or operation), or leave the optional list unset.',
-    doc: 'Istio\'s webhook rejects a server without hosts, a TLS route without SNI hosts, TCP/TLS routes without destinations, a ServiceEntry without hosts, an exec probe without a command and empty `from`/`to` lists of an authorization rule.',
+    doc: 'Istio\'s webhook rejects a server without hosts, a TLS route without SNI hosts, TCP/TLS routes without destinations, a ServiceEntry without hosts, an exec probe without a command and empty `sources`/`operations` lists of an authorization rule (Istio\'s `from`/`to`).',
   },
   CONFLICTING_FIELDS: {
     id: 'MESH-VAL-031',

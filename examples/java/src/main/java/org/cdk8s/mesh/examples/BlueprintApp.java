@@ -92,7 +92,7 @@ public final class BlueprintApp {
         mesh.addNamespace("payments");
         final MeshService api = new MeshService(mesh, "api", MeshServiceProps.builder()
             .name("api")
-            .namespace("payments")
+            .namespaceName("payments")
             .ports(List.of(MeshServicePort.builder().port(8080).protocol(Protocol.HTTP).build()))
             .versions(List.of(ServiceVersion.builder().name("v1").labels(Map.of("version", "v1")).build()))
             .build());
