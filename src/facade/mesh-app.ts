@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { App, AppProps, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { canEmitFast, renderCharts } from './emitter';
@@ -26,8 +28,9 @@ export interface MeshAppProps extends AppProps {
   readonly report?: boolean;
   /**
    * What a failing `synth()` does. `THROW` throws a `MeshValidationError`; `PRINT` writes its message (the
-   * diagnostics, one line each) to stderr and sets the process exit code to 1, so `cdk8s synth` shows the
-   * problems and nothing else. Either way nothing is written.
+   * diagnostics, one line each) to stderr and fails the run without a stack trace: under `cdk8s synth` the output
+   * directory stays absent, so the CLI adds one line and exits 1; elsewhere the process exit code is 1.
+   * Either way nothing is written.
    * @default - `PRINT` when run by the cdk8s CLI from JavaScript or TypeScript (`CDK8S_OUTDIR` set, no jsii host,
    * `CDK8S_MESH_DEBUG` unset), otherwise `THROW`
    */
@@ -38,7 +41,7 @@ export interface MeshAppProps extends AppProps {
 export enum SynthFailure {
   /** Throw a `MeshValidationError` (its stack shows where synth was called). */
   THROW = 'THROW',
-  /** Print the diagnostics to stderr and set the process exit code to 1; return without writing anything. */
+  /** Print the diagnostics to stderr and fail the run (see `MeshAppProps.onFailure`); return without writing anything. */
   PRINT = 'PRINT',
 }
 
@@ -47,6 +50,22 @@ function defaultFailure(): SynthFailure {
   const cli = process.env.CDK8S_OUTDIR !== undefined;
   const jsiiHost = process.env.JSII_AGENT !== undefined;
   return cli && !jsiiHost && !process.env.CDK8S_MESH_DEBUG ? SynthFailure.PRINT : SynthFailure.THROW;
+}
+
+/**
+ * Makes the run fail after PRINT. Under the cdk8s CLI (it sets `CDK8S_RECORD_CONSTRUCT_METADATA` for the apps it runs)
+ * the output directory is left absent, which the CLI reports in one line and exit code 1 instead of its stack trace;
+ * anywhere else (or if the directory holds files) the process exit code is 1.
+ */
+function failWithoutOutput(outdir: string): void {
+  const env = process.env;
+  const byCli = env.CDK8S_OUTDIR !== undefined && env.CDK8S_RECORD_CONSTRUCT_METADATA !== undefined
+    && path.resolve(env.CDK8S_OUTDIR) === path.resolve(outdir);
+  if (byCli && (!fs.existsSync(outdir) || fs.readdirSync(outdir).length === 0)) {
+    fs.rmSync(outdir, { recursive: true, force: true });
+    return;
+  }
+  process.exitCode = 1;
 }
 
 /**
@@ -87,7 +106,7 @@ export class MeshApp extends App {
     } catch (e) {
       if (!(e instanceof MeshValidationError) || this.onFailure !== SynthFailure.PRINT) throw e;
       process.stderr.write(`${e.message}\n`);
-      process.exitCode = 1;
+      failWithoutOutput(this.outdir);
     }
   }
 

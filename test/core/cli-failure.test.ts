@@ -1,10 +1,11 @@
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Mesh, MeshApp, MeshService, Protocol, SynthFailure, TrafficRoute } from '../../src';
 import { MeshValidationError, inCallerLanguage } from '../../src/validation/format';
 
-/** An app with three mistakes, as a new user writes it. */
+/** An app with three mistakes, as a new user writes it (the CLI test below writes the same app as a file). */
 function threeMistakes(app: MeshApp): void {
   const mesh = new Mesh(app, 'mesh', { meshId: 'demo', clusters: [{ name: 'c1' }] });
   const reviews = new MeshService(mesh, 'reviews', { name: 'reviews', namespaceName: 'shop', ports: [{ port: 99999, protocol: Protocol.HTTP }] });
@@ -62,6 +63,50 @@ describe('a failing synth under the cdk8s CLI', () => {
     ]);
     expect(written.join('')).not.toMatch(/\bat .*\.(ts|js):\d+|diagnostics:|\[Object\]/);
     expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  test('the real `cdk8s synth` prints the three diagnostics and at most 5 other lines, exits 1 and writes nothing', () => {
+    const root = path.join(__dirname, '..', '..');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-app-'));
+    const src = path.join(root, 'src').replace(/\\/g, '/');
+    fs.writeFileSync(path.join(dir, 'main.ts'), [
+      `import { Mesh, MeshApp, MeshService, Protocol, TrafficRoute } from '${src}';`,
+      'const app = new MeshApp();',
+      "const mesh = new Mesh(app, 'mesh', { meshId: 'demo', clusters: [{ name: 'c1' }] });",
+      "const reviews = new MeshService(mesh, 'reviews', { name: 'reviews', namespaceName: 'shop', ports: [{ port: 99999, protocol: Protocol.HTTP }] });",
+      "new TrafficRoute(mesh, 'route', { service: reviews, http: [{ destinations: [{ service: reviews, version: 'v9' }] }] });",
+      "new MeshService(mesh, 'ratings', { name: 'ratings', namespaceName: 'shop', ports: [{ port: 15001, protocol: Protocol.HTTP }] });",
+      'app.synth();',
+    ].join('\n'));
+    const tsNode = path.join(root, 'node_modules', '.bin', 'ts-node');
+    fs.writeFileSync(path.join(dir, 'cdk8s.yaml'), `language: typescript\napp: ${tsNode} --project ${path.join(root, 'test', 'tsconfig.json')} --swc main.ts\n`);
+    const run = spawnSync(path.join(root, 'node_modules', '.bin', 'cdk8s'), ['synth', '--no-check-upgrade'], { cwd: dir, encoding: 'utf8' });
+    const lines = `${run.stdout}${run.stderr}`.trimEnd().split('\n');
+    const diagnostics = lines.filter(l => /^ {2}- MESH-[A-Z]+-\d+ \[error\] at /.test(l));
+    expect(run.status).toBe(1);
+    expect(diagnostics).toHaveLength(3);
+    expect(lines.length - diagnostics.length).toBeLessThanOrEqual(5);
+    expect(lines.join('\n')).not.toMatch(/\bat .*\.(ts|js):\d+|diagnostics:|\[Object\]/);
+    expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
+  }, 60_000);
+
+  test('under the CLI an output directory that holds files is kept, and the exit code is 1', () => {
+    const dir = outdir();
+    fs.writeFileSync(path.join(dir, 'keep.txt'), 'x');
+    const exitCode = process.exitCode;
+    const spy = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      withEnv({ CDK8S_OUTDIR: dir, CDK8S_RECORD_CONSTRUCT_METADATA: 'false', JSII_AGENT: undefined, CDK8S_MESH_DEBUG: undefined }, () => {
+        const app = new MeshApp();
+        threeMistakes(app);
+        app.synth();
+      });
+      expect(process.exitCode).toBe(1);
+    } finally {
+      spy.mockRestore();
+      process.exitCode = exitCode;
+    }
+    expect(fs.readdirSync(dir)).toEqual(['keep.txt']);
   });
 
   test.each([
