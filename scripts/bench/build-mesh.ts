@@ -30,7 +30,7 @@ export function buildMesh(app: MeshApp, size: BenchSize): Mesh {
   new EastWestGateway(mesh, 'eastwest');
 
   const failover = size.regions > 1
-    ? Array.from({ length: size.regions }, (_, i) => ({ from: `region-${i + 1}`, to: `region-${((i + 1) % size.regions) + 1}` }))
+    ? Array.from({ length: size.regions }, (_, i) => ({ fromRegion: `region-${i + 1}`, toRegion: `region-${((i + 1) % size.regions) + 1}` }))
     : undefined;
   const namespaces = Math.ceil(size.services / size.servicesPerNamespace);
   for (let n = 0; n < namespaces; n++) {
