@@ -1,7 +1,9 @@
 import { ApiObject, App, Chart, DependencyGraph, Names, YamlOutputType } from 'cdk8s';
+import { IConstruct } from 'constructs';
 import { applyOrder } from '../core/apply-order';
 import { JsonObject } from '../core/json';
 import type { OutputFile } from '../core/output';
+import { withPlainToJson } from '../core/plain-json';
 import { renderedJson } from '../core/rendered';
 import { stringifyDocuments } from '../core/yaml';
 import { MeshCluster } from '../topology/cluster';
@@ -11,11 +13,45 @@ import { MeshCluster } from '../topology/cluster';
  * one file per chart, no chart dependencies (which make cdk8s prefix file names with an index).
  */
 export function canEmitFast(app: App): boolean {
-  if (app.yamlOutputType !== YamlOutputType.FILE_PER_CHART) return false;
+  return fastEmitCharts(app) !== undefined;
+}
+
+/**
+ * The charts `App.synth()` would write, in its order, when `canEmitFast(app)`; otherwise undefined.
+ * Without dependencies cdk8s's dependency graph orders constructs as `findAll()` does (pre-order), so the
+ * charts are the app's charts in construct order.
+ */
+function fastEmitCharts(app: App): Chart[] | undefined {
+  if (app.yamlOutputType !== YamlOutputType.FILE_PER_CHART) return undefined;
   const all = app.node.findAll();
   const charts = all.filter((c): c is Chart => c instanceof Chart);
-  if (charts.some(chart => chart.node.children.some(child => child instanceof Chart))) return false;
-  return !all.some(c => c.node.dependencies.length > 0);
+  if (charts.some(chart => chart.node.children.some(child => child instanceof Chart))) return undefined;
+  return all.some(c => c.node.dependencies.length > 0) ? undefined : charts;
+}
+
+/**
+ * The chart's own API objects in cdk8s's order: `DependencyGraph(chart.node).topology()`, which, when no
+ * construct in the chart has a dependency, is the pre-order of `findAll()`; objects of nested charts excluded.
+ */
+function chartApiObjects(chart: Chart): ApiObject[] {
+  const objects: ApiObject[] = [];
+  let dependencies = false;
+  const visit = (scope: IConstruct): void => {
+    if (scope.node.dependencies.length) dependencies = true;
+    for (const child of scope.node.children) {
+      if (child instanceof Chart) {
+        // a nested chart's constructs are still in the graph: only their dependencies matter here
+        if (child.node.findAll().some(c => c.node.dependencies.length > 0)) dependencies = true;
+        continue;
+      }
+      if (child instanceof ApiObject) objects.push(child);
+      visit(child);
+    }
+  };
+  visit(chart);
+  if (!dependencies) return objects;
+  return new DependencyGraph(chart.node).topology()
+    .filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart);
 }
 
 /**
@@ -24,9 +60,7 @@ export function canEmitFast(app: App): boolean {
  * `ApiObject.toJson()`. Unlike `Chart.toJson()`, this does not validate the whole app once per chart.
  */
 export function chartObjects(chart: Chart): JsonObject[] {
-  const docs = new DependencyGraph(chart.node).topology()
-    .filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart)
-    .map(renderedJson);
+  const docs = withPlainToJson(() => chartApiObjects(chart).map(renderedJson));
   return MeshCluster.isMeshCluster(chart) ? applyOrder(docs) : docs;
 }
 
@@ -38,7 +72,7 @@ export function renderCharts(app: App): Map<Chart, { docs: JsonObject[]; file: O
   const errors = app.node.findAll().flatMap(c => c.node.validate().map(e => `[${c.node.path}] ${e}`));
   if (errors.length) throw new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
   const rendered = new Map<Chart, { docs: JsonObject[]; file: OutputFile }>();
-  for (const chart of app.charts) {
+  for (const chart of fastEmitCharts(app) ?? app.charts) {
     const docs = chartObjects(chart);
     rendered.set(chart, { docs, file: { path: Names.toDnsLabel(chart) + app.outputFileExtension, content: stringifyDocuments(docs) } });
   }

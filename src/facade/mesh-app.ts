@@ -5,6 +5,7 @@ import { IConstruct } from 'constructs';
 import { canEmitFast, renderCharts } from './emitter';
 import { Mesh } from './mesh';
 import { OutputFile, readTree, replaceOutput, withTempDir } from '../core/output';
+import { withPlainToJson } from '../core/plain-json';
 import { MeshReport } from '../report/mesh-report';
 import { MeshCore } from '../topology/mesh-core';
 import { Diagnostic } from '../validation/diagnostics';
@@ -102,7 +103,8 @@ export class MeshApp extends App {
    */
   public synth(): void {
     try {
-      this.synthMeshes();
+      // manifests of plain data skip cdk8s's resolution pass while the app synthesizes (the same JSON)
+      withPlainToJson(() => this.synthMeshes());
     } catch (e) {
       if (!(e instanceof MeshValidationError) || this.onFailure !== SynthFailure.PRINT) throw e;
       process.stderr.write(`${e.message}\n`);

@@ -11,6 +11,7 @@ import { ClusterObjectIndex } from './object-index';
 import { OwnershipRegistry } from './ownership';
 import { ArtifactContent, serializeArtifact, textArtifact } from '../core/artifact';
 import { isDnsLabel } from '../core/names';
+import { withPlainToJson } from '../core/plain-json';
 import { Diagnostic, Diagnostics } from '../validation/diagnostics';
 import { MeshValidationError, internalErrorDetail, printWarnings } from '../validation/format';
 import { checkInit } from '../validation/input/check';
@@ -412,7 +413,10 @@ export class MeshCore extends Construct {
     if (!this.validated) {
       this.validated = true;
       this.validateTopology();
-      for (const feature of this.featureList) this.guardFeature(feature, () => feature.validate(this));
+      // validators read manifests (renderedJson): plain objects skip cdk8s's resolution pass, same result
+      withPlainToJson(() => {
+        for (const feature of this.featureList) this.guardFeature(feature, () => feature.validate(this));
+      });
     }
     // Info findings (Istio's Info level) are recorded only: they never fail synthesis, not even in strict mode.
     const failing = this.strict ? this.diagnostics.all.filter(d => d.rule.severity !== Severity.INFO) : this.diagnostics.errors;
