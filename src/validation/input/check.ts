@@ -22,6 +22,7 @@ type Validator = (value: unknown, path: string, out: Diagnostic[]) => void;
 type Dict = { readonly [key: string]: unknown };
 
 const validators = new Map<string, Validator>();
+const validatorsByRef = new WeakMap<object, Validator>();
 const descriptions = new Map<string, string>();
 
 /** A cdk8s `Duration` is shown as its human form ("0 millis"), not as its fields. */
@@ -222,9 +223,15 @@ const PRIMITIVES: { readonly [name: string]: (v: unknown) => boolean } = {
 
 /** The validator of a type, built once and cached. */
 export function validatorFor(type: TypeRef): Validator {
+  // the schema's type objects are stable: found by identity first, without building the text key
+  const byIdentity = typeof type === 'object' ? validatorsByRef.get(type) : undefined;
+  if (byIdentity) return byIdentity;
   const key = JSON.stringify(type);
   const cached = validators.get(key);
-  if (cached) return cached;
+  if (cached) {
+    if (typeof type === 'object') validatorsByRef.set(type, cached);
+    return cached;
+  }
   let built: Validator;
   if (typeof type === 'string') {
     const ok = PRIMITIVES[type];
@@ -256,6 +263,7 @@ export function validatorFor(type: TypeRef): Validator {
     built = (value, path, out) => (ref ??= refValidator(type.ref))(value, path, out);
   }
   validators.set(key, built);
+  if (typeof type === 'object') validatorsByRef.set(type, built);
   return built;
 }
 
