@@ -11,7 +11,7 @@ import { REPO_ROOT, sharedCrdDir } from './tools';
 
 /**
  * CRD files: Istio 1.30.3 and the ASM IstioGateway from imports/ (what the harness uses), and the upstream
- * Gateway API (v1.6.1 experimental, a superset of standard), Argo CD, Argo Rollouts, Flagger, External Secrets
+ * Gateway API (v1.6.1 standard, the channel the library pins: imports/README.md), Argo CD, Argo Rollouts, Flagger, External Secrets
  * and Flux CRDs.
  */
 export function crdFiles(): string[] {
@@ -21,7 +21,7 @@ export function crdFiles(): string[] {
     .sort();
   return [
     path.join(REPO_ROOT, 'imports', 'istio', 'crd-all.gen.yaml'),
-    ...yamlsIn(path.join(shared, 'gateway-api', 'v1.6.1', 'experimental')),
+    ...yamlsIn(path.join(shared, 'gateway-api', 'v1.6.1', 'standard')),
     ...['argo-cd', 'argo-rollouts', 'flagger', 'external-secrets', 'flux'].flatMap(group => yamlsIn(path.join(shared, group))),
   ];
 }

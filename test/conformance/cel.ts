@@ -1,9 +1,10 @@
 import { CelScalar, celEnv, celFunc, celMethod, isCelError, parse, plan } from '@bufbuild/cel';
 import { strings } from '@bufbuild/cel/ext';
+import { parseIp } from '../../src/validation/input/ip';
 
 /**
  * The Kubernetes CEL environment for `x-kubernetes-validations` rules: the CEL standard library,
- * the strings extension, and the Kubernetes URL library (`isURL`, `url`, `getScheme`) that Istio's
+ * the strings extension, the Kubernetes IP library's `isIP` (below), and the Kubernetes URL library (`isURL`, `url`, `getScheme`) that Istio's
  * CRDs use. Kubernetes' URL library parses with Go's `url.Parse`, which accepts relative references,
  * so a URL value is kept as its string and its scheme read from the RFC 3986 scheme syntax.
  */
@@ -31,11 +32,23 @@ const kubernetesUrlLibrary = [
   }),
 ];
 
-const env = celEnv({ funcs: [...strings, ...kubernetesUrlLibrary] });
+/**
+ * The Kubernetes IP library's `isIP` (Gateway API's TLSRoute hostnames): an address as Go's `netip.ParseAddr`
+ * reads it, without a zone and not IPv4-mapped IPv6, which the library rejects.
+ */
+const kubernetesIpLibrary = [
+  celFunc('isIP', [CelScalar.STRING], CelScalar.BOOL, (text: string) => {
+    if (text.includes('/') || text.includes('%')) return false;
+    const parsed = parseIp(text);
+    return parsed !== undefined && !parsed.ipv4Mapped;
+  }),
+];
+
+const env = celEnv({ funcs: [...strings, ...kubernetesUrlLibrary, ...kubernetesIpLibrary] });
 const plans = new Map<string, ReturnType<typeof plan>>();
 
 /** Operators and macros the planner implements itself, not through the function resolver. */
-const PLANNER_BUILTINS = new Set(['_&&_', '_||_', '_?_:_', '@not_strictly_false', '@in']);
+const PLANNER_BUILTINS = new Set(['_&&_', '_||_', '_?_:_', '@not_strictly_false', '@in', '_[_]']);
 
 /** A transition rule: it reads `oldSelf`, the stored object, so the API server evaluates it on update only. */
 export function isTransitionRule(rule: string): boolean {
