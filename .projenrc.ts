@@ -45,6 +45,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
+      // examples import the package by name, as users write them
+      moduleNameMapper: { '^cdk8s-mesh$': '<rootDir>/src/index.ts' },
       // Packaging tests (jsii compile, jsii-pacmak) run in their own stage: `npx projen test:package`.
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/package/'],
       // Synthesis tests are CPU bound; two workers match the 2-core CI machine.
@@ -54,7 +56,11 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     },
   },
   // One type-check of everything jest and the scripts run: the test task's first step.
-  tsconfigDev: { include: ['../examples/**/*.ts', '../scripts/**/*.ts'] },
+  tsconfigDev: {
+    include: ['../examples/**/*.ts', '../scripts/**/*.ts'],
+    // examples import the package by name, as users write them (ts-node: scripts/self-reference.js)
+    compilerOptions: { paths: { 'cdk8s-mesh': ['../src/index.ts'] } },
+  },
   eslintOptions: {
     dirs: ['src'],
     devdirs: ['test', 'examples', 'scripts'],
@@ -112,6 +118,7 @@ const jestTransform = {
 project.jest!.config.transform = jestTransform;
 project.deps.removeDependency('ts-jest');
 project.testTask.prependExec('tsc --noEmit -p test/tsconfig.json');
+project.tsconfigDev.file.addOverride('ts-node', { require: ['../scripts/self-reference.js'] });
 
 project.addTask('test:coverage', {
   description: 'The jest suite with V8 coverage (coverage/)',

@@ -16,7 +16,7 @@
 import {
   ClusterRole, EgressGateway, ExternalTrafficPolicy, GatewayDnsPolicy, GatewayServiceType, GatewayTlsMode, IngressGateway, Mesh, MeshApp,
   Platform, Protocol,
-} from '../src';
+} from 'cdk8s-mesh';
 
 /** The two ACK clusters of the ASM instance (the seed's `<cluster-id-1>` / `<cluster-id-2>` examples). */
 export const ASM_CLUSTERS = ['c8a4b2xxxxxx', 'c9f3e7xxxxxx'];

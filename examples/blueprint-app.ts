@@ -3,8 +3,8 @@
  * it declares its clusters, its namespace, its service and one route, and inherits the
  * organisation's revision, STRICT mTLS, REGISTRY_ONLY egress, telemetry and gateway sizing.
  */
-import { MeshApp, MeshService, Protocol, TrafficRoute } from '../src';
 import { AcmeMesh } from './blueprint/acme-mesh';
+import { MeshApp, MeshService, Protocol, TrafficRoute } from 'cdk8s-mesh';
 
 /** Builds the example into `app`. */
 export function build(app: MeshApp = new MeshApp()): MeshApp {

@@ -7,7 +7,7 @@
  * service FQDN, which the gateway never serves).
  */
 import { Duration } from 'cdk8s';
-import { ClusterRole, IngressGateway, Mesh, MeshApp, MeshService, Protocol, RetryOn, StringMatch, TrafficRoute } from '../src';
+import { ClusterRole, IngressGateway, Mesh, MeshApp, MeshService, Protocol, RetryOn, StringMatch, TrafficRoute } from 'cdk8s-mesh';
 
 /** Builds both DaoCloud meshes into `app`. */
 export function build(app: MeshApp = new MeshApp()): MeshApp {

@@ -4,7 +4,7 @@
  * through the egress gateway, only by the `ci` service. Applications call `http://api.github.com`; the sidecar
  * sends the call to the egress gateway over Istio mTLS and the gateway originates TLS to the host.
  */
-import { EgressGateway, EgressLockdown, Mesh, MeshApp, MeshService, OutboundTrafficPolicy, Protocol } from '../src';
+import { EgressGateway, EgressLockdown, Mesh, MeshApp, MeshService, OutboundTrafficPolicy, Protocol } from 'cdk8s-mesh';
 
 /** Builds the example into `app`. */
 export function build(app: MeshApp = new MeshApp()): MeshApp {

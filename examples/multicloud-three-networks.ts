@@ -23,7 +23,7 @@
 import {
   CanaryRelease, CanaryStep, ClusterRole, EastWestGateway, IstioVersion, LocalityAwareFailover, LocalityLabel, MeshApp, Mesh, MeshService,
   MeshTopology, Protocol, RootCa, SecretStoreKind,
-} from '../src';
+} from 'cdk8s-mesh';
 
 /** East-west gateway load-balancer IPs from the seed's planning form. */
 const EAST_WEST_IPS: Record<string, string> = { 'network-c1': '10.64.30.73', 'network-c2': '10.6.136.29', 'network-c3': '10.64.30.77' };

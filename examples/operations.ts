@@ -30,7 +30,7 @@ import {
   AcceptHttp10, AccessLogEncoding, ExtensionProvider, IngressGateway, LocalRateLimit, MaxRequestHeaders, Mesh, MeshApp, MeshService,
   OutboundTrafficPolicy, PreserveHeaderCase, Protocol, ProxyConfig, ProxyContext, ProxyImageType, ProxyLogLevel, ServiceEntry,
   ServiceEntryResolution, Sidecar, SidecarSettings, Telemetry, TracingTag, WasmPhase, WasmPlugin,
-} from '../src';
+} from 'cdk8s-mesh';
 
 /** Builds the example into `app`. */
 export function build(app: MeshApp = new MeshApp()): MeshApp {

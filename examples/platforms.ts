@@ -14,7 +14,7 @@
 import {
   ClusterProps, ClusterRole, GatewayTlsMode, IngressGateway, IstioVersion, Mesh, MeshApp, MeshService, Platform, Protocol,
   TcmAccessType, TcmCertificate, TcmClbOffload,
-} from '../src';
+} from 'cdk8s-mesh';
 
 /** The platforms of the example, with the profile each one uses. */
 export const PROFILES: Record<string, () => Platform> = {

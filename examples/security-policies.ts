@@ -15,7 +15,7 @@
  */
 import {
   AuthorizationPolicy, Identity, Mesh, MeshApp, MeshService, MtlsMode, PeerAuth, Protocol, RequestAuthentication,
-} from '../src';
+} from 'cdk8s-mesh';
 
 /** The seed's policies. */
 export interface SeedPolicies {

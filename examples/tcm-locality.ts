@@ -8,8 +8,8 @@
  * Locality comes from the nodes' `topology.kubernetes.io/region` / `zone` labels (D10), declared on the clusters.
  */
 import { Duration } from 'cdk8s';
-import { ClusterRole, LocalityAwareFailover, LocalityLabel, Mesh, MeshApp } from '../src';
 import { SHOP_NAMESPACE, addServices } from './tcm-quickstart';
+import { ClusterRole, LocalityAwareFailover, LocalityLabel, Mesh, MeshApp } from 'cdk8s-mesh';
 
 /** Builds the example into `app`. */
 export function build(app: MeshApp = new MeshApp()): MeshApp {

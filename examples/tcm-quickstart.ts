@@ -15,7 +15,7 @@ import {
   AuthorizationAction, AuthorizationPolicy, CanaryRelease, CanaryStep, ClusterRole, ExportTo, ExternalTrafficPolicy, GatewayListener,
   GatewayServiceType, HashKey, IGatewayBinding, IngressGateway, LoadBalancer, Mesh, MeshApp, MeshService, MtlsMode, PeerAuth, Protocol, StringMatch,
   TrafficRoute,
-} from '../src';
+} from 'cdk8s-mesh';
 
 /** The namespace of the demo shop. */
 export const SHOP_NAMESPACE = 'base';

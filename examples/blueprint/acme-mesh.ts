@@ -12,7 +12,7 @@ import { Construct } from 'constructs';
 import {
   AccessLogEncoding, ClusterProps, ExtensionProvider, IngressGateway, IstioVersion, Mesh, MtlsMode, NetworkProps,
   OutboundTrafficPolicy, Telemetry,
-} from '../../src';
+} from 'cdk8s-mesh';
 
 /** What an application team may choose. */
 export interface AcmeMeshProps {

@@ -10,8 +10,8 @@
  *
  * It reuses the DaoCloud three-network example (seed 002, multi-cloud interconnection).
  */
-import { ArgoCdApplicationSet, MeshApp } from '../../src';
 import { build } from '../multicloud-three-networks';
+import { ArgoCdApplicationSet, MeshApp } from 'cdk8s-mesh';
 
 const app = build(new MeshApp());
 new ArgoCdApplicationSet(app.meshes[0], 'argocd', {

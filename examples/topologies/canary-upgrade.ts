@@ -10,7 +10,7 @@
  * 1.29. `scripts/synth-examples.ts` writes each stage to its own folder; each cluster's RUNBOOK.md lists the stage's
  * steps in both forms.
  */
-import { ControlPlaneUpgrade, IngressGateway, IstioVersion, MeshApp, Mesh, MeshTopology, RootCa, UpgradeStage } from '../../src';
+import { ControlPlaneUpgrade, IngressGateway, IstioVersion, MeshApp, Mesh, MeshTopology, RootCa, UpgradeStage } from 'cdk8s-mesh';
 
 /** The stages, in order. */
 export const stages = [UpgradeStage.BOTH_UP, UpgradeStage.MOVED, UpgradeStage.OLD_REMOVED];

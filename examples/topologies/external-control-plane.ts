@@ -13,7 +13,7 @@
  * `istioctl analyze` reports the guide's DestinationRule the same way. The IP-address variant has no such hop: the
  * gateway passes TLS through to istiod.
  */
-import { ClusterRole, MeshApp, Mesh, MeshTopology, RootCa, SecretStoreKind } from '../../src';
+import { ClusterRole, MeshApp, Mesh, MeshTopology, RootCa, SecretStoreKind } from 'cdk8s-mesh';
 
 /** Builds the example into `app`. */
 export function build(app: MeshApp = new MeshApp()): MeshApp {

@@ -2,7 +2,7 @@
  * Istio guide "Install Multi-Primary on different networks" (1.30): cluster1 on network1 and cluster2 on
  * network2, both primary, an east-west gateway per network exposing `*.local` on 15443, and a shared root CA.
  */
-import { EastWestGateway, MeshApp, Mesh, MeshTopology, RootCa, SecretStoreKind } from '../../src';
+import { EastWestGateway, MeshApp, Mesh, MeshTopology, RootCa, SecretStoreKind } from 'cdk8s-mesh';
 
 /** Builds the example into `app`. */
 export function build(app: MeshApp = new MeshApp()): MeshApp {

@@ -2,7 +2,7 @@
  * Istio guide "Install Multi-Primary" (1.30): cluster1 and cluster2, both primary, both on network1,
  * mesh ID mesh1, a shared root CA, and remote secrets created with istioctl (see each cluster's RUNBOOK.md).
  */
-import { MeshApp, Mesh, MeshTopology, RootCa, SecretStoreKind } from '../../src';
+import { MeshApp, Mesh, MeshTopology, RootCa, SecretStoreKind } from 'cdk8s-mesh';
 
 /** Builds the example into `app`. */
 export function build(app: MeshApp = new MeshApp()): MeshApp {

@@ -3,7 +3,7 @@
  * cluster2 (remote, network2) through istiod exposed on its east-west gateway; each network has a gateway.
  * The remote secret of cluster2 is read from Vault by External Secrets Operator instead of istioctl.
  */
-import { ClusterRole, EastWestGateway, MeshApp, Mesh, MeshTopology, RemoteSecret, RootCa, SecretStoreKind } from '../../src';
+import { ClusterRole, EastWestGateway, MeshApp, Mesh, MeshTopology, RemoteSecret, RootCa, SecretStoreKind } from 'cdk8s-mesh';
 
 /** Builds the example into `app`. */
 export function build(app: MeshApp = new MeshApp()): MeshApp {

@@ -2,7 +2,7 @@
  * Istio guide "Install Primary-Remote" (1.30): cluster1 is the primary on network1 and serves cluster2,
  * a remote on the same network, through istiod exposed on cluster1's east-west gateway.
  */
-import { ClusterRole, EastWestGateway, MeshApp, Mesh, MeshTopology, RootCa, SecretStoreKind } from '../../src';
+import { ClusterRole, EastWestGateway, MeshApp, Mesh, MeshTopology, RootCa, SecretStoreKind } from 'cdk8s-mesh';
 
 /** Builds the example into `app`. */
 export function build(app: MeshApp = new MeshApp()): MeshApp {
