@@ -15,7 +15,11 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   jsiiVersion: '~6.0.0',
   keywords: ['cdk8s', 'istio', 'service-mesh', 'multicluster', 'kubernetes'],
   github: false,
-  release: false,
+  // Versions come from conventional commits (feat:, fix:, feat!:) since the latest tag; the first release is 0.1.0.
+  // `npx projen release` bumps, builds and writes dist/changelog.md (commit-and-tag-version), as projen does.
+  release: true,
+  majorVersion: 0,
+  nextVersionCommand: 'test -n "$LATEST_TAG" || echo 0.1.0',
   // Language targets, named as cdk8s-plus names its own (PyPI dist + module, Maven group/artifact + package,
   // Go module + package, NuGet id + namespace).
   publishToPypi: { distName: 'cdk8s-mesh', module: 'cdk8s_mesh' },
