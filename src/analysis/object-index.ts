@@ -23,13 +23,30 @@ export interface AnalysisObject {
   readonly source: string;
 }
 
+/** The Kubernetes Gateway API group; its `Gateway` shares the name of Istio's, so its kinds are indexed qualified. */
+export const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';
+
+/**
+ * The index key of a Gateway API kind, `<Kind>.gateway.networking.k8s.io` (e.g. `Gateway.gateway.networking.k8s.io`):
+ * `ofKind('Gateway')` is Istio's Gateway only, as istioctl analyze tells the two apart by group.
+ * @param kind e.g. `HTTPRoute`
+ */
+export function gatewayApiKind(kind: string): string {
+  return `${kind}.${GATEWAY_API_GROUP}`;
+}
+
+/** The key an object is indexed under: its kind, qualified by the group for Gateway API kinds. */
+function indexKind(apiVersion: string | undefined, kind: string): string {
+  return apiVersion?.startsWith(`${GATEWAY_API_GROUP}/`) ? gatewayApiKind(kind) : kind;
+}
+
 /** What the analysis reads: every object of every cluster of one mesh, by kind and by name. */
 export interface AnalysisIndex {
   /** The cluster names, in declaration order. */
   readonly clusters: readonly string[];
   /** Every namespace an object is in or a Namespace object declares, across clusters. */
   readonly namespaces: ReadonlySet<string>;
-  /** Every object of `kind`, across clusters, in cluster then construct order. */
+  /** Every object of `kind` (a Gateway API kind as `gatewayApiKind(kind)`), across clusters, in cluster then construct order. */
   ofKind(kind: string): readonly AnalysisObject[];
   /** The object of `kind` named `namespace/name` in `cluster`, if any. */
   find(cluster: string, kind: string, namespace: string, name: string): AnalysisObject | undefined;
@@ -72,9 +89,10 @@ export function buildIndex(clusters: ReadonlyArray<{ readonly name: string; read
     for (const entry of cluster.objects) {
       const object = new IndexedObject(cluster.name, entry.json, entry.source, map(entry.json.metadata));
       namespaces.add(object.kind === 'Namespace' ? object.name : object.namespace);
-      const list = byKind.get(object.kind);
+      const key = indexKind(text(entry.json.apiVersion), object.kind);
+      const list = byKind.get(key);
       if (list) list.push(object);
-      else byKind.set(object.kind, [object]);
+      else byKind.set(key, [object]);
     }
   }
   // `find` indexes a kind by name when it is first asked for (Namespaces, Gateways, Secrets), not every object up front
