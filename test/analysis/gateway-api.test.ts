@@ -4,10 +4,13 @@ import { buildIndex, gatewayApiKind } from '../../src/analysis/object-index';
 describe('the analysis tells Gateway API kinds from Istio kinds of the same name', () => {
   test('the index keys Gateway API kinds by group: ofKind(\'Gateway\') is Istio\'s only', () => {
     const meta = { name: 'gw', namespace: 'ns' };
-    const index = buildIndex([{ name: 'c1', objects: [
-      { json: { apiVersion: 'networking.istio.io/v1', kind: 'Gateway', metadata: meta }, source: 'a' },
-      { json: { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: meta }, source: 'b' },
-    ] }]);
+    const index = buildIndex([{
+      name: 'c1',
+      objects: [
+        { json: { apiVersion: 'networking.istio.io/v1', kind: 'Gateway', metadata: meta }, source: 'a' },
+        { json: { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: meta }, source: 'b' },
+      ],
+    }]);
     expect(index.ofKind('Gateway').map(o => o.source)).toEqual(['a']);
     expect(index.ofKind(gatewayApiKind('Gateway')).map(o => o.source)).toEqual(['b']);
     expect(index.find('c1', gatewayApiKind('Gateway'), 'ns', 'gw')?.source).toBe('b');
