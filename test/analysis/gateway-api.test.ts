@@ -25,7 +25,7 @@ describe('the analysis tells Gateway API kinds from Istio kinds of the same name
       spec: { gatewayClassName: 'istio', listeners: [{ name: 'http', port: 80, protocol: 'HTTP' }] },
     });
     const { failed, diagnostics } = findings(app, mesh);
-    expect(diagnostics.filter(d => d.rule.id.startsWith('MESH-ANA')).map(d => `${d.rule.id} ${d.message}`)).toEqual([]);
+    expect(diagnostics.filter(d => d.rule.id.startsWith('MESH-ANA')).map(d => `${d.rule.id} ${d.path}`)).toEqual([]);
     expect(failed).toBe(false);
   });
 });
