@@ -61,7 +61,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   },
   // One type-check of everything jest and the scripts run: the test task's first step.
   tsconfigDev: {
-    include: ['../examples/**/*.ts', '../scripts/**/*.ts'],
+    include: ['../examples/**/*.ts', '../scripts/**/*.ts', '../templates/**/*.ts'],
     // examples import the package by name, as users write them (ts-node: scripts/self-reference.js)
     compilerOptions: { paths: { 'cdk8s-mesh': ['../src/index.ts'] } },
   },
