@@ -43,7 +43,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     // adoption is tested against the oldest (the peer dependency) and the newest cdk8s-plus major
     'cdk8s-plus-34@2.0.54',
   ],
-  gitignore: ['/node_modules', '/dist/', '/.tmp/', '/bench-results/', '/examples/cdk8s-app/dist/', '/.tools/'],
+  gitignore: ['/node_modules', '/.jsii.tabl.json', '/dist/', '/.tmp/', '/bench-results/', '/examples/cdk8s-app/dist/', '/.tools/'],
   jestOptions: {
     passWithNoTests: false,
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
@@ -130,6 +130,13 @@ project.addTask('test:coverage', {
   receiveArgs: true,
 });
 
+// README and @example snippets compile in every jsii language: jsii-rosetta in strict mode (rosetta/*.ts-fixture give
+// them their context); jsii-pacmak translates them the same way when it packages.
+project.package.file.addOverride('jsii.metadata.jsii.rosetta.strict', true);
+project.addTask('docs:snippets', {
+  description: 'Compiles every README and @example snippet with jsii-rosetta in strict mode (run after `npx jsii`)',
+  exec: 'jsii-rosetta extract --strict --compile --output .tmp/snippets.tabl.json .jsii',
+});
 project.addTask('test:package', {
   description: 'Packaging tests: jsii compiles the library and jsii-pacmak packages it (slow; a CI stage of its own)',
   exec: 'jest --ci --testPathIgnorePatterns=/node_modules/ --runTestsByPath test/package/*.test.ts',

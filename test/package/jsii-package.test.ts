@@ -13,6 +13,8 @@ test('jsii compiles the library and `projen package` builds the npm tarball', ()
   const projen = path.join(root, 'node_modules', '.bin', 'projen');
   const run = (task: string) => execFileSync(projen, [task], { cwd: root, stdio: 'pipe', env: { ...process.env, CI: 'true' } });
   run('compile');
+  // every README and @example snippet compiles with jsii-rosetta in strict mode (it exits non-zero otherwise)
+  run('docs:snippets');
   run('package');
   const tarballs = fs.readdirSync(path.join(root, 'dist', 'js')).filter(f => f.endsWith('.tgz'));
   expect(tarballs).toEqual([expect.stringMatching(/^cdk8s-mesh@.*\.jsii\.tgz$/)]);
