@@ -1,4 +1,5 @@
 import { analyzeAnnotations } from './analyzers/annotations';
+import { analyzeIneffectiveSelectors, analyzeIneffectiveSidecars } from './analyzers/dataplane';
 import { analyzeDestinationRuleTargets, analyzeTlsVerification } from './analyzers/destination-rules';
 import { analyzeGatewayConflicts, analyzeGatewaySelectors, analyzeGatewayWorkloads } from './analyzers/gateways';
 import {
@@ -22,6 +23,7 @@ export const ANALYZERS: readonly Analyzer[] = [
   analyzeInjection, analyzeServiceAssociation, analyzeSelectors, analyzeSelectorOverlaps, analyzeReservedUid, analyzeClientsWithoutService,
   analyzeMultiClusterServices, analyzeServicePorts, analyzeNamespaceLabels, analyzeServiceEntries,
   analyzeAuthorizationNamespaces, analyzeTelemetryProviders, analyzeJwksFetch, analyzeEnvoyFilters, analyzeExternalControlPlaneWebhooks,
+  analyzeIneffectiveSelectors, analyzeIneffectiveSidecars,
   analyzeAnnotations,
 ];
 

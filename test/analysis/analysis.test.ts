@@ -668,6 +668,56 @@ const CASES: AnalysisCase[] = [
       deployment(f.cluster, 'shop', 'loadgen', { app: 'loadgen' });
     },
   },
+  {
+    rule: 'MESH-ANA-058',
+    code: 'IST0166',
+    shape: 'an AuthorizationPolicy selecting declared Gateway API gateway pods',
+    fail: f => {
+      deployment(f.cluster, 'default', 'public', { 'app': 'public', 'gateway.networking.k8s.io/gateway-name': 'public' });
+      return sec(f.cluster, 'AuthorizationPolicy', 'default', 'public-deny', { selector: { matchLabels: { app: 'public' } }, action: 'DENY', rules: [{ to: [{ operation: { paths: ['/admin'] } }] }] });
+    },
+    pass: f => {
+      deployment(f.cluster, 'default', 'public', { 'app': 'public', 'gateway.networking.k8s.io/gateway-name': 'public' });
+      sec(f.cluster, 'AuthorizationPolicy', 'default', 'public-deny', {
+        targetRefs: [{ kind: 'Gateway', group: 'gateway.networking.k8s.io', name: 'public' }], action: 'DENY', rules: [{ to: [{ operation: { paths: ['/admin'] } }] }],
+      });
+    },
+  },
+  {
+    rule: 'MESH-ANA-058',
+    code: 'IST0166',
+    shape: 'a Telemetry selecting the pods istiod deploys for a Gateway API Gateway',
+    fail: f => {
+      raw(f.cluster, 'gateway.networking.k8s.io/v1', 'Gateway', 'default', 'edge', { spec: { gatewayClassName: 'istio', listeners: [{ name: 'http', port: 80, protocol: 'HTTP' }] } });
+      return telemetry(f.cluster, 'edge-tracing', { selector: { matchLabels: { 'gateway.networking.k8s.io/gateway-name': 'edge' } }, tracing: [{ randomSamplingPercentage: 10 }] });
+    },
+    pass: f => {
+      raw(f.cluster, 'gateway.networking.k8s.io/v1', 'Gateway', 'default', 'edge', { spec: { gatewayClassName: 'istio', listeners: [{ name: 'http', port: 80, protocol: 'HTTP' }] } });
+      telemetry(f.cluster, 'edge-tracing', { targetRefs: [{ kind: 'Gateway', group: 'gateway.networking.k8s.io', name: 'edge' }], tracing: [{ randomSamplingPercentage: 10 }] });
+    },
+  },
+  {
+    rule: 'MESH-ANA-059',
+    code: 'IST0167',
+    shape: 'a namespace-wide Sidecar in an ambient namespace',
+    fail: f => { namespaceObject(f.cluster, 'default', { 'istio.io/dataplane-mode': 'ambient' }); return selectorSidecar(f.cluster, 'scope'); },
+    pass: f => { namespaceObject(f.cluster, 'default', { 'istio-injection': 'enabled' }); selectorSidecar(f.cluster, 'scope'); },
+  },
+  {
+    rule: 'MESH-ANA-059',
+    code: 'IST0167',
+    shape: 'a Sidecar selecting a workload labelled for ambient mode',
+    fail: f => {
+      namespaceObject(f.cluster, 'default', { 'istio-injection': 'enabled' });
+      deployment(f.cluster, 'default', 'batch', { 'app': 'batch', 'istio.io/dataplane-mode': 'ambient' });
+      return selectorSidecar(f.cluster, 'batch', { app: 'batch' });
+    },
+    pass: f => {
+      namespaceObject(f.cluster, 'default', { 'istio-injection': 'enabled' });
+      deployment(f.cluster, 'default', 'batch', { app: 'batch' });
+      selectorSidecar(f.cluster, 'batch', { app: 'batch' });
+    },
+  },
 ];
 
 runAnalysisCases(CASES);

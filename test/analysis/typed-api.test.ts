@@ -937,6 +937,40 @@ const CASES: AnalysisCase[] = [
       new TrafficRoute(f.mesh, 'reviews-policy', { service: reviews(f), policy: { locality: { enabled: true }, outlierDetection: { consecutive5xxErrors: 5 } } });
     },
   },
+  // --- IST0166/0167: policies a data plane ignores ---
+  {
+    rule: 'MESH-ANA-058',
+    code: 'IST0166',
+    shape: 'an AuthorizationPolicy selecting the pods of a Gateway API gateway the user deploys',
+    fail: f => {
+      f.mesh.addNamespace('shop');
+      deployment(f, 'edge', { labels: { 'gateway.networking.k8s.io/gateway-name': 'edge' } });
+      return new AuthorizationPolicy(f.mesh, 'edge-deny', {
+        namespaceName: 'shop', selector: { app: 'edge' }, action: AuthorizationAction.DENY, rules: [{ operations: [{ paths: ['/admin'] }] }],
+      });
+    },
+    pass: f => {
+      f.mesh.addNamespace('shop');
+      deployment(f, 'edge', { labels: { 'gateway.networking.k8s.io/gateway-name': 'edge' } });
+      deployment(f, 'web');
+      new AuthorizationPolicy(f.mesh, 'web-deny', {
+        namespaceName: 'shop', selector: { app: 'web' }, action: AuthorizationAction.DENY, rules: [{ operations: [{ paths: ['/admin'] }] }],
+      });
+    },
+  },
+  {
+    rule: 'MESH-ANA-059',
+    code: 'IST0167',
+    shape: 'a Sidecar for a namespace labelled for ambient mode',
+    fail: f => {
+      f.mesh.addNamespace('apps', { injectionEnabled: false, labels: { 'istio.io/dataplane-mode': 'ambient' } });
+      return new Sidecar(f.mesh, 'apps-egress', { namespaceName: 'apps', egressNamespaces: ['apps'] });
+    },
+    pass: f => {
+      f.mesh.addNamespace('apps');
+      new Sidecar(f.mesh, 'apps-egress', { namespaceName: 'apps', egressNamespaces: ['apps'] });
+    },
+  },
 ];
 
 runAnalysisCases(CASES, true);

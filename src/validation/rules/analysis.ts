@@ -458,4 +458,20 @@ export const AnalysisRules = {
     fix: 'Set the destination port.',
     doc: 'Istio VirtualServiceDestinationPortSelectorRequired (an Error in istioctl for every binding). Info here: sidecars send to the port the request arrived on; ports of another protocol than the rule (HTTP versus TCP/TLS) are not counted.',
   },
+  SELECTOR_ON_GATEWAY_API_GATEWAY: {
+    id: 'MESH-ANA-058',
+    severity: Severity.WARNING,
+    istioCode: 'IST0166',
+    message: 'A policy selects the pods of a Kubernetes Gateway API gateway with a workload selector, which such gateways ignore.',
+    fix: 'Attach the policy to the gateway with `targetRefs` (kind Gateway, group gateway.networking.k8s.io) instead of `selector`.',
+    doc: 'Istio IneffectiveSelector. Pods are those the app declares with the `gateway.networking.k8s.io/gateway-name` label and those istiod deploys for Gateways of class istio, istio-waypoint and istio-east-west (automated deployment).',
+  },
+  SIDECAR_IN_AMBIENT: {
+    id: 'MESH-ANA-059',
+    severity: Severity.WARNING,
+    istioCode: 'IST0167',
+    message: 'A Sidecar resource configures workloads that run in ambient mode, which have no sidecar: it has no effect.',
+    fix: 'Remove the Sidecar, or move the workloads to sidecar mode (namespace injection and no `istio.io/dataplane-mode=ambient`).',
+    doc: 'Istio IneffectivePolicy for Sidecars: a namespace-wide Sidecar in a namespace labelled `istio.io/dataplane-mode=ambient`, or a Sidecar selecting a workload in ambient mode (its pod or namespace label, unless the pod opts into a sidecar).',
+  },
 } satisfies Record<string, RuleDefinition>;
