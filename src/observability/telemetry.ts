@@ -12,6 +12,7 @@ import { claimNamespaceWide, objectName, policyScope, PolicyScope } from '../ope
 import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
 import { checkInit } from '../validation/input/check';
+import { AnalysisRules } from '../validation/rules/analysis';
 import { OperationsRules } from '../validation/rules/operations';
 import { IMeshWorkload } from '../workloads/workload';
 
@@ -257,7 +258,7 @@ export class Telemetry extends MeshMember {
   }
 
   private validate(): void {
-    if (!this.scope.selector) claimNamespaceWide(this.mesh, 'Telemetry', this.scope.namespace, this);
+    if (!this.scope.selector) claimNamespaceWide(this.mesh, 'Telemetry', this.scope.namespace, this, AnalysisRules.MULTIPLE_TELEMETRIES_WITHOUT_SELECTOR);
     this.checkProviders('tracing', ExtensionProviderKind.TRACING, this.props.tracing?.providers);
     this.checkProviders('accessLogging', ExtensionProviderKind.ACCESS_LOG, this.props.accessLogging?.providers);
     this.checkProviders('metrics', ExtensionProviderKind.METRICS, this.props.metrics?.providers);

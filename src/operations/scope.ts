@@ -40,11 +40,16 @@ export function policyScope(mesh: MeshCore, member: IConstruct, workload?: IMesh
   return { namespace: workload.workloadNamespace, selector: sortedRecord(workload.workloadSelector) };
 }
 
-/** Reports MESH-OPS-001 when another selector-less resource of `kind` already claimed `namespace`. */
-export function claimNamespaceWide(mesh: MeshCore, kind: string, namespace: string, member: IConstruct): void {
+/**
+ * Reports `rule` when another selector-less resource of `kind` already claimed `namespace`: MESH-OPS-001, or the
+ * analysis rule of the kind's Istio code, so the analysis does not repeat the finding for the same constructs.
+ */
+export function claimNamespaceWide(
+  mesh: MeshCore, kind: string, namespace: string, member: IConstruct, rule: RuleDefinition = OperationsRules.DUPLICATE_NAMESPACE_WIDE,
+): void {
   const claim = mesh.ownership.claim('operations/namespace-wide', `${kind}/${namespace}`, member);
   if (!claim.first && claim.owner !== member) {
-    mesh.report(OperationsRules.DUPLICATE_NAMESPACE_WIDE, member, namespace, `Kind: ${kind}; also declared at ${claim.owner.node.path}.`);
+    mesh.report(rule, member, namespace, `Kind: ${kind}; also declared at ${claim.owner.node.path}.`);
   }
 }
 

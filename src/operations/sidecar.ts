@@ -5,6 +5,7 @@ import { Sidecar as SidecarL1, SidecarSpecOutboundTrafficPolicyMode } from '../i
 import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
 import { checkInit } from '../validation/input/check';
+import { AnalysisRules } from '../validation/rules/analysis';
 import { OperationsRules } from '../validation/rules/operations';
 import { MeshService } from '../workloads/mesh-service';
 import { Protocol, Protocols } from '../workloads/protocol';
@@ -147,7 +148,7 @@ export class Sidecar extends MeshMember {
 
   private validate(): void {
     if (!this.scope.selector) {
-      claimNamespaceWide(this.mesh, 'Sidecar', this.scope.namespace, this);
+      claimNamespaceWide(this.mesh, 'Sidecar', this.scope.namespace, this, AnalysisRules.MULTIPLE_SIDECARS_WITHOUT_SELECTOR);
       return;
     }
     const claim = this.mesh.ownership.claim('operations/sidecar-selector', `${this.scope.namespace}/${JSON.stringify(this.scope.selector)}`, this);

@@ -80,11 +80,13 @@ describe('Telemetry', () => {
 });
 
 describe('Telemetry rules', () => {
-  test('two selector-less Telemetries in one namespace (MESH-OPS-001)', () => {
+  test('two selector-less Telemetries in one namespace: MESH-ANA-040 (IST0160), once, naming both', () => {
     const { app, mesh } = setup();
     new Telemetry(mesh, 'one', { namespaceName: 'shop', tracing: { samplingPercentage: 10 } });
     new Telemetry(mesh, 'two', { namespaceName: 'shop', accessLogging: { disabled: true } });
-    expect(synthError(app)).toContain('MESH-OPS-001 [error] at mesh/two: A namespace has more than one selector-less resource of this kind. Kind: Telemetry; also declared at mesh/one. Value: "shop".');
+    const message = synthError(app);
+    expect(message).toContain('MESH-ANA-040 [error] at mesh/two: A namespace has several Telemetries without a workload selector. Kind: Telemetry; also declared at mesh/one. Value: "shop".');
+    expect(message.split('\n').filter(l => /MESH-(ANA-040|OPS-001)/.test(l))).toHaveLength(1);
   });
 
   test('a provider not declared on the mesh (MESH-OPS-009)', () => {

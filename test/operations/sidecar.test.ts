@@ -45,11 +45,13 @@ describe('Sidecar', () => {
 });
 
 describe('Sidecar rules', () => {
-  test('two selector-less Sidecars in one namespace (MESH-OPS-001)', () => {
+  test('two selector-less Sidecars in one namespace: MESH-ANA-016 (IST0111), once, naming both', () => {
     const { app, mesh } = setup();
     new Sidecar(mesh, 'one', { namespaceName: 'shop', egressNamespaces: ['a'] });
     new Sidecar(mesh, 'two', { namespaceName: 'shop', egressNamespaces: ['b'] });
-    expect(synthError(app)).toContain('MESH-OPS-001 [error] at mesh/two: A namespace has more than one selector-less resource of this kind. Kind: Sidecar; also declared at mesh/one. Value: "shop".');
+    const message = synthError(app);
+    expect(message).toContain('MESH-ANA-016 [error] at mesh/two: A namespace has several Sidecars without a workload selector. Kind: Sidecar; also declared at mesh/one. Value: "shop".');
+    expect(message.split('\n').filter(l => /MESH-(ANA-016|OPS-001)/.test(l))).toHaveLength(1);
   });
 
   test('two Sidecars selecting the same workload (MESH-OPS-002)', () => {

@@ -6,8 +6,8 @@ export const OperationsRules = {
     id: 'MESH-OPS-001',
     severity: Severity.ERROR,
     message: 'A namespace has more than one selector-less resource of this kind.',
-    fix: 'Keep one namespace-wide Sidecar, Telemetry or ProxyConfig per namespace and target the others at workloads.',
-    doc: 'Istio applies only one selector-less Sidecar, Telemetry or ProxyConfig per namespace; with two, the choice is undefined (DCE Istio resource FAQ).',
+    fix: 'Keep one namespace-wide ProxyConfig per namespace and target the others at workloads.',
+    doc: 'Istio applies only one selector-less ProxyConfig per namespace; with two, the choice is undefined (DCE Istio resource FAQ). Two namespace-wide Sidecars or Telemetries are MESH-ANA-016 (IST0111) and MESH-ANA-040 (IST0160).',
   },
   OVERLAPPING_SIDECARS: {
     id: 'MESH-OPS-002',
