@@ -3,6 +3,7 @@ import { IConstruct } from 'constructs';
 import { analyze } from './analyze';
 import { buildIndex } from './object-index';
 import { InstalledWebhook, InstalledWorkload } from './registry';
+import { GatewayWorkload } from '../gateways/gateway-workload';
 import { MeshSettings } from '../operations/mesh-config';
 import { MeshFeature } from '../topology/feature';
 import { MeshCore } from '../topology/mesh-core';
@@ -91,15 +92,18 @@ export class MeshAnalysis extends MeshFeature {
     const reported = new Set<string>();
     const revisions = [...new Set([mesh.revision, ...inputs.revisions])];
     const external = MeshService._externalOf(mesh).map(s => ({ name: s.name, namespace: s.namespaceName, ports: s.ports.map(p => p.port) }));
+    const existingGateways = existingGatewaysOf(mesh);
+    const gatewayServices = existingGateways.map(g => ({ name: g.name, namespace: g.namespaceName, ports: [...new Set(g.clusters.flatMap(c => g.portsIn(c.clusterName).map(p => p.port)))] }));
+    const gatewayPods = existingGateways.flatMap(g => g.clusters.map(c => ({ cluster: c.clusterName, namespace: g.namespaceName, labels: g.selector })));
     analyze(index, {
       rootNamespace: mesh.rootNamespace,
       revisions,
       dnsAutoAllocate: meshConfig.dnsCapture === true && meshConfig.dnsAutoAllocate === true,
       jwksFetchRestricted: (meshConfig.jwksBlockedCidrs ?? []).length > 0,
       defaultTelemetryProviders: false,
-      installedGateways: inputs.installedGateways,
+      installedGateways: [...inputs.installedGateways, ...gatewayPods],
       installedWebhooks: inputs.installedWebhooks.map(w => ({ ...w, source: inputs.controlPlanePath })),
-      declaredServices: [...external, ...revisions.map(r => ({
+      declaredServices: [...external, ...gatewayServices, ...revisions.map(r => ({
         name: r === 'default' ? 'istiod' : `istiod-${r}`, namespace: mesh.rootNamespace, ports: ISTIOD_PORTS,
       })), { name: 'istiod', namespace: mesh.rootNamespace, ports: ISTIOD_PORTS }],
     }, (rule: RuleDefinition, object, value, detail) => {
@@ -111,4 +115,9 @@ export class MeshAnalysis extends MeshFeature {
       mesh.report(rule, object.source, value, detail);
     });
   }
+}
+
+/** The gateways of `mesh` that already run (`fromExisting`): their pods and Services exist without objects in the app. */
+function existingGatewaysOf(mesh: MeshCore): GatewayWorkload[] {
+  return mesh.node.findAll().filter((c): c is GatewayWorkload => c instanceof GatewayWorkload && c.mesh === mesh && c.isExisting);
 }

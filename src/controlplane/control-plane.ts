@@ -281,7 +281,7 @@ export class ControlPlane extends MeshMember {
 
   /** Whether the manifest deploys `istio-ingressgateway` in the root namespace, the gateway the default profile installs. */
   private deploysProfileGateway(cluster: MeshCluster): boolean {
-    return this.mesh.node.findAll().some(c => c instanceof GatewayWorkload && c.mesh === this.mesh && c.name === 'istio-ingressgateway'
+    return this.mesh.node.findAll().some(c => c instanceof GatewayWorkload && c.mesh === this.mesh && !c.isExisting && c.name === 'istio-ingressgateway'
       && c.namespaceName === this.mesh.rootNamespace && c.clusters.includes(cluster));
   }
 

@@ -290,11 +290,16 @@ export class GatewayListener extends MeshMember implements IGatewayBinding {
     for (const cluster of missing) mesh.report(GatewayRules.LISTENER_WITHOUT_GATEWAY, this, cluster.clusterName, `Gateway ${this.gateway.name} runs in: ${this.gateway.clusters.map(c => c.clusterName).join(', ') || 'no cluster'}.`);
     const reached = this.otherClustersReached();
     if (reached.length) mesh.report(GatewayRules.LISTENER_REACHES_OTHER_CLUSTERS, this, reached.map(c => c.clusterName));
-    const exposed = new Set(this.attachedClusters.filter(c => gatewayClusters.has(c))
-      .flatMap(c => this.gateway.portsIn(c.clusterName)).flatMap(p => [p.port, p.targetPort || p.port]));
+    // Per cluster: the Service ports (and their container ports) of the gateway there, which may differ by cluster.
+    const exposed = this.attachedClusters.filter(c => gatewayClusters.has(c)).map(c => ({
+      cluster: c.clusterName,
+      ports: new Set(this.gateway.portsIn(c.clusterName).flatMap(p => [p.port, p.targetPort || p.port])),
+    })).filter(e => e.ports.size > 0);
+    const multi = new Set(exposed.map(e => [...e.ports].sort().join(','))).size > 1;
     for (const server of this.serverList) {
       this.validateServer(server);
-      if (exposed.size && !exposed.has(server.port)) mesh.report(GatewayRules.LISTENER_PORT_NOT_EXPOSED, this, server.port);
+      const missing = exposed.filter(e => !e.ports.has(server.port)).map(e => e.cluster);
+      if (missing.length) mesh.report(GatewayRules.LISTENER_PORT_NOT_EXPOSED, this, server.port, multi ? `Not a Service port in: ${missing.join(', ')}.` : undefined);
     }
   }
 

@@ -80,7 +80,38 @@ function checkSettings(g: GatewayUnderCheck, s: ResolvedGatewaySettings): void {
   }
 }
 
-function checkPorts(g: GatewayUnderCheck, ports: GatewayPort[], where: string): void {
+/** What the checks of an existing gateway read: its declared Service ports per cluster and its listeners. */
+export interface ExistingGatewayUnderCheck {
+  readonly mesh: MeshCore;
+  /** The construct diagnostics name. */
+  readonly construct: GatewayWorkload;
+  readonly clusterNames: string[];
+  readonly overriddenClusters: string[];
+  readonly listeners: GatewayListener[];
+  portsIn(cluster: string): GatewayPort[];
+}
+
+/**
+ * Reports mistakes in the declaration of a gateway that already runs: overrides for clusters it does not run in,
+ * duplicate Service ports, listener protocol conflicts, and listeners that would need a cluster label on its pods.
+ */
+export function checkExistingGateway(g: ExistingGatewayUnderCheck): void {
+  const report = g.mesh.report.bind(g.mesh);
+  const placed = new Set(g.clusterNames);
+  for (const cluster of g.overriddenClusters) {
+    if (!placed.has(cluster)) report(GatewayRules.OVERRIDE_UNKNOWN_CLUSTER, g.construct, cluster);
+  }
+  for (const cluster of g.clusterNames) checkPorts(g, g.portsIn(cluster), `In cluster ${cluster}.`);
+  for (const conflict of protocolConflicts(g.listeners)) {
+    report(GatewayRules.CONFLICTING_LISTENER_PORT, conflict.listener, `${conflict.port}: ${conflict.protocols.join(' vs ')}`);
+  }
+  for (const listener of g.listeners) {
+    const cluster = listener._clusterSelector();
+    if (cluster !== undefined) report(GatewayRules.EXISTING_GATEWAY_CLUSTER_SELECTOR, listener, cluster, `Gateway ${g.construct.name} runs in: ${g.clusterNames.join(', ')}.`);
+  }
+}
+
+function checkPorts(g: Pick<GatewayUnderCheck, 'mesh' | 'construct'>, ports: GatewayPort[], where: string): void {
   const report = g.mesh.report.bind(g.mesh);
   const numbers = new Set<number>();
   const names = new Set<string>();

@@ -1,13 +1,14 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { renderCompression } from './compression';
+import { ExistingGatewayFacts } from './existing-gateway';
 import { GatewayListener, GatewayListenerOptions } from './gateway-listener';
 import {
   GatewayEnvVar, GatewayOptions, GatewayOverrides, GatewayPort, GatewayResources, GatewayServiceType, GatewayType,
   GatewayWorkloadProps, ResolvedGatewaySettings,
 } from './gateway-options';
 import { GatewayProvisioning, GatewayProvisioningFeature } from './gateway-provisioner';
-import { checkGatewayWorkload } from './gateway-workload-checks';
+import { checkExistingGateway, checkGatewayWorkload } from './gateway-workload-checks';
 import {
   GatewayInstanceModel, renderGatewayAutoscalerSpec, renderGatewayDeploymentSpec, renderGatewayDisruptionBudgetSpec, renderGatewayServiceSpec,
 } from './gateway-workload-render';
@@ -62,6 +63,7 @@ export class GatewayWorkload extends MeshMember implements IMeshWorkload {
   private readonly props: GatewayWorkloadProps;
   private readonly listenerList: GatewayListener[] = [];
   private resolvedClusters?: MeshCluster[];
+  private existing?: ExistingGatewayFacts;
 
   constructor(scope: Construct, id: string, props: GatewayWorkloadProps) {
     checkInit('cdk8s-mesh.GatewayWorkload', new.target, [scope, id, props]);
@@ -76,9 +78,23 @@ export class GatewayWorkload extends MeshMember implements IMeshWorkload {
     this.mesh._onSynth(this, () => this.render(), () => this.validate());
   }
 
-  /** The selector labels, `app` and `istio`, as the chart derives them. */
+  /** The selector labels: `app` and `istio`, as the chart derives them, or an existing gateway's labels as declared. */
   public get selector(): { [key: string]: string } {
+    if (this.existing) return { ...this.existing.selector };
     return { app: this.name, istio: this.istioLabel };
+  }
+
+  /** True for a gateway that already runs (`IngressGateway.fromExisting`, `EgressGateway.fromExisting`): nothing is emitted for it. */
+  public get isExisting(): boolean {
+    return this.existing !== undefined;
+  }
+
+  /**
+   * Marks the gateway as existing, with its facts; called by the `fromExisting` factories right after construction.
+   * @internal
+   */
+  public _adoptExisting(facts: ExistingGatewayFacts): void {
+    this.existing = facts;
   }
 
   /** The namespace its pods run in (IMeshWorkload). */
@@ -104,7 +120,7 @@ export class GatewayWorkload extends MeshMember implements IMeshWorkload {
 
   /** The service account its pods run as. */
   public get serviceAccount(): string {
-    return this.name;
+    return this.existing?.serviceAccount ?? this.name;
   }
 
   /** The identity of its pods, `<trustDomain>/ns/<namespace>/sa/<serviceAccount>`. */
@@ -180,6 +196,7 @@ export class GatewayWorkload extends MeshMember implements IMeshWorkload {
    * @param cluster the cluster name
    */
   public portsIn(cluster: string): GatewayPort[] {
+    if (this.existing) return [...this.existing.overrides[cluster]?.ports ?? this.existing.ports];
     return this.settingsFor(cluster).ports ?? [];
   }
 
@@ -268,6 +285,7 @@ export class GatewayWorkload extends MeshMember implements IMeshWorkload {
   }
 
   private render(): void {
+    if (this.existing) return;
     // The platform's provisioner (src/platforms/<name>/): ASM renders an IstioGateway CR, TCM provisions the gateway itself.
     const provisioner = GatewayProvisioningFeature.provisionerOf(this.mesh);
     if (provisioner.provisioning !== GatewayProvisioning.WORKLOADS) return provisioner.render(this);
@@ -321,10 +339,20 @@ export class GatewayWorkload extends MeshMember implements IMeshWorkload {
   }
 
   private validate(): void {
-    GatewayProvisioningFeature.provisionerOf(this.mesh).validate(this);
+    if (!this.existing) GatewayProvisioningFeature.provisionerOf(this.mesh).validate(this);
     for (const cluster of this.clusters) {
       const key = `${cluster.clusterName}/${this.namespaceName}/${this.name}/gateway`;
       if (claimOnce(this.mesh, key, this, this.node.path) === 'conflict') this.mesh.report(GatewayRules.DUPLICATE_GATEWAY, this, key.replace(/\/gateway$/, ''));
+    }
+    if (this.existing) {
+      return checkExistingGateway({
+        mesh: this.mesh,
+        construct: this,
+        clusterNames: this.clusters.map(c => c.clusterName),
+        overriddenClusters: Object.keys(this.existing.overrides),
+        listeners: this.listenerList,
+        portsIn: cluster => this.portsIn(cluster),
+      });
     }
     checkGatewayWorkload({
       mesh: this.mesh,

@@ -4,7 +4,7 @@ import type { MeshCluster } from './cluster';
 import { MeshMember } from './member';
 import { MeshCore } from './mesh-core';
 import { isDnsLabel, sortedRecord } from '../core/names';
-import { checkInit } from '../validation/input/check';
+import { checkInit, trusted } from '../validation/input/check';
 import { TopologyRules } from '../validation/rules/topology';
 
 /** Label that pins a namespace or workload to a control-plane revision. */
@@ -75,6 +75,20 @@ export interface MeshNamespaceConstructProps extends MeshNamespaceProps {
  * A namespace that is a member of the mesh: created in its clusters and labelled for injection.
  */
 export class MeshNamespace extends MeshMember {
+  /**
+   * A namespace that already exists in its clusters (created by another tool, labelled for injection there): services,
+   * policies and routes use it as a declared namespace, and no Namespace object is emitted for it. Its injection
+   * props describe the labels it already carries.
+   * @param scope a scope in the mesh
+   * @param id construct id
+   * @param props the name, and the clusters and injection labels it has
+   */
+  public static fromExisting(scope: Construct, id: string, props: MeshNamespaceConstructProps): MeshNamespace {
+    const ns = trusted(() => new MeshNamespace(scope, id, props));
+    ns.existing = true;
+    return ns;
+  }
+
   /** The namespace name. */
   public readonly name: string;
   /** The mesh. */
@@ -87,6 +101,7 @@ export class MeshNamespace extends MeshMember {
   public readonly revision: string;
   private readonly props: MeshNamespaceConstructProps;
   private resolved?: MeshCluster[];
+  private existing = false;
 
   constructor(scope: Construct, id: string, props: MeshNamespaceConstructProps) {
     checkInit('cdk8s-mesh.MeshNamespace', new.target, [scope, id, props]);
@@ -119,6 +134,11 @@ export class MeshNamespace extends MeshMember {
     return [...this.resolved];
   }
 
+  /** True for a namespace that already exists (`MeshNamespace.fromExisting`): no Namespace object is emitted for it. */
+  public get isExisting(): boolean {
+    return this.existing;
+  }
+
   /** The injection labels this namespace carries. */
   public injectionLabels(): { [key: string]: string } {
     if (!this.injectionEnabled) {
@@ -144,6 +164,7 @@ export class MeshNamespace extends MeshMember {
       if (earlier.some(other => other.name === this.name && [...other.clusters, ...other.configOnlyClusters].includes(cluster))) {
         this.mesh.report(TopologyRules.DUPLICATE_NAMESPACE, this, `${cluster.clusterName}/${this.name}`);
       }
+      if (this.existing) continue;
       const injection = configOnly.includes(cluster) ? {} : this.injectionLabels();
       new k8s.KubeNamespace(cluster.scopeFor(this), 'Namespace', {
         metadata: {

@@ -1813,6 +1813,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "fixedPorts",
       "gatewayType",
       "host",
+      "isExisting",
       "istioLabel",
       "listeners",
       "mesh",
@@ -2148,6 +2149,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "fixedPorts",
       "gatewayType",
       "host",
+      "isExisting",
       "istioLabel",
       "listeners",
       "mesh",
@@ -2165,6 +2167,9 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "workloadClusters",
       "workloadNamespace",
       "workloadSelector"
+    ],
+    "factories": [
+      "fromExisting"
     ],
     "init": [
       {
@@ -2184,7 +2189,31 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         },
         "optional": true
       }
-    ]
+    ],
+    "methods": {
+      "fromExisting": {
+        "static": true,
+        "params": [
+          {
+            "name": "scope",
+            "type": {
+              "ref": "constructs.Construct"
+            }
+          },
+          {
+            "name": "id",
+            "type": "string"
+          },
+          {
+            "name": "props",
+            "type": {
+              "ref": "cdk8s-mesh.ExistingGatewayProps"
+            },
+            "optional": true
+          }
+        ]
+      }
+    }
   },
   "cdk8s-mesh.EgressGatewayProps": {
     "kind": "struct",
@@ -2547,6 +2576,72 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "type": {
           "ref": "cdk8s-mesh.IMeshWorkload"
         },
+        "optional": true
+      }
+    ]
+  },
+  "cdk8s-mesh.ExistingGatewayOverrides": {
+    "kind": "struct",
+    "fields": [
+      {
+        "name": "ports",
+        "type": {
+          "array": {
+            "ref": "cdk8s-mesh.GatewayPort"
+          }
+        },
+        "optional": true
+      }
+    ]
+  },
+  "cdk8s-mesh.ExistingGatewayProps": {
+    "kind": "struct",
+    "fields": [
+      {
+        "name": "clusters",
+        "type": {
+          "array": "string"
+        },
+        "optional": true
+      },
+      {
+        "name": "name",
+        "type": "string",
+        "optional": true
+      },
+      {
+        "name": "namespaceName",
+        "type": "string",
+        "optional": true
+      },
+      {
+        "name": "overrides",
+        "type": {
+          "map": {
+            "ref": "cdk8s-mesh.ExistingGatewayOverrides"
+          }
+        },
+        "optional": true
+      },
+      {
+        "name": "ports",
+        "type": {
+          "array": {
+            "ref": "cdk8s-mesh.GatewayPort"
+          }
+        },
+        "optional": true
+      },
+      {
+        "name": "selector",
+        "type": {
+          "map": "string"
+        },
+        "optional": true
+      },
+      {
+        "name": "serviceAccount",
+        "type": "string",
         "optional": true
       }
     ]
@@ -4104,6 +4199,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "fixedPorts",
       "gatewayType",
       "host",
+      "isExisting",
       "istioLabel",
       "listeners",
       "mesh",
@@ -5150,6 +5246,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "fixedPorts",
       "gatewayType",
       "host",
+      "isExisting",
       "istioLabel",
       "listeners",
       "mesh",
@@ -5167,6 +5264,9 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "workloadClusters",
       "workloadNamespace",
       "workloadSelector"
+    ],
+    "factories": [
+      "fromExisting"
     ],
     "init": [
       {
@@ -5186,7 +5286,31 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         },
         "optional": true
       }
-    ]
+    ],
+    "methods": {
+      "fromExisting": {
+        "static": true,
+        "params": [
+          {
+            "name": "scope",
+            "type": {
+              "ref": "constructs.Construct"
+            }
+          },
+          {
+            "name": "id",
+            "type": "string"
+          },
+          {
+            "name": "props",
+            "type": {
+              "ref": "cdk8s-mesh.ExistingGatewayProps"
+            },
+            "optional": true
+          }
+        ]
+      }
+    }
   },
   "cdk8s-mesh.IngressGatewayProps": {
     "kind": "struct",
@@ -6919,11 +7043,15 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "injection",
       "injectionEnabled",
       "injectionLabels",
+      "isExisting",
       "mesh",
       "name",
       "node",
       "revision",
       "toString"
+    ],
+    "factories": [
+      "fromExisting"
     ],
     "init": [
       {
@@ -6944,6 +7072,27 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       }
     ],
     "methods": {
+      "fromExisting": {
+        "static": true,
+        "params": [
+          {
+            "name": "scope",
+            "type": {
+              "ref": "constructs.Construct"
+            }
+          },
+          {
+            "name": "id",
+            "type": "string"
+          },
+          {
+            "name": "props",
+            "type": {
+              "ref": "cdk8s-mesh.MeshNamespaceConstructProps"
+            }
+          }
+        ]
+      },
       "injectionLabels": {
         "params": []
       }

@@ -206,4 +206,11 @@ export const GatewayRules = {
     fix: 'Pass `servers` when creating the listener, or add one with `addServer()`.',
     doc: 'Istio\'s webhook rejects a Gateway without servers ("gateway must have at least one server"), so nothing of it would apply.',
   },
+  EXISTING_GATEWAY_CLUSTER_SELECTOR: {
+    id: 'MESH-GW-040',
+    severity: Severity.ERROR,
+    message: 'A listener on an existing gateway is attached to one cluster of several, which needs a cluster label its pods do not carry.',
+    fix: 'Attach the listener to every cluster of the existing gateway, or declare the gateway with `fromExisting` once per cluster (`clusters: [\'<cluster>\']`).',
+    doc: 'A listener limited to one cluster selects `topology.istio.io/cluster` besides the gateway\'s labels; the library adds that label to the pods of gateways it deploys, but the pods of an existing gateway lack it, so the Gateway would select nothing.',
+  },
 } satisfies Record<string, RuleDefinition>;

@@ -121,6 +121,8 @@ module.exports.cases = [
   ['a gateway listener without servers', (lib, app) => ingress(lib, app).addListener('web'), 'MESH-GW-029', 'mesh/ingress/web', '"web"'],
   ['a gateway running as root (runAsUser: 0)', (lib, app) => ingress(lib, app, { runAsUser: 0 }), 'MESH-GW-027', 'mesh/ingress', '0'],
   ['a gateway in the root group (runAsGroup: 0)', (lib, app) => ingress(lib, app, { runAsUser: 1337, runAsGroup: 0 }), 'MESH-GW-027', 'mesh/ingress', '0'],
+  ['a listener on one cluster of an existing gateway that runs in two', (lib, app) => lib.IngressGateway.fromExisting(shop(lib, app, { clusters: [{ name: 'prod' }, { name: 'dr' }] }).mesh, 'ingress').addListener('web', { clusters: ['prod'], servers: [{ port: 80, protocol: lib.Protocol.HTTP, hosts: ['*'] }] }), 'MESH-GW-040', 'mesh/ingress/web', '"prod"'],
+  ['a listener on a port the existing gateway\'s Service does not expose', (lib, app) => lib.IngressGateway.fromExisting(shop(lib, app).mesh, 'ingress', { ports: [{ name: 'http2', port: 80, targetPort: 8080 }] }).addListener('web', { servers: [{ port: 9080, protocol: lib.Protocol.HTTP, hosts: ['*'] }] }), 'MESH-GW-014', 'mesh/ingress/web', '9080'],
   // --- security ---
   ['a DENY rule on CIDR 10.0.0.0/33', (lib, app) => policy(lib, app, { action: lib.AuthorizationAction.DENY, rules: [{ sources: [{ ipBlocks: ['10.0.0.0/33'] }] }] }), 'MESH-VAL-004', 'mesh/policy/rules[0]/sources[0]/ipBlocks[0]', '"10.0.0.0/33"'],
   ['an authorization path without a slash in a strict mesh', (lib, app) => { const { mesh, reviews } = shop(lib, app, { strict: true }); new lib.AuthorizationPolicy(mesh, 'policy', { workload: reviews, rules: [{ operations: [{ paths: ['api/*'] }] }] }); }, 'MESH-VAL-106', 'mesh/policy/rules[0]/operations[0]/paths[0]', '"api/*"'],
