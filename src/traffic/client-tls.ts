@@ -7,7 +7,7 @@ export enum ClientTlsMode {
   DISABLE = 'DISABLE',
   /** TLS, verifying the server. */
   SIMPLE = 'SIMPLE',
-  /** Mutual TLS with a client certificate from `credentialName`. */
+  /** Mutual TLS with a client certificate from `credentialName`, or from `clientCertificate` and `privateKey` files. */
   MUTUAL = 'MUTUAL',
   /** Istio mutual TLS with mesh certificates. */
   ISTIO_MUTUAL = 'ISTIO_MUTUAL',
@@ -22,6 +22,18 @@ export interface ClientTls {
    * @default - none
    */
   readonly credentialName?: string;
+  /**
+   * The client certificate for MUTUAL, a file path in the proxy (e.g. a secret mounted into the sidecar with the
+   * `sidecar.istio.io/userVolume` and `userVolumeMount` annotations), for proxies that do not read secrets.
+   * Set together with `privateKey`, never with `credentialName`.
+   * @default - none (`credentialName` supplies it)
+   */
+  readonly clientCertificate?: string;
+  /**
+   * The private key of `clientCertificate`, a file path in the proxy.
+   * @default - none (`credentialName` supplies it)
+   */
+  readonly privateKey?: string;
   /**
    * The CA bundle (a file path in the proxy) that verifies the server's certificate, for SIMPLE and MUTUAL.
    * @default - the proxy image's system bundle (`/etc/ssl/certs/ca-certificates.crt`), unless `credentialName` supplies the CA
@@ -56,6 +68,8 @@ export function renderClientTls<Mode>(
   return {
     mode: modes[tls.mode],
     credentialName: tls.credentialName,
+    clientCertificate: tls.clientCertificate,
+    privateKey: tls.privateKey,
     caCertificates: serverCaCertificates(tls),
     sni: tls.sni,
     subjectAltNames: tls.subjectAltNames,

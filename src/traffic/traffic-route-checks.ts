@@ -239,7 +239,7 @@ class RouteChecks {
     }
     this.checkPercentage(policy.outlierDetection?.maxEjectionPercent, `${where}/outlierDetection`);
     this.checkPercentage(policy.outlierDetection?.minHealthPercent, `${where}/outlierDetection`);
-    if (policy.tls?.mode === ClientTlsMode.MUTUAL && !policy.tls.credentialName) {
+    if (policy.tls?.mode === ClientTlsMode.MUTUAL && !policy.tls.credentialName && !(policy.tls.clientCertificate && policy.tls.privateKey)) {
       this.report(RouteRules.MUTUAL_TLS_WITHOUT_CREDENTIAL, `${where}/tls`, policy.tls.mode);
     }
     const http = policy.connectionPool?.http;

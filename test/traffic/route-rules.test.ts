@@ -166,6 +166,35 @@ describe('route rules', () => {
     expect(synthError(w.app)).toContain('MESH-ROUTE-013 [error] at mesh/route/portPolicies[5432]: An HTTP-only feature is used on a port whose protocol is not HTTP (TCP, TLS or opaque). Value: ["connectionPool.http"].');
   });
 
+  test('MUTUAL client TLS with certificate and key files mounted into the sidecar needs no credentialName, and still verifies the server', () => {
+    const w = world();
+    route(w, { policy: { tls: { mode: ClientTlsMode.MUTUAL, clientCertificate: '/etc/certs/client.pem', privateKey: '/etc/certs/client-key.pem', sni: 'web.example.com' } } });
+    const out = synth(w.app);
+    expect(out.find('a', 'DestinationRule', 'web', 'shop').spec.trafficPolicy.tls).toEqual({
+      mode: 'MUTUAL',
+      clientCertificate: '/etc/certs/client.pem',
+      privateKey: '/etc/certs/client-key.pem',
+      caCertificates: '/etc/ssl/certs/ca-certificates.crt',
+      sni: 'web.example.com',
+    });
+    expect(w.mesh.diagnostics.all.filter(d => d.rule.id === 'MESH-ROUTE-029')).toEqual([]);
+  });
+
+  test.each<[{ clientCertificate?: string; privateKey?: string }, string]>([
+    [{ privateKey: '/etc/certs/client-key.pem' }, 'a key without its certificate'],
+    [{ clientCertificate: '/etc/certs/client.pem' }, 'a certificate without its key'],
+  ])('MUTUAL client TLS with %o is MESH-ROUTE-029 (%s)', tls => {
+    const w = world();
+    route(w, { policy: { tls: { mode: ClientTlsMode.MUTUAL, ...tls } } });
+    expect(synthError(w.app)).toContain('MESH-ROUTE-029 [error] at mesh/route/policy/tls:');
+  });
+
+  test('a credentialName beside certificate files is MESH-VAL-031, as Istio\'s webhook rejects it', () => {
+    const w = world();
+    expect(() => route(w, { policy: { tls: { mode: ClientTlsMode.MUTUAL, credentialName: 'web-client', clientCertificate: '/etc/certs/client.pem' } } }))
+      .toThrow(/MESH-VAL-031 \[error\] at mesh\/route\/policy\/tls: .*Value: \["credentialName","clientCertificate"\]/);
+  });
+
   test('a valid route reports nothing', () => {
     const w = world();
     route(w, {

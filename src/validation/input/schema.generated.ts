@@ -844,6 +844,11 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
+        "name": "clientCertificate",
+        "type": "string",
+        "optional": true
+      },
+      {
         "name": "credentialName",
         "type": "string",
         "optional": true
@@ -853,6 +858,11 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "type": {
           "ref": "cdk8s-mesh.ClientTlsMode"
         }
+      },
+      {
+        "name": "privateKey",
+        "type": "string",
+        "optional": true
       },
       {
         "name": "sni",

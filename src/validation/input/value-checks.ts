@@ -518,7 +518,11 @@ const ISTIO_CHECKS: CheckTable = {
       && s.splitExternalLocalOriginErrors !== true
       ? ['consecutiveLocalOriginFailures', 'splitExternalLocalOriginErrors: false'] : undefined)),
   ],
-  'cdk8s-mesh.ClientTls': [whole(ValueRules.CONFLICTING_FIELDS, s => ((s.mode === 'SIMPLE' || s.mode === 'MUTUAL') && s.credentialName !== undefined ? both(s, 'credentialName', 'caCertificates') : undefined))],
+  'cdk8s-mesh.ClientTls': [whole(ValueRules.CONFLICTING_FIELDS, s => {
+    if ((s.mode !== 'SIMPLE' && s.mode !== 'MUTUAL') || s.credentialName === undefined) return undefined;
+    // validateTLS: with credentialName, no certificate, key or CA files
+    return both(s, 'credentialName', 'caCertificates') ?? both(s, 'credentialName', 'clientCertificate') ?? both(s, 'credentialName', 'privateKey');
+  })],
   'cdk8s-mesh.PortTrafficPolicy': [...ports('port')],
   'cdk8s-mesh.HashKey#cookie': [empty('name')],
   'cdk8s-mesh.HashKey#header': [empty('name')],

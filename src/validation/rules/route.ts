@@ -206,9 +206,9 @@ export const RouteRules = {
   MUTUAL_TLS_WITHOUT_CREDENTIAL: {
     id: 'MESH-ROUTE-029',
     severity: Severity.ERROR,
-    message: 'Client TLS mode MUTUAL needs a `credentialName` with the client certificate.',
-    fix: 'Set `credentialName`, or use ISTIO_MUTUAL for in-mesh destinations.',
-    doc: 'DCE TLS secret docs: MUTUAL mode picks a secret holding the client key pair.',
+    message: 'Client TLS mode MUTUAL needs the client certificate: a `credentialName`, or both `clientCertificate` and `privateKey` files.',
+    fix: 'Set `credentialName` (or `clientCertificate` and `privateKey` mounted into the sidecar), or use ISTIO_MUTUAL for in-mesh destinations.',
+    doc: 'DCE TLS secret docs: MUTUAL mode picks a secret holding the client key pair; Istio\'s webhook rejects MUTUAL without a credentialName, client certificate or private key.',
   },
   GATEWAY_NOT_IN_ROUTE_CLUSTERS: {
     id: 'MESH-ROUTE-030',
