@@ -51,7 +51,7 @@ export * from './gateways/gateway-workload';
 export * from './gateways/gateway-listener';
 export * from './gateways/ingress-gateway';
 export * from './gateways/egress-gateway';
-export { ExistingGatewayProps, ExistingGatewayOverrides } from './gateways/existing-gateway';
+export type { ExistingGatewayProps, ExistingGatewayOverrides } from './gateways/existing-gateway';
 export * from './gateways/east-west-gateway';
 export * from './traffic/match';
 export * from './traffic/destination';

@@ -93,8 +93,14 @@ export class MeshAnalysis extends MeshFeature {
     const revisions = [...new Set([mesh.revision, ...inputs.revisions])];
     const external = MeshService._externalOf(mesh).map(s => ({ name: s.name, namespace: s.namespaceName, ports: s.ports.map(p => p.port) }));
     const existingGateways = existingGatewaysOf(mesh);
-    const gatewayServices = existingGateways.map(g => ({ name: g.name, namespace: g.namespaceName, ports: [...new Set(g.clusters.flatMap(c => g.portsIn(c.clusterName).map(p => p.port)))] }));
-    const gatewayPods = existingGateways.flatMap(g => g.clusters.map(c => ({ cluster: c.clusterName, namespace: g.namespaceName, labels: g.selector })));
+    const gatewayServices = existingGateways.map(g => ({
+      name: g.name,
+      namespace: g.namespaceName,
+      ports: [...new Set(g.clusters.flatMap(c => g.portsIn(c.clusterName).map(p => p.port)))],
+    }));
+    const gatewayPods = existingGateways.flatMap(g => g.clusters.map(c => ({
+      cluster: c.clusterName, namespace: g.namespaceName, labels: g.selector,
+    })));
     analyze(index, {
       rootNamespace: mesh.rootNamespace,
       revisions,

@@ -286,8 +286,10 @@ export class GatewayListener extends MeshMember implements IGatewayBinding {
     const mesh = this.gateway.mesh;
     if (!this.serverList.length) mesh.report(GatewayRules.LISTENER_WITHOUT_SERVERS, this, this.name);
     const gatewayClusters = new Set(this.gateway.clusters);
-    const missing = this.attachedClusters.filter(c => !gatewayClusters.has(c));
-    for (const cluster of missing) mesh.report(GatewayRules.LISTENER_WITHOUT_GATEWAY, this, cluster.clusterName, `Gateway ${this.gateway.name} runs in: ${this.gateway.clusters.map(c => c.clusterName).join(', ') || 'no cluster'}.`);
+    const runsIn = `Gateway ${this.gateway.name} runs in: ${this.gateway.clusters.map(c => c.clusterName).join(', ') || 'no cluster'}.`;
+    for (const cluster of this.attachedClusters.filter(c => !gatewayClusters.has(c))) {
+      mesh.report(GatewayRules.LISTENER_WITHOUT_GATEWAY, this, cluster.clusterName, runsIn);
+    }
     const reached = this.otherClustersReached();
     if (reached.length) mesh.report(GatewayRules.LISTENER_REACHES_OTHER_CLUSTERS, this, reached.map(c => c.clusterName));
     // Per cluster: the Service ports (and their container ports) of the gateway there, which may differ by cluster.
