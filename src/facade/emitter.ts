@@ -9,7 +9,7 @@ import { stringifyDocuments } from '../core/yaml';
 import { MeshCluster } from '../topology/cluster';
 
 /**
- * True when `app` can be written by `emitCharts` with the same file layout as `App.synth()`:
+ * True when `app` can be written by the fast emitter with the same file layout as `App.synth()`:
  * one file per chart, no chart dependencies (which make cdk8s prefix file names with an index).
  */
 export function canEmitFast(app: App): boolean {
@@ -17,16 +17,21 @@ export function canEmitFast(app: App): boolean {
 }
 
 /**
- * The charts `App.synth()` would write, in its order, when `canEmitFast(app)`; otherwise undefined.
- * Without dependencies cdk8s's dependency graph orders constructs as `findAll()` does (pre-order), so the
- * charts are the app's charts in construct order.
+ * The charts `App.synth()` would write, in its order, when the fast emitter writes the same layout; otherwise
+ * undefined. Without dependencies cdk8s's dependency graph orders constructs as `findAll()` does (pre-order),
+ * so the charts are the app's charts in construct order. `constructs` is the app's `findAll()`, when the caller has it.
  */
-function fastEmitCharts(app: App): Chart[] | undefined {
+export function fastEmitCharts(app: App, constructs: IConstruct[] = app.node.findAll()): Chart[] | undefined {
   if (app.yamlOutputType !== YamlOutputType.FILE_PER_CHART) return undefined;
-  const all = app.node.findAll();
-  const charts = all.filter((c): c is Chart => c instanceof Chart);
+  const charts = constructs.filter((c): c is Chart => c instanceof Chart);
   if (charts.some(chart => chart.node.children.some(child => child instanceof Chart))) return undefined;
-  return all.some(c => c.node.dependencies.length > 0) ? undefined : charts;
+  return constructs.some(c => c.node.dependencies.length > 0) ? undefined : charts;
+}
+
+/** Runs the construct validations cdk8s runs before synthesis (`node.validate()` of every construct), once. */
+export function validateConstructs(constructs: IConstruct[]): void {
+  const errors = constructs.flatMap(c => c.node.validate().map(e => `[${c.node.path}] ${e}`));
+  if (errors.length) throw new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
 }
 
 /**
@@ -64,17 +69,25 @@ export function chartObjects(chart: Chart): JsonObject[] {
   return MeshCluster.isMeshCluster(chart) ? applyOrder(docs) : docs;
 }
 
+/** The file name cdk8s gives a chart's manifest when no chart depends on another. */
+export function chartFileName(app: App, chart: Chart): string {
+  return Names.toDnsLabel(chart) + app.outputFileExtension;
+}
+
+/** One chart serialized as `<chart>.k8s.yaml`: its objects and the file. */
+export function renderChart(app: App, chart: Chart): { docs: JsonObject[]; file: OutputFile } {
+  const docs = chartObjects(chart);
+  return { docs, file: { path: chartFileName(app, chart), content: stringifyDocuments(docs) } };
+}
+
 /**
  * Serializes every chart as `<chart>.k8s.yaml` in memory, after running the construct validations
  * cdk8s would run, once for the whole app. Returns the objects and the file, by chart.
  */
 export function renderCharts(app: App): Map<Chart, { docs: JsonObject[]; file: OutputFile }> {
-  const errors = app.node.findAll().flatMap(c => c.node.validate().map(e => `[${c.node.path}] ${e}`));
-  if (errors.length) throw new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
+  const constructs = app.node.findAll();
+  validateConstructs(constructs);
   const rendered = new Map<Chart, { docs: JsonObject[]; file: OutputFile }>();
-  for (const chart of fastEmitCharts(app) ?? app.charts) {
-    const docs = chartObjects(chart);
-    rendered.set(chart, { docs, file: { path: Names.toDnsLabel(chart) + app.outputFileExtension, content: stringifyDocuments(docs) } });
-  }
+  for (const chart of fastEmitCharts(app, constructs) ?? app.charts) rendered.set(chart, renderChart(app, chart));
   return rendered;
 }

@@ -2,15 +2,17 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, AppProps, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { canEmitFast, renderCharts } from './emitter';
+import { chartFileName, fastEmitCharts, renderChart, validateConstructs } from './emitter';
 import { Mesh } from './mesh';
-import { OutputFile, readTree, replaceOutput, withTempDir } from '../core/output';
+import { OutputWriter, readTree, withTempDir } from '../core/output';
 import { withPlainToJson } from '../core/plain-json';
 import { MeshReport } from '../report/mesh-report';
+import { MeshCluster } from '../topology/cluster';
 import { MeshCore } from '../topology/mesh-core';
 import { Diagnostic } from '../validation/diagnostics';
 import { MeshValidationError, printWarnings, sortedUnique } from '../validation/format';
 import { checkInit } from '../validation/input/check';
+import { TopologyRules } from '../validation/rules/topology';
 
 /**
  * Props for a `MeshApp`.
@@ -36,6 +38,27 @@ export interface MeshAppProps extends AppProps {
    * `CDK8S_MESH_DEBUG` unset), otherwise `THROW`
    */
   readonly onFailure?: SynthFailure;
+  /**
+   * Synthesize only these clusters (by name, of any mesh of the app): one manifest per named cluster and the
+   * artifacts of those clusters (files under `<cluster>/`) plus the mesh-wide ones; `mesh-report.md` is not written.
+   * Every mesh is still rendered and validated whole, so a per-cluster job fails exactly when the full synth
+   * would. Charts that are not mesh clusters are written as always. Files an earlier synth wrote for the other
+   * clusters are kept. A name no mesh declares is MESH-TOPO-016. Pipelines set `CDK8S_MESH_CLUSTERS` instead
+   * (comma-separated names; Argo CD config management plugins get it as `ARGOCD_ENV_CDK8S_MESH_CLUSTERS`).
+   * @default - every cluster; or the names in the environment variable `CDK8S_MESH_CLUSTERS` (else
+   * `ARGOCD_ENV_CDK8S_MESH_CLUSTERS`) when set and not empty, read when `synth()` runs
+   */
+  readonly clusters?: string[];
+}
+
+/** The environment variable that selects clusters (see `MeshAppProps.clusters`). */
+const CLUSTERS_ENV = 'CDK8S_MESH_CLUSTERS';
+/** The same variable as an Argo CD config management plugin sees the Application's `plugin.env` entry. */
+const ARGOCD_CLUSTERS_ENV = `ARGOCD_ENV_${CLUSTERS_ENV}`;
+
+/** The names in a comma-separated list, trimmed, without empty entries. */
+function namesIn(text: string): string[] {
+  return text.split(',').map(n => n.trim()).filter(n => n.length > 0);
 }
 
 /** What a failing `MeshApp.synth()` does. */
@@ -80,6 +103,8 @@ export class MeshApp extends App {
   public readonly report: boolean;
   /** What a failing `synth()` does. */
   public readonly onFailure: SynthFailure;
+  /** The clusters given as `clusters` (undefined: every cluster, unless `CDK8S_MESH_CLUSTERS` selects some). */
+  public readonly clusters?: string[];
 
   constructor(props: MeshAppProps = {}) {
     checkInit('cdk8s-mesh.MeshApp', new.target, [props]);
@@ -87,6 +112,17 @@ export class MeshApp extends App {
     this.fastEmitter = props.fastEmitter ?? true;
     this.report = props.report ?? true;
     this.onFailure = props.onFailure ?? defaultFailure();
+    this.clusters = props.clusters ? [...props.clusters] : undefined;
+  }
+
+  /**
+   * The clusters `synth()` writes: `clusters`, else the names in `CDK8S_MESH_CLUSTERS` (or
+   * `ARGOCD_ENV_CDK8S_MESH_CLUSTERS`) when set and not empty; undefined means every cluster.
+   */
+  public get selectedClusters(): string[] | undefined {
+    if (this.clusters) return [...this.clusters];
+    const text = process.env[CLUSTERS_ENV] || process.env[ARGOCD_CLUSTERS_ENV];
+    return text && namesIn(text).length ? namesIn(text) : undefined;
   }
 
   /** The meshes in this app, in construct order. */
@@ -114,20 +150,52 @@ export class MeshApp extends App {
 
   private synthMeshes(): void {
     const meshes = this.node.findAll().filter((c: IConstruct): c is MeshCore => c instanceof MeshCore);
+    const selection = this.checkSelection(meshes);
     this.throwIfFailing(meshes, mesh => mesh._check());
-    const { files, objects } = this.renderManifests();
-    for (const mesh of meshes) {
-      for (const artifact of mesh._guard(mesh, () => mesh._artifacts()) ?? []) files.push(artifact);
+    // every file is staged as soon as it is serialized, and released; the output changes only on success
+    const writer = new OutputWriter(this.outdir);
+    try {
+      const objects = this.writeManifests(writer, selection);
+      for (const mesh of meshes) {
+        for (const artifact of mesh._guard(mesh, () => mesh._artifacts()) ?? []) {
+          if (!selection || selection.writes(artifact.path)) writer.write(artifact);
+        }
+      }
+      if (this.report && meshes.length && !selection) {
+        const reports = meshes.map(mesh => mesh._guard(mesh, () => MeshReport.of(mesh, Object.fromEntries(
+          mesh.clusters.map(cluster => [cluster.clusterName, objects.get(cluster) ?? []]),
+        )).toMarkdown()));
+        writer.write({ path: 'mesh-report.md', content: reports.join('\n') });
+      }
+      const warnings = this.throwIfFailing(meshes, mesh => mesh._check());
+      printWarnings(warnings);
+      writer.commit(selection ? file => !selection.writes(file) : undefined);
+    } catch (e) {
+      writer.abort();
+      throw e;
     }
-    if (this.report && meshes.length) {
-      const reports = meshes.map(mesh => mesh._guard(mesh, () => MeshReport.of(mesh, Object.fromEntries(
-        mesh.clusters.map(cluster => [cluster.clusterName, objects.get(cluster) ?? []]),
-      )).toMarkdown()));
-      files.push({ path: 'mesh-report.md', content: reports.join('\n') });
+  }
+
+  /**
+   * The cluster selection in effect, checked against the clusters of every mesh (MESH-TOPO-016, reported on
+   * the first mesh so it fails with the meshes' other problems); undefined when every cluster is written.
+   */
+  private checkSelection(meshes: MeshCore[]): ClusterSelection | undefined {
+    const names = this.selectedClusters;
+    if (names === undefined) return undefined;
+    const fromEnv = this.clusters === undefined;
+    const declared = new Map(meshes.flatMap(m => m.clusters).map(c => [c.clusterName, c]));
+    const where = 'MeshApp/clusters';
+    const source = fromEnv ? ` The names come from the environment variable ${process.env[CLUSTERS_ENV] ? CLUSTERS_ENV : ARGOCD_CLUSTERS_ENV}.` : '';
+    const known = `The app declares: ${[...declared.keys()].join(', ') || '(no cluster)'}.${source}`;
+    const problems: Array<{ value: unknown }> = names.length ? names.filter(n => !declared.has(n)).map(value => ({ value })) : [{ value: names }];
+    if (problems.length) {
+      if (!meshes.length) {
+        throw new MeshValidationError('MeshApp', problems.map(p => ({ rule: TopologyRules.UNKNOWN_SELECTED_CLUSTER, path: where, value: JSON.stringify(p.value), detail: known })), []);
+      }
+      for (const p of problems) meshes[0].report(TopologyRules.UNKNOWN_SELECTED_CLUSTER, where, p.value, known);
     }
-    const warnings = this.throwIfFailing(meshes, mesh => mesh._check());
-    printWarnings(warnings);
-    replaceOutput(this.outdir, files);
+    return new ClusterSelection(this, [...declared.values()].filter(c => !names.includes(c.clusterName)));
   }
 
   /** Throws one error with the failing diagnostics of every mesh; returns every warning otherwise. */
@@ -141,14 +209,24 @@ export class MeshApp extends App {
     return warnings;
   }
 
-  /** Every chart serialized in memory, with its objects (for the report). */
-  private renderManifests(): { files: OutputFile[]; objects: Map<Chart, unknown[]> } {
-    if (this.fastEmitter && canEmitFast(this)) {
-      const rendered = renderCharts(this);
-      return {
-        files: [...rendered.values()].map(r => r.file),
-        objects: new Map([...rendered].map(([chart, r]): [Chart, unknown[]] => [chart, r.docs])),
-      };
+  /**
+   * Serializes the charts one at a time, staging each file as soon as it is written (the YAML text is then
+   * released), and returns every chart's objects (for the report). Charts of clusters outside the selection
+   * are skipped.
+   */
+  private writeManifests(writer: OutputWriter, selection?: ClusterSelection): Map<Chart, unknown[]> {
+    const objects = new Map<Chart, unknown[]>();
+    const constructs = this.node.findAll();
+    const charts = this.fastEmitter ? fastEmitCharts(this, constructs) : undefined;
+    if (charts) {
+      validateConstructs(constructs);
+      for (const chart of charts) {
+        if (selection && !selection.writesChart(chart)) continue;
+        const { docs, file } = renderChart(this, chart);
+        writer.write(file);
+        objects.set(chart, docs);
+      }
+      return objects;
     }
     // cdk8s writes to `outdir`: let it write into a temporary directory, then take the files from there.
     const outdir = this.outdir;
@@ -161,6 +239,32 @@ export class MeshApp extends App {
       }
       return readTree(dir);
     });
-    return { files, objects: new Map(this.report ? this.charts.map((chart): [Chart, unknown[]] => [chart, chart.toJson()]) : []) };
+    for (const file of files) if (!selection || selection.writes(file.path)) writer.write(file);
+    if (this.report && !selection) for (const chart of this.charts) objects.set(chart, chart.toJson());
+    return objects;
+  }
+}
+
+/** Which files a selective synth writes: everything but the manifests and `<cluster>/` artifacts of the clusters left out. */
+class ClusterSelection {
+  private readonly skippedFiles: Set<string>;
+  private readonly skippedFolders: string[];
+  private readonly skippedCharts: Set<Chart>;
+
+  constructor(app: App, skipped: MeshCluster[]) {
+    this.skippedCharts = new Set(skipped);
+    this.skippedFiles = new Set(skipped.map(c => chartFileName(app, c)));
+    this.skippedFolders = skipped.map(c => `${c.clusterName}/`);
+  }
+
+  /** Whether the chart is written (every chart but the skipped clusters'). */
+  public writesChart(chart: Chart): boolean {
+    return !this.skippedCharts.has(chart);
+  }
+
+  /** Whether a file of the output (relative path) is written; `mesh-report.md` is not, as it describes every cluster. */
+  public writes(file: string): boolean {
+    if (file === 'mesh-report.md' || this.skippedFiles.has(file)) return false;
+    return !this.skippedFolders.some(folder => file.startsWith(folder));
   }
 }

@@ -46,6 +46,8 @@ export interface ApplicationSource {
   readonly targetRevision?: string;
   readonly path?: string;
   readonly directory?: { readonly include?: string };
+  /** A config management plugin that renders the source, with environment variables for it. */
+  readonly plugin?: { readonly name?: string; readonly env?: Array<{ readonly name: string; readonly value: string }> };
 }
 
 /** Where the Application deploys: a cluster by API server address or by its Argo CD name. */

@@ -43,13 +43,22 @@ export interface ArgoCdApplicationSetProps {
    * @default 'argocd/applicationset.yaml'
    */
   readonly fileName?: string;
+  /**
+   * The name of an Argo CD config management plugin that runs `cdk8s synth` on the source (`path` then holds the
+   * cdk8s app instead of its output). Each Application synthesizes only its own cluster: the plugin gets
+   * `CDK8S_MESH_CLUSTERS={{.cluster}}` (Argo CD passes it as `ARGOCD_ENV_CDK8S_MESH_CLUSTERS`, which `MeshApp` reads
+   * too), so one cluster's sync writes that cluster's manifest, after validating the whole mesh.
+   * @default - each Application reads the committed `<cluster>.k8s.yaml`
+   */
+  readonly synthPlugin?: string;
 }
 
 /**
  * An Argo CD `ApplicationSet` that deploys each cluster's manifest to that cluster: one Application
  * per mesh cluster, its source the cluster's `<cluster>.k8s.yaml`, its destination the cluster
  * (by API server address when declared, otherwise by the Argo CD cluster name). Written as a file
- * next to the manifests, for the Argo CD management cluster.
+ * next to the manifests, for the Argo CD management cluster. With `synthPlugin`, each Application runs
+ * `cdk8s synth` for its own cluster only (`CDK8S_MESH_CLUSTERS`, see `MeshAppProps.clusters`).
  */
 export class ArgoCdApplicationSet extends MeshMember {
   /** Where the file is written, relative to the output directory. */
@@ -86,7 +95,9 @@ export class ArgoCdApplicationSet extends MeshMember {
               repoURL: props.repoUrl,
               targetRevision: props.targetRevision ?? 'HEAD',
               path: props.path,
-              directory: { include: '{{.file}}' },
+              ...(props.synthPlugin === undefined
+                ? { directory: { include: '{{.file}}' } }
+                : { plugin: { name: props.synthPlugin, env: [{ name: 'CDK8S_MESH_CLUSTERS', value: '{{.cluster}}' }] } }),
             },
             destination: byServer ? { server: '{{.server}}' } : { name: '{{.cluster}}' },
             syncPolicy: {

@@ -25,6 +25,11 @@ test('the JavaScript suite is a third of the realistic mistakes', () => {
   expect(cases.length).toBeGreaterThanOrEqual(55);
 });
 
+// a case may select clusters through the environment, as a pipeline does
+afterEach(() => {
+  delete process.env.CDK8S_MESH_CLUSTERS;
+});
+
 test.each(cases)('%s', (title, build, rule, where, value) => {
   expectMistake(lib, { title, build, rule, path: where, value });
 });

@@ -231,6 +231,11 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "type": "string"
       },
       {
+        "name": "synthPlugin",
+        "type": "string",
+        "optional": true
+      },
+      {
         "name": "targetRevision",
         "type": "string",
         "optional": true
@@ -6347,6 +6352,13 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
   "cdk8s-mesh.MeshAppProps": {
     "kind": "struct",
     "fields": [
+      {
+        "name": "clusters",
+        "type": {
+          "array": "string"
+        },
+        "optional": true
+      },
       {
         "name": "fastEmitter",
         "type": "boolean",

@@ -108,4 +108,11 @@ export const TopologyRules = {
     fix: 'Give the clusters of different meshes different names, or put the meshes into separate apps (each with its own outdir).',
     doc: 'Two meshes with a cluster of the same name would write one file twice; cdk8s would fail with a bare "There is already a Construct" error.',
   },
+  UNKNOWN_SELECTED_CLUSTER: {
+    id: 'MESH-TOPO-016',
+    severity: Severity.ERROR,
+    message: 'The cluster selection (`MeshApp` `clusters`, or the environment variable CDK8S_MESH_CLUSTERS) names a cluster that no mesh of the app declares, or no cluster at all.',
+    fix: 'Name clusters the meshes declare (their `clusters` or `addCluster()`), separated by commas in CDK8S_MESH_CLUSTERS, or unset the selection to synthesize every cluster.',
+    doc: 'A per-cluster pipeline job (one Argo CD Application or CI job per cluster) that names a missing cluster would write nothing for it and still succeed.',
+  },
 } satisfies Record<string, RuleDefinition>;

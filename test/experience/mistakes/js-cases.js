@@ -69,6 +69,8 @@ module.exports.cases = [
   ['an east-west gateway with a misspelled prop', (lib, app) => new lib.EastWestGateway(shop(lib, app).mesh, 'eastwest', { exposeIstioD: true }), 'MESH-CORE-003', 'mesh/eastwest/exposeIstioD', 'true'],
   ['an mTLS migration stage as a string', (lib, app) => new lib.MtlsMigration(shop(lib, app).mesh, 'migration', { stage: '1' }), 'MESH-CORE-002', 'mesh/migration/stage', '"1"'],
   ['two meshes of one app with a cluster of the same name', (lib, app) => { new lib.Mesh(app, 'm1', { meshId: 'shop', clusters: [{ name: 'prod' }] }); new lib.Mesh(app, 'm2', { meshId: 'shop-eu', clusters: [{ name: 'prod' }] }); }, 'MESH-TOPO-015', 'm2/clusters/prod', '"prod"'],
+  // the harness clears CDK8S_MESH_CLUSTERS after each case
+  ['a per-cluster pipeline job names a cluster the mesh does not declare', (lib, app) => { process.env.CDK8S_MESH_CLUSTERS = 'prod,staging'; shop(lib, app); }, 'MESH-TOPO-016', 'MeshApp/clusters', '"staging"'],
   ['an upgrade stage by its enum name', (lib, app) => upgrade(lib, app, { stage: 'MOVED' }), 'MESH-CORE-005', 'ControlPlaneUpgrade/stage', '"MOVED"'],
   ['revision tags as one string', (lib, app) => upgrade(lib, app, { fromRevision: { name: '1-29', tags: 'prod-stable' } }), 'MESH-CORE-002', 'ControlPlaneUpgrade/fromRevision/tags', '"prod-stable"'],
   ['an upgrade moving a misspelled tag', (lib, app) => upgrade(lib, app, { moveTags: ['prod-stabel'] }), 'MESH-CP-015', 'mesh/controlPlane/upgrade/moveTags', '"prod-stabel"'],
