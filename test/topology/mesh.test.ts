@@ -213,7 +213,7 @@ describe('topology rules', () => {
 
   test('every topology rule has an id, message, fix and doc', () => {
     const rules = ValidationRules.all().filter(r => r.id.startsWith('MESH-TOPO-'));
-    expect(rules.length).toBe(15);
+    expect(rules.length).toBe(16);
     for (const rule of rules) {
       expect(rule.message).toMatch(/\.$/);
       expect(rule.fix.length).toBeGreaterThan(10);
