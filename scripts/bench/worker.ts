@@ -1,7 +1,9 @@
 /**
  * One benchmark measurement in its own process: `worker.js <mode> <size> <objects.json> <outdir> <runs>`.
- * Modes `lib`, `raw` and `floor` time one warm-up and <runs> runs and print one JSON line with the
- * per-run timings; lib's warm-up writes the library's objects per cluster to <objects.json>.
+ * Modes `lib`, `one-cluster` (the library synthesizing only `cluster-1`, validating the whole mesh), `raw` and
+ * `floor` time one warm-up and <runs> runs and print one JSON line with the per-run timings; lib's warm-up writes
+ * the library's objects per cluster to <objects.json>. The library's phases: construct (the constructors), render
+ * (every feature renders its objects), validate (every rule, the analysis included) and emit (serialize and write).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -39,23 +41,29 @@ MeshAnalysis.prototype.validate = function timedValidate(this: MeshAnalysis, mes
   }
 };
 
+/** The bytes of the manifests (`*.k8s.yaml`, `*.k8s.json`) in `dir`. */
 function dirBytes(dir: string): number {
-  return fs.readdirSync(dir).reduce((sum, f) => sum + fs.statSync(path.join(dir, f)).size, 0);
+  return fs.readdirSync(dir).filter(f => /\.k8s\.(yaml|json)$/.test(f)).reduce((sum, f) => sum + fs.statSync(path.join(dir, f)).size, 0);
 }
 
-function libRun(out: string, dumpTo?: string) {
+function libRun(out: string, dumpTo?: string, clusters?: string[]) {
   fs.rmSync(out, { recursive: true, force: true });
   analysisMs = 0;
   const t0 = now();
-  const app = new MeshApp({ outdir: out });
+  const app = new MeshApp({ outdir: out, clusters });
   const mesh = buildMesh(app, size);
   const t1 = now();
-  mesh.prepare();
+  mesh.render();
   const t2 = now();
-  app.synth();
+  mesh.prepare();
   const t3 = now();
+  app.synth();
+  const t4 = now();
   if (dumpTo) dumpObjects(app, dumpTo);
-  return { construct_ms: t1 - t0, validate_ms: t2 - t1, analysis_ms: analysisMs, emit_ms: t3 - t2, total_ms: t3 - t0, bytes: dirBytes(out) };
+  return {
+    construct_ms: t1 - t0, render_ms: t2 - t1, validate_ms: t3 - t2, analysis_ms: analysisMs, emit_ms: t4 - t3, total_ms: t4 - t0,
+    bytes: dirBytes(out),
+  };
 }
 
 function rawRun(objects: Objects, out: string) {
@@ -101,8 +109,15 @@ function measure(run: () => any, warmUp: () => any = run) {
 
 {
   // lib's warm-up run also dumps the objects the raw and floor processes then measure
-  const objects: Objects = mode === 'lib' ? {} : JSON.parse(fs.readFileSync(objectsFile, 'utf8'));
-  const run = mode === 'lib' ? () => libRun(outdir) : mode === 'raw' ? () => rawRun(objects, outdir) : () => floorRun(objects, outdir);
+  const objects: Objects = mode === 'lib' || mode === 'one-cluster' ? {} : JSON.parse(fs.readFileSync(objectsFile, 'utf8'));
+  const runs_: Record<string, () => unknown> = {
+    'lib': () => libRun(outdir),
+    'one-cluster': () => libRun(outdir, undefined, ['cluster-1']),
+    'raw': () => rawRun(objects, outdir),
+    'floor': () => floorRun(objects, outdir),
+  };
+  const run = runs_[mode];
+  if (!run) throw new Error(`unknown mode ${mode}`);
   const samples = measure(run, mode === 'lib' ? () => libRun(outdir, objectsFile) : run);
   const peak_rss_mb = process.resourceUsage().maxRSS / 1024;
   process.stdout.write(JSON.stringify({ mode, size: size.name, samples, peak_rss_mb }) + '\n');

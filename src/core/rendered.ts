@@ -7,7 +7,15 @@ import { withPlainToJson } from './plain-json';
  * object is serialized once and each chart is walked once. Valid once rendering is complete
  * (in validators, artifact producers and emission), when objects no longer change.
  */
-const jsonCache = new WeakMap<ApiObject, JsonObject>();
+/**
+ * Where an object keeps its manifest once computed: a non-enumerable symbol property of the object itself, not a
+ * WeakMap, whose entries (ephemerons) every young-generation GC would have to revisit (at 400,000 objects that was
+ * most of synthesis's GC time).
+ */
+const RENDERED_JSON = Symbol('cdk8s-mesh.renderedJson');
+interface WithRenderedJson {
+  [RENDERED_JSON]?: JsonObject;
+}
 const kindIndex = new WeakMap<Chart, Map<string, ApiObject[]>>();
 
 /**
@@ -15,11 +23,12 @@ const kindIndex = new WeakMap<Chart, Map<string, ApiObject[]>>();
  * resolution pass (`withPlainToJson`: the same manifest, faster).
  */
 export function renderedJson(obj: ApiObject): JsonObject {
-  let json = jsonCache.get(obj);
+  const holder = obj as WithRenderedJson;
+  let json = holder[RENDERED_JSON];
   if (json === undefined) {
     const manifest: unknown = withPlainToJson((): unknown => obj.toJson());
     json = jsonObject(manifest) ?? {};
-    jsonCache.set(obj, json);
+    Object.defineProperty(obj, RENDERED_JSON, { value: json, enumerable: false, writable: false, configurable: false });
   }
   return json;
 }
