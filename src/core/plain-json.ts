@@ -1,4 +1,4 @@
-import { ApiObject, App, ImplicitTokenResolver, JsonPatch, Lazy, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
+import { ApiObject, App, Chart, ImplicitTokenResolver, JsonPatch, Lazy, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
 
 /**
  * `ApiObject.toJson()` without cdk8s's resolution pass for objects that provably hold plain JSON data.
@@ -93,17 +93,17 @@ function plainSanitized(value: unknown, options: SanitizeOptions): Sanitized {
   return out;
 }
 
-/** Apps whose resolvers are exactly cdk8s's defaults (`LazyResolver`, `ImplicitTokenResolver`, `NumberStringUnionResolver`). */
-const defaultResolverApps = new WeakMap<App, boolean>();
+/** Charts whose app's resolvers are exactly cdk8s's defaults (`LazyResolver`, `ImplicitTokenResolver`, `NumberStringUnionResolver`). */
+const defaultResolverCharts = new WeakMap<Chart, boolean>();
 function hasDefaultResolvers(obj: ApiObject): boolean {
-  const app = App.of(obj);
-  if (!(app instanceof App)) return false;
-  let ok = defaultResolverApps.get(app);
+  const chart = obj.chart;
+  let ok = defaultResolverCharts.get(chart);
   if (ok === undefined) {
-    const r = app.resolvers;
+    const app = App.of(obj);
+    const r = app instanceof App ? app.resolvers : [];
     ok = r.length === 3 && r[0] instanceof LazyResolver && r[1] instanceof ImplicitTokenResolver && r[2] instanceof NumberStringUnionResolver
       && r[0].constructor === LazyResolver && r[1].constructor === ImplicitTokenResolver && r[2].constructor === NumberStringUnionResolver;
-    defaultResolverApps.set(app, ok);
+    defaultResolverCharts.set(chart, ok);
   }
   return ok;
 }

@@ -1,8 +1,9 @@
 import { ApiObject, Chart } from 'cdk8s';
+import { IConstruct } from 'constructs';
 import { JsonObject, jsonObject } from './json';
 import { withPlainToJson } from './plain-json';
 
-/**
+/*
  * Read-only views of what the mesh rendered, shared by validators, artifacts and the emitter so each
  * object is serialized once and each chart is walked once. Valid once rendering is complete
  * (in validators, artifact producers and emission), when objects no longer change.
@@ -17,6 +18,28 @@ interface WithRenderedJson {
   [RENDERED_JSON]?: JsonObject;
 }
 const kindIndex = new WeakMap<Chart, Map<string, ApiObject[]>>();
+const chartObjectLists = new WeakMap<Chart, ApiObject[]>();
+
+/**
+ * The chart's own API objects (not those of charts nested in it), in construct order (`findAll()`'s pre-order),
+ * listed once: the object index and the kind index share it.
+ */
+export function renderedApiObjects(chart: Chart): readonly ApiObject[] {
+  let list = chartObjectLists.get(chart);
+  if (!list) {
+    const objects: ApiObject[] = [];
+    const visit = (scope: IConstruct): void => {
+      for (const child of scope.node.children) {
+        if (child instanceof Chart) continue;
+        if (child instanceof ApiObject) objects.push(child);
+        visit(child);
+      }
+    };
+    visit(chart);
+    chartObjectLists.set(chart, list = objects);
+  }
+  return list;
+}
 
 /**
  * The object's manifest (its public `toJson()`), computed once. Objects of plain data skip cdk8s's
@@ -38,8 +61,7 @@ export function renderedObjectsOfKind(chart: Chart, kind: string): ApiObject[] {
   let index = kindIndex.get(chart);
   if (!index) {
     index = new Map();
-    for (const c of chart.node.findAll()) {
-      if (!(c instanceof ApiObject) || Chart.of(c) !== chart) continue;
+    for (const c of renderedApiObjects(chart)) {
       const list = index.get(c.kind);
       if (list) list.push(c);
       else index.set(c.kind, [c]);

@@ -149,7 +149,7 @@ export class MeshApp extends App {
   }
 
   private synthMeshes(): void {
-    const meshes = this.node.findAll().filter((c: IConstruct): c is MeshCore => c instanceof MeshCore);
+    const meshes = MeshCore._meshesOf(this);
     const selection = this.checkSelection(meshes);
     this.throwIfFailing(meshes, mesh => mesh._check());
     // every file is staged as soon as it is serialized, and released; the output changes only on success

@@ -168,8 +168,13 @@ export class SecurityRegistry {
   /** Scans rendered DestinationRules (any author) for tls DISABLE towards STRICT workloads. */
   private checkDestinationRules(): void {
     const services = new Map<string, MeshService>();
-    for (const c of this.mesh.node.root.node.findAll()) {
-      if (c instanceof MeshService && c.mesh === this.mesh && !services.has(c.host)) services.set(c.host, c);
+    for (const s of MeshService._allOf(this.mesh)) if (!services.has(s.host)) services.set(s.host, s);
+    if (services.size < MeshService._allOf(this.mesh).length) {
+      // two services of one host: the first in construct order decides, as the checks always read it
+      services.clear();
+      for (const c of this.mesh.node.root.node.findAll()) {
+        if (c instanceof MeshService && c.mesh === this.mesh && !services.has(c.host)) services.set(c.host, c);
+      }
     }
     const config = this.mesh.configClusters;
     for (const cluster of this.mesh.clusters) {

@@ -83,6 +83,11 @@ class Hooks extends MeshFeature {
 
 /** Marks a mesh for the input checks (`validation/input/check.ts`), which cannot import this module. */
 const MESH_MARKER = Symbol.for('cdk8s-mesh.Mesh');
+/** The meshes created in an app, kept on its root construct (so synthesis finds them without walking the tree). */
+const APP_MESHES = Symbol('cdk8s-mesh.meshes');
+interface WithMeshes {
+  [APP_MESHES]?: MeshCore[];
+}
 
 /**
  * The mesh core: identity, clusters, networks, localities, namespaces, diagnostics, the object index, the
@@ -101,6 +106,17 @@ export class MeshCore extends Construct {
       if (MeshCluster.isMeshCluster(scope)) return scope.mesh;
     }
     throw new Error(`cdk8s-mesh: ${construct.node.path} is not inside a Mesh or one of its clusters.`);
+  }
+
+  /**
+   * The meshes of the app `root`, in construct order.
+   * @internal
+   */
+  public static _meshesOf(root: IConstruct): MeshCore[] {
+    const created = (root as WithMeshes)[APP_MESHES] ?? [];
+    // one mesh (the usual app) needs no walk; several are put in construct order, as a walk finds them
+    if (created.length <= 1) return created.filter(m => m.node.root === root);
+    return root.node.findAll().filter((c): c is MeshCore => c instanceof MeshCore);
   }
 
   /** The mesh ID. */
@@ -137,6 +153,9 @@ export class MeshCore extends Construct {
     checkInit('cdk8s-mesh.MeshCore', new.target, [scope, id, props]);
     super(scope, id);
     Object.defineProperty(this, MESH_MARKER, { value: true });
+    const root = this.node.root as WithMeshes;
+    if (!root[APP_MESHES]) Object.defineProperty(root, APP_MESHES, { value: [], enumerable: false });
+    root[APP_MESHES]!.push(this);
     this.meshId = props.meshId;
     this.trustDomain = props.trustDomain ?? 'cluster.local';
     this.istioVersion = props.istioVersion ?? IstioVersion.V1_30;

@@ -1,9 +1,9 @@
-import { ApiObject, Chart } from 'cdk8s';
+import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import type { MeshCluster } from './cluster';
 import { JsonObject, jsonAt, jsonObject, jsonObjects, jsonString, jsonStringRecord, jsonStrings } from '../core/json';
 import { selectsLabels } from '../core/labels';
-import { renderedJson } from '../core/rendered';
+import { renderedApiObjects, renderedJson } from '../core/rendered';
 
 /**
  * One object of a cluster's chart, as the object index sees it: the rendered manifest, the cdk8s object
@@ -117,8 +117,7 @@ export class ClusterObjectIndex {
 
   private constructor(cluster: MeshCluster) {
     this.cluster = cluster;
-    for (const c of cluster.node.findAll()) {
-      if (!(c instanceof ApiObject) || Chart.of(c) !== cluster) continue;
+    for (const c of renderedApiObjects(cluster)) {
       const entry = IndexedObject._create(cluster, c);
       this.entries.push(entry);
       this.objects.set(c, entry);

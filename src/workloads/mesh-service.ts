@@ -133,6 +133,7 @@ interface ServiceShape {
 /** Ownership lists of services (see `MeshCore.ownership`). */
 const SERVICES_NAMED = 'workloads/services-named';
 const EXTERNAL_SERVICES = 'workloads/external-services';
+const ALL_SERVICES = 'workloads/services';
 
 /**
  * A service in the mesh: name, namespace, ports with protocols, and versions.
@@ -216,6 +217,14 @@ export class MeshService extends MeshMember implements IMeshWorkload {
   }
 
   /**
+   * Every service of the mesh, in the order they were created (a construct walk finds them in tree order).
+   * @internal
+   */
+  public static _allOf(mesh: MeshCore): MeshService[] {
+    return mesh.ownership.members(ALL_SERVICES).filter((m): m is MeshService => m instanceof MeshService);
+  }
+
+  /**
    * The services of `mesh` declared with `MeshService.external`: they exist in the clusters without an object in the app.
    * @internal
    */
@@ -255,6 +264,7 @@ export class MeshService extends MeshMember implements IMeshWorkload {
     });
     for (const version of props.versions ?? []) this.addVersion(version.name, version.labels);
     this.mesh._onSynth(this, () => this.render(), () => this.validate());
+    this.mesh.ownership.addMember(ALL_SERVICES, this);
   }
 
   /** The service name. */
