@@ -74,6 +74,12 @@ for (const size of SIZES.filter(s => wanted.length === 0 || wanted.includes(s.na
     floor_ms: round(floorMs),
     ratio_vs_raw: round(libMs / rawMs, 2),
     ratio_vs_floor: round(libMs / floorMs, 1),
+    // CPU time (all threads): the same comparison, less sensitive to other work on the machine
+    lib_cpu_ms: round(m(lib.samples, 'cpu_ms')),
+    raw_cdk8s_cpu_ms: round(m(raw.samples, 'cpu_ms')),
+    floor_cpu_ms: round(m(floor.samples, 'cpu_ms')),
+    cpu_ratio_vs_raw: round(m(lib.samples, 'cpu_ms') / m(raw.samples, 'cpu_ms'), 2),
+    cpu_ratio_vs_floor: round(m(lib.samples, 'cpu_ms') / m(floor.samples, 'cpu_ms'), 1),
     us_per_object: perObject(libMs),
     render_us_per_object: perObject(m(lib.samples, 'render_ms')),
     validate_us_per_object: perObject(m(lib.samples, 'validate_ms')),
@@ -100,13 +106,21 @@ for (const size of SIZES.filter(s => wanted.length === 0 || wanted.includes(s.na
       lib_ms: round(oneMs),
       all_clusters_ms: round(libMs),
       ratio_vs_all: round(oneMs / libMs, 2),
+      lib_cpu_ms: round(m(one.samples, 'cpu_ms')),
+      cpu_ratio_vs_all: round(m(one.samples, 'cpu_ms') / m(lib.samples, 'cpu_ms'), 2),
       peak_rss_mb: round(one.peak_rss_mb),
     };
     results.push(perCluster);
     console.log(JSON.stringify(perCluster));
   }
 }
-const summary = { bench_s: round((Date.now() - started) / 1000), load_at_start: loadAtStart, load_at_end: load(), cpus: os.cpus().length, node: process.version };
+const summary = {
+  bench_s: round((Date.now() - started) / 1000),
+  load_at_start: loadAtStart,
+  load_at_end: load(),
+  cpus: os.cpus().length,
+  node: process.version,
+};
 results.push(summary);
 console.log(JSON.stringify(summary));
 fs.rmSync(work, { recursive: true, force: true });

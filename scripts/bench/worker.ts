@@ -19,6 +19,11 @@ const [mode, sizeName, objectsFile, outdir, runsText] = process.argv.slice(2);
 const size = sizeNamed(sizeName);
 const runs = Number(runsText ?? '5');
 const now = () => Number(process.hrtime.bigint()) / 1e6;
+/** CPU time of the process (every thread, GC helpers included), in ms: steadier than wall time on a shared machine. */
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 const gc = () => (global as any).gc?.();
 
 type Objects = Record<string, any[]>;
@@ -49,6 +54,7 @@ function dirBytes(dir: string): number {
 function libRun(out: string, dumpTo?: string, clusters?: string[]) {
   fs.rmSync(out, { recursive: true, force: true });
   analysisMs = 0;
+  const c0 = cpu();
   const t0 = now();
   const app = new MeshApp({ outdir: out, clusters });
   const mesh = buildMesh(app, size);
@@ -59,15 +65,23 @@ function libRun(out: string, dumpTo?: string, clusters?: string[]) {
   const t3 = now();
   app.synth();
   const t4 = now();
+  const c4 = cpu();
   if (dumpTo) dumpObjects(app, dumpTo);
   return {
-    construct_ms: t1 - t0, render_ms: t2 - t1, validate_ms: t3 - t2, analysis_ms: analysisMs, emit_ms: t4 - t3, total_ms: t4 - t0,
+    construct_ms: t1 - t0,
+    render_ms: t2 - t1,
+    validate_ms: t3 - t2,
+    analysis_ms: analysisMs,
+    emit_ms: t4 - t3,
+    total_ms: t4 - t0,
+    cpu_ms: c4 - c0,
     bytes: dirBytes(out),
   };
 }
 
 function rawRun(objects: Objects, out: string) {
   fs.rmSync(out, { recursive: true, force: true });
+  const c0 = cpu();
   const t0 = now();
   const app = new App({ outdir: out });
   for (const [cluster, docs] of Object.entries(objects)) {
@@ -76,18 +90,19 @@ function rawRun(objects: Objects, out: string) {
   }
   app.synth();
   const t1 = now();
-  return { total_ms: t1 - t0, bytes: dirBytes(out) };
+  return { total_ms: t1 - t0, cpu_ms: cpu() - c0, bytes: dirBytes(out) };
 }
 
 function floorRun(objects: Objects, out: string) {
   fs.rmSync(out, { recursive: true, force: true });
+  const c0 = cpu();
   const t0 = now();
   fs.mkdirSync(out, { recursive: true });
   for (const [cluster, docs] of Object.entries(objects)) {
     fs.writeFileSync(path.join(out, `${cluster}.k8s.json`), docs.map(d => JSON.stringify(d)).join('\n'));
   }
   const t1 = now();
-  return { total_ms: t1 - t0, bytes: dirBytes(out) };
+  return { total_ms: t1 - t0, cpu_ms: cpu() - c0, bytes: dirBytes(out) };
 }
 
 /** The library's objects per cluster, for the raw and floor measurements of the same objects. */
