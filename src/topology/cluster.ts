@@ -169,7 +169,8 @@ export class MeshCluster extends Chart {
    * @param construct an object in this cluster's chart
    */
   public declaringMember(construct: IConstruct): IConstruct {
-    for (const scope of [...construct.node.scopes].reverse()) {
+    // from the construct up to the root, without building the scopes array
+    for (let scope: IConstruct | undefined = construct; scope; scope = scope.node.scope) {
       const member = this.scopeMembers.get(scope);
       if (member) return member;
     }

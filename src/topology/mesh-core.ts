@@ -101,7 +101,7 @@ export class MeshCore extends Construct {
    * @param construct any construct inside a mesh or one of its clusters
    */
   public static coreOf(construct: IConstruct): MeshCore {
-    for (const scope of [...construct.node.scopes].reverse()) {
+    for (let scope: IConstruct | undefined = construct; scope; scope = scope.node.scope) {
       if (scope instanceof MeshCore) return scope;
       if (MeshCluster.isMeshCluster(scope)) return scope.mesh;
     }

@@ -393,9 +393,15 @@ export function installInputChecks(api: Dict): void {
       const values = VALUE_CHECKS[`${fqn}#${name}`] ?? [];
       const checked = function (this: unknown, ...args: unknown[]): unknown {
         const out: Diagnostic[] = [];
-        const where = method.static ? label : `${pathOf(this) ?? shortName(fqn)}/${label}`;
-        checkParams(method.params, args, where, out, undefined, values);
-        fail(out, this, where);
+        // the checks are pure: run them without the construct path (computing it is most of a call's cost), and
+        // again with it only when there is something to report
+        checkParams(method.params, args, '', out, undefined, values);
+        if (out.length) {
+          out.length = 0;
+          const where = method.static ? label : `${pathOf(this) ?? shortName(fqn)}/${label}`;
+          checkParams(method.params, args, where, out, undefined, values);
+          fail(out, this, where);
+        }
         return original.apply(this, args);
       };
       Object.defineProperty(checked, 'name', { value: name });
