@@ -49,6 +49,8 @@ export * from './gitops/argocd-application-set';
 export * from './gateways/gateway-options';
 export * from './gateways/gateway-workload';
 export * from './gateways/gateway-listener';
+export { TrafficApi, GatewayDeploymentMode } from './gateways/traffic-api';
+export * from './gateways/gateway-api-options';
 export * from './gateways/ingress-gateway';
 export * from './gateways/egress-gateway';
 export type { ExistingGatewayProps, ExistingGatewayOverrides } from './gateways/existing-gateway';

@@ -1,6 +1,7 @@
 import { analyzeAnnotations } from './analyzers/annotations';
 import { analyzeIneffectiveSelectors, analyzeIneffectiveSidecars } from './analyzers/dataplane';
 import { analyzeDestinationRuleTargets, analyzeTlsVerification } from './analyzers/destination-rules';
+import { analyzeGatewayApiRoutes } from './analyzers/gateway-api';
 import { analyzeGatewayConflicts, analyzeGatewaySelectors, analyzeGatewayWorkloads } from './analyzers/gateways';
 import {
   analyzeAuthorizationNamespaces, analyzeEnvoyFilters, analyzeExternalControlPlaneWebhooks, analyzeJwksFetch, analyzeTelemetryProviders,
@@ -24,7 +25,7 @@ export const ANALYZERS: readonly Analyzer[] = [
   analyzeMultiClusterServices, analyzeServicePorts, analyzeNamespaceLabels, analyzeServiceEntries,
   analyzeAuthorizationNamespaces, analyzeTelemetryProviders, analyzeJwksFetch, analyzeEnvoyFilters, analyzeExternalControlPlaneWebhooks,
   analyzeIneffectiveSelectors, analyzeIneffectiveSidecars,
-  analyzeAnnotations,
+  analyzeAnnotations, analyzeGatewayApiRoutes,
 ];
 
 /** Runs every analyzer over the index. */

@@ -3,6 +3,7 @@ import { checkMesh } from './mesh-checks';
 import { MeshAnalysis } from '../analysis/mesh-analysis';
 import { ControlPlane, ControlPlaneOptions } from '../controlplane/control-plane';
 import { MeshTopology } from '../controlplane/topology';
+import { TrafficApi, TrafficApiSetting } from '../gateways/traffic-api';
 import { ExtensionProvider } from '../observability/extension-provider';
 import { ExtensionProviderRegistry } from '../observability/provider-registry';
 import { MeshConfigOptions, MeshSettings, OutboundTrafficPolicy } from '../operations/mesh-config';
@@ -42,6 +43,12 @@ export interface MeshProps extends MeshCoreProps {
    * @default MtlsMode.STRICT
    */
   readonly mtls?: MtlsMode;
+  /**
+   * The traffic-management API that gateways and routes render: Istio's (`Gateway`, `VirtualService`) or the Kubernetes
+   * Gateway API (`Gateway`, `HTTPRoute`, …). Each gateway and route can override it (`trafficApi`).
+   * @default TrafficApi.ISTIO
+   */
+  readonly trafficApi?: TrafficApi;
   // --- control plane (src/controlplane) ---
   /**
    * The control-plane topology. When set, the mesh writes install artifacts (IstioOperator, Helm values,
@@ -119,6 +126,7 @@ export class Mesh extends MeshCore {
 
     this.addFeature(new PlatformFeature(platform, props.topology !== undefined));
     this.addFeature(new MeshSettings(this.meshConfig));
+    if (props.trafficApi !== undefined) this.addFeature(new TrafficApiSetting(props.trafficApi));
     // Security: secure by default, a mesh-wide STRICT PeerAuthentication unless the user chooses otherwise.
     this.mtls = props.mtls ?? MtlsMode.STRICT;
     if (this.mtls !== MtlsMode.UNSET) this.defaultPeerAuth = PeerAuth.meshWide(this, 'default-mtls', this.mtls);

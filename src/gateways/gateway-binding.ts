@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import type { TrafficApi } from './traffic-api';
 import { MeshCluster } from '../topology/cluster';
 
 /**
@@ -10,6 +11,11 @@ export interface IGatewayBinding extends IConstruct {
   readonly gatewayReference: string;
   /** The clusters where the Gateway resource is applied (where its config takes effect). */
   readonly gatewayResourceClusters: MeshCluster[];
+  /**
+   * The API the gateway's listeners render to: an Istio `Gateway` or a Gateway API `Gateway` (same name and namespace).
+   * @default TrafficApi.ISTIO
+   */
+  readonly trafficApi?: TrafficApi;
   /**
    * The hosts the gateway's listeners accept in a cluster, as written in the Gateway's `hosts`
    * (possibly `ns/host`, `*`, or `*.example.com`); empty where it has no listeners.

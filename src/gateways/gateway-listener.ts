@@ -1,10 +1,14 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { renderGatewayApiGateway } from './gateway-api-listener-render';
+import { GatewayAllowedRoutes } from './gateway-api-options';
 import { IGatewayBinding } from './gateway-binding';
 import type { GatewayWorkload } from './gateway-workload';
 import { CLUSTER_LABEL, claimOnce, configClustersFor } from './placement';
+import { GatewayDeploymentMode, TrafficApi } from './traffic-api';
 import { mapEnum } from '../core/enums';
 import { isDnsLabel, isDnsSubdomain, sortedRecord } from '../core/names';
+import { Gateway as GatewayApiGateway, ReferenceGrant } from '../imports/gateway.networking.k8s.io';
 import {
   Gateway,
   GatewaySpecServers,
@@ -127,6 +131,11 @@ export interface GatewayServer {
    * @default false
    */
   readonly httpsRedirect?: boolean;
+  /**
+   * The routes a Gateway API listener accepts (Gateway API rendering; the Istio API expresses namespaces with `ns/` host prefixes).
+   * @default - namespaces from the hosts' prefixes, every kind the protocol carries
+   */
+  readonly allowedRoutes?: GatewayAllowedRoutes;
 }
 
 /** Options for attaching listeners to a gateway. */
@@ -201,6 +210,11 @@ export class GatewayListener extends MeshMember implements IGatewayBinding {
     return this;
   }
 
+  /** The API the listeners render to: the gateway's (IGatewayBinding; always set). */
+  public get trafficApi(): TrafficApi | undefined {
+    return this.gateway.trafficApi;
+  }
+
   /** The servers. */
   public get servers(): GatewayServer[] {
     return [...this.serverList];
@@ -270,7 +284,37 @@ export class GatewayListener extends MeshMember implements IGatewayBinding {
     };
   }
 
+  private gatewayApiModel(): Parameters<typeof renderGatewayApiGateway>[0] {
+    const manual = this.gateway.deploymentMode === GatewayDeploymentMode.MANUAL;
+    return {
+      namespace: this.namespaceName,
+      workloadNamespace: this.gateway.namespaceName,
+      serviceHost: manual ? this.gateway.host : undefined,
+      servers: this.serverList,
+      portName: server => this.portName(server),
+      clusterSpecific: this._clusterSelector() !== undefined,
+    };
+  }
+
+  /** The Gateway API `Gateway` (and a ReferenceGrant for TLS secrets in the pods' namespace), where the Istio one would go. */
+  private renderGatewayApi(): void {
+    const { spec, secretGrant } = renderGatewayApiGateway(this.gatewayApiModel());
+    const signature = JSON.stringify(spec);
+    for (const cluster of this.gatewayResourceClusters) {
+      const key = `${cluster.clusterName}/${this.namespaceName}/${this.name}/gateway-api`;
+      const claim = claimOnce(this.gateway.mesh, key, this, signature);
+      if (claim === 'conflict') this.gateway.mesh.report(GatewayRules.DUPLICATE_LISTENER_NAME, this, key);
+      if (claim !== 'first') continue;
+      const scope = cluster.scopeFor(this);
+      new GatewayApiGateway(scope, 'GatewayApiGateway', { metadata: { name: this.name, namespace: this.namespaceName }, spec });
+      if (secretGrant) {
+        new ReferenceGrant(scope, 'SecretReferenceGrant', { metadata: { name: `${this.namespaceName}-${this.name}`, namespace: this.gateway.namespaceName }, spec: secretGrant });
+      }
+    }
+  }
+
   private render(): void {
+    if (this.gateway.trafficApi === TrafficApi.GATEWAY_API) return this.renderGatewayApi();
     const spec = { selector: this.selector, servers: this.serverList.map(s => this.renderServer(s)) };
     const signature = JSON.stringify(spec);
     for (const cluster of this.gatewayResourceClusters) {
@@ -298,6 +342,11 @@ export class GatewayListener extends MeshMember implements IGatewayBinding {
       ports: new Set(this.gateway.portsIn(c.clusterName).flatMap(p => [p.port, p.targetPort || p.port])),
     })).filter(e => e.ports.size > 0);
     const multi = new Set(exposed.map(e => [...e.ports].sort().join(','))).size > 1;
+    if (this.gateway.trafficApi === TrafficApi.GATEWAY_API) {
+      for (const gap of renderGatewayApiGateway(this.gatewayApiModel()).gaps) {
+        mesh.report(GatewayRules.GATEWAY_API_LISTENER_UNSUPPORTED, `${this.node.path}/${gap.field}`, gap.value, gap.detail);
+      }
+    }
     for (const server of this.serverList) {
       this.validateServer(server);
       const missing = exposed.filter(e => !e.ports.has(server.port)).map(e => e.cluster);

@@ -1,5 +1,6 @@
 import { k8s } from 'cdk8s-plus-28';
 import { AsmGatewayOptions, TcmGatewayOptions } from './platform-gateway-options';
+import { GatewayDeploymentMode, TrafficApi } from './traffic-api';
 import { Protocol } from '../workloads/protocol';
 
 /** What a gateway is for (ASM `gatewayType`, plus the east-west gateway). */
@@ -472,6 +473,18 @@ export interface GatewayProps extends GatewayOptions {
    * @default - the mesh's revision; no label for the `default` revision
    */
   readonly revision?: string;
+  /**
+   * The API the gateway's listeners render to: Istio `Gateway`s, or Gateway API `Gateway`s of class `istio`.
+   * East-west gateways always use the Istio API (AUTO_PASSTHROUGH has no Gateway API form).
+   * @default - the mesh's `trafficApi` (TrafficApi.ISTIO)
+   */
+  readonly trafficApi?: TrafficApi;
+  /**
+   * With the Gateway API: bind each `Gateway` to this gateway's own Deployment and Service (MANUAL, `spec.addresses`) or
+   * let Istio deploy one per `Gateway` (AUTOMATED, no workload objects rendered). Ignored with the Istio API.
+   * @default GatewayDeploymentMode.MANUAL
+   */
+  readonly deploymentMode?: GatewayDeploymentMode;
   // --- platform profiles (src/platforms) ---
   /**
    * `IstioGateway` fields only ASM has (used on `Platform.asm()` meshes).

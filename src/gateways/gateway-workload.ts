@@ -14,6 +14,7 @@ import {
 } from './gateway-workload-render';
 import { CLUSTER_LABEL, claimOnce, configClustersFor } from './placement';
 import { AsmGatewayOptions, TcmGatewayOptions } from './platform-gateway-options';
+import { GatewayDeploymentMode, TrafficApi, TrafficApiSetting } from './traffic-api';
 import { definedEntries, sortedRecord } from '../core/names';
 import { MeshCluster } from '../topology/cluster';
 import { MeshMember } from '../topology/member';
@@ -131,6 +132,17 @@ export class GatewayWorkload extends MeshMember implements IMeshWorkload {
   /** The in-cluster host of its Service. */
   public get host(): string {
     return `${this.name}.${this.namespaceName}.svc.cluster.local`;
+  }
+
+  /** The API its listeners render to (`trafficApi`, or the mesh's; always ISTIO for east-west gateways). */
+  public get trafficApi(): TrafficApi {
+    if (this.gatewayType === GatewayType.EAST_WEST) return TrafficApi.ISTIO;
+    return this.props.trafficApi ?? TrafficApiSetting.of(this.mesh);
+  }
+
+  /** How Gateway API `Gateway`s get their pods (`deploymentMode`); AUTOMATED renders no workload objects. */
+  public get deploymentMode(): GatewayDeploymentMode {
+    return this.props.deploymentMode ?? GatewayDeploymentMode.MANUAL;
   }
 
   /** The listeners (Istio `Gateway` resources) attached to it. */
@@ -289,7 +301,9 @@ export class GatewayWorkload extends MeshMember implements IMeshWorkload {
     // The platform's provisioner (src/platforms/<name>/): ASM renders an IstioGateway CR, TCM provisions the gateway itself.
     const provisioner = GatewayProvisioningFeature.provisionerOf(this.mesh);
     if (provisioner.provisioning !== GatewayProvisioning.WORKLOADS) return provisioner.render(this);
-    for (const cluster of this.clusters) this.renderIn(cluster);
+    // Istio's automated deployment: istiod deploys `<gateway>-istio` for each Gateway API Gateway.
+    const automated = this.trafficApi === TrafficApi.GATEWAY_API && this.deploymentMode === GatewayDeploymentMode.AUTOMATED;
+    if (!automated) for (const cluster of this.clusters) this.renderIn(cluster);
     if (this.props.compression && this.gatewayType === GatewayType.INGRESS) {
       renderCompression(this, configClusters(this), this.props.compression);
     }
@@ -378,7 +392,8 @@ function configClusters(gateway: GatewayWorkload): MeshCluster[] {
 /** The ASM-shaped options of the props, without placement and naming. */
 function optionsOf(props: GatewayWorkloadProps): GatewayOptions {
   const {
-    overrides: _o, clusters: _c, name: _n, namespaceName: _ns, istioLabel: _l, revision: _r, gatewayType: _t, asm: _a, tcm: _m, ...options
+    overrides: _o, clusters: _c, name: _n, namespaceName: _ns, istioLabel: _l, revision: _r, gatewayType: _t, asm: _a, tcm: _m,
+    trafficApi: _api, deploymentMode: _d, ...options
   } = props;
   return options;
 }

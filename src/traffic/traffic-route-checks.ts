@@ -3,11 +3,13 @@ import { ClientTlsMode } from './client-tls';
 import { RouteDestination, destinationService } from './destination';
 import { PortTrafficPolicy, TrafficPolicy, VersionTrafficPolicy, isEmptyPolicy } from './destination-policy';
 import { millis } from './durations';
+import { GatewayApiGap } from './gateway-api-render';
 import { hostsIntersect, isValidRouteHost, listenerHostFor } from './host-match';
 import { HttpRouteOptions } from './http-route';
 import { HttpMatch, StringMatch, StringMatchKind, isCatchAllMatch } from './match';
 import { TcpRouteOptions, TlsRouteOptions } from './tcp-tls-route';
 import { IGatewayBinding } from '../gateways/gateway-binding';
+import { TrafficApi } from '../gateways/traffic-api';
 import { MeshCluster } from '../topology/cluster';
 import { MeshCore } from '../topology/mesh-core';
 import { RuleDefinition } from '../validation/rule';
@@ -36,6 +38,10 @@ export interface RouteUnderCheck {
   readonly policy?: TrafficPolicy;
   readonly portPolicies: PortTrafficPolicy[];
   readonly versionPolicies: VersionTrafficPolicy[];
+  /** The API the route renders to. */
+  readonly trafficApi: TrafficApi;
+  /** What its Gateway API rendering cannot express (empty with the Istio API). */
+  readonly gatewayApiGaps: GatewayApiGap[];
   /** True if some route of the mesh emits the DestinationRule of `host` in `cluster`. */
   hasDestinationRuleFor(cluster: MeshCluster, host: string): boolean;
 }
@@ -77,7 +83,14 @@ class RouteChecks {
       if (isEmptyPolicy(p.policy)) this.report(RouteRules.EMPTY_PORT_POLICY, `versionPolicies[${p.version}]`, p.version);
     }
     this.checkGateways();
-    this.checkSubsetsExist();
+    if (this.r.trafficApi === TrafficApi.ISTIO) this.checkSubsetsExist();
+    for (const gap of this.r.gatewayApiGaps) this.report(RouteRules.GATEWAY_API_UNSUPPORTED, gap.field, gap.value, gap.detail);
+    for (const gateway of this.r.gateways) {
+      const api = gateway.trafficApi ?? TrafficApi.ISTIO;
+      if (api !== this.r.trafficApi) {
+        this.report(RouteRules.GATEWAY_API_MISMATCH, 'gateways', gateway.gatewayReference, `The route renders ${this.r.trafficApi}, the gateway ${api}.`);
+      }
+    }
   }
 
   private checkClusters(): void {

@@ -1,10 +1,18 @@
+import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ExportTo, PortTrafficPolicy, TrafficPolicy, VersionTrafficPolicy, isEmptyPolicy } from './destination-policy';
+import {
+  GatewayApiGap, GatewayApiRouteModel, RouteParent, backendServices, renderHttpRouteSpec, renderServiceReferenceGrant, renderTlsRouteSpec,
+  versionServiceName,
+} from './gateway-api-render';
 import { HttpRouteOptions } from './http-route';
 import { TcpRouteOptions, TlsRouteOptions } from './tcp-tls-route';
 import { checkTrafficRoute } from './traffic-route-checks';
 import { applyGoverningSplit, renderDestinationRuleSpec, renderVirtualServiceSpec } from './traffic-route-render';
 import { IGatewayBinding } from '../gateways/gateway-binding';
+import { claimOnce } from '../gateways/placement';
+import { TrafficApi, TrafficApiSetting } from '../gateways/traffic-api';
+import { HttpRoute, ReferenceGrant, TlsRoute } from '../imports/gateway.networking.k8s.io';
 import { DestinationRule, VirtualService } from '../imports/networking.istio.io';
 import { MeshCluster } from '../topology/cluster';
 import { MeshMember } from '../topology/member';
@@ -12,6 +20,7 @@ import { MeshCore } from '../topology/mesh-core';
 import { checkInit } from '../validation/input/check';
 import { RouteRules } from '../validation/rules/route';
 import { MeshService } from '../workloads/mesh-service';
+import { renderServiceSpec } from '../workloads/mesh-service-render';
 
 /**
  * Routing and destination policy for one mesh service.
@@ -90,7 +99,17 @@ export interface TrafficRouteProps {
    * @default - none
    */
   readonly versionPolicies?: VersionTrafficPolicy[];
+  /**
+   * The API the routes render to: Istio's VirtualService, or Gateway API HTTPRoute/TLSRoute with a Service per routed
+   * version (`<service>-<version>`) and ReferenceGrants for backends in other namespaces. Destination policy stays in a
+   * DestinationRule either way. Bound gateways must render the same API (MESH-ROUTE-034).
+   * @default - the mesh's `trafficApi` (TrafficApi.ISTIO)
+   */
+  readonly trafficApi?: TrafficApi;
 }
+
+/** One Gateway API HTTPRoute of a TrafficRoute: its construct id, name and model. */
+type GatewayApiRouteEntry = { id: string; name: string } & GatewayApiRouteModel;
 
 /** Ownership families of routes (see `MeshCore.ownership`). */
 const ROUTES_OF_SERVICE = 'traffic/routes-of-service';
@@ -214,6 +233,11 @@ export class TrafficRoute extends MeshMember {
     return hosts;
   }
 
+  /** The API the routes render to (`trafficApi`, or the mesh's). */
+  public get trafficApi(): TrafficApi {
+    return this.props.trafficApi ?? TrafficApiSetting.of(this.mesh);
+  }
+
   /** The namespace of the emitted objects. */
   public get namespaceName(): string {
     return this.props.namespaceName ?? this.service.namespaceName;
@@ -234,8 +258,9 @@ export class TrafficRoute extends MeshMember {
     return !isEmptyPolicy(this.props.policy) || this.portPolicyList.length > 0 || this.versionPolicyList.length > 0;
   }
 
+  /** Subsets are Istio API only: with the Gateway API, versions are Services and the DestinationRule carries policy only. */
   private get hasDestinationRule(): boolean {
-    return this.service.versions.length > 0 || this.hasPolicy;
+    return (this.trafficApi === TrafficApi.ISTIO && this.service.versions.length > 0) || this.hasPolicy;
   }
 
   /**
@@ -245,7 +270,7 @@ export class TrafficRoute extends MeshMember {
   private ownsDestinationRuleIn(cluster: MeshCluster): boolean {
     if (!this.hasDestinationRule) return false;
     const siblings = this.mesh.ownership.members(`${ROUTES_OF_SERVICE}:${this.service.node.path}`)
-      .filter((r): r is TrafficRoute => r instanceof TrafficRoute && r.clusters.includes(cluster));
+      .filter((r): r is TrafficRoute => r instanceof TrafficRoute && r.hasDestinationRule && r.clusters.includes(cluster));
     return (siblings.find(r => r.hasPolicy) ?? siblings[0]) === this;
   }
 
@@ -256,10 +281,13 @@ export class TrafficRoute extends MeshMember {
 
   private render(): void {
     this.registerKeys();
+    if (this.trafficApi === TrafficApi.GATEWAY_API) this.renderVersionServices();
     for (const cluster of this.clusters) {
       const scope = cluster.scopeFor(this);
       const http = this.governedHttpRoutes().filter(r => this.routeIn(r.clusters, cluster));
-      if (http.length + this.tcpRoutes.length + this.tlsRoutes.length > 0) {
+      if (this.trafficApi === TrafficApi.GATEWAY_API) {
+        this.renderGatewayApiRoutes(cluster, http);
+      } else if (http.length + this.tcpRoutes.length + this.tlsRoutes.length > 0) {
         new VirtualService(scope, 'VirtualService', {
           metadata: { name: this.props.name ?? this.service.name, namespace: this.namespaceName },
           spec: renderVirtualServiceSpec({
@@ -284,6 +312,118 @@ export class TrafficRoute extends MeshMember {
             portPolicies: this.portPolicyList,
             versionPolicies: this.versionPolicyList,
           }),
+        });
+      }
+    }
+  }
+
+  /** The Gateway API routes in one cluster: HTTPRoutes for gateways and for the mesh (GAMMA), a TLSRoute, ReferenceGrants. */
+  private renderGatewayApiRoutes(cluster: MeshCluster, http: HttpRouteOptions[]): void {
+    const scope = cluster.scopeFor(this);
+    const name = this.props.name ?? this.service.name;
+    const kinds: string[] = [];
+    for (const model of this.gatewayApiModels(http)) {
+      kinds.push('HTTPRoute');
+      new HttpRoute(scope, model.id, { metadata: { name: model.name, namespace: this.namespaceName }, spec: renderHttpRouteSpec(model).spec });
+    }
+    const gatewayParents = this.gatewayParents();
+    if (this.tlsRoutes.length && gatewayParents.length) {
+      kinds.push('TLSRoute');
+      new TlsRoute(scope, 'TLSRoute', {
+        metadata: { name, namespace: this.namespaceName },
+        spec: renderTlsRouteSpec(this.service, this.namespaceName, gatewayParents, this.tlsRoutes).spec,
+      });
+    }
+    // Backends in other namespaces need a ReferenceGrant there (parents are governed by the listeners' allowedRoutes).
+    const byNamespace = new Map<string, string[]>();
+    for (const { service, version } of backendServices(http, this.tlsRoutes, this.service)) {
+      if (service.namespaceName === this.namespaceName) continue;
+      const backend = version ? versionServiceName(service, version) : service.name;
+      byNamespace.set(service.namespaceName, [...byNamespace.get(service.namespaceName) ?? [], backend]);
+    }
+    for (const [namespace, services] of [...byNamespace].sort(([a], [b]) => a.localeCompare(b))) {
+      new ReferenceGrant(scope, `ReferenceGrant-${namespace}`, {
+        metadata: { name: `${this.namespaceName}-${name}`, namespace },
+        spec: renderServiceReferenceGrant([...new Set(kinds)].sort(), this.namespaceName, services),
+      });
+    }
+  }
+
+  /** The Gateway parents: every bound gateway, by its Gateway API `Gateway` (same name and namespace as the Istio one). */
+  private gatewayParents(): RouteParent[] {
+    return this.gateways.map(g => {
+      const [namespace, name] = g.gatewayReference.split('/');
+      return { kind: 'Gateway' as const, name, namespace };
+    });
+  }
+
+  /** The HTTPRoutes of the route: one for its gateways (hostnames) and one for the mesh (Service parent), `<name>-mesh` when both exist. */
+  private gatewayApiModels(http: HttpRouteOptions[]): GatewayApiRouteEntry[] {
+    if (!http.length) return [];
+    const name = this.props.name ?? this.service.name;
+    const models: GatewayApiRouteEntry[] = [];
+    const gatewayParents = this.gatewayParents();
+    if (gatewayParents.length) {
+      const hostnames = this.hosts.filter(h => !(this.boundToMesh && h === this.service.host) && h !== '*');
+      models.push({ id: 'HTTPRoute', name, forMesh: false, service: this.service, namespace: this.namespaceName, parents: gatewayParents, hostnames, http });
+    }
+    if (this.boundToMesh) {
+      const port = this.service.ports.length === 1 ? this.service.ports[0].port : undefined;
+      const parents: RouteParent[] = [{ kind: 'Service', name: this.service.name, namespace: this.service.namespaceName, port }];
+      models.push({
+        id: gatewayParents.length ? 'MeshHTTPRoute' : 'HTTPRoute',
+        name: gatewayParents.length ? `${name}-mesh` : name,
+        forMesh: true,
+        service: this.service,
+        namespace: this.namespaceName,
+        parents,
+        hostnames: [],
+        http,
+      });
+    }
+    return models;
+  }
+
+  /** What the Gateway API rendering cannot express, for the checks (the same models the render uses). */
+  private gatewayApiGaps(): GatewayApiGap[] {
+    if (this.trafficApi !== TrafficApi.GATEWAY_API) return [];
+    const http = this.governedHttpRoutes();
+    const gaps = this.gatewayApiModels(http).flatMap(m => renderHttpRouteSpec(m).gaps);
+    const gatewayParents = this.gatewayParents();
+    if (this.tlsRoutes.length) {
+      if (gatewayParents.length) gaps.push(...renderTlsRouteSpec(this.service, this.namespaceName, gatewayParents, this.tlsRoutes).gaps);
+      if (this.boundToMesh) gaps.push({ field: 'tls', value: this.tlsRoutes.map(r => r.sniHosts).flat(), detail: 'Istio 1.30 routes mesh TLS traffic by SNI only with the Istio API (no TLSRoute with a Service parent).' });
+    }
+    this.tcpRoutes.forEach((r, i) => gaps.push({
+      field: `tcp[${i}]`,
+      value: r.destinations.map(d => d.version ?? d.host ?? d.service?.name ?? this.service.name),
+      detail: 'Gateway API v1.6.1 serves TCPRoute as v1, which Istio 1.30 does not read (it reads the experimental v1alpha2).',
+    }));
+    for (const p of this.versionPolicyList) {
+      gaps.push({ field: `versionPolicies[${p.version}]`, value: p.version, detail: 'With the Gateway API a version is its own Service, which the service\'s DestinationRule subsets do not reach.' });
+    }
+    const seen = new Set<string>();
+    return gaps.filter(g => {
+      const key = `${g.field}|${JSON.stringify(g.value)}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
+
+  /** A Service per routed version (`<service>-<version>`, selecting the version's pods), in the clusters of the service, once per mesh. */
+  private renderVersionServices(): void {
+    for (const { service, version } of backendServices(this.governedHttpRoutes(), this.tlsRoutes, this.service)) {
+      if (!version) continue;
+      const labels = service.versions.find(v => v.name === version)?.labels;
+      if (!labels) continue;
+      const name = versionServiceName(service, version);
+      const spec = renderServiceSpec({ ...service.selector, ...labels }, service.ports.map(p => ({ ...p, name: service.portName(p) })));
+      for (const cluster of service.clusters) {
+        if (claimOnce(this.mesh, `${cluster.clusterName}/${service.namespaceName}/${name}/version-service`, this, JSON.stringify(spec)) !== 'first') continue;
+        new k8s.KubeService(cluster.scopeFor(this), `Service-${name}`, {
+          metadata: { name, namespace: service.namespaceName },
+          spec,
         });
       }
     }
@@ -315,6 +455,8 @@ export class TrafficRoute extends MeshMember {
       portPolicies: this.portPolicyList,
       versionPolicies: this.versionPolicyList,
       hasDestinationRuleFor: (cluster, host) => this.mesh.ownership.ownerOf(DESTINATION_RULE, `${cluster.clusterName}|${host}`) !== undefined,
+      trafficApi: this.trafficApi,
+      gatewayApiGaps: this.gatewayApiGaps(),
     });
   }
 

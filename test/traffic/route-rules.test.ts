@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import {
   ClientTlsMode, ClusterRole, HashKey, IngressGateway, LoadBalancer, Mesh, MeshApp, MeshService, Protocol, RetryOn, Severity, StringMatch,
-  TrafficRoute, TrafficRouteProps, ValidationRules,
+  TrafficApi, TrafficRoute, TrafficRouteProps, ValidationRules,
 } from '../../src';
 import { synth, synthError, testApp } from '../util';
 
@@ -123,6 +123,12 @@ const cases: Array<[string, (w: World) => void, string, string]> = [
       outlierDetection: { consecutive5xxErrors: 1 },
     },
   }), 'mesh/route/policy/locality', '["region1/zone1/*"]'],
+  ['MESH-ROUTE-033', w => route(w, { trafficApi: TrafficApi.GATEWAY_API, http: [{ destinations: [{ version: 'v1' }], directResponse: { status: 503 } }] }),
+    'mesh/route/http[0]/directResponse', '{"status":503}'],
+  ['MESH-ROUTE-034', w => {
+    const web = new IngressGateway(w.mesh, 'gw', { trafficApi: TrafficApi.GATEWAY_API }).addListener('web', { servers: [{ port: 80, protocol: Protocol.HTTP, hosts: ['web.example.com'] }] });
+    route(w, { hosts: ['web.example.com'], gateways: [web], http: [catchAll] });
+  }, 'mesh/route/gateways', '"istio-system/web"'],
 ];
 
 describe('route rules', () => {

@@ -166,6 +166,13 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       }
     ]
   },
+  "cdk8s-mesh.AllowedRouteNamespaces": {
+    "kind": "enum",
+    "members": [
+      "SAME",
+      "ALL"
+    ]
+  },
   "cdk8s-mesh.ArgoCdApplicationSet": {
     "kind": "class",
     "members": [
@@ -1824,6 +1831,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "declaredOverrides",
       "defaultClusters",
       "defaultServiceType",
+      "deploymentMode",
       "exposeIstiod",
       "fixedPorts",
       "gatewayType",
@@ -1843,6 +1851,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "serviceAccount",
       "settingsFor",
       "toString",
+      "trafficApi",
       "workloadClusters",
       "workloadNamespace",
       "workloadSelector"
@@ -1930,6 +1939,13 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       {
         "name": "crossNetwork",
         "type": "boolean",
+        "optional": true
+      },
+      {
+        "name": "deploymentMode",
+        "type": {
+          "ref": "cdk8s-mesh.GatewayDeploymentMode"
+        },
         "optional": true
       },
       {
@@ -2142,6 +2158,13 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
           }
         },
         "optional": true
+      },
+      {
+        "name": "trafficApi",
+        "type": {
+          "ref": "cdk8s-mesh.TrafficApi"
+        },
+        "optional": true
       }
     ],
     "bases": [
@@ -2161,6 +2184,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "declaredOverrides",
       "defaultClusters",
       "defaultServiceType",
+      "deploymentMode",
       "fixedPorts",
       "gatewayType",
       "host",
@@ -2179,6 +2203,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "serviceAccount",
       "settingsFor",
       "toString",
+      "trafficApi",
       "workloadClusters",
       "workloadNamespace",
       "workloadSelector"
@@ -2274,6 +2299,13 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "name": "cpu",
         "type": {
           "ref": "cdk8s-mesh.UtilizationTarget"
+        },
+        "optional": true
+      },
+      {
+        "name": "deploymentMode",
+        "type": {
+          "ref": "cdk8s-mesh.GatewayDeploymentMode"
         },
         "optional": true
       },
@@ -2475,6 +2507,13 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
           "array": {
             "ref": "cdk8s-plus-28.k8s.Toleration"
           }
+        },
+        "optional": true
+      },
+      {
+        "name": "trafficApi",
+        "type": {
+          "ref": "cdk8s-mesh.TrafficApi"
         },
         "optional": true
       }
@@ -3174,6 +3213,34 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       }
     ]
   },
+  "cdk8s-mesh.GatewayAllowedRoutes": {
+    "kind": "struct",
+    "fields": [
+      {
+        "name": "kinds",
+        "type": {
+          "array": {
+            "ref": "cdk8s-mesh.GatewayRouteKind"
+          }
+        },
+        "optional": true
+      },
+      {
+        "name": "namespaceNames",
+        "type": {
+          "array": "string"
+        },
+        "optional": true
+      },
+      {
+        "name": "namespaces",
+        "type": {
+          "ref": "cdk8s-mesh.AllowedRouteNamespaces"
+        },
+        "optional": true
+      }
+    ]
+  },
   "cdk8s-mesh.GatewayCompression": {
     "kind": "struct",
     "fields": [
@@ -3233,6 +3300,13 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "name": "name",
         "type": "string"
       }
+    ]
+  },
+  "cdk8s-mesh.GatewayDeploymentMode": {
+    "kind": "enum",
+    "members": [
+      "MANUAL",
+      "AUTOMATED"
     ]
   },
   "cdk8s-mesh.GatewayDisruptionBudget": {
@@ -3782,6 +3856,13 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
+        "name": "deploymentMode",
+        "type": {
+          "ref": "cdk8s-mesh.GatewayDeploymentMode"
+        },
+        "optional": true
+      },
+      {
         "name": "dnsPolicy",
         "type": {
           "ref": "cdk8s-mesh.GatewayDnsPolicy"
@@ -3981,6 +4062,13 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
           }
         },
         "optional": true
+      },
+      {
+        "name": "trafficApi",
+        "type": {
+          "ref": "cdk8s-mesh.TrafficApi"
+        },
+        "optional": true
       }
     ],
     "bases": [
@@ -4074,6 +4162,14 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       }
     ]
   },
+  "cdk8s-mesh.GatewayRouteKind": {
+    "kind": "enum",
+    "members": [
+      "HTTP_ROUTE",
+      "GRPC_ROUTE",
+      "TLS_ROUTE"
+    ]
+  },
   "cdk8s-mesh.GatewaySecretVolume": {
     "kind": "struct",
     "fields": [
@@ -4094,6 +4190,13 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
   "cdk8s-mesh.GatewayServer": {
     "kind": "struct",
     "fields": [
+      {
+        "name": "allowedRoutes",
+        "type": {
+          "ref": "cdk8s-mesh.GatewayAllowedRoutes"
+        },
+        "optional": true
+      },
       {
         "name": "hosts",
         "type": {
@@ -4211,6 +4314,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "declaredOverrides",
       "defaultClusters",
       "defaultServiceType",
+      "deploymentMode",
       "fixedPorts",
       "gatewayType",
       "host",
@@ -4229,6 +4333,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "serviceAccount",
       "settingsFor",
       "toString",
+      "trafficApi",
       "workloadClusters",
       "workloadNamespace",
       "workloadSelector"
@@ -4329,6 +4434,13 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "name": "cpu",
         "type": {
           "ref": "cdk8s-mesh.UtilizationTarget"
+        },
+        "optional": true
+      },
+      {
+        "name": "deploymentMode",
+        "type": {
+          "ref": "cdk8s-mesh.GatewayDeploymentMode"
         },
         "optional": true
       },
@@ -4536,6 +4648,13 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
           "array": {
             "ref": "cdk8s-plus-28.k8s.Toleration"
           }
+        },
+        "optional": true
+      },
+      {
+        "name": "trafficApi",
+        "type": {
+          "ref": "cdk8s-mesh.TrafficApi"
         },
         "optional": true
       }
@@ -5258,6 +5377,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "declaredOverrides",
       "defaultClusters",
       "defaultServiceType",
+      "deploymentMode",
       "fixedPorts",
       "gatewayType",
       "host",
@@ -5276,6 +5396,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "serviceAccount",
       "settingsFor",
       "toString",
+      "trafficApi",
       "workloadClusters",
       "workloadNamespace",
       "workloadSelector"
@@ -5371,6 +5492,13 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "name": "cpu",
         "type": {
           "ref": "cdk8s-mesh.UtilizationTarget"
+        },
+        "optional": true
+      },
+      {
+        "name": "deploymentMode",
+        "type": {
+          "ref": "cdk8s-mesh.GatewayDeploymentMode"
         },
         "optional": true
       },
@@ -5572,6 +5700,13 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
           "array": {
             "ref": "cdk8s-plus-28.k8s.Toleration"
           }
+        },
+        "optional": true
+      },
+      {
+        "name": "trafficApi",
+        "type": {
+          "ref": "cdk8s-mesh.TrafficApi"
         },
         "optional": true
       }
@@ -7341,6 +7476,13 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "name": "topology",
         "type": {
           "ref": "cdk8s-mesh.MeshTopology"
+        },
+        "optional": true
+      },
+      {
+        "name": "trafficApi",
+        "type": {
+          "ref": "cdk8s-mesh.TrafficApi"
         },
         "optional": true
       },
@@ -11312,6 +11454,13 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       }
     }
   },
+  "cdk8s-mesh.TrafficApi": {
+    "kind": "enum",
+    "members": [
+      "ISTIO",
+      "GATEWAY_API"
+    ]
+  },
   "cdk8s-mesh.TrafficPolicy": {
     "kind": "struct",
     "fields": [
@@ -11370,7 +11519,8 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "namespaceName",
       "node",
       "service",
-      "toString"
+      "toString",
+      "trafficApi"
     ],
     "init": [
       {
@@ -11546,6 +11696,13 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
           "array": {
             "ref": "cdk8s-mesh.TlsRouteOptions"
           }
+        },
+        "optional": true
+      },
+      {
+        "name": "trafficApi",
+        "type": {
+          "ref": "cdk8s-mesh.TrafficApi"
         },
         "optional": true
       },

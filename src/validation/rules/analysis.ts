@@ -474,4 +474,32 @@ export const AnalysisRules = {
     fix: 'Remove the Sidecar, or move the workloads to sidecar mode (namespace injection and no `istio.io/dataplane-mode=ambient`).',
     doc: 'Istio IneffectivePolicy for Sidecars: a namespace-wide Sidecar in a namespace labelled `istio.io/dataplane-mode=ambient`, or a Sidecar selecting a workload in ambient mode (its pod or namespace label, unless the pod opts into a sidecar).',
   },
+  GATEWAY_API_REFERENCE_NOT_FOUND: {
+    id: 'MESH-ANA-060',
+    severity: Severity.ERROR,
+    message: 'A Gateway API route references a Gateway, Service, port or host that does not exist.',
+    fix: 'Declare the referenced object (a MeshService with that port, the listener\'s gateway), or correct the reference.',
+    doc: 'Istio sets the route\'s status to Accepted=False (parent not found) or ResolvedRefs=False (BackendNotFound) and sends the traffic nowhere (Gateway API HTTPRoute status; Istio Gateway API task).',
+  },
+  ROUTE_NOT_ALLOWED_BY_LISTENERS: {
+    id: 'MESH-ANA-061',
+    severity: Severity.ERROR,
+    message: 'A Gateway API route is attached to a Gateway none of whose listeners accept it (allowedRoutes namespaces or kinds).',
+    fix: 'Allow the route\'s namespace and kind on the listener (`allowedRoutes` of the server), or move the route into an allowed namespace.',
+    doc: 'Gateway API: a listener accepts routes of its own namespace by default (`from: Same`) and the kinds its protocol carries; others get Accepted=False, NotAllowedByListeners.',
+  },
+  NO_MATCHING_LISTENER_HOSTNAME: {
+    id: 'MESH-ANA-062',
+    severity: Severity.ERROR,
+    message: 'A Gateway API route shares no hostname with any listener of its Gateway that accepts it.',
+    fix: 'Add a hostname the listener serves to the route (`hosts`), or the route\'s hostname to the listener.',
+    doc: 'Gateway API: a route attaches only where its hostnames intersect the listener\'s hostname; otherwise Accepted=False, NoMatchingListenerHostname (the Istio API counterpart is MESH-ROUTE-004, IST0132).',
+  },
+  MISSING_REFERENCE_GRANT: {
+    id: 'MESH-ANA-063',
+    severity: Severity.ERROR,
+    message: 'A Gateway API route references a Service in another namespace that no ReferenceGrant there allows.',
+    fix: 'Add a ReferenceGrant in the Service\'s namespace from the route\'s kind and namespace (TrafficRoute renders it for its own backends).',
+    doc: 'Gateway API ReferenceGrant: a cross-namespace backendRef without a grant in the target namespace is refused (ResolvedRefs=False, RefNotPermitted).',
+  },
 } satisfies Record<string, RuleDefinition>;

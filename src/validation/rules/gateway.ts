@@ -213,4 +213,11 @@ export const GatewayRules = {
     fix: 'Attach the listener to every cluster of the existing gateway, or declare the gateway with `fromExisting` once per cluster (`clusters: [\'<cluster>\']`).',
     doc: 'A listener limited to one cluster selects `topology.istio.io/cluster` besides the gateway\'s labels; the library adds that label to the pods of gateways it deploys, but the pods of an existing gateway lack it, so the Gateway would select nothing.',
   },
+  GATEWAY_API_LISTENER_UNSUPPORTED: {
+    id: 'MESH-GW-030',
+    severity: Severity.ERROR,
+    message: 'A gateway listener setting has no equivalent in a Kubernetes Gateway API Gateway.',
+    fix: 'Remove the setting, or render this gateway with the Istio API (`trafficApi: TrafficApi.ISTIO` on the gateway).',
+    doc: 'Gateway API listeners terminate TLS or pass it through (no MUTUAL, ISTIO_MUTUAL or AUTO_PASSTHROUGH modes, TLS versions or SANs), carry no httpsRedirect and select no pods: README "Istio API or Gateway API".',
+  },
 } satisfies Record<string, RuleDefinition>;

@@ -233,4 +233,18 @@ export const RouteRules = {
     fix: 'Keep one locality mode; make each `toLocalities` map add up to 100; fail over to another region.',
     doc: 'istio/api LocalityLoadBalancerSetting; DCE docs on distribution and failover rules.',
   },
+  GATEWAY_API_UNSUPPORTED: {
+    id: 'MESH-ROUTE-033',
+    severity: Severity.ERROR,
+    message: 'A route field has no equivalent in the Kubernetes Gateway API (v1.6.1 standard channel, as Istio 1.30 reads it).',
+    fix: 'Remove the field, or render this route with the Istio API (`trafficApi: TrafficApi.ISTIO` on the route, or on the mesh).',
+    doc: 'Gateway API HTTPRoute has no fault injection, direct responses, delegation, retry settings (experimental only), prefix header matches or source matches; a backendRef needs a port. README "Istio API or Gateway API" maps every field.',
+  },
+  GATEWAY_API_MISMATCH: {
+    id: 'MESH-ROUTE-034',
+    severity: Severity.ERROR,
+    message: 'A route is bound to a gateway that renders the other traffic API.',
+    fix: 'Give the route and its gateways the same `trafficApi` (or set it once on the mesh).',
+    doc: 'A VirtualService binds only Istio Gateways and an HTTPRoute only Gateway API Gateways: the route would attach to nothing.',
+  },
 } satisfies Record<string, RuleDefinition>;

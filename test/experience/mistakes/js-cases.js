@@ -122,6 +122,26 @@ module.exports.cases = [
   ['a service name starting with a digit', (lib, app) => new lib.MeshService(shop(lib, app).mesh, 'svc', { name: '2048-game', namespaceName: 'shop', ports: [{ port: 80, protocol: lib.Protocol.HTTP }] }), 'MESH-VAL-025', 'mesh/svc/name', '"2048-game"'],
   ['an abort with a gRPC status from another language', (lib, app) => route(lib, app, [{ destinations: [{ version: 'v1' }], fault: { abort: { grpcStatus: 'StatusCode.UNAVAILABLE' } } }]), 'MESH-VAL-024', 'mesh/route/http[0]/fault/abort/grpcStatus', '"StatusCode.UNAVAILABLE"'],
   ['a gateway listener without servers', (lib, app) => ingress(lib, app).addListener('web'), 'MESH-GW-029', 'mesh/ingress/web', '"web"'],
+  // --- Gateway API rendering ---
+  ['a fault injection on a Gateway API route', (lib, app) => {
+    const { mesh, reviews } = shop(lib, app, { trafficApi: lib.TrafficApi.GATEWAY_API });
+    return new lib.TrafficRoute(mesh, 'route', { service: reviews, http: [{ destinations: [{ version: 'v1' }], fault: { abort: { httpStatus: 503 } } }] });
+  }, 'MESH-ROUTE-033', 'mesh/route/http[0]/fault', '{"abort":{"httpStatus":503}}'],
+  ['a MUTUAL TLS listener on a Gateway API gateway', (lib, app) => ingress(lib, app, { trafficApi: lib.TrafficApi.GATEWAY_API }).addListener('web', {
+    servers: [{ port: 443, protocol: lib.Protocol.HTTPS, hosts: ['shop.example.com'], tls: { mode: lib.GatewayTlsMode.MUTUAL, credentialName: 'shop-cert' } }],
+  }), 'MESH-GW-030', 'mesh/ingress/web/servers[0]/tls/mode', '"MUTUAL"'],
+  ['a Gateway API route from shop on a listener that accepts its own namespace only', (lib, app) => {
+    const { mesh, reviews } = shop(lib, app, { trafficApi: lib.TrafficApi.GATEWAY_API });
+    const web = new lib.IngressGateway(mesh, 'ingress').addListener('web', {
+      servers: [{ port: 80, protocol: lib.Protocol.HTTP, hosts: ['shop.example.com'], allowedRoutes: { namespaces: lib.AllowedRouteNamespaces.SAME } }],
+    });
+    return new lib.TrafficRoute(mesh, 'route', { service: reviews, hosts: ['shop.example.com'], gateways: [web], http: [{ destinations: [{ version: 'v1' }] }] });
+  }, 'MESH-ANA-061', 'mesh/route', '"istio-system/web"'],
+  ['a Gateway API route bound to an Istio-API gateway', (lib, app) => {
+    const { mesh, reviews } = shop(lib, app, { trafficApi: lib.TrafficApi.GATEWAY_API });
+    const web = new lib.IngressGateway(mesh, 'ingress', { trafficApi: lib.TrafficApi.ISTIO }).addListener('web', { servers: [{ port: 80, protocol: lib.Protocol.HTTP, hosts: ['shop.example.com'] }] });
+    return new lib.TrafficRoute(mesh, 'route', { service: reviews, hosts: ['shop.example.com'], gateways: [web], http: [{ destinations: [{ version: 'v1' }] }] });
+  }, 'MESH-ROUTE-034', 'mesh/route/gateways', '"istio-system/web"'],
   ['a gateway running as root (runAsUser: 0)', (lib, app) => ingress(lib, app, { runAsUser: 0 }), 'MESH-GW-027', 'mesh/ingress', '0'],
   ['a gateway in the root group (runAsGroup: 0)', (lib, app) => ingress(lib, app, { runAsUser: 1337, runAsGroup: 0 }), 'MESH-GW-027', 'mesh/ingress', '0'],
   ['a listener on one cluster of an existing gateway that runs in two', (lib, app) => lib.IngressGateway.fromExisting(shop(lib, app, { clusters: [{ name: 'prod' }, { name: 'dr' }] }).mesh, 'ingress').addListener('web', { clusters: ['prod'], servers: [{ port: 80, protocol: lib.Protocol.HTTP, hosts: ['*'] }] }), 'MESH-GW-040', 'mesh/ingress/web', '"prod"'],

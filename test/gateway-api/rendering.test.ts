@@ -1,0 +1,102 @@
+import { Duration } from 'cdk8s';
+import {
+  GatewayDeploymentMode, IngressGateway, Mesh, MeshService, Protocol, StringMatch, TrafficApi, TrafficRoute,
+} from '../../src';
+import { Synthesized, synth, testApp } from '../util';
+
+function bookinfo(trafficApi?: TrafficApi) {
+  const app = testApp();
+  const mesh = new Mesh(app, 'mesh', { meshId: 'm', clusters: [{ name: 'c1' }], trafficApi });
+  mesh.addNamespace('default');
+  const reviews = new MeshService(mesh, 'reviews', {
+    name: 'reviews',
+    namespaceName: 'default',
+    ports: [{ port: 9080, protocol: Protocol.HTTP }],
+    versions: [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v2', labels: { version: 'v2' } }],
+  });
+  const productpage = new MeshService(mesh, 'productpage', { name: 'productpage', namespaceName: 'default', ports: [{ port: 9080, protocol: Protocol.HTTP }] });
+  const ingress = new IngressGateway(mesh, 'ingress', { namespaceName: 'istio-ingress' });
+  mesh.addNamespace('istio-ingress');
+  const listener = ingress.addListener('bookinfo-gateway', {
+    namespaceName: 'default',
+    servers: [{ port: 80, name: 'http', protocol: Protocol.HTTP, hosts: ['./*'] }],
+  });
+  new TrafficRoute(mesh, 'bookinfo', {
+    service: productpage,
+    name: 'bookinfo',
+    hosts: ['*'],
+    gateways: [listener],
+    http: [{ match: [{ uri: StringMatch.exact('/productpage') }, { uri: StringMatch.prefix('/static') }], destinations: [{ port: 9080 }], timeout: Duration.seconds(5) }],
+  });
+  new TrafficRoute(mesh, 'reviews-route', {
+    service: reviews,
+    http: [
+      { match: [{ headers: { 'end-user': StringMatch.exact('jason') } }], destinations: [{ version: 'v2' }] },
+      { destinations: [{ version: 'v1', weight: 90 }, { version: 'v2', weight: 10 }] },
+    ],
+  });
+  return { app, mesh };
+}
+
+const objects = (files: Synthesized) => [...files.files.values()].flat();
+const byKind = (files: Synthesized, kind: string, group?: string) =>
+  objects(files).filter(o => o.kind === kind && (group === undefined || o.apiVersion.startsWith(group)));
+
+describe('one declaration, two renderings', () => {
+  test('the Istio rendering is the default', () => {
+    const files = synth(bookinfo().app);
+    expect(byKind(files, 'VirtualService').map(o => o.metadata.name).sort()).toEqual(['bookinfo', 'reviews']);
+    expect(byKind(files, 'HTTPRoute')).toEqual([]);
+  });
+
+  test('the Gateway API rendering: Gateway bound to the gateway Service, HTTPRoutes to version Services, no VirtualService', () => {
+    const files = synth(bookinfo(TrafficApi.GATEWAY_API).app);
+    expect(byKind(files, 'VirtualService')).toEqual([]);
+    const [gateway] = byKind(files, 'Gateway', 'gateway.networking.k8s.io');
+    expect(gateway.metadata).toEqual({ name: 'bookinfo-gateway', namespace: 'default' });
+    expect(gateway.spec).toEqual({
+      gatewayClassName: 'istio',
+      addresses: [{ type: 'Hostname', value: 'istio-ingressgateway.istio-ingress.svc.cluster.local' }],
+      listeners: [{ name: 'http', port: 80, protocol: 'HTTP', allowedRoutes: { namespaces: { from: 'Same' } } }],
+    });
+    expect(byKind(files, 'Gateway', 'networking.istio.io')).toEqual([]);
+    const routes = Object.fromEntries(byKind(files, 'HTTPRoute').map(o => [o.metadata.name, o.spec]));
+    expect(routes.bookinfo).toEqual({
+      parentRefs: [{ name: 'bookinfo-gateway' }],
+      rules: [{
+        matches: [{ path: { type: 'Exact', value: '/productpage' } }, { path: { type: 'PathPrefix', value: '/static' } }],
+        backendRefs: [{ name: 'productpage', port: 9080 }],
+        timeouts: { request: '5s' },
+      }],
+    });
+    expect(routes.reviews).toEqual({
+      parentRefs: [{ group: '', kind: 'Service', name: 'reviews', port: 9080 }],
+      rules: [
+        { matches: [{ headers: [{ name: 'end-user', value: 'jason' }] }], backendRefs: [{ name: 'reviews-v2', port: 9080 }] },
+        { backendRefs: [{ name: 'reviews-v1', port: 9080, weight: 90 }, { name: 'reviews-v2', port: 9080, weight: 10 }] },
+      ],
+    });
+    const versionServices = byKind(files, 'Service').filter(s => s.metadata.name.startsWith('reviews-'));
+    expect(versionServices.map(s => [s.metadata.name, s.spec.selector, s.spec.ports.map((p: any) => p.port)])).toEqual([
+      ['reviews-v2', { app: 'reviews', version: 'v2' }, [9080]],
+      ['reviews-v1', { app: 'reviews', version: 'v1' }, [9080]],
+    ]);
+    // versions are Services now: no DestinationRule without policy
+    expect(byKind(files, 'DestinationRule')).toEqual([]);
+    // the library's own gateway workload still runs (manual deployment)
+    expect(byKind(files, 'Deployment').map(d => d.metadata.name)).toContain('istio-ingressgateway');
+  });
+
+  test('automated deployment: no gateway workload objects, no addresses', () => {
+    const app = testApp();
+    const mesh = new Mesh(app, 'mesh', { meshId: 'm', clusters: [{ name: 'c1' }], trafficApi: TrafficApi.GATEWAY_API });
+    mesh.addNamespace('default');
+    const ingress = new IngressGateway(mesh, 'ingress', { namespaceName: 'default', deploymentMode: GatewayDeploymentMode.AUTOMATED });
+    ingress.addListener('gw', { servers: [{ port: 80, protocol: Protocol.HTTP, hosts: ['*'] }] });
+    const files = synth(app);
+    expect(byKind(files, 'Deployment')).toEqual([]);
+    const [gateway] = byKind(files, 'Gateway', 'gateway.networking.k8s.io');
+    expect(gateway.spec.addresses).toBeUndefined();
+    expect(gateway.spec.listeners).toEqual([{ name: 'http-80', port: 80, protocol: 'HTTP', allowedRoutes: { namespaces: { from: 'All' } } }]);
+  });
+});
