@@ -6,6 +6,7 @@ import { progressiveDeliveryFile } from './progressive-delivery/files';
 import { ProgressiveDelivery } from './progressive-delivery/progressive-delivery';
 import { yamlArtifact } from '../core/artifact';
 import { IGatewayBinding } from '../gateways/gateway-binding';
+import { TrafficApi } from '../gateways/traffic-api';
 import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
 import { ClientTlsMode } from '../traffic/client-tls';
@@ -95,6 +96,11 @@ export interface CanaryReleaseProps {
    */
   readonly canaryClusters?: string[];
   /**
+   * The API the release's routes render to (VirtualService with subsets, or HTTPRoute with per-version Services).
+   * @default - the mesh's `trafficApi` (TrafficApi.ISTIO)
+   */
+  readonly trafficApi?: TrafficApi;
+  /**
    * Also write a Flagger Canary or an Argo Rollouts Rollout next to the manifests.
    * @default ProgressiveDelivery.NONE
    */
@@ -179,6 +185,7 @@ export class CanaryRelease extends MeshMember {
       hosts: props.hosts,
       mesh: props.mesh,
       policy: this.policy,
+      trafficApi: props.trafficApi,
     });
     // Gateway-bound routes of the service follow the split as well (istioctl analyze IST0140).
     TrafficRoute._governSplit(this.route, () => canaryHttpRoutes(this.model, this.current));

@@ -37,15 +37,17 @@ export interface DestinationRuleModel {
   readonly policy?: TrafficPolicy;
   readonly portPolicies: PortTrafficPolicy[];
   readonly versionPolicies: VersionTrafficPolicy[];
+  /** False with the Gateway API, where versions are Services of their own. */
+  readonly subsets: boolean;
 }
 
-/** The DestinationRule spec of a service: host and port policy, and one subset per version. */
+/** The DestinationRule spec of a service: host and port policy, and one subset per version (Istio API). */
 export function renderDestinationRuleSpec(m: DestinationRuleModel): DestinationRuleSpec {
   return {
     host: m.service.host,
     exportTo: m.exportTo,
     trafficPolicy: renderHostPolicy(m.policy, m.portPolicies),
-    subsets: renderSubsets(m.service, m.versionPolicies),
+    subsets: m.subsets ? renderSubsets(m.service, m.versionPolicies) : undefined,
   };
 }
 

@@ -311,6 +311,7 @@ export class TrafficRoute extends MeshMember {
             policy: this.props.policy,
             portPolicies: this.portPolicyList,
             versionPolicies: this.versionPolicyList,
+            subsets: this.trafficApi === TrafficApi.ISTIO,
           }),
         });
       }
@@ -399,6 +400,11 @@ export class TrafficRoute extends MeshMember {
       value: r.destinations.map(d => d.version ?? d.host ?? d.service?.name ?? this.service.name),
       detail: 'Gateway API v1.6.1 serves TCPRoute as v1, which Istio 1.30 does not read (it reads the experimental v1alpha2).',
     }));
+    for (const { service, version } of backendServices(http, this.tlsRoutes, this.service)) {
+      if (version && !Object.keys(service.selector).length) {
+        gaps.push({ field: 'destinations', value: `${service.name}/${version}`, detail: `The Service ${versionServiceName(service, version)} needs the pod selector of ${service.name} (\`selector\`) besides the version's labels.` });
+      }
+    }
     for (const p of this.versionPolicyList) {
       gaps.push({ field: `versionPolicies[${p.version}]`, value: p.version, detail: 'With the Gateway API a version is its own Service, which the service\'s DestinationRule subsets do not reach.' });
     }

@@ -1,6 +1,6 @@
 import { Duration } from 'cdk8s';
 import {
-  GatewayDeploymentMode, IngressGateway, Mesh, MeshService, Protocol, StringMatch, TrafficApi, TrafficRoute,
+  CanaryRelease, GatewayDeploymentMode, IngressGateway, LocalityAwareFailover, Mesh, MeshService, Protocol, StringMatch, TrafficApi, TrafficRoute,
 } from '../../src';
 import { Synthesized, synth, testApp } from '../util';
 
@@ -98,5 +98,55 @@ describe('one declaration, two renderings', () => {
     const [gateway] = byKind(files, 'Gateway', 'gateway.networking.k8s.io');
     expect(gateway.spec.addresses).toBeUndefined();
     expect(gateway.spec.listeners).toEqual([{ name: 'http-80', port: 80, protocol: 'HTTP', allowedRoutes: { namespaces: { from: 'All' } } }]);
+  });
+});
+
+describe('patterns on the Gateway API rendering', () => {
+  function shop() {
+    const app = testApp();
+    const mesh = new Mesh(app, 'mesh', {
+      meshId: 'm',
+      trafficApi: TrafficApi.GATEWAY_API,
+      clusters: [{ name: 'east', region: 'us-east' }, { name: 'west', region: 'us-west' }],
+    });
+    mesh.addNamespace('shop');
+    const reviews = new MeshService(mesh, 'reviews', {
+      name: 'reviews',
+      namespaceName: 'shop',
+      ports: [{ port: 9080, protocol: Protocol.HTTP }],
+      versions: [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v2', labels: { version: 'v2' } }],
+    });
+    return { app, mesh, reviews };
+  }
+
+  test('CanaryRelease steps and a cookie gray release: an HTTPRoute with a cookie regex rule, then the weighted split', () => {
+    const { app, mesh, reviews } = shop();
+    new CanaryRelease(mesh, 'canary', {
+      service: reviews,
+      stableVersion: 'v1',
+      canaryVersion: 'v2',
+      steps: [10, 50],
+      step: 1,
+      grayRelease: [{ headers: { cookie: StringMatch.cookie('vip', 'true') } }],
+    });
+    const out = synth(app);
+    for (const cluster of ['east', 'west']) {
+      const route = out.find(cluster, 'HTTPRoute', 'reviews', 'shop');
+      expect(route.spec.rules).toEqual([
+        { name: 'gray-release', matches: [{ headers: [{ name: 'cookie', type: 'RegularExpression', value: StringMatch.cookie('vip', 'true').value }] }], backendRefs: [{ name: 'reviews-v2', port: 9080 }] },
+        { name: 'canary', backendRefs: [{ name: 'reviews-v1', port: 9080, weight: 50 }, { name: 'reviews-v2', port: 9080, weight: 50 }] },
+      ]);
+      expect(out.ofKind(cluster, 'Service').map((s: any) => s.metadata.name).sort()).toEqual(['reviews', 'reviews-v1', 'reviews-v2']);
+    }
+  });
+
+  test('LocalityAwareFailover: the DestinationRule (which Istio honours with the Gateway API) carries locality and outlier detection', () => {
+    const { app, mesh, reviews } = shop();
+    new LocalityAwareFailover(mesh, 'failover', { services: [reviews] });
+    const out = synth(app);
+    const dr = out.find('east', 'DestinationRule', 'reviews', 'shop');
+    expect(dr.spec.subsets).toBeUndefined();
+    expect(dr.spec.trafficPolicy.loadBalancer.localityLbSetting.failover).toEqual([{ from: 'us-east', to: 'us-west' }, { from: 'us-west', to: 'us-east' }]);
+    expect(dr.spec.trafficPolicy.outlierDetection).toBeDefined();
   });
 });

@@ -774,6 +774,13 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
           "array": "number"
         },
         "optional": true
+      },
+      {
+        "name": "trafficApi",
+        "type": {
+          "ref": "cdk8s-mesh.TrafficApi"
+        },
+        "optional": true
       }
     ]
   },
