@@ -87,7 +87,7 @@ export function renderGatewayApiGateway(m: GatewayApiGatewayModel): { spec: Gate
       ? [{ name: credential, namespace: m.workloadNamespace === m.namespace ? undefined : m.workloadNamespace }]
       : undefined;
     const base = server.name ?? m.portName(server);
-    return server.hosts.map((host, j) => {
+    return server.hosts.map((host, j): GatewaySpecListeners => {
       const name = host.slice(host.indexOf('/') + 1);
       return {
         name: server.hosts.length === 1 ? base : `${base}-${j}`,

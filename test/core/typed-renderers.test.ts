@@ -19,7 +19,9 @@ interface Misspelling {
 }
 
 const CASES: Misspelling[] = [
-  { what: 'DestinationRule spec', property: /\bsubsets: renderSubsets\(m\.service, m\.versionPolicies\)/, typo: 'subsetz' },
+  { what: 'DestinationRule spec', property: /\bsubsets: m\.subsets \? renderSubsets\(m\.service, m\.versionPolicies\)/, typo: 'subsetz' },
+  { what: 'Gateway API HTTPRoute rule', property: /\bbackendRefs: backendRefs\.length \? backendRefs/, typo: 'backendRefz' },
+  { what: 'Gateway API Gateway listener', property: /\ballowedRoutes: allowedRoutesOf\(server, host\)/, typo: 'allowedRoute' },
   { what: 'DestinationRule client TLS', property: /\bsni: tls\.sni\b/, typo: 'snii' },
   { what: 'VirtualService HTTP route', property: /\bcorsPolicy: renderCors\(/, typo: 'corsPolicyy' },
   { what: 'VirtualService fault delay', property: /\bfixedDelay: istioDuration\(/, typo: 'fixedDelayy' },
