@@ -101,7 +101,7 @@ project.addTask('import:istio', {
 
 // Typed bindings of the vendored upstream CRDs (imports/upstream, see imports/README.md).
 project.addTask('import:upstream', {
-  description: 'Regenerate src/imports/ bindings (Flagger Canary, Argo Rollouts Rollout, ExternalSecret) from imports/upstream/',
+  description: 'Regenerate src/imports/ bindings (Flagger Canary, Argo Rollouts Rollout, ExternalSecret, Gateway API v1 kinds) from imports/upstream/',
   exec: 'ts-node --project test/tsconfig.json --transpile-only scripts/import-upstream.ts',
 });
 

@@ -405,6 +405,9 @@ export class TrafficRoute extends MeshMember {
         gaps.push({ field: 'destinations', value: `${service.name}/${version}`, detail: `The Service ${versionServiceName(service, version)} needs the pod selector of ${service.name} (\`selector\`) besides the version's labels.` });
       }
     }
+    if (this.props.exportTo && this.hasRoutes) {
+      gaps.push({ field: 'exportTo', value: this.props.exportTo.values, detail: 'Gateway API routes have no exportTo (the DestinationRule keeps it).' });
+    }
     for (const p of this.versionPolicyList) {
       gaps.push({ field: `versionPolicies[${p.version}]`, value: p.version, detail: 'With the Gateway API a version is its own Service, which the service\'s DestinationRule subsets do not reach.' });
     }

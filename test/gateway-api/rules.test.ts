@@ -1,6 +1,6 @@
 import { ApiObject, Duration } from 'cdk8s';
 import {
-  AllowedRouteNamespaces, GatewayRouteKind, GatewayTlsMode, IngressGateway, Mesh, MeshApp, MeshService, Protocol, TrafficApi, TrafficRoute,
+  AllowedRouteNamespaces, ExportTo, GatewayRouteKind, GatewayTlsMode, IngressGateway, Mesh, MeshApp, MeshService, Protocol, TrafficApi, TrafficRoute,
 } from '../../src';
 import { synth, synthError, testApp } from '../util';
 
@@ -36,6 +36,12 @@ describe('what the Gateway API cannot express is MESH-ROUTE-033, naming the fiel
     expect(message).toContain('MESH-ROUTE-033 [error] at mesh/r/http[0]/retries/attempts');
     expect(message).toContain('MESH-ROUTE-033 [error] at mesh/r/tcp[0]');
     expect(message).not.toContain('retries/perTryTimeout');
+  });
+
+  test('exportTo has no HTTPRoute field', () => {
+    const { app, mesh, reviews } = shop();
+    new TrafficRoute(mesh, 'r', { service: reviews, exportTo: ExportTo.sameNamespace(), http: [{ destinations: [{ version: 'v1' }] }] });
+    expect(synthError(app)).toContain('MESH-ROUTE-033 [error] at mesh/r/exportTo');
   });
 
   test('passing: the same route without them renders (timeout as timeouts.request)', () => {
