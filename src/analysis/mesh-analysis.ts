@@ -4,6 +4,7 @@ import { analyze } from './analyze';
 import { buildIndex } from './object-index';
 import { InstalledWebhook, InstalledWorkload } from './registry';
 import { GatewayWorkload } from '../gateways/gateway-workload';
+import { ExternalService } from '../operations/external-service';
 import { MeshSettings } from '../operations/mesh-config';
 import { MeshFeature } from '../topology/feature';
 import { MeshCore } from '../topology/mesh-core';
@@ -92,6 +93,9 @@ export class MeshAnalysis extends MeshFeature {
     const reported = new Set<string>();
     const revisions = [...new Set([mesh.revision, ...inputs.revisions])];
     const external = MeshService._externalOf(mesh).map(s => ({ name: s.name, namespace: s.namespaceName, ports: s.ports.map(p => p.port) }));
+    // What exists in the clusters without an object in the app: ServiceEntries of existing external hosts, existing gateways.
+    const existingHosts = ExternalService._existingOf(mesh)
+      .map(s => ({ name: s.name, namespace: s.namespaceName, host: s.host, ports: s.ports.map(p => p.port) }));
     const existingGateways = existingGatewaysOf(mesh);
     const gatewayServices = existingGateways.map(g => ({
       name: g.name,
@@ -109,7 +113,7 @@ export class MeshAnalysis extends MeshFeature {
       defaultTelemetryProviders: false,
       installedGateways: [...inputs.installedGateways, ...gatewayPods],
       installedWebhooks: inputs.installedWebhooks.map(w => ({ ...w, source: inputs.controlPlanePath })),
-      declaredServices: [...external, ...gatewayServices, ...revisions.map(r => ({
+      declaredServices: [...external, ...existingHosts, ...gatewayServices, ...revisions.map(r => ({
         name: r === 'default' ? 'istiod' : `istiod-${r}`, namespace: mesh.rootNamespace, ports: ISTIOD_PORTS,
       })), { name: 'istiod', namespace: mesh.rootNamespace, ports: ISTIOD_PORTS }],
     }, (rule: RuleDefinition, object, value, detail) => {

@@ -33,11 +33,10 @@ export interface RegisteredService {
 
 /** The fully-qualified form of `host` as written in namespace `namespace` (Istio's short-name rule). */
 export function qualifyHost(host: string, namespace: string): string {
-  if (host.includes('*')) return host;
-  const first = host.indexOf('.');
-  if (first < 0) return `${host}.${namespace}.${CLUSTER_DOMAIN}`;
-  if (host.indexOf('.', first + 1) < 0) return `${host}.${CLUSTER_DOMAIN}`;
-  return host;
+  // As Istio's ResolveShortnameToFQDN and its analyzers' ConvertHostToFQDN: only a name without a dot is short; a name
+  // with dots (`httpbin.org`, `reviews.prod`) is taken as written.
+  if (host.includes('*') || host.includes('.')) return host;
+  return `${host}.${namespace}.${CLUSTER_DOMAIN}`;
 }
 
 /** The protocol of a Kubernetes Service port, as Istio reads it. */
@@ -56,6 +55,8 @@ export interface DeclaredService {
   readonly namespace: string;
   /** Its port numbers. */
   readonly ports: readonly number[];
+  /** Its host, for an external host registered by a ServiceEntry outside the app (default: `<name>.<namespace>.svc.cluster.local`). */
+  readonly host?: string;
 }
 
 /** A workload the library installs outside the manifests (istioctl or Helm, e.g. the external control plane's gateway). */
@@ -116,7 +117,7 @@ export class ServiceRegistry {
   /** Adds services the mesh knows about without an object in any cluster. */
   private addDeclared(declared: readonly DeclaredService[]): void {
     for (const d of declared) {
-      const host = `${d.name}.${d.namespace}.${CLUSTER_DOMAIN}`;
+      const host = d.host ?? `${d.name}.${d.namespace}.${CLUSTER_DOMAIN}`;
       if (this.exact.has(host)) continue;
       this.exact.set(host, { host, namespace: d.namespace, name: d.name, ports: d.ports.map(number => ({ number })), headless: false });
     }

@@ -349,8 +349,8 @@ export class GatewayListener extends MeshMember implements IGatewayBinding {
     }
     for (const server of this.serverList) {
       this.validateServer(server);
-      const missing = exposed.filter(e => !e.ports.has(server.port)).map(e => e.cluster);
-      if (missing.length) mesh.report(GatewayRules.LISTENER_PORT_NOT_EXPOSED, this, server.port, multi ? `Not a Service port in: ${missing.join(', ')}.` : undefined);
+      const unexposed = exposed.filter(e => !e.ports.has(server.port)).map(e => e.cluster);
+      if (unexposed.length) mesh.report(GatewayRules.LISTENER_PORT_NOT_EXPOSED, this, server.port, multi ? `Not a Service port in: ${unexposed.join(', ')}.` : undefined);
     }
   }
 

@@ -58,8 +58,9 @@ export interface EgressLockdownProps {
  * gateway → host with TLS origination; an ALLOW AuthorizationPolicy on the egress gateway admits only the named
  * source services for each host.
  *
- * The VirtualService and DestinationRule of the external host are generated L1 objects: TrafficRoute covers mesh
- * services only, and its mesh binding would also claim the gateway's own host.
+ * The VirtualService and DestinationRule of each host are rendered here rather than by `EgressRoute` (Istio's
+ * egress-gateway task as one construct): the lockdown shares one ISTIO_MUTUAL Gateway server among all its hosts and
+ * gives each host a gateway subset with its own SNI, which `EgressRoute`'s one-host, plain-text sidecar leg does not.
  */
 export class EgressLockdown extends MeshMember {
   /** The mesh. */

@@ -1,4 +1,6 @@
-import { ApiObject, Chart } from 'cdk8s';
+import * as fs from 'fs';
+import * as path from 'path';
+import { ApiObject, Chart, Include } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { Locality } from './locality';
 import type { MeshCore } from './mesh-core';
@@ -175,6 +177,31 @@ export class MeshCluster extends Chart {
       if (member) return member;
     }
     return construct;
+  }
+
+  /**
+   * Includes every manifest of a folder (`*.yaml`, `*.yml`, `*.json`, in file-name order; subfolders are not read) into
+   * this cluster's manifest, as a cdk8s `Include` per file. Included objects are part of the cluster's object index:
+   * the analysis checks them with what the constructs render, and `MeshService.fromIncluded`,
+   * `IncludedGateway.fromIncluded` and `findObject` use what they declare.
+   * @param directory the folder of manifests
+   */
+  public includeManifests(directory: string): Include[] {
+    const files = fs.readdirSync(directory).filter(f => /\.(ya?ml|json)$/.test(f) && fs.statSync(path.join(directory, f)).isFile()).sort();
+    return files.map(f => new Include(this, `included-${safeId(f)}`, { url: path.join(directory, f) }));
+  }
+
+  /**
+   * The object of this cluster's chart with this kind, namespace and name: an included one (`Include`, Helm output,
+   * `includeManifests`) or one added by hand; undefined if there is none. Objects the mesh renders exist only once it
+   * has rendered.
+   * @param kind e.g. `Service`
+   * @param namespaceName the namespace (`default` also finds an object written without one); empty for cluster-scoped objects
+   * @param name the name
+   */
+  public findObject(kind: string, namespaceName: string, name: string): ApiObject | undefined {
+    return this.node.findAll().find((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === this && c.kind === kind
+      && c.name === name && (c.metadata.namespace ?? (namespaceName === '' ? '' : 'default')) === namespaceName);
   }
 
   /**

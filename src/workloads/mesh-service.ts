@@ -11,6 +11,7 @@ import { MeshCluster } from '../topology/cluster';
 import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
 import { checkInit, trusted } from '../validation/input/check';
+import { ServiceRules } from '../validation/rules/service';
 
 export { ISTIO_RESERVED_PORTS } from './mesh-service-checks';
 
@@ -199,6 +200,34 @@ export class MeshService extends MeshMember implements IMeshWorkload {
   }
 
   /**
+   * Adopts a Service or Deployment of YAML included into a cluster (cdk8s `Include`, Helm output,
+   * `cluster.includeManifests(dir)`), found by kind, namespace and name: a Service is read as by `fromService` (not
+   * emitted again), a Deployment as by `fromDeployment`. An object the cluster does not include is MESH-SVC-008.
+   * @param scope a scope in the mesh
+   * @param id construct id
+   * @param cluster the cluster the YAML is included into
+   * @param kind `Service` or `Deployment`
+   * @param namespaceName the object's namespace (`default` for one written without)
+   * @param objectName the object's name
+   * @param options protocols, versions and clusters
+   */
+  public static fromIncluded(
+    scope: Construct, id: string, cluster: MeshCluster, kind: string, namespaceName: string, objectName: string, options: AdoptOptions = {},
+  ): MeshService {
+    const name = objectName;
+    const found = kind === 'Service' || kind === 'Deployment' ? cluster.findObject(kind, namespaceName, name) : undefined;
+    if (found && kind === 'Service') return MeshService.fromService(scope, id, found, options);
+    if (found) return MeshService.fromDeployment(scope, id, found, options);
+    const missing = (): ServiceShape => ({ name, namespace: namespaceName, ports: [], selector: {}, serviceAccount: name });
+    const service = MeshService.create(scope, id, options, missing, cluster);
+    const present = cluster.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === cluster && c.kind === kind)
+      .map(o => `${o.metadata.namespace ?? 'default'}/${o.name}`);
+    service.mesh.report(ServiceRules.INCLUDED_OBJECT_NOT_FOUND, service, `${kind} ${namespaceName}/${name}`,
+      `Cluster ${cluster.clusterName} includes ${present.length ? `${kind}s ${present.join(', ')}` : `no ${kind}`}.`);
+    return service;
+  }
+
+  /**
    * Names a service the library does not own (deployed by another tool); no Service is emitted.
    * @param scope a scope in the mesh
    * @param id construct id
@@ -248,6 +277,7 @@ export class MeshService extends MeshMember implements IMeshWorkload {
   private defaultCluster?: MeshCluster;
   private readonly versionList: ServiceVersion[] = [];
   private resolvedClusters?: MeshCluster[];
+  private externalHost?: string;
 
   constructor(scope: Construct, id: string, props: MeshServiceProps) {
     checkInit('cdk8s-mesh.MeshService', new.target, [scope, id, props]);
@@ -277,9 +307,9 @@ export class MeshService extends MeshMember implements IMeshWorkload {
     return this.shapeOf().namespace;
   }
 
-  /** The fully qualified host, `<name>.<namespace>.svc.cluster.local`. */
+  /** The fully qualified host, `<name>.<namespace>.svc.cluster.local` (an `ExternalService`'s own host). */
   public get host(): string {
-    return `${this.name}.${this.namespaceName}.svc.cluster.local`;
+    return this.externalHost ?? `${this.name}.${this.namespaceName}.svc.cluster.local`;
   }
 
   /** The ports with their protocols. */
@@ -309,7 +339,16 @@ export class MeshService extends MeshMember implements IMeshWorkload {
 
   /** True if the library emits the Kubernetes Service. */
   public get emitsService(): boolean {
-    return this.shapeOf().emit !== undefined;
+    return this.externalHost === undefined && this.shapeOf().emit !== undefined;
+  }
+
+  /**
+   * Makes this service stand for an external host (an `ExternalService`): routes and policies name `host`, and no
+   * Kubernetes Service is emitted.
+   * @internal
+   */
+  public _useExternalHost(host: string): void {
+    this.externalHost = host;
   }
 
   /** The namespace its pods run in (IMeshWorkload). */
@@ -375,7 +414,7 @@ export class MeshService extends MeshMember implements IMeshWorkload {
 
   private render(): void {
     const shape = this.shapeOf();
-    if (!shape.emit) return;
+    if (!shape.emit || this.externalHost !== undefined) return;
     for (const cluster of this.clusters) {
       new k8s.KubeService(cluster.scopeFor(this), 'Service', {
         metadata: { name: shape.name, namespace: shape.namespace, labels: sortedRecord(shape.emit.labels) },

@@ -7,7 +7,10 @@
  * - a VirtualService without `gateways` is bound to `mesh`; gateway names without a namespace get the object's namespace;
  * - durations compared in milliseconds (`7s` = `7000ms`), numbers as numbers (`100.0` = `100`);
  * - `weight: 100` on a route's only destination equals no weight;
- * - the order of `gateways` does not matter.
+ * - the order of `gateways` does not matter;
+ * - a ServiceEntry's `location: MESH_EXTERNAL` is Istio's default;
+ * - a DestinationRule's TLS `caCertificates: /etc/ssl/certs/ca-certificates.crt` (the proxy's system bundle, which the
+ *   library names so verification is explicit) is what Istio verifies with when none is given (VERIFY_CERTIFICATE_AT_CLIENT).
  */
 export function normalize(object: any, defaultNamespace = 'default'): any {
   const out = JSON.parse(JSON.stringify(object));
@@ -16,6 +19,12 @@ export function normalize(object: any, defaultNamespace = 'default'): any {
   out.apiVersion = String(out.apiVersion).split('/')[0];
   delete out.status;
   out.spec = walk(out.spec ?? {}, ns);
+  if (out.kind === 'ServiceEntry' && out.spec.location === 'MESH_EXTERNAL') delete out.spec.location;
+  if (out.kind === 'DestinationRule') {
+    const subsets = (out.spec.subsets ?? []).map((s: any) => s.trafficPolicy);
+    const policies = [out.spec.trafficPolicy, ...(out.spec.trafficPolicy?.portLevelSettings ?? []), ...subsets];
+    for (const p of policies) if (p?.tls?.caCertificates === '/etc/ssl/certs/ca-certificates.crt') delete p.tls.caCertificates;
+  }
   if (out.kind === 'VirtualService') {
     out.spec.gateways = (out.spec.gateways ?? ['mesh']).map((g: string) => (g === 'mesh' || g.includes('/') ? g : `${ns}/${g}`)).sort();
     for (const section of ['http', 'tcp', 'tls']) {

@@ -1689,6 +1689,95 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       }
     }
   },
+  "cdk8s-mesh.DestinationPolicy": {
+    "kind": "class",
+    "members": [
+      "apiObjectFor",
+      "apiObjects",
+      "namespaceName",
+      "node",
+      "service",
+      "toString"
+    ],
+    "init": [
+      {
+        "name": "scope",
+        "type": {
+          "ref": "constructs.Construct"
+        }
+      },
+      {
+        "name": "id",
+        "type": "string"
+      },
+      {
+        "name": "props",
+        "type": {
+          "ref": "cdk8s-mesh.DestinationPolicyProps"
+        }
+      }
+    ]
+  },
+  "cdk8s-mesh.DestinationPolicyProps": {
+    "kind": "struct",
+    "fields": [
+      {
+        "name": "clusters",
+        "type": {
+          "array": "string"
+        },
+        "optional": true
+      },
+      {
+        "name": "exportTo",
+        "type": {
+          "ref": "cdk8s-mesh.ExportTo"
+        },
+        "optional": true
+      },
+      {
+        "name": "name",
+        "type": "string",
+        "optional": true
+      },
+      {
+        "name": "namespaceName",
+        "type": "string",
+        "optional": true
+      },
+      {
+        "name": "policy",
+        "type": {
+          "ref": "cdk8s-mesh.TrafficPolicy"
+        },
+        "optional": true
+      },
+      {
+        "name": "portPolicies",
+        "type": {
+          "array": {
+            "ref": "cdk8s-mesh.PortTrafficPolicy"
+          }
+        },
+        "optional": true
+      },
+      {
+        "name": "service",
+        "type": {
+          "ref": "cdk8s-mesh.MeshService"
+        }
+      },
+      {
+        "name": "versionPolicies",
+        "type": {
+          "array": {
+            "ref": "cdk8s-mesh.VersionTrafficPolicy"
+          }
+        },
+        "optional": true
+      }
+    ]
+  },
   "cdk8s-mesh.Diagnostic": {
     "kind": "struct",
     "fields": [
@@ -2587,6 +2676,138 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       }
     ]
   },
+  "cdk8s-mesh.EgressRoute": {
+    "kind": "class",
+    "members": [
+      "apiObjectFor",
+      "apiObjects",
+      "destination",
+      "destinationPort",
+      "gateway",
+      "gatewayPort",
+      "listener",
+      "mesh",
+      "mode",
+      "namespaceName",
+      "node",
+      "port",
+      "toString"
+    ],
+    "init": [
+      {
+        "name": "scope",
+        "type": {
+          "ref": "constructs.Construct"
+        }
+      },
+      {
+        "name": "id",
+        "type": "string"
+      },
+      {
+        "name": "props",
+        "type": {
+          "ref": "cdk8s-mesh.EgressRouteProps"
+        }
+      }
+    ]
+  },
+  "cdk8s-mesh.EgressRouteProps": {
+    "kind": "struct",
+    "fields": [
+      {
+        "name": "destination",
+        "type": {
+          "ref": "cdk8s-mesh.ExternalService"
+        }
+      },
+      {
+        "name": "destinationPort",
+        "type": "number",
+        "optional": true
+      },
+      {
+        "name": "gateway",
+        "type": {
+          "ref": "cdk8s-mesh.EgressGateway"
+        }
+      },
+      {
+        "name": "gatewayName",
+        "type": "string",
+        "optional": true
+      },
+      {
+        "name": "gatewayPort",
+        "type": "number",
+        "optional": true
+      },
+      {
+        "name": "gatewayRuleName",
+        "type": "string",
+        "optional": true
+      },
+      {
+        "name": "mode",
+        "type": {
+          "ref": "cdk8s-mesh.EgressTrafficMode"
+        },
+        "optional": true
+      },
+      {
+        "name": "name",
+        "type": "string",
+        "optional": true
+      },
+      {
+        "name": "namespaceName",
+        "type": "string",
+        "optional": true
+      },
+      {
+        "name": "originationPolicy",
+        "type": {
+          "ref": "cdk8s-mesh.TrafficPolicy"
+        },
+        "optional": true
+      },
+      {
+        "name": "originationRuleName",
+        "type": "string",
+        "optional": true
+      },
+      {
+        "name": "port",
+        "type": "number",
+        "optional": true
+      },
+      {
+        "name": "serverName",
+        "type": "string",
+        "optional": true
+      },
+      {
+        "name": "subsetName",
+        "type": "string",
+        "optional": true
+      },
+      {
+        "name": "tls",
+        "type": {
+          "ref": "cdk8s-mesh.ClientTls"
+        },
+        "optional": true
+      }
+    ]
+  },
+  "cdk8s-mesh.EgressTrafficMode": {
+    "kind": "enum",
+    "members": [
+      "HTTP",
+      "TLS_PASSTHROUGH",
+      "TLS_ORIGINATION"
+    ]
+  },
   "cdk8s-mesh.EnvoyFilterRecipe": {
     "kind": "class",
     "members": [
@@ -2638,6 +2859,32 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
           "ref": "cdk8s-mesh.IMeshWorkload"
         },
         "optional": true
+      }
+    ]
+  },
+  "cdk8s-mesh.ExistingExternalServiceProps": {
+    "kind": "struct",
+    "fields": [
+      {
+        "name": "host",
+        "type": "string"
+      },
+      {
+        "name": "name",
+        "type": "string",
+        "optional": true
+      },
+      {
+        "name": "namespaceName",
+        "type": "string"
+      },
+      {
+        "name": "ports",
+        "type": {
+          "array": {
+            "ref": "cdk8s-mesh.MeshServicePort"
+          }
+        }
       }
     ]
   },
@@ -3127,6 +3374,153 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "name": "namespaceName",
         "type": "string"
       }
+    ]
+  },
+  "cdk8s-mesh.ExternalService": {
+    "kind": "class",
+    "members": [
+      "addVersion",
+      "apiObjectFor",
+      "apiObjects",
+      "clusters",
+      "emitsService",
+      "findPort",
+      "host",
+      "isExisting",
+      "mesh",
+      "name",
+      "namespaceName",
+      "node",
+      "portName",
+      "ports",
+      "principal",
+      "selector",
+      "serviceAccount",
+      "toString",
+      "version",
+      "versions",
+      "workloadClusters",
+      "workloadNamespace",
+      "workloadSelector"
+    ],
+    "factories": [
+      "fromExisting"
+    ],
+    "init": [
+      {
+        "name": "scope",
+        "type": {
+          "ref": "constructs.Construct"
+        }
+      },
+      {
+        "name": "id",
+        "type": "string"
+      },
+      {
+        "name": "props",
+        "type": {
+          "ref": "cdk8s-mesh.ExternalServiceProps"
+        }
+      }
+    ],
+    "methods": {
+      "fromExisting": {
+        "static": true,
+        "params": [
+          {
+            "name": "scope",
+            "type": {
+              "ref": "constructs.Construct"
+            }
+          },
+          {
+            "name": "id",
+            "type": "string"
+          },
+          {
+            "name": "props",
+            "type": {
+              "ref": "cdk8s-mesh.ExistingExternalServiceProps"
+            }
+          }
+        ]
+      }
+    }
+  },
+  "cdk8s-mesh.ExternalServiceProps": {
+    "kind": "struct",
+    "fields": [
+      {
+        "name": "addresses",
+        "type": {
+          "array": "string"
+        },
+        "optional": true
+      },
+      {
+        "name": "endpoints",
+        "type": {
+          "array": {
+            "ref": "cdk8s-mesh.ServiceEntryEndpoint"
+          }
+        },
+        "optional": true
+      },
+      {
+        "name": "exportTo",
+        "type": {
+          "array": "string"
+        },
+        "optional": true
+      },
+      {
+        "name": "host",
+        "type": "string"
+      },
+      {
+        "name": "location",
+        "type": {
+          "ref": "cdk8s-mesh.ServiceEntryLocation"
+        },
+        "optional": true
+      },
+      {
+        "name": "name",
+        "type": "string",
+        "optional": true
+      },
+      {
+        "name": "namespaceName",
+        "type": "string"
+      },
+      {
+        "name": "ports",
+        "type": {
+          "array": {
+            "ref": "cdk8s-mesh.MeshServicePort"
+          }
+        }
+      },
+      {
+        "name": "resolution",
+        "type": {
+          "ref": "cdk8s-mesh.ServiceEntryResolution"
+        },
+        "optional": true
+      },
+      {
+        "name": "versions",
+        "type": {
+          "array": {
+            "ref": "cdk8s-mesh.ServiceVersion"
+          }
+        },
+        "optional": true
+      }
+    ],
+    "bases": [
+      "cdk8s-mesh.ExistingExternalServiceProps"
     ]
   },
   "cdk8s-mesh.ExternalTrafficPolicy": {
@@ -5360,6 +5754,62 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       }
     }
   },
+  "cdk8s-mesh.IncludedGateway": {
+    "kind": "class",
+    "members": [
+      "gatewayReference",
+      "gatewayResourceClusters",
+      "listenerHostsIn",
+      "name",
+      "namespaceName",
+      "node",
+      "toString"
+    ],
+    "factories": [
+      "fromIncluded"
+    ],
+    "methods": {
+      "fromIncluded": {
+        "static": true,
+        "params": [
+          {
+            "name": "scope",
+            "type": {
+              "ref": "constructs.Construct"
+            }
+          },
+          {
+            "name": "id",
+            "type": "string"
+          },
+          {
+            "name": "cluster",
+            "type": {
+              "ref": "cdk8s-mesh.MeshCluster"
+            }
+          },
+          {
+            "name": "namespaceName",
+            "type": "string"
+          },
+          {
+            "name": "name",
+            "type": "string"
+          }
+        ]
+      },
+      "listenerHostsIn": {
+        "params": [
+          {
+            "name": "cluster",
+            "type": {
+              "ref": "cdk8s-mesh.MeshCluster"
+            }
+          }
+        ]
+      }
+    }
+  },
   "cdk8s-mesh.IndexedObject": {
     "kind": "class",
     "members": [
@@ -6571,7 +7021,9 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "apiObjects",
       "clusterName",
       "declaringMember",
+      "findObject",
       "generateObjectName",
+      "includeManifests",
       "labels",
       "localities",
       "mesh",
@@ -6633,6 +7085,30 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
             "type": {
               "ref": "constructs.IConstruct"
             }
+          }
+        ]
+      },
+      "findObject": {
+        "params": [
+          {
+            "name": "kind",
+            "type": "string"
+          },
+          {
+            "name": "namespaceName",
+            "type": "string"
+          },
+          {
+            "name": "name",
+            "type": "string"
+          }
+        ]
+      },
+      "includeManifests": {
+        "params": [
+          {
+            "name": "directory",
+            "type": "string"
           }
         ]
       },
@@ -7581,6 +8057,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
     "factories": [
       "external",
       "fromDeployment",
+      "fromIncluded",
       "fromService"
     ],
     "init": [
@@ -7641,6 +8118,46 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
             "type": {
               "ref": "constructs.IConstruct"
             }
+          },
+          {
+            "name": "options",
+            "type": {
+              "ref": "cdk8s-mesh.AdoptOptions"
+            },
+            "optional": true
+          }
+        ]
+      },
+      "fromIncluded": {
+        "static": true,
+        "params": [
+          {
+            "name": "scope",
+            "type": {
+              "ref": "constructs.Construct"
+            }
+          },
+          {
+            "name": "id",
+            "type": "string"
+          },
+          {
+            "name": "cluster",
+            "type": {
+              "ref": "cdk8s-mesh.MeshCluster"
+            }
+          },
+          {
+            "name": "kind",
+            "type": "string"
+          },
+          {
+            "name": "namespaceName",
+            "type": "string"
+          },
+          {
+            "name": "objectName",
+            "type": "string"
           },
           {
             "name": "options",

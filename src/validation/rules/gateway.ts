@@ -220,4 +220,11 @@ export const GatewayRules = {
     fix: 'Remove the setting, or render this gateway with the Istio API (`trafficApi: TrafficApi.ISTIO` on the gateway).',
     doc: 'Gateway API listeners terminate TLS or pass it through (no MUTUAL, ISTIO_MUTUAL or AUTO_PASSTHROUGH modes, TLS versions or SANs), carry no httpsRedirect and select no pods: README "Istio API or Gateway API".',
   },
+  INCLUDED_GATEWAY_NOT_FOUND: {
+    id: 'MESH-GW-041',
+    severity: Severity.ERROR,
+    message: 'No Istio Gateway of that namespace and name is included into the cluster.',
+    fix: 'Include the YAML that declares the Gateway into the cluster first (`cluster.includeManifests(dir)` or a cdk8s `Include`), or correct the namespace or name.',
+    doc: 'A VirtualService bound to a Gateway that does not exist is accepted by istiod and never serves traffic (istioctl analyze IST0101).',
+  },
 } satisfies Record<string, RuleDefinition>;

@@ -79,4 +79,11 @@ export const PatternRules = {
     fix: 'Set only `currentStep` (e.g. CanaryStep.fromEnvironment(id, CanaryStep.of(1))), or only the `step` index.',
     doc: 'Both name the current step; picking one silently would deploy a split the other setting does not describe.',
   },
+  EGRESS_ROUTE_PORT_NOT_DECLARED: {
+    id: 'MESH-PAT-012',
+    severity: Severity.ERROR,
+    message: 'An egress route uses a port that the external service (its ServiceEntry) does not declare.',
+    fix: 'Add the port to the ExternalService\'s `ports` (e.g. `{ port: 443, protocol: Protocol.HTTPS }` for TLS origination), or route the port it declares.',
+    doc: 'Sidecars and the egress gateway build listeners and clusters only for the ports of the host\'s ServiceEntry; traffic on another port is not matched by the route, so it leaves the mesh directly or fails (REGISTRY_ONLY).',
+  },
 } satisfies Record<string, RuleDefinition>;

@@ -53,4 +53,11 @@ export const ServiceRules = {
     fix: 'Declare the service once with `clusters: [...]`, or give both declarations identical ports.',
     doc: 'Istio merges same-name services across clusters into one host; differing ports break cross-cluster routing (DCE FAQ).',
   },
+  INCLUDED_OBJECT_NOT_FOUND: {
+    id: 'MESH-SVC-008',
+    severity: Severity.ERROR,
+    message: 'No Service or Deployment of that kind, namespace and name is included into the cluster.',
+    fix: 'Include the YAML that declares it into the cluster first (`cluster.includeManifests(dir)` or a cdk8s `Include`), or correct the kind, namespace or name.',
+    doc: 'A service adopted from included YAML takes its selector and ports from that object; without it the routes and policies would name a service nothing declares.',
+  },
 } satisfies Record<string, RuleDefinition>;
