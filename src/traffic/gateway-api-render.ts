@@ -10,7 +10,8 @@ import {
   HttpRouteSpecRulesFiltersRequestHeaderModifier, HttpRouteSpecRulesFiltersRequestRedirectScheme, HttpRouteSpecRulesFiltersRequestRedirectStatusCode,
   HttpRouteSpecRulesFiltersType, HttpRouteSpecRulesFiltersUrlRewritePathType, HttpRouteSpecRulesMatches, HttpRouteSpecRulesMatchesHeaders,
   HttpRouteSpecRulesMatchesHeadersType, HttpRouteSpecRulesMatchesMethod, HttpRouteSpecRulesMatchesPathType, HttpRouteSpecRulesMatchesQueryParamsType,
-  ReferenceGrantSpec, TlsRouteSpec,
+  GrpcRouteSpec, GrpcRouteSpecRules, GrpcRouteSpecRulesBackendRefsFilters, GrpcRouteSpecRulesBackendRefsFiltersType, GrpcRouteSpecRulesFilters,
+  GrpcRouteSpecRulesFiltersType, GrpcRouteSpecRulesMatches, GrpcRouteSpecRulesMatchesHeadersType, ReferenceGrantSpec, TlsRouteSpec,
 } from '../imports/gateway.networking.k8s.io';
 import { MeshService } from '../workloads/mesh-service';
 
@@ -273,6 +274,86 @@ export function renderParentRefs(parents: RouteParent[], namespace: string): Htt
 export function renderHttpRouteSpec(m: GatewayApiRouteModel): { spec: HttpRouteSpec; gaps: GatewayApiGap[] } {
   const gaps: GatewayApiGap[] = [];
   const rules = m.http.flatMap((r, i) => renderRule(m, r, `http[${i}]`, gaps) ?? []);
+  return {
+    spec: {
+      parentRefs: renderParentRefs(m.parents, m.namespace),
+      hostnames: m.hostnames.length ? m.hostnames : undefined,
+      rules: rules.length ? rules : undefined,
+    },
+    gaps,
+  };
+}
+
+const GRPC_HEADER_TYPES: Record<HttpRouteSpecRulesMatchesHeadersType, GrpcRouteSpecRulesMatchesHeadersType> = {
+  [HttpRouteSpecRulesMatchesHeadersType.EXACT]: GrpcRouteSpecRulesMatchesHeadersType.EXACT,
+  [HttpRouteSpecRulesMatchesHeadersType.REGULAR_EXPRESSION]: GrpcRouteSpecRulesMatchesHeadersType.REGULAR_EXPRESSION,
+};
+
+/** `/pkg.Service/Method` (exact) or `/pkg.Service/` (prefix) as a GRPCRoute method match; other paths have no gRPC form. */
+function grpcMethod(uri: StringMatch): { service: string; method?: string } | undefined {
+  const exact = /^\/([^/]+)\/([^/]+)$/.exec(uri.value);
+  if (uri.kind === StringMatchKind.EXACT && exact) return { service: exact[1], method: exact[2] };
+  const prefix = /^\/([^/]+)\/$/.exec(uri.value);
+  if (uri.kind === StringMatchKind.PREFIX && prefix) return { service: prefix[1] };
+  return undefined;
+}
+
+function grpcMatch(m: HttpMatch, where: string, gaps: GatewayApiGap[]): GrpcRouteSpecRulesMatches {
+  const httpOnly = renderMatch({ ...m, uri: undefined, headers: undefined }, where, gaps);
+  if (httpOnly.queryParams || httpOnly.method) gaps.push({ field: `${where}/${httpOnly.method ? 'method' : 'queryParams'}`, value: m.method?.value ?? Object.keys(m.queryParams ?? {}), detail: 'GRPCRoute matches a gRPC method and headers only.' });
+  const method = m.uri && grpcMethod(m.uri);
+  if (m.uri && !method) gaps.push({ field: `${where}/uri`, value: `${m.uri.kind} ${m.uri.value}`, detail: 'A GRPCRoute matches `/<service>/<method>` exactly or `/<service>/` as a prefix.' });
+  const headers = valueMatches(m.headers, `${where}/headers`, gaps)?.map(h => ({ name: h.name, value: h.value, type: h.type && GRPC_HEADER_TYPES[h.type] }));
+  return { method, headers };
+}
+
+function grpcHeaderFilters(ops: HeaderOperations | undefined): GrpcRouteSpecRulesFilters[] {
+  const out: GrpcRouteSpecRulesFilters[] = [];
+  const request = headerModifier(ops?.request);
+  const response = headerModifier(ops?.response);
+  if (request) out.push({ type: GrpcRouteSpecRulesFiltersType.REQUEST_HEADER_MODIFIER, requestHeaderModifier: request });
+  if (response) out.push({ type: GrpcRouteSpecRulesFiltersType.RESPONSE_HEADER_MODIFIER, responseHeaderModifier: response });
+  return out;
+}
+
+function grpcBackendFilters(ops: HeaderOperations | undefined): GrpcRouteSpecRulesBackendRefsFilters[] {
+  const out: GrpcRouteSpecRulesBackendRefsFilters[] = [];
+  const request = headerModifier(ops?.request);
+  const response = headerModifier(ops?.response);
+  if (request) out.push({ type: GrpcRouteSpecRulesBackendRefsFiltersType.REQUEST_HEADER_MODIFIER, requestHeaderModifier: request });
+  if (response) out.push({ type: GrpcRouteSpecRulesBackendRefsFiltersType.RESPONSE_HEADER_MODIFIER, responseHeaderModifier: response });
+  return out;
+}
+
+function grpcRule(m: GatewayApiRouteModel, route: HttpRouteOptions, where: string, gaps: GatewayApiGap[]): GrpcRouteSpecRules | undefined {
+  const blocks = matchesFor(route, m.forMesh);
+  if (blocks !== undefined && blocks.length === 0) return undefined;
+  for (const field of ['fault', 'directResponse', 'delegateTo', 'redirect', 'rewrite', 'cors', 'timeout', 'retries'] as const) {
+    if (route[field] !== undefined) gaps.push({ field: `${where}/${field}`, value: field === 'timeout' ? istioDuration(route.timeout) : route[field], detail: 'GRPCRoute has header modifiers and mirrors only.' });
+  }
+  const filters = grpcHeaderFilters(route.headers);
+  if (route.mirror) {
+    const backendRef = backendOf(route.mirror.destination, m.service, m.namespace, `${where}/mirror/destination`, gaps);
+    const percent = route.mirror.percentage ?? 100;
+    const requestMirror = { backendRef, percent: percent === 100 ? undefined : percent };
+    filters.push({ type: GrpcRouteSpecRulesFiltersType.REQUEST_MIRROR, requestMirror });
+  }
+  const backendRefs = (route.destinations ?? []).map((d, i) => {
+    const perBackend = grpcBackendFilters(d.headers);
+    return { ...backendOf(d, m.service, m.namespace, `${where}/destinations[${i}]`, gaps), weight: d.weight, filters: perBackend.length ? perBackend : undefined };
+  });
+  return {
+    name: route.name,
+    matches: blocks?.map((b, j) => grpcMatch(b, `${where}/match[${j}]`, gaps)),
+    filters: filters.length ? filters : undefined,
+    backendRefs: backendRefs.length ? backendRefs : undefined,
+  };
+}
+
+/** The GRPCRoute spec of a gRPC service's route (every port speaks gRPC) in one cluster, and what it could not express. */
+export function renderGrpcRouteSpec(m: GatewayApiRouteModel): { spec: GrpcRouteSpec; gaps: GatewayApiGap[] } {
+  const gaps: GatewayApiGap[] = [];
+  const rules = m.http.flatMap((r, i) => grpcRule(m, r, `http[${i}]`, gaps) ?? []);
   return {
     spec: {
       parentRefs: renderParentRefs(m.parents, m.namespace),

@@ -2,7 +2,8 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ExportTo, PortTrafficPolicy, TrafficPolicy, VersionTrafficPolicy, isEmptyPolicy } from './destination-policy';
 import {
-  GatewayApiGap, GatewayApiRouteModel, RouteParent, backendServices, renderHttpRouteSpec, renderServiceReferenceGrant, renderTlsRouteSpec,
+  GatewayApiGap, GatewayApiRouteModel, RouteParent, backendServices, renderGrpcRouteSpec, renderHttpRouteSpec, renderServiceReferenceGrant,
+  renderTlsRouteSpec,
   versionServiceName,
 } from './gateway-api-render';
 import { HttpRouteOptions } from './http-route';
@@ -12,7 +13,7 @@ import { applyGoverningSplit, renderDestinationRuleSpec, renderVirtualServiceSpe
 import { IGatewayBinding } from '../gateways/gateway-binding';
 import { claimOnce } from '../gateways/placement';
 import { TrafficApi, TrafficApiSetting } from '../gateways/traffic-api';
-import { HttpRoute, ReferenceGrant, TlsRoute } from '../imports/gateway.networking.k8s.io';
+import { GrpcRoute, HttpRoute, ReferenceGrant, TlsRoute } from '../imports/gateway.networking.k8s.io';
 import { DestinationRule, VirtualService } from '../imports/networking.istio.io';
 import { MeshCluster } from '../topology/cluster';
 import { MeshMember } from '../topology/member';
@@ -21,6 +22,7 @@ import { checkInit } from '../validation/input/check';
 import { RouteRules } from '../validation/rules/route';
 import { MeshService } from '../workloads/mesh-service';
 import { renderServiceSpec } from '../workloads/mesh-service-render';
+import { Protocol } from '../workloads/protocol';
 
 /**
  * Routing and destination policy for one mesh service.
@@ -324,8 +326,14 @@ export class TrafficRoute extends MeshMember {
     const name = this.props.name ?? this.service.name;
     const kinds: string[] = [];
     for (const model of this.gatewayApiModels(http)) {
-      kinds.push('HTTPRoute');
-      new HttpRoute(scope, model.id, { metadata: { name: model.name, namespace: this.namespaceName }, spec: renderHttpRouteSpec(model).spec });
+      const metadata = { name: model.name, namespace: this.namespaceName };
+      if (this.isGrpc) {
+        kinds.push('GRPCRoute');
+        new GrpcRoute(scope, model.id.replace('HTTPRoute', 'GRPCRoute'), { metadata, spec: renderGrpcRouteSpec(model).spec });
+      } else {
+        kinds.push('HTTPRoute');
+        new HttpRoute(scope, model.id, { metadata, spec: renderHttpRouteSpec(model).spec });
+      }
     }
     const gatewayParents = this.gatewayParents();
     if (this.tlsRoutes.length && gatewayParents.length) {
@@ -348,6 +356,11 @@ export class TrafficRoute extends MeshMember {
         spec: renderServiceReferenceGrant([...new Set(kinds)].sort(), this.namespaceName, services),
       });
     }
+  }
+
+  /** A gRPC service (every port speaks gRPC): its HTTP routes render as GRPCRoutes. */
+  private get isGrpc(): boolean {
+    return this.service.ports.length > 0 && this.service.ports.every(p => p.protocol === Protocol.GRPC);
   }
 
   /** The Gateway parents: every bound gateway, by its Gateway API `Gateway` (same name and namespace as the Istio one). */
@@ -389,7 +402,7 @@ export class TrafficRoute extends MeshMember {
   private gatewayApiGaps(): GatewayApiGap[] {
     if (this.trafficApi !== TrafficApi.GATEWAY_API) return [];
     const http = this.governedHttpRoutes();
-    const gaps = this.gatewayApiModels(http).flatMap(m => renderHttpRouteSpec(m).gaps);
+    const gaps = this.gatewayApiModels(http).flatMap(m => (this.isGrpc ? renderGrpcRouteSpec(m) : renderHttpRouteSpec(m)).gaps);
     const gatewayParents = this.gatewayParents();
     if (this.tlsRoutes.length) {
       if (gatewayParents.length) gaps.push(...renderTlsRouteSpec(this.service, this.namespaceName, gatewayParents, this.tlsRoutes).gaps);

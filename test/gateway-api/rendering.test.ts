@@ -2,7 +2,7 @@ import { Duration } from 'cdk8s';
 import {
   CanaryRelease, GatewayDeploymentMode, IngressGateway, LocalityAwareFailover, Mesh, MeshService, Protocol, StringMatch, TrafficApi, TrafficRoute,
 } from '../../src';
-import { Synthesized, synth, testApp } from '../util';
+import { Synthesized, synth, synthError, testApp } from '../util';
 
 function bookinfo(trafficApi?: TrafficApi) {
   const app = testApp();
@@ -148,5 +148,52 @@ describe('patterns on the Gateway API rendering', () => {
     expect(dr.spec.subsets).toBeUndefined();
     expect(dr.spec.trafficPolicy.loadBalancer.localityLbSetting.failover).toEqual([{ from: 'us-east', to: 'us-west' }, { from: 'us-west', to: 'us-east' }]);
     expect(dr.spec.trafficPolicy.outlierDetection).toBeDefined();
+  });
+});
+
+describe('gRPC services render GRPCRoutes', () => {
+  function grpc() {
+    const app = testApp();
+    const mesh = new Mesh(app, 'mesh', { meshId: 'm', clusters: [{ name: 'c1' }], trafficApi: TrafficApi.GATEWAY_API });
+    mesh.addNamespace('shop');
+    const cart = new MeshService(mesh, 'cart', {
+      name: 'cart',
+      namespaceName: 'shop',
+      ports: [{ port: 50051, protocol: Protocol.GRPC }],
+      versions: [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v2', labels: { version: 'v2' } }],
+    });
+    return { app, mesh, cart };
+  }
+
+  test('method matches from /<service>/<method> paths, header matches, header modifiers and weighted backends', () => {
+    const { app, mesh, cart } = grpc();
+    new TrafficRoute(mesh, 'cart-route', {
+      service: cart,
+      http: [
+        { match: [{ uri: StringMatch.exact('/shop.Cart/Checkout'), headers: { 'x-tier': StringMatch.exact('gold') } }], destinations: [{ version: 'v2' }], headers: { request: { set: { 'x-route': 'gold' } } } },
+        { match: [{ uri: StringMatch.prefix('/shop.Cart/') }], destinations: [{ version: 'v1', weight: 80 }, { version: 'v2', weight: 20 }] },
+      ],
+    });
+    const out = synth(app);
+    expect(out.ofKind('c1', 'HTTPRoute')).toEqual([]);
+    expect(out.find('c1', 'GRPCRoute', 'cart', 'shop').spec).toEqual({
+      parentRefs: [{ group: '', kind: 'Service', name: 'cart', port: 50051 }],
+      rules: [
+        {
+          matches: [{ method: { service: 'shop.Cart', method: 'Checkout' }, headers: [{ name: 'x-tier', value: 'gold' }] }],
+          filters: [{ type: 'RequestHeaderModifier', requestHeaderModifier: { set: [{ name: 'x-route', value: 'gold' }] } }],
+          backendRefs: [{ name: 'cart-v2', port: 50051 }],
+        },
+        { matches: [{ method: { service: 'shop.Cart' } }], backendRefs: [{ name: 'cart-v1', port: 50051, weight: 80 }, { name: 'cart-v2', port: 50051, weight: 20 }] },
+      ],
+    });
+  });
+
+  test('a timeout or a non-gRPC path has no GRPCRoute form (MESH-ROUTE-033)', () => {
+    const { app, mesh, cart } = grpc();
+    new TrafficRoute(mesh, 'cart-route', { service: cart, http: [{ match: [{ uri: StringMatch.prefix('/api') }], destinations: [{ version: 'v1' }], timeout: Duration.seconds(2) }] });
+    const message = synthError(app);
+    expect(message).toContain('MESH-ROUTE-033 [error] at mesh/cart-route/http[0]/timeout');
+    expect(message).toContain('MESH-ROUTE-033 [error] at mesh/cart-route/http[0]/match[0]/uri');
   });
 });
