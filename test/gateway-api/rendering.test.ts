@@ -1,6 +1,7 @@
 import { Duration } from 'cdk8s';
 import {
-  CanaryRelease, GatewayDeploymentMode, IngressGateway, LocalityAwareFailover, Mesh, MeshService, Protocol, StringMatch, TrafficApi, TrafficRoute,
+  CanaryRelease, EgressGateway, GatewayDeploymentMode, GatewayTlsMode, IngressGateway, LocalityAwareFailover, Mesh, MeshService, Protocol,
+  StringMatch, TrafficApi, TrafficRoute,
 } from '../../src';
 import { Synthesized, synth, synthError, testApp } from '../util';
 
@@ -195,5 +196,48 @@ describe('gRPC services render GRPCRoutes', () => {
     const message = synthError(app);
     expect(message).toContain('MESH-ROUTE-033 [error] at mesh/cart-route/http[0]/timeout');
     expect(message).toContain('MESH-ROUTE-033 [error] at mesh/cart-route/http[0]/match[0]/uri');
+  });
+});
+
+describe('TLS listeners and egress gateways', () => {
+  test('an HTTPS listener in another namespace than the gateway pods: certificateRefs to the pods\' namespace and a ReferenceGrant there', () => {
+    const app = testApp();
+    const mesh = new Mesh(app, 'mesh', { meshId: 'm', clusters: [{ name: 'c1' }], trafficApi: TrafficApi.GATEWAY_API });
+    mesh.addNamespace('shop');
+    const ingress = new IngressGateway(mesh, 'ingress', { ports: [{ name: 'https', port: 443 }, { name: 'tls', port: 8443 }] });
+    ingress.addListener('shop-gw', {
+      namespaceName: 'shop',
+      servers: [
+        { port: 443, name: 'https', protocol: Protocol.HTTPS, hosts: ['shop.example.com'], tls: { mode: GatewayTlsMode.SIMPLE, credentialName: 'shop-cert' } },
+        { port: 8443, name: 'db', protocol: Protocol.TLS, hosts: ['db.example.com'], tls: { mode: GatewayTlsMode.PASSTHROUGH } },
+      ],
+    });
+    const out = synth(app);
+    expect(out.find('c1', 'Gateway', 'shop-gw', 'shop').spec.listeners).toEqual([
+      {
+        name: 'https',
+        hostname: 'shop.example.com',
+        port: 443,
+        protocol: 'HTTPS',
+        tls: { mode: 'Terminate', certificateRefs: [{ name: 'shop-cert', namespace: 'istio-system' }] },
+        allowedRoutes: { namespaces: { from: 'All' } },
+      },
+      { name: 'db', hostname: 'db.example.com', port: 8443, protocol: 'TLS', tls: { mode: 'Passthrough' }, allowedRoutes: { namespaces: { from: 'All' } } },
+    ]);
+    expect(out.find('c1', 'ReferenceGrant', 'shop-shop-gw', 'istio-system').spec).toEqual({
+      from: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', namespace: 'shop' }],
+      to: [{ group: '', kind: 'Secret', name: 'shop-cert' }],
+    });
+  });
+
+  test('an egress gateway listener renders a Gateway bound to the egress Service', () => {
+    const app = testApp();
+    const mesh = new Mesh(app, 'mesh', { meshId: 'm', clusters: [{ name: 'c1' }], trafficApi: TrafficApi.GATEWAY_API });
+    new EgressGateway(mesh, 'egress').addListener('egress', { servers: [{ port: 80, protocol: Protocol.HTTP, hosts: ['edition.cnn.com'] }] });
+    const out = synth(app);
+    const gateway = out.find('c1', 'Gateway', 'egress', 'istio-system');
+    expect(gateway.apiVersion).toBe('gateway.networking.k8s.io/v1');
+    expect(gateway.spec.addresses).toEqual([{ type: 'Hostname', value: 'istio-egressgateway.istio-system.svc.cluster.local' }]);
+    expect(gateway.spec.listeners).toEqual([{ name: 'http-80', hostname: 'edition.cnn.com', port: 80, protocol: 'HTTP', allowedRoutes: { namespaces: { from: 'All' } } }]);
   });
 });
