@@ -14,6 +14,7 @@ const FAMILIES: Record<string, string> = {
   PAT: 'Patterns',
   OPS: 'Operations, observability and extensions',
   PLAT: 'Platform profiles',
+  AMB: 'Ambient mode (ztunnel, waypoints, ambient multicluster)',
   ANA: 'Analysis of the complete configuration (istioctl analyze parity)',
 };
 

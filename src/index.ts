@@ -56,6 +56,8 @@ export * from './gateways/egress-gateway';
 export type { ExistingGatewayProps, ExistingGatewayOverrides } from './gateways/existing-gateway';
 export * from './gateways/included-gateway';
 export * from './gateways/east-west-gateway';
+export * from './gateways/ambient-east-west-gateway';
+export * from './gateways/waypoint';
 export * from './traffic/match';
 export * from './traffic/destination';
 export * from './traffic/header-operations';

@@ -1,3 +1,4 @@
+import { analyzeAmbientNamespaces } from './analyzers/ambient';
 import { analyzeAnnotations } from './analyzers/annotations';
 import { analyzeIneffectiveSelectors, analyzeIneffectiveSidecars } from './analyzers/dataplane';
 import { analyzeDestinationRuleTargets, analyzeTlsVerification } from './analyzers/destination-rules';
@@ -25,7 +26,7 @@ export const ANALYZERS: readonly Analyzer[] = [
   analyzeMultiClusterServices, analyzeServicePorts, analyzeNamespaceLabels, analyzeServiceEntries,
   analyzeAuthorizationNamespaces, analyzeTelemetryProviders, analyzeJwksFetch, analyzeEnvoyFilters, analyzeExternalControlPlaneWebhooks,
   analyzeIneffectiveSelectors, analyzeIneffectiveSidecars,
-  analyzeAnnotations, analyzeGatewayApiRoutes,
+  analyzeAnnotations, analyzeGatewayApiRoutes, analyzeAmbientNamespaces,
 ];
 
 /** Runs every analyzer over the index. */

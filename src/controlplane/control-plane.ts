@@ -1,13 +1,13 @@
 import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { EastWestGatewayPlacement, eastWestGateways, networksWithoutCrossNetworkGateway } from './east-west';
+import { EastWestGatewayPlacement, ambientEastWestGateways, eastWestGateways, networksWithoutCrossNetworkGateway } from './east-west';
 import {
   CONTROL_PLANE_GATEWAY_LABELS, ExternalControlPlane, externalRemoteValues, renderExternalIstiodRouting, resolveExternalControlPlane, validationUrl,
 } from './external-istiod';
 import { ExternalIstiodOptions } from './external-istiod-options';
 import {
-  ClusterInstallContext, baseValues, controlPlaneGatewayHelmValues, controlPlaneGatewayOperator, controlPlaneOperator, eastWestHelmValues,
-  eastWestOperator, istiodValues,
+  ClusterInstallContext, baseValues, cniValues, controlPlaneGatewayHelmValues, controlPlaneGatewayOperator, controlPlaneOperator, eastWestHelmValues,
+  eastWestOperator, istiodValues, ztunnelValues,
 } from './install-values';
 import { RenderedMeshSettings, renderMeshSettings } from './mesh-config';
 import { MeshNetworkGateway, meshNetworksValue } from './mesh-networks';
@@ -28,8 +28,9 @@ import { ClusterRole, MeshCluster } from '../topology/cluster';
 import { MeshFeature } from '../topology/feature';
 import { MeshMember } from '../topology/member';
 import type { MeshCore } from '../topology/mesh-core';
-import { InjectionScheme, NETWORK_LABEL } from '../topology/namespace';
+import { DataplaneMode, InjectionScheme, NETWORK_LABEL } from '../topology/namespace';
 import { checkInit } from '../validation/input/check';
+import { AmbientRules } from '../validation/rules/ambient';
 import { ControlPlaneRules } from '../validation/rules/controlplane';
 import { ValueRules } from '../validation/rules/values';
 
@@ -228,6 +229,7 @@ export class ControlPlane extends MeshMember {
     const external = this.externalControlPlane();
     // with an external cluster, its istiod is the only CA: the root goes there alone
     const caClusters = external?.externalCluster ? [external.externalCluster] : this.mesh.clusters;
+    const ambient = this.mesh.usesAmbient;
 
     for (const cluster of this.mesh.clusters) {
       const scope = cluster.scopeFor(this);
@@ -261,6 +263,7 @@ export class ControlPlane extends MeshMember {
         external,
         withoutIngressGateway: revisions.length > 1 || this.deploysProfileGateway(cluster),
         defaultRevision: this.props.upgrade?.defaultRevision,
+        ambient: ambient && cluster.role === ClusterRole.PRIMARY ? true : undefined,
       }));
       this.addArtifacts({
         cluster,
@@ -275,6 +278,8 @@ export class ControlPlane extends MeshMember {
         external,
         istioVersion: this.mesh.istioVersion,
         followers: upgradeFollowers(this.mesh, cluster),
+        ambient: ambient && cluster.role === ClusterRole.PRIMARY,
+        ambientGateways: ambientEastWestGateways(this.mesh).filter(g => g.cluster === cluster).map(g => g.name),
       });
     }
   }
@@ -305,6 +310,11 @@ export class ControlPlane extends MeshMember {
       this.mesh._addArtifact(`${dir}/helm/istiod${suffix}.values.yaml`, () => dump(istiodValues(ctx)));
     }
     if (plan.contexts.length) this.mesh._addArtifact(`${dir}/helm/istio-base.values.yaml`, () => dump(baseValues(plan.contexts[0])));
+    if (plan.ambient && plan.contexts.length) {
+      // one istio-cni and one ztunnel per cluster, whatever the number of istiod revisions
+      this.mesh._addArtifact(`${dir}/helm/istio-cni.values.yaml`, () => dump(cniValues(plan.contexts[0])));
+      this.mesh._addArtifact(`${dir}/helm/ztunnel.values.yaml`, () => dump(ztunnelValues(plan.contexts[0])));
+    }
     if (plan.cluster.role === ClusterRole.EXTERNAL) {
       this.mesh._addArtifact(`${dir}/istioctl/controlplane-gateway.yaml`, () => dump(controlPlaneGatewayOperator()));
       this.mesh._addArtifact(`${dir}/helm/controlplane-gateway.values.yaml`, () => dump(controlPlaneGatewayHelmValues()));
@@ -356,9 +366,13 @@ export class ControlPlane extends MeshMember {
     if (this.topology !== MeshTopology.EXTERNAL_CONTROL_PLANE && traits.multiNetwork !== networks.size > 1) {
       mesh.report(ControlPlaneRules.NETWORK_MODE_MISMATCH, `${mesh.node.path}/topology`, [...networks].sort(), `The topology is "${this.topology}".`);
     }
-    for (const network of networksWithoutCrossNetworkGateway(mesh, gateways)) {
-      mesh.report(ControlPlaneRules.NETWORK_WITHOUT_EAST_WEST_GATEWAY, `${mesh.node.path}/networks/${network}`, network);
+    // a mesh-wide ambient data plane needs no classic east-west gateway; ambient namespaces need ambient ones
+    if (mesh.dataplaneMode !== DataplaneMode.AMBIENT) {
+      for (const network of networksWithoutCrossNetworkGateway(mesh, gateways)) {
+        mesh.report(ControlPlaneRules.NETWORK_WITHOUT_EAST_WEST_GATEWAY, `${mesh.node.path}/networks/${network}`, network);
+      }
     }
+    if (mesh.usesAmbient) this.validateAmbient(networks);
     // cluster names in options must exist (MESH-TOPO-010)
     mesh.resolveClusters(this, [], [
       ...(this.props.remoteSecrets ?? []).map(r => r.cluster),
@@ -368,6 +382,25 @@ export class ControlPlane extends MeshMember {
     this.validateNetworkDrift(gateways);
     this.validateTrust();
     this.validateRevisions();
+  }
+
+  /** The ambient multicluster guide's limits: multi-primary on different networks only, ambient east-west gateways per network. */
+  private validateAmbient(networks: Set<string>): void {
+    const mesh = this.mesh;
+    const multicluster = mesh.clusters.length > 1;
+    const supported = this.topology === MeshTopology.MULTI_PRIMARY_MULTI_NETWORK || (this.topology === MeshTopology.MULTI_PRIMARY && !multicluster);
+    if (!supported) {
+      const detail = this.topology === MeshTopology.MULTI_PRIMARY
+        ? `${mesh.clusters.length} clusters on one network.`
+        : `The topology is "${this.topology}".`;
+      mesh.report(AmbientRules.UNSUPPORTED_AMBIENT_TOPOLOGY, `${mesh.node.path}/topology`, this.topology, detail);
+      return;
+    }
+    if (networks.size < 2) return;
+    const served = new Set(ambientEastWestGateways(mesh).map(g => g.cluster.networkName ?? ''));
+    for (const network of [...networks].filter(n => !served.has(n)).sort()) {
+      mesh.report(AmbientRules.CLASSIC_EAST_WEST_IN_AMBIENT, `${mesh.node.path}/networks/${network}`, network);
+    }
   }
 
   private validateNetworkDrift(gateways: EastWestGatewayPlacement[]): void {

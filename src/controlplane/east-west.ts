@@ -1,4 +1,5 @@
 import { DEFAULT_REVISION } from './revision';
+import { AmbientEastWestGateway } from '../gateways/ambient-east-west-gateway';
 import { EastWestGateway } from '../gateways/east-west-gateway';
 import type { MeshCluster } from '../topology/cluster';
 import type { MeshCore } from '../topology/mesh-core';
@@ -58,4 +59,20 @@ export function networksWithoutCrossNetworkGateway(mesh: MeshCore, gateways: Eas
   if (networks.size < 2) return [];
   const covered = new Set(gateways.filter(g => g.crossNetwork).map(g => g.network ?? g.cluster.networkName ?? ''));
   return [...networks].filter(n => !covered.has(n)).sort();
+}
+
+/** An ambient east-west gateway in one cluster. */
+export interface AmbientEastWestGatewayPlacement {
+  /** The cluster it runs in. */
+  readonly cluster: MeshCluster;
+  /** The Gateway (and Service) name. */
+  readonly name: string;
+}
+
+/**
+ * The ambient east-west gateways of the mesh (`AmbientEastWestGateway`), one entry per cluster they run in.
+ * @internal
+ */
+export function ambientEastWestGateways(mesh: MeshCore): AmbientEastWestGatewayPlacement[] {
+  return AmbientEastWestGateway.of(mesh).flatMap(gw => gw.clusters.map(cluster => ({ cluster, name: gw.name })));
 }

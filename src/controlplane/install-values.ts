@@ -4,7 +4,9 @@ import {
   CONTROL_PLANE_GATEWAY_PORTS, EXTERNAL_ISTIOD_VOLUMES, ExternalControlPlane, externalIstiodEnv, externalIstiodMeshConfig, externalRemoteValues,
   validationUrl,
 } from './external-istiod';
-import { EnvVar, GatewayChartValues, GlobalValues, IstioOperator, IstioOperatorSpec, IstioValues } from './istio-operator';
+import {
+  CniChartValues, EnvVar, GatewayChartValues, GlobalValues, IstioOperator, IstioOperatorSpec, IstioValues, ZtunnelChartValues,
+} from './istio-operator';
 import { RenderedMeshSettings } from './mesh-config';
 import { ControlPlaneRevision, DEFAULT_REVISION, revisionValue } from './revision';
 import { definedEntries } from '../core/names';
@@ -40,6 +42,24 @@ export interface ClusterInstallContext {
   readonly withoutIngressGateway?: boolean;
   /** The default revision during an upgrade stage (`istio-base` `defaultRevision`). */
   readonly defaultRevision?: string;
+  /** Primaries: install the `ambient` profile (istiod, istio-cni, ztunnel) because some namespace runs ambient. */
+  readonly ambient?: boolean;
+}
+
+/** The Istio profile of an ambient install (istioctl `profile`, Helm `--set profile=`). */
+export const AMBIENT_PROFILE = 'ambient';
+
+/**
+ * istiod's environment in an ambient multi-network mesh, as Istio's ambient multicluster guide sets it
+ * (IstioOperator `components.pilot.k8s.env`, Helm `env`).
+ */
+export const AMBIENT_MULTI_NETWORK_ENV: EnvVar[] = [
+  { name: 'AMBIENT_ENABLE_MULTI_NETWORK', value: 'true' },
+  { name: 'AMBIENT_ENABLE_BAGGAGE', value: 'true' },
+];
+
+function ambientEnv(ctx: ClusterInstallContext): EnvVar[] | undefined {
+  return ctx.ambient && ctx.multiNetwork ? AMBIENT_MULTI_NETWORK_ENV : undefined;
 }
 
 /** The sidecar injection path a remote's webhook calls on its primary. */
@@ -214,16 +234,19 @@ function operatorSpec(ctx: ClusterInstallContext): IstioOperatorSpec {
         meshConfig: ctx.settings.meshConfig,
         values: { global: configGlobal(ctx) },
       });
-    default:
+    default: {
+      const env = ambientEnv(ctx);
       return definedEntries({
-        profile: ctx.withoutIngressGateway ? 'minimal' : undefined,
+        profile: ctx.ambient ? AMBIENT_PROFILE : ctx.withoutIngressGateway ? 'minimal' : undefined,
         revision,
         meshConfig: ctx.settings.meshConfig,
+        components: env ? { pilot: { k8s: { env } } } : undefined,
         values: definedEntries({
           global: primaryGlobal(ctx, false),
           pilot: ctx.settings.pilotEnv ? { env: ctx.settings.pilotEnv } : undefined,
         }),
       });
+    }
   }
 }
 
@@ -259,6 +282,18 @@ export function istiodValues(ctx: ClusterInstallContext): IstioValues {
   }
   if (c.role === ClusterRole.PRIMARY) {
     const env = ctx.settings.pilotEnv;
+    if (ctx.ambient) {
+      // the ambient multicluster guide's order: global, profile, env
+      const ambient = Object.fromEntries((ambientEnv(ctx) ?? []).map(e => [e.name, e.value]));
+      const merged = { ...env, ...ambient };
+      return definedEntries({
+        revision,
+        meshConfig: ctx.settings.meshConfig,
+        global: primaryGlobal(ctx, true),
+        profile: AMBIENT_PROFILE,
+        env: Object.keys(merged).length ? merged : undefined,
+      });
+    }
     return definedEntries({ revision, meshConfig: ctx.settings.meshConfig, env, global: primaryGlobal(ctx, true) });
   }
   const remote = c.role === ClusterRole.REMOTE;
@@ -273,6 +308,23 @@ export function istiodValues(ctx: ClusterInstallContext): IstioValues {
       remotePilotAddress: ctx.pilotAddress,
     }),
     istiodRemote: { injectionPath: injectionPath(c) },
+  });
+}
+
+/** Values of the `istio/cni` chart of an ambient primary: the ambient profile (and the revision, if not the default). */
+export function cniValues(ctx: ClusterInstallContext): CniChartValues {
+  return definedEntries({ profile: AMBIENT_PROFILE, revision: revisionValue(ctx.revision) });
+}
+
+/**
+ * Values of the `istio/ztunnel` chart of an ambient primary: ztunnel must know its cluster (`multiCluster.clusterName`,
+ * as istiod's `global.multiCluster.clusterName`) and its network (`global.network`).
+ */
+export function ztunnelValues(ctx: ClusterInstallContext): ZtunnelChartValues {
+  return definedEntries({
+    revision: revisionValue(ctx.revision),
+    multiCluster: { clusterName: ctx.cluster.clusterName },
+    global: ctx.cluster.networkName === undefined ? undefined : { network: ctx.cluster.networkName },
   });
 }
 

@@ -25,9 +25,11 @@ export interface IstioOperatorSpec {
   readonly values?: IstioValues;
 }
 
-/** `spec.components`: istiod and ingress gateways (east-west and control-plane gateways are ingress gateways). */
+/** `spec.components`: istiod, istio-cni and ztunnel (ambient), ingress gateways (east-west and control-plane gateways are ingress gateways). */
 export interface IstioComponentSpec {
   readonly pilot?: ComponentSpec;
+  readonly cni?: ComponentSpec;
+  readonly ztunnel?: ComponentSpec;
   readonly ingressGateways?: GatewayComponentSpec[];
 }
 
@@ -128,4 +130,17 @@ export interface GatewayChartValues {
   readonly networkGateway?: string;
   readonly revision?: string;
   readonly service?: { readonly ports: ServicePortValue[] };
+}
+
+/** Values of the `istio/cni` chart (ambient: `profile: ambient`). */
+export interface CniChartValues {
+  readonly profile?: string;
+  readonly revision?: string;
+}
+
+/** Values of the `istio/ztunnel` chart: the cluster name at the top level, the network under `global`. */
+export interface ZtunnelChartValues {
+  readonly revision?: string;
+  readonly multiCluster?: { readonly clusterName: string };
+  readonly global?: { readonly network?: string };
 }

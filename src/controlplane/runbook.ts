@@ -37,6 +37,10 @@ export interface ClusterInstallPlan {
   readonly istioVersion: IstioVersion;
   /** The namespaces and gateways of the cluster with the revision or tag each follows (restarts during an upgrade). */
   readonly followers: UpgradeFollower[];
+  /** Whether the cluster gets the ambient profile (istiod, istio-cni, ztunnel). */
+  readonly ambient?: boolean;
+  /** The ambient east-west gateways (Gateway API, class `istio-east-west`) the manifest applies in this cluster. */
+  readonly ambientGateways?: string[];
 }
 
 /** The kube context variable of a cluster, as the guides name it: `cluster1` → `CTX_CLUSTER1`. */
@@ -94,6 +98,11 @@ function installSteps(plan: ClusterInstallPlan, ctxVar: string, ns: string): str
     lines.push(`  - \`helm install istiod${releaseSuffix(ctx)} istio/istiod -n ${ns} --kube-context "\${${ctxVar}}" ${helmValues(ctx)}${versionFlag(ctx)}\``);
     for (const tag of ctx.revision.tags ?? []) lines.push(`    then \`${helmTagApply(plan, ctx, tag, ctxVar, ns)}\``);
   }
+  if (plan.ambient) {
+    const version = versionFlag(plan.contexts[0]);
+    lines.push(`  - \`helm install istio-cni istio/cni -n ${ns} --kube-context "\${${ctxVar}}" -f ${dir}/helm/istio-cni.values.yaml${version}\``);
+    lines.push(`  - \`helm install ztunnel istio/ztunnel -n ${ns} --kube-context "\${${ctxVar}}" -f ${dir}/helm/ztunnel.values.yaml${version}\``);
+  }
   return lines;
 }
 
@@ -125,7 +134,12 @@ export function renderRunbook(plan: ClusterInstallPlan): string {
     section('Discovery address');
     out.push(`\`export DISCOVERY_ADDRESS=$(kubectl --context="\${${contextVariable(plan.installAfter[0] ?? name)}}" -n ${ns} get svc istio-eastwestgateway -o jsonpath='{.status.loadBalancer.ingress[0].ip}')\``, '');
   }
-  section(stage ? stage.controlPlane.title : 'Control plane');
+  if (plan.ambient) {
+    section('Gateway API CRDs');
+    out.push('Ambient mode needs the Kubernetes Gateway API CRDs before the control plane (waypoints and east-west gateways are Gateway API '
+      + `Gateways): \`kubectl --context="\${${ctxVar}}" get crd gateways.gateway.networking.k8s.io\` must succeed.`, '');
+  }
+  section(stage ? stage.controlPlane.title : plan.ambient ? 'Control plane (ambient profile: istiod, istio-cni, ztunnel)' : 'Control plane');
   out.push(...stage ? stage.controlPlane.lines : installSteps(plan, ctxVar, ns), '');
   section('Mesh configuration');
   out.push(`\`kubectl --context="\${${ctxVar}}" apply -f ${name}.k8s.yaml\` — namespaces, workloads, east-west gateway workloads, `
@@ -143,6 +157,12 @@ export function renderRunbook(plan: ClusterInstallPlan): string {
       out.push(`- Helm: \`helm install ${gw.name} istio/gateway -n ${ns} --kube-context "\${${ctxVar}}" -f ${name}/helm/${gw.name}.values.yaml\``);
       out.push(`- wait for its address: \`kubectl --context="\${${ctxVar}}" get svc ${gw.name} -n ${ns}\``);
     }
+    out.push('');
+  }
+  if (plan.ambientGateways?.length) {
+    section('Ambient east-west gateway address');
+    out.push('The manifest applies the ambient east-west Gateway (class `istio-east-west`, HBONE on 15008); istiod deploys it. Wait for its address:', '');
+    for (const gw of plan.ambientGateways) out.push(`- \`kubectl --context="\${${ctxVar}}" get svc ${gw} -n ${ns}\``);
     out.push('');
   }
   if (plan.missingSecrets.length) {

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { ExtensionProvider, ExtensionProviderKind } from './extension-provider';
 import { ExtensionProviderRegistry } from './provider-registry';
 import { mapEnum } from '../core/enums';
+import type { Waypoint } from '../gateways/waypoint';
 import {
   Telemetry as TelemetryL1, TelemetrySpecAccessLogging, TelemetrySpecAccessLoggingMatchMode, TelemetrySpecMetrics,
   TelemetrySpecMetricsOverridesMatchMetric, TelemetrySpecMetricsOverridesMatchMode, TelemetrySpecMetricsOverridesTagOverridesOperation,
@@ -12,6 +13,7 @@ import { claimNamespaceWide, objectName, policyScope, PolicyScope } from '../ope
 import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
 import { checkInit } from '../validation/input/check';
+import { AmbientRules } from '../validation/rules/ambient';
 import { AnalysisRules } from '../validation/rules/analysis';
 import { OperationsRules } from '../validation/rules/operations';
 import { IMeshWorkload } from '../workloads/workload';
@@ -216,6 +218,12 @@ export interface TelemetryProps {
    * @default - inherited
    */
   readonly metrics?: TelemetryMetrics;
+  /**
+   * Ambient mode: attach the Telemetry to a waypoint (`targetRefs` to its Gateway), for the L7 telemetry the waypoint
+   * produces. It lives in the waypoint's namespace and takes no `workload`.
+   * @default - no waypoint
+   */
+  readonly waypoint?: Waypoint;
 }
 
 /**
@@ -237,7 +245,15 @@ export class Telemetry extends MeshMember {
     this.mesh = MeshCore.coreOf(this);
     this.props = props;
     this.name = objectName(this, props.name);
-    this.scope = policyScope(this.mesh, this, props.workload, props.namespaceName);
+    this.scope = policyScope(this.mesh, this, props.workload, props.namespaceName ?? props.waypoint?.namespaceName);
+    const waypoint = props.waypoint;
+    if (waypoint) {
+      waypoint._addPolicy(this);
+      if (props.workload) this.mesh.report(AmbientRules.POLICY_WAYPOINT_AND_SELECTOR, this, { waypoint: `${waypoint.namespaceName}/${waypoint.name}`, selector: this.scope.selector });
+      if (this.scope.namespace !== waypoint.namespaceName) {
+        this.mesh.report(AmbientRules.POLICY_WAYPOINT_NAMESPACE, this, this.scope.namespace, `The waypoint ${waypoint.name} runs in "${waypoint.namespaceName}".`);
+      }
+    }
     const sampling = props.tracing?.samplingPercentage;
     if (sampling !== undefined && !(sampling >= 0 && sampling <= 100)) this.mesh.report(OperationsRules.INVALID_SAMPLING, this, sampling);
     this.mesh._onSynth(this, () => this.render(), () => this.validate());
@@ -248,7 +264,8 @@ export class Telemetry extends MeshMember {
       new TelemetryL1(cluster.scopeFor(this), 'Telemetry', {
         metadata: { name: this.name, namespace: this.scope.namespace },
         spec: {
-          selector: this.scope.selector ? { matchLabels: this.scope.selector } : undefined,
+          selector: this.scope.selector && !this.props.waypoint ? { matchLabels: this.scope.selector } : undefined,
+          targetRefs: this.props.waypoint ? [this.props.waypoint._targetRef] : undefined,
           tracing: this.props.tracing ? [tracingSpec(this.props.tracing)] : undefined,
           accessLogging: this.props.accessLogging ? [accessLoggingSpec(this.props.accessLogging)] : undefined,
           metrics: this.props.metrics ? [metricsSpec(this.props.metrics)] : undefined,
@@ -258,7 +275,9 @@ export class Telemetry extends MeshMember {
   }
 
   private validate(): void {
-    if (!this.scope.selector) claimNamespaceWide(this.mesh, 'Telemetry', this.scope.namespace, this, AnalysisRules.MULTIPLE_TELEMETRIES_WITHOUT_SELECTOR);
+    if (!this.scope.selector && !this.props.waypoint) {
+      claimNamespaceWide(this.mesh, 'Telemetry', this.scope.namespace, this, AnalysisRules.MULTIPLE_TELEMETRIES_WITHOUT_SELECTOR);
+    }
     this.checkProviders('tracing', ExtensionProviderKind.TRACING, this.props.tracing?.providers);
     this.checkProviders('accessLogging', ExtensionProviderKind.ACCESS_LOG, this.props.accessLogging?.providers);
     this.checkProviders('metrics', ExtensionProviderKind.METRICS, this.props.metrics?.providers);

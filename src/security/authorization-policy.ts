@@ -4,12 +4,15 @@ import { Identity } from './identity';
 import { PolicyTargetOptions } from './policy-target';
 import { SecurityRegistry } from './registry';
 import { TargetedPolicy } from './targeted-policy';
+import type { Waypoint } from '../gateways/waypoint';
 import * as istio from '../imports/security.istio.io';
 import { ExtensionProvider, ExtensionProviderKind } from '../observability/extension-provider';
 import { ExtensionProviderRegistry } from '../observability/provider-registry';
 import { MeshSettings } from '../operations/mesh-config';
 import { checkInit } from '../validation/input/check';
+import { AmbientRules } from '../validation/rules/ambient';
 import { SecurityRules } from '../validation/rules/security';
+import type { MeshService } from '../workloads/mesh-service';
 import { Protocols } from '../workloads/protocol';
 
 /**
@@ -178,6 +181,19 @@ export interface AuthorizationPolicyProps extends PolicyTargetOptions {
    * @default - none
    */
   readonly rules?: AuthorizationRule[];
+  /**
+   * Ambient mode: attach the policy to a waypoint (`targetRefs` to its Gateway), which enforces L7 attributes. The
+   * policy lives in the waypoint's namespace and takes no `workload` or `selector`.
+   * @default - no waypoint: sidecars enforce the policy, or ztunnel (L4 attributes only, MESH-AMB-004) in ambient namespaces
+   */
+  readonly waypoint?: Waypoint;
+  /**
+   * Ambient mode: attach the policy to a service (`targetRefs` kind Service), enforced by the waypoint the service or
+   * its namespace uses (`istio.io/use-waypoint`), as Istio's ambient getting-started guide does. The policy lives in
+   * the service's namespace and takes no `workload` or `selector`.
+   * @default - no service attachment
+   */
+  readonly targetService?: MeshService;
 }
 
 const HTTP_OPERATION_FIELDS: Array<keyof RequestOperation> = ['hosts', 'notHosts', 'methods', 'notMethods', 'paths', 'notPaths'];
@@ -196,13 +212,13 @@ export class AuthorizationPolicy extends TargetedPolicy {
 
   constructor(scope: Construct, id: string, props: AuthorizationPolicyProps = {}) {
     checkInit('cdk8s-mesh.AuthorizationPolicy', new.target, [scope, id, props]);
-    super(scope, id, props);
+    super(scope, id, props, props.waypoint, props.targetService);
     this.action = props.action ?? AuthorizationAction.ALLOW;
     this.provider = props.provider;
     for (const rule of props.rules ?? []) this.addRule(rule);
     this.checkProvider();
     SecurityRegistry.of(this.mesh).addAuthorizationPolicy(this);
-    this.mesh._onSynth(this, () => this.render());
+    this.mesh._onSynth(this, () => this.render(), () => this._target.checkServiceWaypoint());
   }
 
   /** The rules, in order. */
@@ -246,7 +262,8 @@ export class AuthorizationPolicy extends TargetedPolicy {
   private buildSpec(): istio.AuthorizationPolicySpec {
     this.checkRules();
     return {
-      selector: this._target.selector ? { matchLabels: this._target.selector } : undefined,
+      selector: this._target.selector && !this._target.attachment ? { matchLabels: this._target.selector } : undefined,
+      targetRefs: this._target.targetRefs,
       action: this.action as string as istio.AuthorizationPolicySpecAction,
       provider: this.provider ? { name: this.provider.name } : undefined,
       rules: this.ruleList.length ? this.ruleList.map(r => this.renderRule(r)) : undefined,
@@ -326,7 +343,12 @@ export class AuthorizationPolicy extends TargetedPolicy {
         }
       }
       const httpField = this.httpOnlyField(rule);
-      if (httpField && this.targetsOnlyTcp(rule)) this.mesh.report(SecurityRules.HTTP_FIELDS_ON_TCP, this, httpField);
+      if (httpField && this.targetsOnlyTcp(rule)) {
+        this.mesh.report(SecurityRules.HTTP_FIELDS_ON_TCP, this, httpField);
+      } else if (httpField && this._target.enforcedByZtunnelOnly) {
+        const where = this.namespaceName === this.mesh.rootNamespace ? 'The mesh data plane' : `Namespace "${this.namespaceName}"`;
+        this.mesh.report(AmbientRules.L7_POLICY_ON_ZTUNNEL, this, httpField, `${where} is ambient and the policy has no waypoint.`);
+      }
     }
   }
 

@@ -1,12 +1,25 @@
 import { IConstruct } from 'constructs';
 import { PolicyScope, PolicyTargetOptions } from './policy-target';
 import { isDnsSubdomain, sortedRecord } from '../core/names';
+import type { Waypoint } from '../gateways/waypoint';
 import type { MeshCluster } from '../topology/cluster';
 import type { MeshCore } from '../topology/mesh-core';
+import { DataplaneMode } from '../topology/namespace';
+import { AmbientRules } from '../validation/rules/ambient';
 import { SecurityRules } from '../validation/rules/security';
 import { TopologyRules } from '../validation/rules/topology';
-import type { MeshServicePort } from '../workloads/mesh-service';
+import type { MeshService, MeshServicePort } from '../workloads/mesh-service';
 import { IMeshWorkload } from '../workloads/workload';
+
+/** A `targetRefs` attachment of a policy. @internal */
+export interface PolicyAttachment {
+  /** The `targetRefs` entry. */
+  readonly ref: { group: string; kind: string; name: string };
+  /** The namespace of the target (the policy's namespace). */
+  readonly namespace: string;
+  /** The target, for messages. */
+  readonly what: string;
+}
 
 /** The resolved target of a policy: name, namespace, selector, scope, placement. @internal */
 export class PolicyTarget {
@@ -16,16 +29,44 @@ export class PolicyTarget {
   public readonly scope: PolicyScope;
   private placed?: MeshCluster[];
 
-  constructor(private readonly mesh: MeshCore, private readonly owner: IConstruct, private readonly options: PolicyTargetOptions) {
+  /** What the policy is attached to with `targetRefs` (a waypoint, or a service whose waypoint enforces it). */
+  public readonly attachment?: PolicyAttachment;
+
+  constructor(
+    private readonly mesh: MeshCore, private readonly owner: IConstruct, private readonly options: PolicyTargetOptions,
+    /** The waypoint the policy is attached to (`targetRefs` kind Gateway), if any. */
+    public readonly waypoint?: Waypoint,
+    /** The service whose waypoint enforces the policy (`targetRefs` kind Service), if any. */
+    public readonly targetService?: MeshService,
+  ) {
     this.name = options.name ?? owner.node.id;
     const workload = options.workload;
-    this.namespace = options.namespaceName ?? workload?.workloadNamespace ?? mesh.rootNamespace;
+    this.attachment = waypoint
+      ? { ref: waypoint._targetRef, namespace: waypoint.namespaceName, what: `waypoint ${waypoint.name}` }
+      : targetService ? { ref: { group: '', kind: 'Service', name: targetService.name }, namespace: targetService.namespaceName, what: `service ${targetService.name}` }
+        : undefined;
+    const attachment = this.attachment;
+    this.namespace = options.namespaceName ?? workload?.workloadNamespace ?? attachment?.namespace ?? mesh.rootNamespace;
+    if (attachment) {
+      waypoint?._addPolicy(owner);
+      if (workload || options.selector) {
+        const selector = sortedRecord({ ...workload?.workloadSelector, ...options.selector });
+        mesh.report(AmbientRules.POLICY_WAYPOINT_AND_SELECTOR, owner, { targetRef: `${attachment.ref.kind}/${attachment.namespace}/${attachment.ref.name}`, selector });
+      }
+      if (this.namespace !== attachment.namespace) {
+        mesh.report(AmbientRules.POLICY_WAYPOINT_NAMESPACE, owner, this.namespace, `The ${attachment.what} is in "${attachment.namespace}".`);
+      }
+      if (waypoint && targetService) {
+        mesh.report(AmbientRules.POLICY_WAYPOINT_AND_SELECTOR, owner, { waypoint: `${waypoint.namespaceName}/${waypoint.name}`, targetService: `${targetService.namespaceName}/${targetService.name}` });
+      }
+    }
     const labels = { ...workload?.workloadSelector, ...options.selector };
     this.selector = Object.keys(labels).length ? sortedRecord(labels) : undefined;
     this.scope = this.selector ? PolicyScope.WORKLOAD : this.namespace === mesh.rootNamespace ? PolicyScope.MESH : PolicyScope.NAMESPACE;
 
     if (!isDnsSubdomain(this.name)) mesh.report(TopologyRules.INVALID_NAME, owner, this.name);
     const declaredScope = options.policyScope ?? options.scope;
+    if (attachment) return;
     const declaredMesh = declaredScope === PolicyScope.MESH || (this.namespace === mesh.rootNamespace && this.name === 'default');
     if (declaredMesh && this.scope !== PolicyScope.MESH) {
       mesh.report(SecurityRules.MESH_WIDE_WITH_SELECTOR, owner, { namespace: this.namespace, selector: this.selector });
@@ -36,6 +77,33 @@ export class PolicyTarget {
     if (workload && options.namespaceName !== undefined && options.namespaceName !== workload.workloadNamespace) {
       mesh.report(SecurityRules.POLICY_NAMESPACE_MISMATCH, owner, options.namespaceName, `The workload runs in "${workload.workloadNamespace}".`);
     }
+  }
+
+  /** The `targetRefs` of a policy attached to a waypoint or a service. */
+  public get targetRefs(): Array<{ group: string; kind: string; name: string }> | undefined {
+    return this.attachment ? [this.attachment.ref] : undefined;
+  }
+
+  /**
+   * Reports a policy attached to a service that no waypoint serves (validate phase, once every attachment is known).
+   */
+  public checkServiceWaypoint(): void {
+    const service = this.targetService;
+    if (!service) return;
+    const nsWaypoint = this.mesh.namespaces.find(ns => ns.name === service.namespaceName)?.waypointName;
+    if (service.waypointName === undefined && nsWaypoint === undefined) {
+      this.mesh.report(AmbientRules.SERVICE_WITHOUT_WAYPOINT, this.owner, `${service.namespaceName}/${service.name}`);
+    }
+  }
+
+  /**
+   * True if only ztunnel enforces the policy: it is attached to no waypoint and applies to ambient workloads (its
+   * namespace is ambient, or it is mesh-wide in a mesh whose data plane is ambient).
+   */
+  public get enforcedByZtunnelOnly(): boolean {
+    if (this.attachment) return false;
+    if (this.namespace === this.mesh.rootNamespace) return this.mesh.dataplaneMode === DataplaneMode.AMBIENT;
+    return this.mesh.dataplaneOf(this.namespace) === DataplaneMode.AMBIENT;
   }
 
   /** The workload, if the policy targets one. */
@@ -81,7 +149,11 @@ export class PolicyTarget {
     const config = this.mesh.configClusters;
     if (this.options.clusters !== undefined) return this.mesh.resolveClusters(this.owner, config, this.options.clusters);
     let served: MeshCluster[] | undefined;
-    if (this.options.workload) {
+    if (this.waypoint) {
+      served = this.waypoint.clusters;
+    } else if (this.targetService) {
+      served = this.targetService.clusters;
+    } else if (this.options.workload) {
       served = this.options.workload.workloadClusters;
     } else if (this.scope === PolicyScope.NAMESPACE) {
       const declared = this.mesh.namespaces.filter(ns => ns.name === this.namespace);

@@ -1,9 +1,11 @@
 import { Construct } from 'constructs';
 import { PolicyScope, PolicyTargetOptions } from './policy-target';
 import { PolicyTarget } from './target';
+import type { Waypoint } from '../gateways/waypoint';
 import type { MeshCluster } from '../topology/cluster';
 import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
+import type { MeshService } from '../workloads/mesh-service';
 
 /**
  * What every security policy shares: its mesh, its name and namespace, the workloads it selects
@@ -15,10 +17,10 @@ export abstract class TargetedPolicy extends MeshMember {
   /** @internal */
   protected readonly _target: PolicyTarget;
 
-  protected constructor(scope: Construct, id: string, options: PolicyTargetOptions) {
+  protected constructor(scope: Construct, id: string, options: PolicyTargetOptions, waypoint?: Waypoint, targetService?: MeshService) {
     super(scope, id);
     this.mesh = MeshCore.coreOf(this);
-    this._target = new PolicyTarget(this.mesh, this, options);
+    this._target = new PolicyTarget(this.mesh, this, options, waypoint, targetService);
   }
 
   /** The object name. */

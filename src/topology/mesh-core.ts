@@ -5,7 +5,7 @@ import { ClusterProps, ClusterRole, MeshCluster } from './cluster';
 import { IMeshFeature, MeshArtifact, MeshFeature } from './feature';
 import { IstioVersion } from './istio-version';
 import { Locality } from './locality';
-import { InjectionScheme, MeshNamespace, MeshNamespaceProps, NETWORK_LABEL } from './namespace';
+import { DataplaneMode, InjectionScheme, MeshNamespace, MeshNamespaceProps, NETWORK_LABEL } from './namespace';
 import { MeshNetwork, NetworkProps } from './network';
 import { ClusterObjectIndex } from './object-index';
 import { OwnershipRegistry } from './ownership';
@@ -55,6 +55,12 @@ export interface MeshCoreProps {
    * @default InjectionScheme.REVISION
    */
   readonly injection?: InjectionScheme;
+  /**
+   * The mesh-wide data plane: sidecars, or ambient mode (ztunnel and waypoints). Namespaces can override it.
+   * With ambient anywhere in the mesh the install artifacts use Istio's `ambient` profile (istiod, istio-cni, ztunnel).
+   * @default DataplaneMode.SIDECAR
+   */
+  readonly dataplaneMode?: DataplaneMode;
   /**
    * The Istio root namespace, where mesh-wide policy lives.
    * @default 'istio-system'
@@ -129,6 +135,8 @@ export class MeshCore extends Construct {
   public readonly revision: string;
   /** The injection label scheme. */
   public readonly injection: InjectionScheme;
+  /** The mesh-wide data plane (namespaces can override it). */
+  public readonly dataplaneMode: DataplaneMode;
   /** The Istio root namespace. */
   public readonly rootNamespace: string;
   /** Whether warnings fail synthesis. */
@@ -161,6 +169,7 @@ export class MeshCore extends Construct {
     this.istioVersion = props.istioVersion ?? IstioVersion.V1_30;
     this.revision = props.revision ?? 'default';
     this.injection = props.injection ?? InjectionScheme.REVISION;
+    this.dataplaneMode = props.dataplaneMode ?? DataplaneMode.SIDECAR;
     this.rootNamespace = props.rootNamespace ?? 'istio-system';
     this.strict = props.strict ?? false;
 
@@ -190,6 +199,19 @@ export class MeshCore extends Construct {
   /** The namespaces enrolled in the mesh. */
   public get namespaces(): MeshNamespace[] {
     return [...this.namespaceList];
+  }
+
+  /** True if the mesh-wide data plane or any namespace's is ambient: the control plane then installs the ambient profile. */
+  public get usesAmbient(): boolean {
+    return this.dataplaneMode === DataplaneMode.AMBIENT || this.namespaceList.some(ns => ns.ambient);
+  }
+
+  /**
+   * The data plane of a namespace: its declaration's, else the mesh-wide one.
+   * @param name the namespace name
+   */
+  public dataplaneOf(name: string): DataplaneMode {
+    return this.namespaceList.find(ns => ns.name === name)?.dataplaneMode ?? this.dataplaneMode;
   }
 
   /** The registered features, in registration order. */

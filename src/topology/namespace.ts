@@ -1,10 +1,11 @@
 import { k8s } from 'cdk8s-plus-28';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import type { MeshCluster } from './cluster';
 import { MeshMember } from './member';
 import { MeshCore } from './mesh-core';
-import { isDnsLabel, sortedRecord } from '../core/names';
+import { definedEntries, isDnsLabel, sortedRecord } from '../core/names';
 import { checkInit, trusted } from '../validation/input/check';
+import { AmbientRules } from '../validation/rules/ambient';
 import { TopologyRules } from '../validation/rules/topology';
 
 /** Label that pins a namespace or workload to a control-plane revision. */
@@ -13,6 +14,13 @@ export const REVISION_LABEL = 'istio.io/rev';
 export const INJECTION_LABEL = 'istio-injection';
 /** Label carrying a cluster's network on istio-system and on gateways. */
 export const NETWORK_LABEL = 'topology.istio.io/network';
+
+/** Label that enrolls a namespace, service or pod in ambient mode. */
+export const DATAPLANE_MODE_LABEL = 'istio.io/dataplane-mode';
+/** Label that sends a namespace's or service's traffic through a waypoint (its value is the waypoint's name). */
+export const USE_WAYPOINT_LABEL = 'istio.io/use-waypoint';
+/** Label naming the waypoint's namespace, when it is not the labelled object's. */
+export const USE_WAYPOINT_NAMESPACE_LABEL = 'istio.io/use-waypoint-namespace';
 
 /** Namespaces that must never be enrolled for injection. */
 export const RESERVED_NAMESPACES = ['kube-system', 'kube-public', 'kube-node-lease', 'istio-system'];
@@ -28,6 +36,16 @@ export enum InjectionScheme {
 }
 
 /**
+ * The data plane that serves a namespace's workloads.
+ */
+export enum DataplaneMode {
+  /** An Envoy sidecar in every pod (`istio.io/rev` or `istio-injection` labels). */
+  SIDECAR = 'sidecar',
+  /** Ambient mode: ztunnel on every node for L4, optional waypoints for L7 (`istio.io/dataplane-mode=ambient`). */
+  AMBIENT = 'ambient',
+}
+
+/**
  * Options for a namespace enrolled in the mesh.
  */
 export interface MeshNamespaceProps {
@@ -37,8 +55,14 @@ export interface MeshNamespaceProps {
    */
   readonly clusters?: string[];
   /**
-   * Whether pods in the namespace get sidecars.
-   * @default true
+   * The data plane of the namespace: sidecars, or ambient (ztunnel and waypoints). An ambient namespace is
+   * labelled `istio.io/dataplane-mode=ambient` and carries no injection label.
+   * @default - the mesh's `dataplaneMode`
+   */
+  readonly dataplaneMode?: DataplaneMode;
+  /**
+   * Whether pods in the namespace get sidecars (sidecar data plane only).
+   * @default - true for the sidecar data plane, false for ambient
    */
   readonly injectionEnabled?: boolean;
   /**
@@ -93,6 +117,8 @@ export class MeshNamespace extends MeshMember {
   public readonly name: string;
   /** The mesh. */
   public readonly mesh: MeshCore;
+  /** The data plane of the namespace. */
+  public readonly dataplaneMode: DataplaneMode;
   /** Whether pods in the namespace get sidecars. */
   public readonly injectionEnabled: boolean;
   /** The injection label scheme. */
@@ -102,6 +128,7 @@ export class MeshNamespace extends MeshMember {
   private readonly props: MeshNamespaceConstructProps;
   private resolved?: MeshCluster[];
   private existing = false;
+  private waypoint?: { name: string; namespace: string; owner: IConstruct };
 
   constructor(scope: Construct, id: string, props: MeshNamespaceConstructProps) {
     checkInit('cdk8s-mesh.MeshNamespace', new.target, [scope, id, props]);
@@ -109,7 +136,9 @@ export class MeshNamespace extends MeshMember {
     this.mesh = MeshCore.coreOf(this);
     this.props = props;
     this.name = props.name;
-    this.injectionEnabled = props.injectionEnabled ?? true;
+    this.dataplaneMode = props.dataplaneMode ?? this.mesh.dataplaneMode;
+    const ambient = this.dataplaneMode === DataplaneMode.AMBIENT;
+    this.injectionEnabled = props.injectionEnabled ?? !ambient;
     this.injection = props.injection ?? this.mesh.injection;
     this.revision = props.revision ?? this.mesh.revision;
 
@@ -124,6 +153,7 @@ export class MeshNamespace extends MeshMember {
     if (INJECTION_LABEL in labels && REVISION_LABEL in labels) {
       this.mesh.report(TopologyRules.BOTH_INJECTION_LABELS, this, sortedRecord(labels));
     }
+    this.checkDataplane(props, labels);
     this.mesh._registerNamespace(this);
     this.mesh._onSynth(this, () => this.render());
   }
@@ -139,14 +169,67 @@ export class MeshNamespace extends MeshMember {
     return this.existing;
   }
 
-  /** The injection labels this namespace carries. */
+  /** Whether the namespace is in ambient mode. */
+  public get ambient(): boolean {
+    return this.dataplaneMode === DataplaneMode.AMBIENT;
+  }
+
+  /** The injection labels this namespace carries (none for an ambient namespace). */
   public injectionLabels(): { [key: string]: string } {
+    if (this.ambient) return {};
     if (!this.injectionEnabled) {
       return RESERVED_NAMESPACES.includes(this.name) ? {} : { [INJECTION_LABEL]: 'disabled' };
     }
     return this.injection === InjectionScheme.REVISION
       ? { [REVISION_LABEL]: this.revision }
       : { [INJECTION_LABEL]: 'enabled' };
+  }
+
+  /** The data-plane labels: `istio.io/dataplane-mode=ambient` and the waypoint the namespace uses, if any. */
+  public dataplaneLabels(): { [key: string]: string } {
+    if (!this.ambient) return {};
+    const labels: { [key: string]: string } = { [DATAPLANE_MODE_LABEL]: DataplaneMode.AMBIENT };
+    if (this.waypoint) {
+      labels[USE_WAYPOINT_LABEL] = this.waypoint.name;
+      if (this.waypoint.namespace !== this.name) labels[USE_WAYPOINT_NAMESPACE_LABEL] = this.waypoint.namespace;
+    }
+    return labels;
+  }
+
+  /** The waypoint this namespace uses (`istio.io/use-waypoint`), if any. */
+  public get waypointName(): string | undefined {
+    return this.waypoint?.name;
+  }
+
+  /**
+   * Sends the namespace's traffic through a waypoint (called by `Waypoint.attachNamespace`).
+   * @internal
+   */
+  public _useWaypoint(name: string, namespace: string, owner: IConstruct): void {
+    if (this.waypoint && (this.waypoint.name !== name || this.waypoint.namespace !== namespace)) {
+      this.mesh.report(AmbientRules.CONFLICTING_WAYPOINTS, owner, `${namespace}/${name}`,
+        `Namespace "${this.name}" already uses ${this.waypoint.namespace}/${this.waypoint.name} (${this.waypoint.owner.node.path}).`);
+      return;
+    }
+    if (!this.ambient) this.mesh.report(AmbientRules.WAYPOINT_OUTSIDE_AMBIENT, owner, this.name, `Namespace "${this.name}" uses ${this.dataplaneMode}.`);
+    this.waypoint = { name, namespace, owner };
+  }
+
+  /** Both data planes asked for: ambient with injection props or labels, or sidecars with the ambient label. */
+  private checkDataplane(props: MeshNamespaceProps, labels: { [key: string]: string }): void {
+    const own = props.labels ?? {};
+    if (this.ambient) {
+      const asked = definedEntries({
+        injectionEnabled: props.injectionEnabled === true ? true : undefined,
+        injection: props.injection,
+        revision: props.revision,
+        [INJECTION_LABEL]: own[INJECTION_LABEL] !== undefined && own[INJECTION_LABEL] !== 'disabled' ? own[INJECTION_LABEL] : undefined,
+        [REVISION_LABEL]: own[REVISION_LABEL],
+      });
+      if (Object.keys(asked).length) this.mesh.report(AmbientRules.SIDECAR_AND_AMBIENT, this, asked, 'The namespace is ambient.');
+    } else if (labels[DATAPLANE_MODE_LABEL] === DataplaneMode.AMBIENT && (labels[REVISION_LABEL] !== undefined || labels[INJECTION_LABEL] === 'enabled')) {
+      this.mesh.report(AmbientRules.SIDECAR_AND_AMBIENT, this, sortedRecord(labels), 'The namespace uses sidecars.');
+    }
   }
 
   /**
@@ -165,7 +248,7 @@ export class MeshNamespace extends MeshMember {
         this.mesh.report(TopologyRules.DUPLICATE_NAMESPACE, this, `${cluster.clusterName}/${this.name}`);
       }
       if (this.existing) continue;
-      const injection = configOnly.includes(cluster) ? {} : this.injectionLabels();
+      const injection = configOnly.includes(cluster) ? {} : { ...this.injectionLabels(), ...this.dataplaneLabels() };
       new k8s.KubeNamespace(cluster.scopeFor(this), 'Namespace', {
         metadata: {
           name: this.name,

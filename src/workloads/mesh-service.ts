@@ -10,7 +10,9 @@ import { sortedRecord } from '../core/names';
 import { MeshCluster } from '../topology/cluster';
 import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
+import { USE_WAYPOINT_LABEL, USE_WAYPOINT_NAMESPACE_LABEL } from '../topology/namespace';
 import { checkInit, trusted } from '../validation/input/check';
+import { AmbientRules } from '../validation/rules/ambient';
 import { ServiceRules } from '../validation/rules/service';
 
 export { ISTIO_RESERVED_PORTS } from './mesh-service-checks';
@@ -64,7 +66,16 @@ export interface MeshServiceOptions {
    * @default - the service name (or the adopted Deployment's service account)
    */
   readonly serviceAccount?: string;
+  /**
+   * Ambient multicluster: label the Service `istio.io/global: "true"`, which the ambient profile's
+   * `meshConfig.serviceScopeConfigs` turns into a GLOBAL service (endpoints of every cluster); other services stay local.
+   * @default false
+   */
+  readonly globalScope?: boolean;
 }
+
+/** The label the ambient profile's service scope config reads: services labelled `"true"` are GLOBAL. */
+export const GLOBAL_SERVICE_LABEL = 'istio.io/global';
 
 /**
  * A service the library owns: it emits the Kubernetes Service in every cluster of the service.
@@ -129,6 +140,8 @@ interface ServiceShape {
   readonly serviceAccount: string;
   /** The Service to emit, or undefined when the Service exists elsewhere. */
   readonly emit?: { labels: { [key: string]: string } };
+  /** The adopted Service construct, which gets the data-plane labels. */
+  readonly adopted?: IConstruct;
 }
 
 /** Ownership lists of services (see `MeshCore.ownership`). */
@@ -168,6 +181,7 @@ export class MeshService extends MeshMember implements IMeshWorkload {
         serviceAccount: options.serviceAccount ?? name,
         ports: jsonObjects(json, 'spec', 'ports').map(p => adoptPort(
           jsonNumber(p, 'port') ?? 0, p.targetPort, jsonString(p, 'name'), jsonString(p, 'appProtocol'), options)),
+        adopted: service,
       };
     }, clusterOf(service));
   }
@@ -278,6 +292,7 @@ export class MeshService extends MeshMember implements IMeshWorkload {
   private readonly versionList: ServiceVersion[] = [];
   private resolvedClusters?: MeshCluster[];
   private externalHost?: string;
+  private waypoint?: { name: string; namespace: string; owner: IConstruct };
 
   constructor(scope: Construct, id: string, props: MeshServiceProps) {
     checkInit('cdk8s-mesh.MeshService', new.target, [scope, id, props]);
@@ -412,12 +427,52 @@ export class MeshService extends MeshMember implements IMeshWorkload {
     return Protocols.fromPortName(port.name) === port.protocol ? port.name : `${prefix}-${port.name}`;
   }
 
+  /** The waypoint the service uses (`istio.io/use-waypoint`), if any. */
+  public get waypointName(): string | undefined {
+    return this.waypoint?.name;
+  }
+
+  /** Whether the Service is labelled `istio.io/global: "true"` (ambient multicluster service scope). */
+  public get globalScope(): boolean {
+    return this.options.globalScope ?? false;
+  }
+
+  /**
+   * Sends the service's traffic through a waypoint (called by `Waypoint.attachService`); reports a second one.
+   * @internal
+   */
+  public _useWaypoint(name: string, namespace: string, owner: IConstruct): boolean {
+    if (this.waypoint && (this.waypoint.name !== name || this.waypoint.namespace !== namespace)) {
+      this.mesh.report(AmbientRules.CONFLICTING_WAYPOINTS, owner, `${namespace}/${name}`,
+        `Service "${this.namespaceName}/${this.name}" already uses ${this.waypoint.namespace}/${this.waypoint.name} (${this.waypoint.owner.node.path}).`);
+      return false;
+    }
+    this.waypoint = { name, namespace, owner };
+    return true;
+  }
+
+  /** The labels ambient mode reads on the Service: its waypoint and its global scope. */
+  private dataplaneLabels(): { [key: string]: string } {
+    const labels: { [key: string]: string } = {};
+    if (this.waypoint) {
+      labels[USE_WAYPOINT_LABEL] = this.waypoint.name;
+      if (this.waypoint.namespace !== this.namespaceName) labels[USE_WAYPOINT_NAMESPACE_LABEL] = this.waypoint.namespace;
+    }
+    if (this.options.globalScope) labels[GLOBAL_SERVICE_LABEL] = 'true';
+    return labels;
+  }
+
   private render(): void {
     const shape = this.shapeOf();
+    const extra = this.dataplaneLabels();
+    if (shape.adopted) {
+      const metadata = ApiObject.of(shape.adopted).metadata;
+      for (const [key, value] of Object.entries(extra)) metadata.addLabel(key, value);
+    }
     if (!shape.emit || this.externalHost !== undefined) return;
     for (const cluster of this.clusters) {
       new k8s.KubeService(cluster.scopeFor(this), 'Service', {
-        metadata: { name: shape.name, namespace: shape.namespace, labels: sortedRecord(shape.emit.labels) },
+        metadata: { name: shape.name, namespace: shape.namespace, labels: sortedRecord({ ...shape.emit.labels, ...extra }) },
         spec: renderServiceSpec(shape.selector, shape.ports.map(p => ({ ...p, name: this.portName(p) }))),
       });
     }

@@ -215,6 +215,27 @@ const GATEWAY_CHART = strict(known([
   })),
 }));
 
+/** Helm values of the istio/cni chart (ambient: `profile: ambient`). */
+const CNI_CHART = strict(known([
+  'hub', 'tag', 'variant', 'image', 'pullPolicy', 'logLevel', 'logging', 'cniBinDir', 'cniConfDir', 'cniConfFileName', 'cniNetnsDir',
+  'excludeNamespaces', 'affinity', 'podAnnotations', 'podLabels', 'psp_cluster_role', 'repair', 'resources', 'resourceQuotas', 'privileged',
+  'seccompProfile', 'provider', 'chained', 'rollingMaxUnavailable', 'ambient', 'istioOwnedCNIConfig', 'istioOwnedCNIConfigFilename',
+  'platform', 'priorityClassName', 'nodeSelector', 'tolerations', 'updateStrategy', 'env', 'global',
+], { profile: str, revision: str }));
+
+/** Helm values of the istio/ztunnel chart: `multiCluster.clusterName` at the top level, the network under `global`. */
+const ZTUNNEL_CHART = strict(known([
+  'hub', 'tag', 'variant', 'image', 'resourceName', 'istioNamespace', 'podLabels', 'labels', 'annotations', 'podAnnotations', 'resources',
+  'resourceQuotas', 'nodeSelector', 'imagePullSecrets', 'tolerations', 'affinity', 'meshConfig', 'logLevel', 'logAsJson', 'env',
+  'terminationGracePeriodSeconds', 'caAddress', 'xdsAddress', 'SELinuxOptions', 'updateStrategy', 'priorityClassName', 'volumes',
+  'volumeMounts', 'seLinuxOptions', 'trustedZtunnelNamespace',
+], {
+  profile: str,
+  revision: str,
+  multiCluster: strict({ clusterName: str }),
+  global: strict(known(['hub', 'tag', 'variant', 'imagePullPolicy', 'imagePullSecrets', 'logAsJson', 'logging', 'platform', 'proxy'], { network: str })),
+}));
+
 /** canary/<namespace>-<name>.plan.yaml (patterns/canary-release-render.ts CanaryPlan). */
 const CANARY_PLAN = strict({
   service: str,
@@ -265,6 +286,8 @@ export interface ArtifactSchema {
 export const ARTIFACT_SCHEMAS: ArtifactSchema[] = [
   { what: 'istio/istiod Helm values', path: /(^|\/)helm\/istiod(-[^/]+)?\.values\.yaml$/, schema: ISTIOD_CHART },
   { what: 'istio/base Helm values', path: /(^|\/)helm\/istio-base\.values\.yaml$/, schema: BASE_CHART },
+  { what: 'istio/cni Helm values', path: /(^|\/)helm\/istio-cni\.values\.yaml$/, schema: CNI_CHART },
+  { what: 'istio/ztunnel Helm values', path: /(^|\/)helm\/ztunnel\.values\.yaml$/, schema: ZTUNNEL_CHART },
   { what: 'istio/gateway Helm values', path: /(^|\/)helm\/[^/]+\.values\.yaml$/, schema: GATEWAY_CHART },
   { what: 'canary plan', path: /^canary\/[^/]+\.plan\.yaml$/, schema: CANARY_PLAN },
   { what: 'DCE GlobalMesh parameters', path: /^dce\/globalmesh-[^/]+\.yaml$/, schema: DCE_GLOBAL_MESH },

@@ -18,7 +18,7 @@ describe('the rule catalogue', () => {
   test('rule IDs are unique and well-formed', () => {
     const ids = rules.map(r => r.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ids) expect(id).toMatch(/^MESH-(CORE|VAL|TOPO|SVC|GW|CP|ROUTE|SEC|PAT|OPS|PLAT|ANA)-\d{3}$/);
+    for (const id of ids) expect(id).toMatch(/^MESH-(CORE|VAL|TOPO|SVC|GW|CP|ROUTE|SEC|PAT|OPS|PLAT|AMB|ANA)-\d{3}$/);
   });
 
   test('every rule has a message, a fix, a doc line and a severity', () => {

@@ -124,7 +124,8 @@ const OVERLAP_RULES: Array<[string, RuleDefinition, RuleDefinition]> = [
 export function analyzeSelectorOverlaps(ctx: AnalysisContext): void {
   for (const [kind, overlapping, unselected] of OVERLAP_RULES) {
     for (const group of groupBy(ctx.index.ofKind(kind), o => `${o.cluster}|${o.namespace}`).values()) {
-      const wide = group.filter(o => !policySelector(o));
+      // a Telemetry attached to a waypoint (targetRefs) is not namespace-wide
+      const wide = group.filter(o => !policySelector(o) && o.spec.targetRefs === undefined && o.spec.targetRef === undefined);
       if (wide.length > 1) for (const o of wide) ctx.report(unselected, o, o.namespace, `${kind}s ${wide.map(w => w.name).join(', ')} in cluster ${o.cluster}.`);
       const selected = group.filter(o => policySelector(o));
       if (selected.length < 2) continue;

@@ -102,6 +102,11 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
+        "name": "globalScope",
+        "type": "boolean",
+        "optional": true
+      },
+      {
         "name": "name",
         "type": "string",
         "optional": true
@@ -171,6 +176,80 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
     "members": [
       "SAME",
       "ALL"
+    ]
+  },
+  "cdk8s-mesh.AmbientEastWestGateway": {
+    "kind": "class",
+    "members": [
+      "apiObjectFor",
+      "apiObjects",
+      "clusters",
+      "mesh",
+      "name",
+      "node",
+      "toString"
+    ],
+    "factories": [
+      "of"
+    ],
+    "init": [
+      {
+        "name": "scope",
+        "type": {
+          "ref": "constructs.Construct"
+        }
+      },
+      {
+        "name": "id",
+        "type": "string"
+      },
+      {
+        "name": "props",
+        "type": {
+          "ref": "cdk8s-mesh.AmbientEastWestGatewayProps"
+        },
+        "optional": true
+      }
+    ],
+    "methods": {
+      "of": {
+        "static": true,
+        "params": [
+          {
+            "name": "mesh",
+            "type": {
+              "ref": "cdk8s-mesh.MeshCore"
+            }
+          }
+        ]
+      }
+    }
+  },
+  "cdk8s-mesh.AmbientEastWestGatewayProps": {
+    "kind": "struct",
+    "fields": [
+      {
+        "name": "clusters",
+        "type": {
+          "array": "string"
+        },
+        "optional": true
+      },
+      {
+        "name": "name",
+        "type": "string",
+        "optional": true
+      },
+      {
+        "name": "network",
+        "type": "string",
+        "optional": true
+      },
+      {
+        "name": "revision",
+        "type": "string",
+        "optional": true
+      }
     ]
   },
   "cdk8s-mesh.ArgoCdApplicationSet": {
@@ -560,6 +639,20 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "name": "selector",
         "type": {
           "map": "string"
+        },
+        "optional": true
+      },
+      {
+        "name": "targetService",
+        "type": {
+          "ref": "cdk8s-mesh.MeshService"
+        },
+        "optional": true
+      },
+      {
+        "name": "waypoint",
+        "type": {
+          "ref": "cdk8s-mesh.Waypoint"
         },
         "optional": true
       },
@@ -1576,6 +1669,13 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
           "ref": "cdk8s-mesh.MeshService"
         }
       }
+    ]
+  },
+  "cdk8s-mesh.DataplaneMode": {
+    "kind": "enum",
+    "members": [
+      "SIDECAR",
+      "AMBIENT"
     ]
   },
   "cdk8s-mesh.DceNetworkGateway": {
@@ -3277,6 +3377,11 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
+        "name": "globalScope",
+        "type": "boolean",
+        "optional": true
+      },
+      {
         "name": "name",
         "type": "string"
       },
@@ -3385,6 +3490,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "clusters",
       "emitsService",
       "findPort",
+      "globalScope",
       "host",
       "isExisting",
       "mesh",
@@ -6823,6 +6929,8 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "clusters",
       "configClusters",
       "controlPlaneClusters",
+      "dataplaneMode",
+      "dataplaneOf",
       "diagnostics",
       "extensionProviders",
       "features",
@@ -6849,6 +6957,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "strict",
       "toString",
       "trustDomain",
+      "usesAmbient",
       "workloadClusters"
     ],
     "factories": [
@@ -7236,6 +7345,8 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "clusters",
       "configClusters",
       "controlPlaneClusters",
+      "dataplaneMode",
+      "dataplaneOf",
       "diagnostics",
       "features",
       "injection",
@@ -7256,6 +7367,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "strict",
       "toString",
       "trustDomain",
+      "usesAmbient",
       "workloadClusters"
     ],
     "factories": [
@@ -7362,6 +7474,14 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
           }
         ]
       },
+      "dataplaneOf": {
+        "params": [
+          {
+            "name": "name",
+            "type": "string"
+          }
+        ]
+      },
       "objectIndex": {
         "params": [
           {
@@ -7444,6 +7564,13 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
           "array": {
             "ref": "cdk8s-mesh.ClusterProps"
           }
+        },
+        "optional": true
+      },
+      {
+        "name": "dataplaneMode",
+        "type": {
+          "ref": "cdk8s-mesh.DataplaneMode"
         },
         "optional": true
       },
@@ -7677,9 +7804,12 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
   "cdk8s-mesh.MeshNamespace": {
     "kind": "class",
     "members": [
+      "ambient",
       "apiObjectFor",
       "apiObjects",
       "clusters",
+      "dataplaneLabels",
+      "dataplaneMode",
       "injection",
       "injectionEnabled",
       "injectionLabels",
@@ -7733,6 +7863,9 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
           }
         ]
       },
+      "dataplaneLabels": {
+        "params": []
+      },
       "injectionLabels": {
         "params": []
       }
@@ -7752,6 +7885,13 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "name": "clusters",
         "type": {
           "array": "string"
+        },
+        "optional": true
+      },
+      {
+        "name": "dataplaneMode",
+        "type": {
+          "ref": "cdk8s-mesh.DataplaneMode"
         },
         "optional": true
       },
@@ -7802,6 +7942,13 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "name": "clusters",
         "type": {
           "array": "string"
+        },
+        "optional": true
+      },
+      {
+        "name": "dataplaneMode",
+        "type": {
+          "ref": "cdk8s-mesh.DataplaneMode"
         },
         "optional": true
       },
@@ -7880,6 +8027,13 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "name": "controlPlane",
         "type": {
           "ref": "cdk8s-mesh.ControlPlaneOptions"
+        },
+        "optional": true
+      },
+      {
+        "name": "dataplaneMode",
+        "type": {
+          "ref": "cdk8s-mesh.DataplaneMode"
         },
         "optional": true
       },
@@ -8037,6 +8191,7 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
       "clusters",
       "emitsService",
       "findPort",
+      "globalScope",
       "host",
       "mesh",
       "name",
@@ -8249,6 +8404,11 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
+        "name": "globalScope",
+        "type": "boolean",
+        "optional": true
+      },
+      {
         "name": "serviceAccount",
         "type": "string",
         "optional": true
@@ -8297,6 +8457,11 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "type": {
           "array": "string"
         },
+        "optional": true
+      },
+      {
+        "name": "globalScope",
+        "type": "boolean",
         "optional": true
       },
       {
@@ -11806,6 +11971,13 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "optional": true
       },
       {
+        "name": "waypoint",
+        "type": {
+          "ref": "cdk8s-mesh.Waypoint"
+        },
+        "optional": true
+      },
+      {
         "name": "workload",
         "type": {
           "ref": "cdk8s-mesh.IMeshWorkload"
@@ -12539,6 +12711,124 @@ export const INPUT_SCHEMA: { readonly [fqn: string]: TypeSchema } = {
         "type": {
           "ref": "cdk8s-mesh.IMeshWorkload"
         },
+        "optional": true
+      }
+    ]
+  },
+  "cdk8s-mesh.Waypoint": {
+    "kind": "class",
+    "members": [
+      "apiObjectFor",
+      "apiObjects",
+      "attachNamespace",
+      "attachService",
+      "clusters",
+      "mesh",
+      "name",
+      "namespaceName",
+      "node",
+      "toString",
+      "trafficType",
+      "usedBy"
+    ],
+    "factories": [
+      "of"
+    ],
+    "init": [
+      {
+        "name": "scope",
+        "type": {
+          "ref": "constructs.Construct"
+        }
+      },
+      {
+        "name": "id",
+        "type": "string"
+      },
+      {
+        "name": "props",
+        "type": {
+          "ref": "cdk8s-mesh.WaypointProps"
+        }
+      }
+    ],
+    "methods": {
+      "of": {
+        "static": true,
+        "params": [
+          {
+            "name": "mesh",
+            "type": {
+              "ref": "cdk8s-mesh.MeshCore"
+            }
+          }
+        ]
+      },
+      "attachNamespace": {
+        "params": [
+          {
+            "name": "target",
+            "type": {
+              "ref": "cdk8s-mesh.MeshNamespace"
+            }
+          }
+        ]
+      },
+      "attachService": {
+        "params": [
+          {
+            "name": "service",
+            "type": {
+              "ref": "cdk8s-mesh.MeshService"
+            }
+          }
+        ]
+      }
+    }
+  },
+  "cdk8s-mesh.WaypointFor": {
+    "kind": "enum",
+    "members": [
+      "SERVICE",
+      "WORKLOAD",
+      "ALL",
+      "NONE"
+    ]
+  },
+  "cdk8s-mesh.WaypointProps": {
+    "kind": "struct",
+    "fields": [
+      {
+        "name": "clusters",
+        "type": {
+          "array": "string"
+        },
+        "optional": true
+      },
+      {
+        "name": "enrollNamespace",
+        "type": "boolean",
+        "optional": true
+      },
+      {
+        "name": "forTraffic",
+        "type": {
+          "ref": "cdk8s-mesh.WaypointFor"
+        },
+        "optional": true
+      },
+      {
+        "name": "name",
+        "type": "string",
+        "optional": true
+      },
+      {
+        "name": "namespaceName",
+        "type": "string"
+      },
+      {
+        "name": "revision",
+        "type": "string",
         "optional": true
       }
     ]

@@ -1,3 +1,4 @@
+import { AmbientRules } from './ambient';
 import { AnalysisRules } from './analysis';
 import { ControlPlaneRules } from './controlplane';
 import { CoreRules } from './core';
@@ -12,6 +13,7 @@ import { TopologyRules } from './topology';
 import { ValueRules } from './values';
 import { RuleDefinition } from '../rule';
 
+export { AmbientRules } from './ambient';
 export { AnalysisRules } from './analysis';
 export { ControlPlaneRules } from './controlplane';
 export { CoreRules } from './core';
@@ -37,6 +39,7 @@ export const RULE_TABLES: Record<string, Record<string, RuleDefinition>> = {
   operations: OperationsRules,
   controlplane: ControlPlaneRules,
   patterns: PatternRules,
+  ambient: AmbientRules,
   analysis: AnalysisRules,
   values: ValueRules,
 };

@@ -44,6 +44,11 @@ function upgrade(lib, app, props, namespaces) {
   return mesh;
 }
 
+/** The shop world with the mesh-wide ambient data plane (namespace shop is ambient). */
+function ambientShop(lib, app) {
+  return shop(lib, app, { dataplaneMode: lib.DataplaneMode.AMBIENT });
+}
+
 module.exports.shop = shop;
 module.exports.cases = [
   // --- topology ---
@@ -223,6 +228,23 @@ module.exports.cases = [
   ['an authorization policy with selector {} in a strict mesh', (lib, app) => new lib.AuthorizationPolicy(shop(lib, app, { strict: true }).mesh, 'policy', { namespaceName: 'shop', selector: {}, rules: [{ operations: [{ methods: ['GET'] }] }] }), 'MESH-VAL-113', 'mesh/policy/selector', '{}'],
   ['an inline jwks pasted with its private exponent in a strict mesh', (lib, app) => new lib.RequestAuthentication(shop(lib, app, { strict: true }).mesh, 'jwt', { namespaceName: 'shop', jwtRules: [{ issuer: 'https://id.example.com', jwks: '{"keys":[{"kty":"RSA","n":"AQAB","e":"AQAB","d":"AQAB"}]}' }] }), 'MESH-VAL-114', 'mesh/jwt/jwtRules[0]/jwks', '"{\\"keys\\":[{\\"kty\\":\\"RSA\\",\\"n\\":\\"AQAB\\",\\"e\\":\\"AQAB\\",\\"d\\":\\"AQAB\\"}]}"'],
   ['a canary exported to "." and its own namespace', (lib, app) => { const { mesh, reviews } = shop(lib, app); new lib.CanaryRelease(mesh, 'canary', { service: reviews, stableVersion: 'v1', canaryVersion: 'v2', exportTo: lib.ExportTo.namespaces('shop', '.') }); }, 'MESH-VAL-036', 'mesh/canary/exportTo', '[".","shop"]'],
+  // --- ambient mode ---
+  ['an ambient namespace pinned to a revision', (lib, app) => shop(lib, app).mesh.addNamespace('web', { dataplaneMode: lib.DataplaneMode.AMBIENT, revision: '1-30' }), 'MESH-AMB-001', 'mesh/namespace-web', '{"revision":"1-30"}'],
+  ['a sidecar namespace labelled for ambient by hand', (lib, app) => shop(lib, app).mesh.addNamespace('web', { labels: { 'istio.io/dataplane-mode': 'ambient' } }), 'MESH-AMB-001', 'mesh/namespace-web', '{"istio.io/dataplane-mode":"ambient","istio.io/rev":"default"}'],
+  ['the data plane as the string "Ambient"', (lib, app) => shop(lib, app).mesh.addNamespace('web', { dataplaneMode: 'Ambient' }), 'MESH-CORE-005', 'mesh/addNamespace(options)/dataplaneMode', '"Ambient"'],
+  ['a sidecar rate limit on an ambient service', (lib, app) => { const { mesh, reviews } = ambientShop(lib, app); new lib.LocalRateLimit(mesh, 'rl', { workload: reviews, maxTokens: 10, fillInterval: Duration.seconds(1) }); }, 'MESH-AMB-002', 'mesh/rl', '["SIDECAR_INBOUND"]'],
+  ['sidecar settings applied to an ambient Deployment', (lib, app) => { const { mesh } = ambientShop(lib, app); new lib.SidecarSettings(mesh, 'sidecar', { namespaceName: 'shop', logLevel: lib.ProxyLogLevel.DEBUG }).applyTo(deployment(lib, mesh, 'reviews-v1', { app: 'reviews' })); }, 'MESH-AMB-003', 'prod/reviews-v1', '["sidecar.istio.io/logLevel"]'],
+  ['a path rule on an ambient service without a waypoint', (lib, app) => { const { mesh, reviews } = ambientShop(lib, app); new lib.AuthorizationPolicy(mesh, 'policy', { workload: reviews, rules: [{ operations: [{ paths: ['/admin'] }] }] }); }, 'MESH-AMB-004', 'mesh/policy', '"operations.paths"'],
+  ['a waypoint enrolling a sidecar namespace', (lib, app) => new lib.Waypoint(shop(lib, app).mesh, 'waypoint', { namespaceName: 'shop', enrollNamespace: true }), 'MESH-AMB-006', 'mesh/waypoint', '"shop"'],
+  ['one service attached to two waypoints', (lib, app) => { const { mesh, reviews } = ambientShop(lib, app); new lib.Waypoint(mesh, 'a', { namespaceName: 'shop', name: 'a' }).attachService(reviews); new lib.Waypoint(mesh, 'b', { namespaceName: 'shop', name: 'b' }).attachService(reviews); }, 'MESH-AMB-007', 'mesh/b', '"shop/b"'],
+  ['a workload waypoint attached to a service', (lib, app) => { const { mesh, reviews } = ambientShop(lib, app); new lib.Waypoint(mesh, 'waypoint', { namespaceName: 'shop', forTraffic: lib.WaypointFor.WORKLOAD }).attachService(reviews); }, 'MESH-AMB-008', 'mesh/waypoint', '"workload"'],
+  ['the traffic type as "SERVICE"', (lib, app) => new lib.Waypoint(ambientShop(lib, app).mesh, 'waypoint', { namespaceName: 'shop', forTraffic: 'SERVICE' }), 'MESH-CORE-005', 'mesh/waypoint/forTraffic', '"SERVICE"'],
+  ['a waypoint policy placed in another namespace', (lib, app) => { const { mesh } = ambientShop(lib, app); const waypoint = new lib.Waypoint(mesh, 'waypoint', { namespaceName: 'shop', enrollNamespace: true }); new lib.AuthorizationPolicy(mesh, 'policy', { waypoint, namespaceName: 'istio-system', rules: [{ operations: [{ methods: ['GET'] }] }] }); }, 'MESH-AMB-009', 'mesh/policy', '"istio-system"'],
+  ['a waypoint policy that also selects the workload', (lib, app) => { const { mesh, reviews } = ambientShop(lib, app); const waypoint = new lib.Waypoint(mesh, 'waypoint', { namespaceName: 'shop', enrollNamespace: true }); new lib.AuthorizationPolicy(mesh, 'policy', { waypoint, workload: reviews, rules: [{ operations: [{ methods: ['GET'] }] }] }); }, 'MESH-AMB-010', 'mesh/policy', '{"targetRef":"Gateway/shop/waypoint","selector":{"app":"reviews"}}'],
+  ['an ambient primary-remote mesh', (lib, app) => new lib.Mesh(app, 'mesh', { meshId: 'shop', topology: lib.MeshTopology.PRIMARY_REMOTE, dataplaneMode: lib.DataplaneMode.AMBIENT, clusters: [{ name: 'c1' }, { name: 'c2', role: lib.ClusterRole.REMOTE }], controlPlane: { rootCa: lib.RootCa.acknowledgeUnshared(), discoveryAddresses: { c1: '10.0.0.1' } } }), 'MESH-AMB-011', 'mesh/topology', '"primary-remote"'],
+  ['an ambient multi-network mesh with classic east-west gateways only', (lib, app) => { const mesh = new lib.Mesh(app, 'mesh', { meshId: 'shop', topology: lib.MeshTopology.MULTI_PRIMARY_MULTI_NETWORK, dataplaneMode: lib.DataplaneMode.AMBIENT, networks: [{ name: 'n1' }, { name: 'n2' }], clusters: [{ name: 'c1', network: 'n1' }, { name: 'c2', network: 'n2' }], controlPlane: { rootCa: lib.RootCa.acknowledgeUnshared() } }); new lib.EastWestGateway(mesh, 'eastwest'); }, 'MESH-AMB-012', 'mesh/networks/n1', '"n1"'],
+  ['a service-targeted policy without any waypoint', (lib, app) => { const { mesh, reviews } = ambientShop(lib, app); new lib.AuthorizationPolicy(mesh, 'policy', { targetService: reviews, rules: [{ operations: [{ methods: ['GET'] }] }] }); }, 'MESH-AMB-014', 'mesh/policy', '"shop/reviews"'],
+  ['a waypoint enrolling a namespace the mesh does not declare', (lib, app) => new lib.Waypoint(ambientShop(lib, app).mesh, 'waypoint', { namespaceName: 'web', enrollNamespace: true }), 'MESH-AMB-013', 'mesh/waypoint', '"web"'],
 ];
 
 // --- analysis (istioctl analyze parity) on what the typed constructs write ---
@@ -262,6 +284,7 @@ module.exports.cases.push(
 
 /** Analysis findings a JavaScript user meets as warnings: synthesis succeeds, the diagnostic names the construct. */
 module.exports.warnings = [
+  ['a waypoint nothing uses', (lib, app) => new lib.Waypoint(ambientShop(lib, app).mesh, 'waypoint', { namespaceName: 'shop' }), 'MESH-AMB-005', 'mesh/waypoint', '"shop/waypoint"'],
   ['a misspelt gateway pod annotation', (lib, app) => new lib.IngressGateway(shop(lib, app).mesh, 'ingress', { podAnnotations: { 'sidecar.istio.io/proxyCpu': '500m' } }), 'MESH-ANA-010', 'mesh/ingress', '"sidecar.istio.io/proxyCpu"'],
   ['a pod annotation in a gateway\'s serviceAnnotations', (lib, app) => new lib.IngressGateway(shop(lib, app).mesh, 'ingress', { serviceAnnotations: { 'sidecar.istio.io/proxyCPU': '500m' } }), 'MESH-ANA-009', 'mesh/ingress', '"sidecar.istio.io/proxyCPU"'],
   ['a gateway CPU annotation of "1 core"', (lib, app) => new lib.IngressGateway(shop(lib, app).mesh, 'ingress', { podAnnotations: { 'sidecar.istio.io/proxyCPU': '1 core' } }), 'MESH-ANA-011', 'mesh/ingress', '"sidecar.istio.io/proxyCPU=1 core"'],

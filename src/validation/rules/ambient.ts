@@ -1,0 +1,103 @@
+import { RuleDefinition, Severity } from '../rule';
+
+/** Rules about ambient mode: data-plane choice, waypoints, ztunnel-enforced policy, ambient multicluster. */
+export const AmbientRules = {
+  SIDECAR_AND_AMBIENT: {
+    id: 'MESH-AMB-001',
+    severity: Severity.ERROR,
+    message: 'A namespace is asked for both sidecar injection and the ambient data plane.',
+    fix: 'Choose one: `dataplaneMode: DataplaneMode.AMBIENT` without `injection`, `revision`, `injectionEnabled` or injection labels, or `DataplaneMode.SIDECAR` without the `istio.io/dataplane-mode` label.',
+    doc: 'Istio\'s CNI does not capture pods that carry a sidecar, so such a namespace ends up with two data planes and policies enforced by neither as intended (Istio ambient docs: "Sidecar and ambient interoperability").',
+  },
+  SIDECAR_ENVOY_FILTER_IN_AMBIENT: {
+    id: 'MESH-AMB-002',
+    severity: Severity.ERROR,
+    message: 'An EnvoyFilter patches sidecar listeners in an ambient namespace, where pods have no sidecar.',
+    fix: 'Remove the EnvoyFilter or move the namespace back to sidecars; in ambient mode L7 behaviour belongs on a waypoint (policies with `waypoint`).',
+    doc: 'EnvoyFilter patches Envoy configuration; ambient workloads are served by ztunnel, which is not Envoy, so SIDECAR_INBOUND/SIDECAR_OUTBOUND patches never apply (Istio ambient docs: "EnvoyFilter is not supported").',
+  },
+  SIDECAR_ANNOTATIONS_IN_AMBIENT: {
+    id: 'MESH-AMB-003',
+    severity: Severity.ERROR,
+    message: 'A workload in an ambient namespace carries sidecar proxy annotations, which only the sidecar injector reads.',
+    fix: 'Remove the `sidecar.istio.io/*`, `traffic.sidecar.istio.io/*` and `proxy.istio.io/config` annotations (e.g. do not apply `SidecarSettings`), or label the pod `sidecar.istio.io/inject: "true"` to give it a sidecar on purpose.',
+    doc: 'Nothing injects a proxy into ambient pods, so the annotations have no effect and suggest proxy resources or capture rules that do not exist.',
+  },
+  L7_POLICY_ON_ZTUNNEL: {
+    id: 'MESH-AMB-004',
+    severity: Severity.ERROR,
+    message: 'An authorization policy that only ztunnel enforces uses L7 attributes (methods, paths, hosts, request principals or request.* conditions).',
+    fix: 'Attach the policy to a waypoint with `waypoint` (it then renders `targetRefs`), or keep only L4 attributes (identities, namespaces, IP blocks, ports).',
+    doc: 'ztunnel enforces policy at L4: a rule with L7 attributes cannot match, so an ALLOW policy then denies the traffic and a DENY policy denies all of it (Istio "ztunnel" docs, Layer 4 authorization policy).',
+  },
+  UNUSED_WAYPOINT: {
+    id: 'MESH-AMB-005',
+    severity: Severity.WARNING,
+    message: 'A waypoint is deployed but no namespace, service or policy uses it.',
+    fix: 'Attach it with `waypoint.attachNamespace(ns)` / `waypoint.attachService(svc)` (the `istio.io/use-waypoint` label), or `enrollNamespace: true`, or remove it.',
+    doc: 'Traffic reaches a waypoint only when its destination carries `istio.io/use-waypoint`; an unused waypoint is a Deployment doing nothing, and policies meant for it are never enforced.',
+  },
+  WAYPOINT_OUTSIDE_AMBIENT: {
+    id: 'MESH-AMB-006',
+    severity: Severity.ERROR,
+    message: 'A waypoint is attached to a namespace or service that is not in ambient mode.',
+    fix: 'Set `dataplaneMode: DataplaneMode.AMBIENT` on the namespace (or the mesh), or do not attach the waypoint there.',
+    doc: 'Only ztunnel sends traffic to waypoints; sidecars ignore `istio.io/use-waypoint`, so the waypoint and its L7 policies are bypassed.',
+  },
+  CONFLICTING_WAYPOINTS: {
+    id: 'MESH-AMB-007',
+    severity: Severity.ERROR,
+    message: 'A namespace or service is attached to two waypoints.',
+    fix: 'Attach each namespace and each service to one waypoint; a service-level attachment already overrides its namespace\'s.',
+    doc: '`istio.io/use-waypoint` is one label with one value; the second attachment would overwrite the first.',
+  },
+  WAYPOINT_TRAFFIC_TYPE: {
+    id: 'MESH-AMB-008',
+    severity: Severity.ERROR,
+    message: 'A waypoint is attached where its traffic type does not serve the attachment.',
+    fix: 'Use `WaypointFor.SERVICE` or `WaypointFor.ALL` for waypoints attached to services or namespaces of services, or drop the attachment.',
+    doc: 'A waypoint labelled `istio.io/waypoint-for: workload` or `none` receives no service-addressed traffic, so a service attached to it bypasses its L7 policy.',
+  },
+  POLICY_WAYPOINT_NAMESPACE: {
+    id: 'MESH-AMB-009',
+    severity: Severity.ERROR,
+    message: 'A policy attached to a waypoint lives in another namespace than the waypoint.',
+    fix: 'Drop `namespaceName` (the policy then lives with the waypoint), or attach a waypoint of the policy\'s namespace.',
+    doc: 'Istio resolves `targetRefs` in the policy\'s own namespace; a policy elsewhere (other than the root namespace) targets nothing.',
+  },
+  POLICY_WAYPOINT_AND_SELECTOR: {
+    id: 'MESH-AMB-010',
+    severity: Severity.ERROR,
+    message: 'A policy is given both a waypoint and a workload or selector.',
+    fix: 'Use `waypoint` for L7 policy enforced by the waypoint, or `workload`/`selector` for L4 policy enforced by ztunnel, not both.',
+    doc: 'Istio rejects a policy that sets both `selector` and `targetRefs` (webhook: "only one of targetRefs or workloadSelector can be set").',
+  },
+  UNSUPPORTED_AMBIENT_TOPOLOGY: {
+    id: 'MESH-AMB-011',
+    severity: Severity.ERROR,
+    message: 'Istio\'s ambient multicluster supports only multiple primaries on different networks.',
+    fix: 'Use `MeshTopology.MULTI_PRIMARY_MULTI_NETWORK` with every cluster a primary on its own network, or keep the mesh on sidecars.',
+    doc: 'Istio ambient multicluster guide (alpha): primary-remote is not supported, single-network multicluster is untested and may be broken; an external control plane has no ambient install path.',
+  },
+  CLASSIC_EAST_WEST_IN_AMBIENT: {
+    id: 'MESH-AMB-012',
+    severity: Severity.ERROR,
+    message: 'An ambient multi-network mesh needs an ambient east-west gateway (class `istio-east-west`) in every network.',
+    fix: 'Add `new AmbientEastWestGateway(mesh, \'eastwest\')` (one per network), which the ambient guide installs instead of `gen-eastwest-gateway.sh` without `--ambient`.',
+    doc: 'Ambient clusters reach other networks over double HBONE on port 15008 through a Gateway API gateway of class istio-east-west; the classic 15443 AUTO_PASSTHROUGH gateway does not carry ztunnel traffic.',
+  },
+  ENROLLED_NAMESPACE_UNDECLARED: {
+    id: 'MESH-AMB-013',
+    severity: Severity.ERROR,
+    message: 'A waypoint enrolls its namespace, but the mesh does not declare that namespace.',
+    fix: 'Declare it with `mesh.addNamespace(name, { dataplaneMode: DataplaneMode.AMBIENT })`, or drop `enrollNamespace`.',
+    doc: 'The `istio.io/use-waypoint` label goes on the Namespace object the mesh emits; without it nothing carries the label and the waypoint is bypassed.',
+  },
+  SERVICE_WITHOUT_WAYPOINT: {
+    id: 'MESH-AMB-014',
+    severity: Severity.ERROR,
+    message: 'A policy is attached to a service (`targetRefs` kind Service) that no waypoint serves.',
+    fix: 'Attach a waypoint to the service or its namespace (`waypoint.attachService(svc)`, `attachNamespace(ns)` or `enrollNamespace: true`).',
+    doc: 'Istio applies a Service-targeted policy on the waypoint the service uses; without `istio.io/use-waypoint` on the service or its namespace nothing enforces it.',
+  },
+} satisfies Record<string, RuleDefinition>;
