@@ -25,7 +25,24 @@ const externalSecret = (data: object[]) => ({
   spec: { secretStoreRef: { kind: 'ClusterSecretStore', name: 'vault' }, target: { name: 'cacerts' }, data },
 });
 
+const gatewayApi = (kind: string, spec: object) => ({ apiVersion: 'gateway.networking.k8s.io/v1', kind, metadata: meta('bookinfo'), spec });
+const httpsListener = (tls: object) => gatewayApi('Gateway', { gatewayClassName: 'istio', listeners: [{ name: 'https', port: 443, protocol: 'HTTPS', tls }] });
+const rewriteRoute = (matches?: object[]) => gatewayApi('HTTPRoute', {
+  parentRefs: [{ name: 'gw' }],
+  rules: [{ matches, filters: [{ type: 'URLRewrite', urlRewrite: { path: { type: 'ReplacePrefixMatch', replacePrefixMatch: '/v2' } } }], backendRefs: [{ name: 'reviews', port: 9080 }] }],
+});
+
 const good: Array<[string, object]> = [
+  ['Gateway API Gateway with addresses and a terminating HTTPS listener', {
+    ...httpsListener({ mode: 'Terminate', certificateRefs: [{ name: 'cert' }] }),
+    spec: { ...httpsListener({ mode: 'Terminate', certificateRefs: [{ name: 'cert' }] }).spec, addresses: [{ type: 'Hostname', value: 'gw.istio-system.svc.cluster.local' }] },
+  }],
+  ['HTTPRoute with a Service parent and weighted backends', gatewayApi('HTTPRoute', {
+    parentRefs: [{ group: '', kind: 'Service', name: 'reviews', port: 9080 }],
+    rules: [{ backendRefs: [{ name: 'reviews-v1', port: 9080, weight: 50 }, { name: 'reviews-v3', port: 9080, weight: 50 }] }],
+  })],
+  ['HTTPRoute prefix rewrite on the defaulted PathPrefix match (CEL after defaults)', rewriteRoute()],
+  ['ReferenceGrant', gatewayApi('ReferenceGrant', { from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'web' }], to: [{ group: '', kind: 'Service', name: 'reviews' }] })],
   ['mesh-wide STRICT PeerAuthentication', peerAuth({ mtls: { mode: 'STRICT' } })],
   ['port-level mTLS with a selector', peerAuth({ selector: { matchLabels: { app: 'a' } }, portLevelMtls: { 80: { mode: 'DISABLE' } } })],
   ['VirtualService with timeout and retries', virtualService([{ route: [{ destination: { host: 'reviews', subset: 'v1' }, weight: 100 }], timeout: '10s', retries: { attempts: 3, perTryTimeout: '2s' } }])],
@@ -43,6 +60,10 @@ const bad: Array<[string, object]> = [
   ['unknown field in a Kubernetes spec', service({ ports: [{ name: 'http', port: 80 }], loadBalancerIPs: ['10.0.0.1'] })],
   ['label value that is not a valid label', service({ ports: [{ name: 'http', port: 80 }] }, { ...meta('reviews'), labels: { app: 'not a label' } })],
   ['ExternalSecret without secretKey', externalSecret([{ remoteRef: { key: 'istio/cacerts' } }])],
+  ['Gateway API HTTPS listener terminating TLS without certificateRefs (CEL)', httpsListener({ mode: 'Terminate', certificateRefs: [] })],
+  ['HTTPRoute prefix rewrite with an Exact match (CEL)', rewriteRoute([{ path: { type: 'Exact', value: '/a' } }])],
+  ['TLSRoute with an IP hostname (CEL, isIP)', gatewayApi('TLSRoute', { parentRefs: [{ name: 'gw' }], hostnames: ['10.0.0.1'], rules: [{ backendRefs: [{ name: 'db', port: 5432 }] }] })],
+  ['HTTPRoute backendRef to a Service without port (CEL)', gatewayApi('HTTPRoute', { parentRefs: [{ name: 'gw' }], rules: [{ backendRefs: [{ name: 'reviews' }] }] })],
 ];
 
 let server: ApiServer | undefined;
