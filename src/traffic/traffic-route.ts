@@ -14,7 +14,7 @@ import { IGatewayBinding } from '../gateways/gateway-binding';
 import { claimOnce } from '../gateways/placement';
 import { TrafficApi, TrafficApiSetting } from '../gateways/traffic-api';
 import { GrpcRoute, HttpRoute, ReferenceGrant, TlsRoute } from '../imports/gateway.networking.k8s.io';
-import { DestinationRule, VirtualService } from '../imports/networking.istio.io';
+import { DestinationRule, DestinationRuleSpec, VirtualService, VirtualServiceSpec } from '../imports/networking.istio.io';
 import { MeshCluster } from '../topology/cluster';
 import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
@@ -284,37 +284,49 @@ export class TrafficRoute extends MeshMember {
   private render(): void {
     this.registerKeys();
     if (this.trafficApi === TrafficApi.GATEWAY_API) this.renderVersionServices();
+    // clusters that get the same routes share one rendered spec, and every cluster one DestinationRule spec
+    // (props are read, never changed, by cdk8s)
+    const governed = this.governedHttpRoutes();
+    let shared: { readonly http: HttpRouteOptions[]; readonly spec: VirtualServiceSpec } | undefined;
+    let destinationRuleSpec: DestinationRuleSpec | undefined;
     for (const cluster of this.clusters) {
       const scope = cluster.scopeFor(this);
-      const http = this.governedHttpRoutes().filter(r => this.routeIn(r.clusters, cluster));
+      const http = governed.filter(r => this.routeIn(r.clusters, cluster));
       if (this.trafficApi === TrafficApi.GATEWAY_API) {
         this.renderGatewayApiRoutes(cluster, http);
       } else if (http.length + this.tcpRoutes.length + this.tlsRoutes.length > 0) {
+        if (!shared || shared.http.length !== http.length || shared.http.some((r, i) => r !== http[i])) {
+          shared = {
+            http,
+            spec: renderVirtualServiceSpec({
+              service: this.service,
+              namespace: this.namespaceName,
+              hosts: this.hosts,
+              gateways: this.gatewayReferences,
+              exportTo: this.props.exportTo?.values,
+              http,
+              tcp: this.tcpRoutes,
+              tls: this.tlsRoutes,
+            }),
+          };
+        }
         new VirtualService(scope, 'VirtualService', {
           metadata: { name: this.props.name ?? this.service.name, namespace: this.namespaceName },
-          spec: renderVirtualServiceSpec({
-            service: this.service,
-            namespace: this.namespaceName,
-            hosts: this.hosts,
-            gateways: this.gatewayReferences,
-            exportTo: this.props.exportTo?.values,
-            http,
-            tcp: this.tcpRoutes,
-            tls: this.tlsRoutes,
-          }),
+          spec: shared.spec,
         });
       }
       if (this.ownsDestinationRuleIn(cluster)) {
+        destinationRuleSpec ??= renderDestinationRuleSpec({
+          service: this.service,
+          exportTo: this.props.exportTo?.values,
+          policy: this.props.policy,
+          portPolicies: this.portPolicyList,
+          versionPolicies: this.versionPolicyList,
+          subsets: this.trafficApi === TrafficApi.ISTIO,
+        });
         new DestinationRule(scope, 'DestinationRule', {
           metadata: { name: this.props.destinationRuleName ?? this.service.name, namespace: this.namespaceName },
-          spec: renderDestinationRuleSpec({
-            service: this.service,
-            exportTo: this.props.exportTo?.values,
-            policy: this.props.policy,
-            portPolicies: this.portPolicyList,
-            versionPolicies: this.versionPolicyList,
-            subsets: this.trafficApi === TrafficApi.ISTIO,
-          }),
+          spec: destinationRuleSpec,
         });
       }
     }

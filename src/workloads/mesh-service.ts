@@ -470,11 +470,11 @@ export class MeshService extends MeshMember implements IMeshWorkload {
       for (const [key, value] of Object.entries(extra)) metadata.addLabel(key, value);
     }
     if (!shape.emit || this.externalHost !== undefined) return;
+    // one metadata and spec for every cluster (props are read, never changed, by cdk8s): rendered once
+    const metadata = { name: shape.name, namespace: shape.namespace, labels: sortedRecord({ ...shape.emit.labels, ...extra }) };
+    const spec = this.clusters.length ? renderServiceSpec(shape.selector, shape.ports.map(p => ({ ...p, name: this.portName(p) }))) : undefined;
     for (const cluster of this.clusters) {
-      new k8s.KubeService(cluster.scopeFor(this), 'Service', {
-        metadata: { name: shape.name, namespace: shape.namespace, labels: sortedRecord({ ...shape.emit.labels, ...extra }) },
-        spec: renderServiceSpec(shape.selector, shape.ports.map(p => ({ ...p, name: this.portName(p) }))),
-      });
+      new k8s.KubeService(cluster.scopeFor(this), 'Service', { metadata, spec });
     }
   }
 
