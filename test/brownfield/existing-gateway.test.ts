@@ -1,6 +1,6 @@
 import { Duration } from 'cdk8s';
 import {
-  AuthorizationAction, AuthorizationPolicy, EgressGateway, GatewayListener, IngressGateway, Mesh, MeshApp, MeshNamespace, MeshService,
+  AuthorizationAction, AuthorizationPolicy, CanaryRelease, EgressGateway, GatewayListener, IngressGateway, Mesh, MeshApp, MeshNamespace, MeshService,
   Protocol, StringMatch, TrafficRoute,
 } from '../../src';
 import { synth, synthError, testApp } from '../util';
@@ -258,7 +258,73 @@ describe('IngressGateway.fromExisting: Istio bookinfo tasks on an istioctl-insta
   });
 });
 
+describe('IngressGateway.fromExisting: Istio httpbin ingress on an istioctl-installed gateway', () => {
+  function httpbin(app: MeshApp) {
+    const mesh = new Mesh(app, 'mesh', { meshId: 'm', clusters: [{ name: 'c' }] });
+    const ingress = IngressGateway.fromExisting(mesh, 'ingress');
+    // samples/httpbin/httpbin.yaml, applied to `default`
+    const service = MeshService.external(mesh, 'httpbin-service', {
+      name: 'httpbin', namespaceName: 'default', selector: { app: 'httpbin' }, ports: [{ port: 8000, protocol: Protocol.HTTP, name: 'http', targetPort: 8080 }],
+    });
+    return { mesh, ingress, service };
+  }
+
+  test('samples/httpbin/httpbin-gateway.yaml: port 80 is the Service port of istioctl\'s 80 → 8080 mapping', () => {
+    const app = testApp();
+    const { mesh, ingress, service } = httpbin(app);
+    const gateway = ingress.addListener('httpbin-gateway', { namespaceName: 'default', servers: [{ port: 80, name: 'http', protocol: Protocol.HTTP, hosts: ['*'] }] });
+    new TrafficRoute(mesh, 'httpbin-route', { service, hosts: ['*'], gateways: [gateway], http: [{ destinations: [{ port: 8000 }] }] });
+    expectObjects(synth(app).cluster('c'), [
+      {
+        apiVersion: 'networking.istio.io/v1', kind: 'Gateway', metadata: { name: 'httpbin-gateway' },
+        spec: { selector: { istio: 'ingressgateway' }, servers: [{ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['*'] }] },
+      },
+      {
+        apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'httpbin' },
+        spec: { hosts: ['*'], gateways: ['httpbin-gateway'], http: [{ route: [{ destination: { host: 'httpbin', port: { number: 8000 } } }] }] },
+      },
+    ]);
+  });
+
+  test('the ingress-control task: httpbin.example.com, /status and /delay', () => {
+    const app = testApp();
+    const { mesh, ingress, service } = httpbin(app);
+    const gateway = ingress.addListener('httpbin-gateway', {
+      namespaceName: 'default', servers: [{ port: 80, name: 'http', protocol: Protocol.HTTP, hosts: ['httpbin.example.com'] }],
+    });
+    new TrafficRoute(mesh, 'httpbin-route', {
+      service, hosts: ['httpbin.example.com'], gateways: [gateway],
+      http: [{ match: [{ uri: StringMatch.prefix('/status') }, { uri: StringMatch.prefix('/delay') }], destinations: [{ port: 8000 }] }],
+    });
+    expectObjects(synth(app).cluster('c'), [
+      {
+        apiVersion: 'networking.istio.io/v1', kind: 'Gateway', metadata: { name: 'httpbin-gateway' },
+        spec: { selector: { istio: 'ingressgateway' }, servers: [{ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['httpbin.example.com'] }] },
+      },
+      {
+        apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'httpbin' },
+        spec: {
+          hosts: ['httpbin.example.com'],
+          gateways: ['httpbin-gateway'],
+          http: [{ match: [{ uri: { prefix: '/status' } }, { uri: { prefix: '/delay' } }], route: [{ destination: { port: { number: 8000 }, host: 'httpbin' } }] }],
+        },
+      },
+    ]);
+  });
+});
+
 describe('an existing gateway is usable where a deployed one is', () => {
+  test('a CanaryRelease bound to a listener on it splits gateway traffic; nothing is emitted for the gateway', () => {
+    const app = testApp();
+    const { mesh, gateway, reviews } = bookinfo(app);
+    new CanaryRelease(mesh, 'reviews-canary', { service: reviews, stableVersion: 'v1', canaryVersion: 'v3', steps: [20], gateways: [gateway], hosts: ['bookinfo.example.com'], mesh: true });
+    const out = synth(app);
+    expect(out.cluster('c').filter(o => WORKLOAD_KINDS.includes(o.kind))).toEqual([]);
+    const vs = out.find('c', 'VirtualService', 'reviews', 'default');
+    expect(vs.spec.gateways).toEqual(['default/bookinfo-gateway', 'mesh']);
+    expect(vs.spec.http.at(-1).route.map((r: any) => [r.destination.subset, r.weight])).toEqual([['v1', 80], ['v3', 20]]);
+  });
+
   test('policies select its exact labels; the analysis counts its pods and Service (no IST0101 beside a deployed gateway)', () => {
     const app = testApp();
     const mesh = new Mesh(app, 'mesh', { meshId: 'm', clusters: [{ name: 'c' }] });
