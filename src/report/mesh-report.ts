@@ -98,6 +98,20 @@ function describeRoute(rule: JsonObject): string {
   return `${describeMatch(jsonObjects(rule, 'match'))} → ${action}`;
 }
 
+/** One Gateway API route rule, `matches → backend weight%, …`. */
+function describeGatewayApiRule(rule: JsonObject): string {
+  const matches = jsonObjects(rule, 'matches').map(m => {
+    const path = jsonObject(m.path);
+    const method = jsonObject(m.method);
+    const parts = [path ? `path ${String(path.type ?? 'PathPrefix')} ${String(path.value)}` : '',
+      method ? `method ${[method.service, method.method].filter(x => x !== undefined).join('/')}` : '',
+      ...jsonObjects(m, 'headers').map(h => `header ${String(h.name)} ${String(h.type ?? 'Exact')} ${String(h.value)}`)].filter(x => x);
+    return parts.join(' & ') || '*';
+  });
+  const targets = jsonObjects(rule, 'backendRefs').map(b => `${String(b.name)}${b.weight !== undefined ? ` ${String(b.weight)}%` : ''}`);
+  return `${matches.join(' | ') || '*'} → ${targets.join(', ')}`;
+}
+
 function describeFailover(lb: unknown): string | undefined {
   const setting = jsonObject(jsonAt(lb, 'localityLbSetting'));
   if (!setting || setting.enabled === false) return undefined;
@@ -277,7 +291,7 @@ export class MeshReport {
           const entry = services.get(host) ?? { namespace, selector: jsonStringRecord(obj, 'spec', 'selector'), clusters: new Set<string>() };
           entry.clusters.add(cluster);
           services.set(host, entry);
-        } else if (jsonString(obj, 'apiVersion')?.includes('istio.io')) {
+        } else if (jsonString(obj, 'apiVersion')?.includes('istio.io') || jsonString(obj, 'apiVersion')?.startsWith('gateway.networking.k8s.io/')) {
           const list = byKind.get(obj.kind) ?? [];
           list.push(obj);
           byKind.set(obj.kind, list);
@@ -295,6 +309,15 @@ export class MeshReport {
         const list = routesByHost.get(key) ?? [];
         list.push(...lines.map(l => `${l}${via}`));
         routesByHost.set(key, list);
+      }
+    }
+    // Gateway API mesh routes (GAMMA): the routes of the Service they name as parent.
+    for (const route of [...unique(byKind.get('HTTPRoute')), ...unique(byKind.get('GRPCRoute'))]) {
+      const namespace = String(jsonAt(route, 'metadata', 'namespace'));
+      const lines = jsonObjects(route, 'spec', 'rules').map(describeGatewayApiRule);
+      for (const parent of jsonObjects(route, 'spec', 'parentRefs').filter(p => p.kind === 'Service')) {
+        const key = qualifiedHost(String(parent.name), jsonString(parent, 'namespace') ?? namespace);
+        routesByHost.set(key, [...routesByHost.get(key) ?? [], ...lines.map(l => `${l} (${String(route.kind)})`)]);
       }
     }
     const rulesByHost = new Map<string, JsonObject>();

@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { build } from '../../examples/multicloud-three-networks';
-import { ClusterRole, DiagramNodeKind, Mesh, MeshReport, MeshService, Protocol, Severity } from '../../src';
+import { ClusterRole, DiagramNodeKind, Mesh, MeshReport, MeshService, Protocol, Severity, StringMatch, TrafficApi, TrafficRoute } from '../../src';
 import { synth, testApp } from '../util';
 
 function reportOf(app: ReturnType<typeof testApp>, mesh: Mesh): MeshReport {
@@ -112,5 +112,28 @@ describe('mesh report', () => {
     const rule = { id: 'MESH-TEST-001', severity: Severity.WARNING, message: 'Something looks odd.', fix: 'Look again.', doc: 'test rule' };
     mesh2.report(rule, mesh2, 'odd');
     expect(reportOf(app2, mesh2).toMarkdown()).toContain('## Warnings\n\n- MESH-TEST-001 [warning] at mesh: Something looks odd. Value: "odd". Fix: Look again.');
+  });
+
+  test('Gateway API mesh routes (HTTPRoutes with the Service as parent) are listed under their service', () => {
+    const app = testApp();
+    const mesh = new Mesh(app, 'mesh', { meshId: 'm', clusters: [{ name: 'a' }], trafficApi: TrafficApi.GATEWAY_API });
+    const reviews = new MeshService(mesh, 'reviews', {
+      name: 'reviews',
+      namespaceName: 'shop',
+      ports: [{ port: 9080, protocol: Protocol.HTTP }],
+      versions: [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v2', labels: { version: 'v2' } }],
+    });
+    new TrafficRoute(mesh, 'reviews-route', {
+      service: reviews,
+      http: [
+        { match: [{ headers: { 'end-user': StringMatch.exact('jason') } }], destinations: [{ version: 'v2' }] },
+        { destinations: [{ version: 'v1', weight: 90 }, { version: 'v2', weight: 10 }] },
+      ],
+    });
+    const svc = reportOf(app, mesh).services.find(s => s.host === 'reviews.shop.svc.cluster.local');
+    expect(svc?.routes).toEqual([
+      'header end-user Exact jason → reviews-v2 (HTTPRoute)',
+      '* → reviews-v1 90%, reviews-v2 10% (HTTPRoute)',
+    ]);
   });
 });
