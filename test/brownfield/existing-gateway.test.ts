@@ -276,11 +276,15 @@ describe('IngressGateway.fromExisting: Istio httpbin ingress on an istioctl-inst
     new TrafficRoute(mesh, 'httpbin-route', { service, hosts: ['*'], gateways: [gateway], http: [{ destinations: [{ port: 8000 }] }] });
     expectObjects(synth(app).cluster('c'), [
       {
-        apiVersion: 'networking.istio.io/v1', kind: 'Gateway', metadata: { name: 'httpbin-gateway' },
+        apiVersion: 'networking.istio.io/v1',
+        kind: 'Gateway',
+        metadata: { name: 'httpbin-gateway' },
         spec: { selector: { istio: 'ingressgateway' }, servers: [{ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['*'] }] },
       },
       {
-        apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'httpbin' },
+        apiVersion: 'networking.istio.io/v1',
+        kind: 'VirtualService',
+        metadata: { name: 'httpbin' },
         spec: { hosts: ['*'], gateways: ['httpbin-gateway'], http: [{ route: [{ destination: { host: 'httpbin', port: { number: 8000 } } }] }] },
       },
     ]);
@@ -293,16 +297,22 @@ describe('IngressGateway.fromExisting: Istio httpbin ingress on an istioctl-inst
       namespaceName: 'default', servers: [{ port: 80, name: 'http', protocol: Protocol.HTTP, hosts: ['httpbin.example.com'] }],
     });
     new TrafficRoute(mesh, 'httpbin-route', {
-      service, hosts: ['httpbin.example.com'], gateways: [gateway],
+      service,
+      hosts: ['httpbin.example.com'],
+      gateways: [gateway],
       http: [{ match: [{ uri: StringMatch.prefix('/status') }, { uri: StringMatch.prefix('/delay') }], destinations: [{ port: 8000 }] }],
     });
     expectObjects(synth(app).cluster('c'), [
       {
-        apiVersion: 'networking.istio.io/v1', kind: 'Gateway', metadata: { name: 'httpbin-gateway' },
+        apiVersion: 'networking.istio.io/v1',
+        kind: 'Gateway',
+        metadata: { name: 'httpbin-gateway' },
         spec: { selector: { istio: 'ingressgateway' }, servers: [{ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['httpbin.example.com'] }] },
       },
       {
-        apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'httpbin' },
+        apiVersion: 'networking.istio.io/v1',
+        kind: 'VirtualService',
+        metadata: { name: 'httpbin' },
         spec: {
           hosts: ['httpbin.example.com'],
           gateways: ['httpbin-gateway'],
