@@ -251,7 +251,7 @@ export class ControlPlane extends MeshMember {
       const clusterGateways = gatewaysByCluster.get(cluster) ?? [];
       const servesRemotes = cluster.role === ClusterRole.PRIMARY && this.servesRemotes(cluster);
       const revisions = this.revisionsIn(cluster);
-      const contexts = revisions.map((revision): ClusterInstallContext => ({
+      const contexts = revisions.map((revision, i): ClusterInstallContext => ({
         cluster,
         meshId: this.mesh.meshId,
         revision,
@@ -264,6 +264,7 @@ export class ControlPlane extends MeshMember {
         withoutIngressGateway: revisions.length > 1 || this.deploysProfileGateway(cluster),
         defaultRevision: this.props.upgrade?.defaultRevision,
         ambient: ambient && cluster.role === ClusterRole.PRIMARY ? true : undefined,
+        ambientNodeComponentsElsewhere: ambient && i > 0 ? true : undefined,
       }));
       this.addArtifacts({
         cluster,

@@ -44,6 +44,11 @@ export interface ClusterInstallContext {
   readonly defaultRevision?: string;
   /** Primaries: install the `ambient` profile (istiod, istio-cni, ztunnel) because some namespace runs ambient. */
   readonly ambient?: boolean;
+  /**
+   * Ambient with several revisions: istio-cni and ztunnel are node-wide and come from the first revision's install, so
+   * this revision's IstioOperator disables them.
+   */
+  readonly ambientNodeComponentsElsewhere?: boolean;
 }
 
 /** The Istio profile of an ambient install (istioctl `profile`, Helm `--set profile=`). */
@@ -240,7 +245,9 @@ function operatorSpec(ctx: ClusterInstallContext): IstioOperatorSpec {
         profile: ctx.ambient ? AMBIENT_PROFILE : ctx.withoutIngressGateway ? 'minimal' : undefined,
         revision,
         meshConfig: ctx.settings.meshConfig,
-        components: env ? { pilot: { k8s: { env } } } : undefined,
+        components: ctx.ambient && ctx.ambientNodeComponentsElsewhere
+          ? definedEntries({ pilot: env ? { k8s: { env } } : undefined, cni: { enabled: false }, ztunnel: { enabled: false } })
+          : env ? { pilot: { k8s: { env } } } : undefined,
         values: definedEntries({
           global: primaryGlobal(ctx, false),
           pilot: ctx.settings.pilotEnv ? { env: ctx.settings.pilotEnv } : undefined,

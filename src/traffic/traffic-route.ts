@@ -18,7 +18,9 @@ import { DestinationRule, DestinationRuleSpec, VirtualService, VirtualServiceSpe
 import { MeshCluster } from '../topology/cluster';
 import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
+import { DataplaneMode } from '../topology/namespace';
 import { checkInit } from '../validation/input/check';
+import { AmbientRules } from '../validation/rules/ambient';
 import { RouteRules } from '../validation/rules/route';
 import { MeshService } from '../workloads/mesh-service';
 import { renderServiceSpec } from '../workloads/mesh-service-render';
@@ -471,6 +473,7 @@ export class TrafficRoute extends MeshMember {
   }
 
   private validate(): void {
+    this.checkAmbientWaypoint();
     checkTrafficRoute({
       path: this.node.path,
       mesh: this.mesh,
@@ -492,6 +495,16 @@ export class TrafficRoute extends MeshMember {
       trafficApi: this.trafficApi,
       gatewayApiGaps: this.gatewayApiGaps(),
     });
+  }
+
+  /** Mesh routes of an ambient service are applied by its waypoint only (MESH-AMB-015). */
+  private checkAmbientWaypoint(): void {
+    const ns = this.service.namespaceName;
+    if (!this.hasRoutes || !this.boundToMesh || this.mesh.dataplaneOf(ns) !== DataplaneMode.AMBIENT) return;
+    const nsWaypoint = this.mesh.namespaces.find(n => n.name === ns)?.waypointName;
+    if (this.service.waypointName === undefined && nsWaypoint === undefined) {
+      this.mesh.report(AmbientRules.ROUTE_WITHOUT_WAYPOINT, this, `${ns}/${this.service.name}`, `Namespace "${ns}" is ambient.`);
+    }
   }
 
   private routeIn(names: string[] | undefined, cluster: MeshCluster): boolean {

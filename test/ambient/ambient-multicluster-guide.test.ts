@@ -152,6 +152,27 @@ describe('ambient install (single cluster, Istio\'s ambient install docs)', () =
     expect(artifact(out, 'cluster1/helm/ztunnel.values.yaml')).toEqual({ multiCluster: { clusterName: 'cluster1' } });
   });
 
+  test('two revisions: istio-cni and ztunnel come from the first revision only (node-wide components)', () => {
+    const app = testApp();
+    const mesh = new Mesh(app, 'mesh', {
+      meshId: 'mesh1',
+      topology: MeshTopology.MULTI_PRIMARY,
+      dataplaneMode: DataplaneMode.AMBIENT,
+      revision: '1-29',
+      clusters: [{ name: 'cluster1' }],
+      controlPlane: { revisions: [{ name: '1-29' }, { name: '1-30' }] },
+    });
+    mesh.addNamespace('shop');
+    const out = synth(app);
+    expect(artifact(out, 'cluster1/istioctl/istio-operator-1-29.yaml').spec.components).toBeUndefined();
+    expect(artifact(out, 'cluster1/istioctl/istio-operator-1-30.yaml').spec).toMatchObject({
+      profile: 'ambient', revision: '1-30', components: { cni: { enabled: false }, ztunnel: { enabled: false } },
+    });
+    const helm = out.text('cluster1/RUNBOOK.md').split('\n').filter(l => /helm install (istio-cni|ztunnel)/.test(l));
+    expect(helm).toHaveLength(2);
+    expect(artifact(out, 'cluster1/helm/istio-cni.values.yaml')).toEqual({ profile: 'ambient', revision: '1-29' });
+  });
+
   test('a sidecar mesh keeps its install artifacts: no ambient profile, no istio-cni or ztunnel values', () => {
     const app = testApp();
     new Mesh(app, 'mesh', { meshId: 'mesh1', topology: MeshTopology.MULTI_PRIMARY, clusters: [{ name: 'cluster1' }] }).addNamespace('shop');

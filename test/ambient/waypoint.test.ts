@@ -2,7 +2,7 @@ import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import {
   AuthorizationAction, AuthorizationPolicy, ConditionKey, DataplaneMode, LocalRateLimit, Mesh, MeshService, Protocol, SidecarSettings,
-  ProxyLogLevel, Telemetry, Waypoint, WaypointFor,
+  ProxyLogLevel, Telemetry, TrafficRoute, Waypoint, WaypointFor,
 } from '../../src';
 import { synth, synthError, testApp } from '../util';
 
@@ -179,6 +179,29 @@ describe('policies attached to a service (targetRefs kind Service)', () => {
     const { app, mesh, reviews } = ambientShop();
     new AuthorizationPolicy(mesh, 'reviews-get', { targetService: reviews, rules: [{ operations: [{ methods: ['GET'] }] }] });
     expect(synthError(app)).toContain('MESH-AMB-014 [error] at mesh/reviews-get: A policy is attached to a service (`targetRefs` kind Service) that no waypoint serves. Value: "shop/reviews".');
+  });
+});
+
+describe('routes of ambient services', () => {
+  const versions = (svc: MeshService) => { svc.addVersion('v1', { version: 'v1' }); svc.addVersion('v2', { version: 'v2' }); };
+
+  test('a mesh route of an ambient service without a waypoint is MESH-AMB-015', () => {
+    const { app, mesh, reviews } = ambientShop();
+    versions(reviews);
+    new TrafficRoute(mesh, 'reviews-split', { service: reviews, http: [{ destinations: [{ version: 'v1', weight: 90 }, { version: 'v2', weight: 10 }] }] });
+    expect(synthError(app)).toContain('MESH-AMB-015 [error] at mesh/reviews-split: A mesh route (VirtualService or HTTPRoute for sidecar/ztunnel traffic) targets an ambient service that no waypoint serves. Namespace "shop" is ambient. Value: "shop/reviews".');
+  });
+
+  test('with the namespace waypoint, or on sidecars, the same route is fine', () => {
+    const ambient = ambientShop();
+    versions(ambient.reviews);
+    new Waypoint(ambient.mesh, 'waypoint', { namespaceName: 'shop', enrollNamespace: true });
+    new TrafficRoute(ambient.mesh, 'reviews-split', { service: ambient.reviews, http: [{ destinations: [{ version: 'v1', weight: 90 }, { version: 'v2', weight: 10 }] }] });
+    expect(() => synth(ambient.app)).not.toThrow();
+    const sidecars = ambientShop(DataplaneMode.SIDECAR);
+    versions(sidecars.reviews);
+    new TrafficRoute(sidecars.mesh, 'reviews-split', { service: sidecars.reviews, http: [{ destinations: [{ version: 'v1', weight: 90 }, { version: 'v2', weight: 10 }] }] });
+    expect(() => synth(sidecars.app)).not.toThrow();
   });
 });
 

@@ -100,4 +100,11 @@ export const AmbientRules = {
     fix: 'Attach a waypoint to the service or its namespace (`waypoint.attachService(svc)`, `attachNamespace(ns)` or `enrollNamespace: true`).',
     doc: 'Istio applies a Service-targeted policy on the waypoint the service uses; without `istio.io/use-waypoint` on the service or its namespace nothing enforces it.',
   },
+  ROUTE_WITHOUT_WAYPOINT: {
+    id: 'MESH-AMB-015',
+    severity: Severity.ERROR,
+    message: 'A mesh route (VirtualService or HTTPRoute for sidecar/ztunnel traffic) targets an ambient service that no waypoint serves.',
+    fix: 'Attach a waypoint to the service or its namespace (`waypoint.attachService(svc)`, `attachNamespace(ns)` or `enrollNamespace: true`), or bind the route to gateways only.',
+    doc: 'In ambient mode only waypoints apply routing (weights, matches, retries, faults); ztunnel forwards L4 and ignores routes, so the route silently does nothing (Istio "Use Layer 7 features": traffic routing needs a waypoint).',
+  },
 } satisfies Record<string, RuleDefinition>;
