@@ -90,6 +90,7 @@ class Migration {
       this.mapGateways(cluster, objects, mapped);
       this.mapRoutes(cluster, objects, mapped);
       this.mapServiceEntries(cluster, objects, mapped);
+      this.mapPeerAuthentications(cluster, objects, mapped);
       for (const o of objects) if (!mapped.has(o)) this.keep(o, reasonFor(o));
     }
   }
@@ -238,6 +239,18 @@ class Migration {
     return `{ ${parts.join(', ')} }`;
   }
 
+  /** Namespace-wide PeerAuthentications with a mode only → PeerAuth.namespaceWide. */
+  private mapPeerAuthentications(cluster: string, objects: InputObject[], mapped: Set<InputObject>): void {
+    for (const o of objects.filter(x => x.kind === 'PeerAuthentication')) {
+      const mode = jsonString(o.json, 'spec', 'mtls', 'mode');
+      const plain = onlyKeys(o.json.spec, ['mtls']) && onlyKeys(jsonObject(o.json.spec)?.mtls, ['mode'])
+        && ['STRICT', 'PERMISSIVE', 'DISABLE', 'UNSET'].includes(mode ?? '') && onlyKeys(o.json.metadata, ['name', 'namespace']);
+      if (!plain) continue;
+      mapped.add(o);
+      this.code.push(`  PeerAuth.namespaceWide(mesh, ${lit(this.unique(`${cluster}-${o.namespace}-${o.name}-peer-auth`))}, ${lit(o.namespace)}, MtlsMode.${mode}, { name: ${lit(o.name)}, clusters: [${lit(cluster)}] });`);
+    }
+  }
+
   /** ServiceEntries of one host with plain ports, present alike in every cluster → ExternalService. */
   private mapServiceEntries(_cluster: string, objects: InputObject[], mapped: Set<InputObject>): void {
     for (const o of objects.filter(x => x.kind === 'ServiceEntry')) {
@@ -267,8 +280,9 @@ function reasonFor(o: InputObject): string {
     case 'VirtualService': return 'a VirtualService is mapped only when it routes one Service of the input (mesh-bound, HTTP routes with uri/header matches, destinations of that Service, timeouts)';
     case 'DestinationRule': return 'a DestinationRule is mapped only when it has subsets of labels and no traffic policy, for a Service of the input';
     case 'Gateway': return 'a Gateway is mapped only when it selects `istio: <name>` alone and its servers have port, hosts and TLS mode/credential';
+    case 'PeerAuthentication': return 'a PeerAuthentication is mapped only when it is namespace-wide with a mode and nothing else';
     case 'ServiceEntry': return 'a ServiceEntry is mapped only when it has one host and prefixed port names, without endpoints, and is the same in every cluster';
-    default: return `${o.kind} is kept as written (the migration maps Gateways, VirtualServices, DestinationRules and ServiceEntries)`;
+    default: return `${o.kind} is kept as written (the migration maps Gateways, VirtualServices, DestinationRules, ServiceEntries and PeerAuthentications)`;
   }
 }
 
@@ -295,11 +309,12 @@ export function migrate(clusterDirs: string[]): MigrationResult {
     'import * as path from \'path\';',
     'import { Duration } from \'cdk8s\';',
     'import {',
-    '  ExternalService, GatewayTlsMode, IngressGateway, Mesh, MeshApp, MeshService, MtlsMode, Protocol, ServiceEntryResolution, StringMatch, TrafficRoute,',
+    '  ExternalService, GatewayTlsMode, IngressGateway, Mesh, MeshApp, MeshService, MtlsMode, PeerAuth, Protocol, ServiceEntryResolution, StringMatch,',
+    '  TrafficRoute,',
     '} from \'cdk8s-mesh\';',
     '',
     '// Referenced so every import is used whatever the input maps to.',
-    'void [Duration, ExternalService, GatewayTlsMode, IngressGateway, MeshService, Protocol, ServiceEntryResolution, StringMatch, TrafficRoute];',
+    'void [Duration, ExternalService, GatewayTlsMode, IngressGateway, MeshService, PeerAuth, Protocol, ServiceEntryResolution, StringMatch, TrafficRoute];',
     '',
     '/** The migrated mesh: its clusters, the objects kept as written (manifests/<cluster>/), and the mapped constructs. */',
     'export function build(app: MeshApp): Mesh {',
