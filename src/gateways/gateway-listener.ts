@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { renderGatewayApiGateway } from './gateway-api-listener-render';
 import { GatewayAllowedRoutes } from './gateway-api-options';
 import { IGatewayBinding } from './gateway-binding';
+import { GatewayServiceType } from './gateway-options';
 import type { GatewayWorkload } from './gateway-workload';
 import { CLUSTER_LABEL, claimOnce, configClustersFor } from './placement';
 import { GatewayDeploymentMode, TrafficApi } from './traffic-api';
@@ -306,11 +307,21 @@ export class GatewayListener extends MeshMember implements IGatewayBinding {
       if (claim === 'conflict') this.gateway.mesh.report(GatewayRules.DUPLICATE_LISTENER_NAME, this, key);
       if (claim !== 'first') continue;
       const scope = cluster.scopeFor(this);
-      new GatewayApiGateway(scope, 'GatewayApiGateway', { metadata: { name: this.name, namespace: this.namespaceName }, spec });
+      new GatewayApiGateway(scope, 'GatewayApiGateway', { metadata: { name: this.name, namespace: this.namespaceName, annotations: this.automatedAnnotations(cluster) }, spec });
       if (secretGrant) {
         new ReferenceGrant(scope, 'SecretReferenceGrant', { metadata: { name: `${this.namespaceName}-${this.name}`, namespace: this.gateway.namespaceName }, spec: secretGrant });
       }
     }
+  }
+
+  /**
+   * With Istio's automated deployment, the Service type of the deployed gateway: `networking.istio.io/service-type`
+   * when it is not Istio's LoadBalancer (an egress gateway's ClusterIP, as Istio's egress task with the Gateway API sets it).
+   */
+  private automatedAnnotations(cluster: MeshCluster): { [key: string]: string } | undefined {
+    if (this.gateway.deploymentMode !== GatewayDeploymentMode.AUTOMATED) return undefined;
+    const serviceType = this.gateway.settingsFor(cluster.clusterName).serviceType;
+    return serviceType && serviceType !== GatewayServiceType.LOAD_BALANCER ? { 'networking.istio.io/service-type': serviceType } : undefined;
   }
 
   private render(): void {

@@ -240,4 +240,19 @@ describe('TLS listeners and egress gateways', () => {
     expect(gateway.spec.addresses).toEqual([{ type: 'Hostname', value: 'istio-egressgateway.istio-system.svc.cluster.local' }]);
     expect(gateway.spec.listeners).toEqual([{ name: 'http-80', hostname: 'edition.cnn.com', port: 80, protocol: 'HTTP', allowedRoutes: { namespaces: { from: 'All' } } }]);
   });
+
+  test('automated deployment of an egress gateway: the Gateway asks Istio for a ClusterIP Service (networking.istio.io/service-type)', () => {
+    const app = testApp();
+    const mesh = new Mesh(app, 'mesh', { meshId: 'm', clusters: [{ name: 'c1' }], trafficApi: TrafficApi.GATEWAY_API });
+    new EgressGateway(mesh, 'egress', { deploymentMode: GatewayDeploymentMode.AUTOMATED })
+      .addListener('cnn-egress-gateway', { servers: [{ port: 80, name: 'http', protocol: Protocol.HTTP, hosts: ['./edition.cnn.com'] }] });
+    const out = synth(app);
+    const gateway = out.find('c1', 'Gateway', 'cnn-egress-gateway', 'istio-system');
+    expect(gateway.metadata.annotations).toEqual({ 'networking.istio.io/service-type': 'ClusterIP' });
+    expect(gateway.spec).toEqual({
+      gatewayClassName: 'istio',
+      listeners: [{ name: 'http', hostname: 'edition.cnn.com', port: 80, protocol: 'HTTP', allowedRoutes: { namespaces: { from: 'Same' } } }],
+    });
+    expect(out.ofKind('c1', 'Deployment')).toEqual([]);
+  });
 });
