@@ -212,6 +212,10 @@ export class MeshNamespace extends MeshMember {
       return;
     }
     if (!this.ambient) this.mesh.report(AmbientRules.WAYPOINT_OUTSIDE_AMBIENT, owner, this.name, `Namespace "${this.name}" uses ${this.dataplaneMode}.`);
+    if (this.existing) {
+      const labels = [`${USE_WAYPOINT_LABEL}=${name}`, ...namespace === this.name ? [] : [`${USE_WAYPOINT_NAMESPACE_LABEL}=${namespace}`]];
+      this.mesh.report(AmbientRules.WAYPOINT_ON_EXISTING_NAMESPACE, owner, this.name, `Label it: \`kubectl label namespace ${this.name} ${labels.join(' ')}\`.`);
+    }
     this.waypoint = { name, namespace, owner };
   }
 

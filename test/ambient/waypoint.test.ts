@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import {
-  AuthorizationAction, AuthorizationPolicy, ConditionKey, DataplaneMode, LocalRateLimit, Mesh, MeshService, Protocol, SidecarSettings,
+  AuthorizationAction, AuthorizationPolicy, ConditionKey, DataplaneMode, LocalRateLimit, Mesh, MeshNamespace, MeshService, Protocol, SidecarSettings,
   ProxyLogLevel, Telemetry, TrafficRoute, Waypoint, WaypointFor,
 } from '../../src';
 import { synth, synthError, testApp } from '../util';
@@ -156,6 +156,17 @@ describe('ambient rules', () => {
     const waypoint = new Waypoint(mesh, 'waypoint', { namespaceName: 'shop', enrollNamespace: true });
     new AuthorizationPolicy(mesh, 'policy', { waypoint, workload: reviews, rules: [{ operations: [{ methods: ['GET'] }] }] });
     expect(synthError(app)).toContain('MESH-AMB-010 [error] at mesh/policy: A policy is given both a waypoint and a workload or selector. Value: {"targetRef":"Gateway/shop/waypoint","selector":{"app":"reviews"}}.');
+  });
+
+  test('a waypoint attached to an existing namespace warns MESH-AMB-016 with the label command', () => {
+    const app = testApp();
+    const mesh = new Mesh(app, 'mesh', { meshId: 'shop', dataplaneMode: DataplaneMode.AMBIENT, clusters: [{ name: 'prod' }] });
+    const ns = MeshNamespace.fromExisting(mesh, 'shop-ns', { name: 'shop' });
+    new Waypoint(mesh, 'waypoint', { namespaceName: 'shop' }).attachNamespace(ns);
+    const out = synth(app);
+    expect(out.ofKind('prod', 'Namespace').map(n => n.metadata.name)).toEqual(['istio-system']);
+    const hits = mesh.diagnostics.all.filter(d => d.rule.id === 'MESH-AMB-016');
+    expect(hits.map(d => [d.path, d.value, d.detail, d.rule.severity])).toEqual([['mesh/waypoint', '"shop"', 'Label it: `kubectl label namespace shop istio.io/use-waypoint=waypoint`.', 'warning']]);
   });
 
   test('a waypoint enrolling an undeclared namespace is MESH-AMB-013', () => {

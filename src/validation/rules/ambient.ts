@@ -107,4 +107,11 @@ export const AmbientRules = {
     fix: 'Attach a waypoint to the service or its namespace (`waypoint.attachService(svc)`, `attachNamespace(ns)` or `enrollNamespace: true`), or bind the route to gateways only.',
     doc: 'In ambient mode only waypoints apply routing (weights, matches, retries, faults); ztunnel forwards L4 and ignores routes, so the route silently does nothing (Istio "Use Layer 7 features": traffic routing needs a waypoint).',
   },
+  WAYPOINT_ON_EXISTING_NAMESPACE: {
+    id: 'MESH-AMB-016',
+    severity: Severity.WARNING,
+    message: 'A waypoint is attached to an existing namespace (`MeshNamespace.fromExisting`), whose labels the library does not write.',
+    fix: 'Label the namespace yourself with the command in the detail, or declare it with `mesh.addNamespace()` so the library writes the label.',
+    doc: 'An existing namespace emits no Namespace object, so `istio.io/use-waypoint` reaches the cluster only if someone applies it; until then the waypoint is bypassed.',
+  },
 } satisfies Record<string, RuleDefinition>;

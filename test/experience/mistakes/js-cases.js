@@ -285,6 +285,7 @@ module.exports.cases.push(
 
 /** Analysis findings a JavaScript user meets as warnings: synthesis succeeds, the diagnostic names the construct. */
 module.exports.warnings = [
+  ['a waypoint attached to an existing namespace', (lib, app) => { const mesh = new lib.Mesh(app, 'mesh', { meshId: 'shop', dataplaneMode: lib.DataplaneMode.AMBIENT, clusters: [{ name: 'prod' }] }); new lib.Waypoint(mesh, 'waypoint', { namespaceName: 'apps' }).attachNamespace(lib.MeshNamespace.fromExisting(mesh, 'apps', { name: 'apps' })); }, 'MESH-AMB-016', 'mesh/waypoint', '"apps"'],
   ['a waypoint nothing uses', (lib, app) => new lib.Waypoint(ambientShop(lib, app).mesh, 'waypoint', { namespaceName: 'shop' }), 'MESH-AMB-005', 'mesh/waypoint', '"shop/waypoint"'],
   ['a misspelt gateway pod annotation', (lib, app) => new lib.IngressGateway(shop(lib, app).mesh, 'ingress', { podAnnotations: { 'sidecar.istio.io/proxyCpu': '500m' } }), 'MESH-ANA-010', 'mesh/ingress', '"sidecar.istio.io/proxyCpu"'],
   ['a pod annotation in a gateway\'s serviceAnnotations', (lib, app) => new lib.IngressGateway(shop(lib, app).mesh, 'ingress', { serviceAnnotations: { 'sidecar.istio.io/proxyCPU': '500m' } }), 'MESH-ANA-009', 'mesh/ingress', '"sidecar.istio.io/proxyCPU"'],
