@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { renderEgressVirtualServiceSpec } from './egress-route-render';
 import { EgressGateway } from '../gateways/egress-gateway';
 import { GatewayListener, GatewayTlsMode } from '../gateways/gateway-listener';
 import { DestinationRule, DestinationRuleSpecTrafficPolicyPortLevelSettingsTlsMode, VirtualService } from '../imports/networking.istio.io';
@@ -58,8 +59,8 @@ export interface EgressLockdownProps {
  * gateway → host with TLS origination; an ALLOW AuthorizationPolicy on the egress gateway admits only the named
  * source services for each host.
  *
- * The VirtualService and DestinationRule of each host are rendered here rather than by `EgressRoute` (Istio's
- * egress-gateway task as one construct): the lockdown shares one ISTIO_MUTUAL Gateway server among all its hosts and
+ * Each host's VirtualService is `EgressRoute`'s two-leg VirtualService (its renderer, with named routes); the Gateway
+ * and the DestinationRules stay the lockdown's own: it shares one ISTIO_MUTUAL Gateway server among all its hosts and
  * gives each host a gateway subset with its own SNI, which `EgressRoute`'s one-host, plain-text sidecar leg does not.
  */
 export class EgressLockdown extends MeshMember {
@@ -163,24 +164,20 @@ export class EgressLockdown extends MeshMember {
       for (const h of this.props.allowedHosts) {
         const name = subsetName(h.host);
         const tlsPort = h.tlsPort ?? 443;
+        // The two-leg VirtualService of EgressRoute (sidecars → gateway subset, gateway → host), with named routes.
         new VirtualService(scope, `vs-${name}`, {
           metadata: { name: `${name}-via-egress`, namespace: ns },
-          spec: {
-            hosts: [h.host],
-            gateways: [ref, 'mesh'],
-            http: [
-              {
-                name: 'to-egress-gateway',
-                match: [{ gateways: ['mesh'], port: h.port ?? 80 }],
-                route: [{ destination: { host: this.gateway.host, subset: name, port: { number: this.gatewayPort } } }],
-              },
-              {
-                name: 'to-external-host',
-                match: [{ gateways: [ref], port: this.gatewayPort }],
-                route: [{ destination: { host: h.host, port: { number: tlsPort } } }],
-              },
-            ],
-          },
+          spec: renderEgressVirtualServiceSpec({
+            host: h.host,
+            gatewayReference: ref,
+            gatewayHost: this.gateway.host,
+            subset: name,
+            port: h.port ?? 80,
+            gatewayPort: this.gatewayPort,
+            destinationPort: tlsPort,
+            sni: false,
+            routeNames: ['to-egress-gateway', 'to-external-host'],
+          }),
         });
         new DestinationRule(scope, `dr-${name}`, {
           metadata: { name: `${name}-tls-origination`, namespace: ns },

@@ -20,6 +20,8 @@ export interface EgressRouteModel {
   readonly destinationPort: number;
   /** Route by SNI (TLS passthrough) instead of HTTP. */
   readonly sni: boolean;
+  /** Names of the two routes (sidecars → gateway, gateway → host), if any. */
+  readonly routeNames?: readonly [string, string];
 }
 
 /**
@@ -37,9 +39,10 @@ export function renderEgressVirtualServiceSpec(m: EgressRouteModel): VirtualServ
     ];
     return { hosts: [m.host], gateways, tls };
   }
+  const [toGatewayName, toHostName] = m.routeNames ?? [];
   const http: VirtualServiceSpecHttp[] = [
-    { match: [{ gateways: ['mesh'], port: m.port }], route: [toGateway] },
-    { match: [{ gateways: [m.gatewayReference], port: m.gatewayPort }], route: [toHost] },
+    { ...(toGatewayName ? { name: toGatewayName } : {}), match: [{ gateways: ['mesh'], port: m.port }], route: [toGateway] },
+    { ...(toHostName ? { name: toHostName } : {}), match: [{ gateways: [m.gatewayReference], port: m.gatewayPort }], route: [toHost] },
   ];
   return { hosts: [m.host], gateways, http };
 }
