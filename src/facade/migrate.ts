@@ -91,6 +91,7 @@ class Migration {
       this.mapRoutes(cluster, objects, mapped);
       this.mapServiceEntries(cluster, objects, mapped);
       this.mapPeerAuthentications(cluster, objects, mapped);
+      this.mapAuthorizationPolicies(cluster, objects, mapped);
       for (const o of objects) if (!mapped.has(o)) this.keep(o, reasonFor(o));
     }
   }
@@ -251,6 +252,38 @@ class Migration {
     }
   }
 
+  /** AuthorizationPolicies with an ALLOW/DENY/AUDIT action, a label selector (or none) and from/to rules → AuthorizationPolicy. */
+  private mapAuthorizationPolicies(cluster: string, objects: InputObject[], mapped: Set<InputObject>): void {
+    const SOURCE = ['principals', 'notPrincipals', 'requestPrincipals', 'notRequestPrincipals', 'namespaces', 'notNamespaces', 'ipBlocks', 'notIpBlocks', 'remoteIpBlocks', 'notRemoteIpBlocks'];
+    const OPERATION = ['hosts', 'notHosts', 'ports', 'notPorts', 'methods', 'notMethods', 'paths', 'notPaths'];
+    const listsOf = (value: unknown, keys: string[], numeric: string[]) => onlyKeys(value, keys)
+      && Object.entries(jsonObject(value) ?? {}).every(([k, v]) => Array.isArray(v) && v.every(x => (numeric.includes(k) ? /^\d+$/.test(String(x)) : typeof x === 'string')));
+    for (const o of objects.filter(x => x.kind === 'AuthorizationPolicy')) {
+      const spec = jsonObject(o.json.spec) ?? {};
+      const action = jsonString(spec, 'action');
+      const selector = spec.selector === undefined ? undefined : onlyKeys(spec.selector, ['matchLabels']) ? jsonStringRecord(spec, 'selector', 'matchLabels') : undefined;
+      const rules = jsonObjects(spec, 'rules');
+      const plain = onlyKeys(spec, ['selector', 'action', 'rules']) && ['ALLOW', 'DENY', 'AUDIT'].includes(action ?? '') && onlyKeys(o.json.metadata, ['name', 'namespace'])
+        && (spec.selector === undefined || (selector !== undefined && Object.keys(selector).length > 0))
+        && rules.every(r => onlyKeys(r, ['from', 'to'])
+          && jsonObjects(r, 'from').every(f => onlyKeys(f, ['source']) && listsOf(f.source, SOURCE, []))
+          && jsonObjects(r, 'to').every(t => onlyKeys(t, ['operation']) && listsOf(t.operation, OPERATION, ['ports', 'notPorts'])));
+      if (!plain) continue;
+      mapped.add(o);
+      const ruleCode = rules.map(r => {
+        const fields: string[] = [];
+        if (r.from !== undefined) fields.push(`sources: ${lit(jsonObjects(r, 'from').map(f => f.source))}`);
+        if (r.to !== undefined) {
+          fields.push(`operations: ${lit(jsonObjects(r, 'to').map(t => Object.fromEntries(Object.entries(jsonObject(t.operation) ?? {})
+            .map(([k, v]) => [k, ['ports', 'notPorts'].includes(k) && Array.isArray(v) ? v.map(Number) : v]))))}`);
+        }
+        return `{ ${fields.join(', ')} }`;
+      });
+      const scope = selector ? `selector: ${lit(selector)}` : 'policyScope: PolicyScope.NAMESPACE';
+      this.code.push(`  new AuthorizationPolicy(mesh, ${lit(this.unique(`${cluster}-${o.namespace}-${o.name}-authz`))}, { name: ${lit(o.name)}, namespaceName: ${lit(o.namespace)}, ${scope}, clusters: [${lit(cluster)}], action: AuthorizationAction.${action}${spec.rules !== undefined ? `, rules: [${ruleCode.join(', ')}]` : ''} });`);
+    }
+  }
+
   /** ServiceEntries of one host with plain ports, present alike in every cluster → ExternalService. */
   private mapServiceEntries(_cluster: string, objects: InputObject[], mapped: Set<InputObject>): void {
     for (const o of objects.filter(x => x.kind === 'ServiceEntry')) {
@@ -280,9 +313,10 @@ function reasonFor(o: InputObject): string {
     case 'VirtualService': return 'a VirtualService is mapped only when it routes one Service of the input (mesh-bound, HTTP routes with uri/header matches, destinations of that Service, timeouts)';
     case 'DestinationRule': return 'a DestinationRule is mapped only when it has subsets of labels and no traffic policy, for a Service of the input';
     case 'Gateway': return 'a Gateway is mapped only when it selects `istio: <name>` alone and its servers have port, hosts and TLS mode/credential';
+    case 'AuthorizationPolicy': return 'an AuthorizationPolicy is mapped only with an ALLOW, DENY or AUDIT action, a label selector or none, and rules of sources and operations (no conditions)';
     case 'PeerAuthentication': return 'a PeerAuthentication is mapped only when it is namespace-wide with a mode and nothing else';
     case 'ServiceEntry': return 'a ServiceEntry is mapped only when it has one host and prefixed port names, without endpoints, and is the same in every cluster';
-    default: return `${o.kind} is kept as written (the migration maps Gateways, VirtualServices, DestinationRules, ServiceEntries and PeerAuthentications)`;
+    default: return `${o.kind} is kept as written (the migration maps Gateways, VirtualServices, DestinationRules, ServiceEntries, PeerAuthentications and AuthorizationPolicies)`;
   }
 }
 
@@ -309,12 +343,13 @@ export function migrate(clusterDirs: string[]): MigrationResult {
     'import * as path from \'path\';',
     'import { Duration } from \'cdk8s\';',
     'import {',
-    '  ExternalService, GatewayTlsMode, IngressGateway, Mesh, MeshApp, MeshService, MtlsMode, PeerAuth, Protocol, ServiceEntryResolution, StringMatch,',
-    '  TrafficRoute,',
+    '  AuthorizationAction, AuthorizationPolicy, ExternalService, GatewayTlsMode, IngressGateway, Mesh, MeshApp, MeshService, MtlsMode, PeerAuth,',
+    '  PolicyScope, Protocol, ServiceEntryResolution, StringMatch, TrafficRoute,',
     '} from \'cdk8s-mesh\';',
     '',
     '// Referenced so every import is used whatever the input maps to.',
-    'void [Duration, ExternalService, GatewayTlsMode, IngressGateway, MeshService, PeerAuth, Protocol, ServiceEntryResolution, StringMatch, TrafficRoute];',
+    'void [AuthorizationAction, AuthorizationPolicy, Duration, ExternalService, GatewayTlsMode, IngressGateway, MeshService, PeerAuth, PolicyScope,',
+    '  Protocol, ServiceEntryResolution, StringMatch, TrafficRoute];',
     '',
     '/** The migrated mesh: its clusters, the objects kept as written (manifests/<cluster>/), and the mapped constructs. */',
     'export function build(app: MeshApp): Mesh {',

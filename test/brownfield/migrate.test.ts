@@ -82,11 +82,12 @@ describe('cdk8s-mesh migrate', () => {
     expect(mainTs).toContain('new ExternalService(mesh, "shopHttpbinEntry", { name: "httpbin", host: "httpbin.org"');
     const kept = result.kept.map(k => `${k.cluster}/${k.kind}/${k.name}`);
     expect(kept).toEqual(expect.arrayContaining([
-      'east/VirtualService/shop', 'east/DestinationRule/ratings', 'east/AuthorizationPolicy/reviews-viewers',
+      'east/VirtualService/shop', 'east/DestinationRule/ratings', 'east/AuthorizationPolicy/ratings-conditional',
       'east/Service/reviews', 'east/Deployment/reviews-v1', 'west/ConfigMap/reviews-settings',
     ]));
     expect(kept).not.toEqual(expect.arrayContaining(['east/VirtualService/reviews', 'east/DestinationRule/reviews', 'east/Gateway/shop-gateway', 'west/ServiceEntry/httpbin',
-      'east/PeerAuthentication/default']));
+      'east/PeerAuthentication/default', 'east/AuthorizationPolicy/reviews-viewers', 'east/AuthorizationPolicy/deny-other-namespaces']));
+    expect(mainTs).toContain('new AuthorizationPolicy(mesh, "eastShopReviewsViewersAuthz", { name: "reviews-viewers", namespaceName: "shop", selector: {"app":"reviews"}');
     expect(mainTs).toContain('PeerAuth.namespaceWide(mesh, "eastShopDefaultPeerAuth", "shop", MtlsMode.STRICT, { name: "default", clusters: ["east"] });');
     const report = result.files.get('MIGRATION.md')!;
     for (const k of result.kept) expect(report).toContain(`| ${k.cluster} | ${k.kind} | ${k.namespace} | ${k.name} | ${k.reason} |`);
