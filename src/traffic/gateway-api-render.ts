@@ -90,23 +90,31 @@ function headerModifier(changes: HeaderChanges | undefined): HttpRouteSpecRulesF
   return out.set || out.add || out.remove ? out : undefined;
 }
 
-function headerFilters(ops: HeaderOperations | undefined): HttpRouteSpecRulesFilters[] {
-  const filters: HttpRouteSpecRulesFilters[] = [];
-  const request = headerModifier(ops?.request);
-  const response = headerModifier(ops?.response);
-  if (request) filters.push({ type: HttpRouteSpecRulesFiltersType.REQUEST_HEADER_MODIFIER, requestHeaderModifier: request });
-  if (response) filters.push({ type: HttpRouteSpecRulesFiltersType.RESPONSE_HEADER_MODIFIER, responseHeaderModifier: response });
+/** A request and a response header modifier filter, typed for the filter list that takes them (rule or backendRef, HTTP or gRPC). */
+interface HeaderModifierFilter<Type> {
+  readonly type: Type;
+  readonly requestHeaderModifier?: HttpRouteSpecRulesFiltersRequestHeaderModifier;
+  readonly responseHeaderModifier?: HttpRouteSpecRulesFiltersRequestHeaderModifier;
+}
+
+/** The header modifier filters of `ops`, with the filter-type values of the list they go into. */
+function modifierFilters<Type>(ops: HeaderOperations | undefined, request: Type, response: Type): Array<HeaderModifierFilter<Type>> {
+  const filters: Array<HeaderModifierFilter<Type>> = [];
+  const requestModifier = headerModifier(ops?.request);
+  const responseModifier = headerModifier(ops?.response);
+  if (requestModifier) filters.push({ type: request, requestHeaderModifier: requestModifier });
+  if (responseModifier) filters.push({ type: response, responseHeaderModifier: responseModifier });
   return filters;
+}
+
+function headerFilters(ops: HeaderOperations | undefined): HttpRouteSpecRulesFilters[] {
+  return modifierFilters(ops, HttpRouteSpecRulesFiltersType.REQUEST_HEADER_MODIFIER, HttpRouteSpecRulesFiltersType.RESPONSE_HEADER_MODIFIER);
 }
 
 /** Header filters of one backendRef (the same modifiers, typed for backendRefs). */
 function backendHeaderFilters(ops: HeaderOperations | undefined): HttpRouteSpecRulesBackendRefsFilters[] {
-  const filters: HttpRouteSpecRulesBackendRefsFilters[] = [];
-  const request = headerModifier(ops?.request);
-  const response = headerModifier(ops?.response);
-  if (request) filters.push({ type: HttpRouteSpecRulesBackendRefsFiltersType.REQUEST_HEADER_MODIFIER, requestHeaderModifier: request });
-  if (response) filters.push({ type: HttpRouteSpecRulesBackendRefsFiltersType.RESPONSE_HEADER_MODIFIER, responseHeaderModifier: response });
-  return filters;
+  const types = HttpRouteSpecRulesBackendRefsFiltersType;
+  return modifierFilters(ops, types.REQUEST_HEADER_MODIFIER, types.RESPONSE_HEADER_MODIFIER);
 }
 
 const HEADER_TYPES: Partial<Record<StringMatchKind, HttpRouteSpecRulesMatchesHeadersType>> = {
@@ -308,21 +316,12 @@ function grpcMatch(m: HttpMatch, where: string, gaps: GatewayApiGap[]): GrpcRout
 }
 
 function grpcHeaderFilters(ops: HeaderOperations | undefined): GrpcRouteSpecRulesFilters[] {
-  const out: GrpcRouteSpecRulesFilters[] = [];
-  const request = headerModifier(ops?.request);
-  const response = headerModifier(ops?.response);
-  if (request) out.push({ type: GrpcRouteSpecRulesFiltersType.REQUEST_HEADER_MODIFIER, requestHeaderModifier: request });
-  if (response) out.push({ type: GrpcRouteSpecRulesFiltersType.RESPONSE_HEADER_MODIFIER, responseHeaderModifier: response });
-  return out;
+  return modifierFilters(ops, GrpcRouteSpecRulesFiltersType.REQUEST_HEADER_MODIFIER, GrpcRouteSpecRulesFiltersType.RESPONSE_HEADER_MODIFIER);
 }
 
 function grpcBackendFilters(ops: HeaderOperations | undefined): GrpcRouteSpecRulesBackendRefsFilters[] {
-  const out: GrpcRouteSpecRulesBackendRefsFilters[] = [];
-  const request = headerModifier(ops?.request);
-  const response = headerModifier(ops?.response);
-  if (request) out.push({ type: GrpcRouteSpecRulesBackendRefsFiltersType.REQUEST_HEADER_MODIFIER, requestHeaderModifier: request });
-  if (response) out.push({ type: GrpcRouteSpecRulesBackendRefsFiltersType.RESPONSE_HEADER_MODIFIER, responseHeaderModifier: response });
-  return out;
+  const types = GrpcRouteSpecRulesBackendRefsFiltersType;
+  return modifierFilters(ops, types.REQUEST_HEADER_MODIFIER, types.RESPONSE_HEADER_MODIFIER);
 }
 
 function grpcRule(m: GatewayApiRouteModel, route: HttpRouteOptions, where: string, gaps: GatewayApiGap[]): GrpcRouteSpecRules | undefined {
