@@ -74,6 +74,39 @@ function stringMatch(value: unknown): string | undefined {
   return `StringMatch.${kind}(${lit(text)})`;
 }
 
+/** `Duration.seconds(7)` for `7s`; undefined for anything but a whole number of one unit. */
+function durationCode(value: unknown): string | undefined {
+  const m = /^(\d+)(ms|s|m|h)$/.exec(String(value));
+  return m ? `Duration.${({ ms: 'millis', s: 'seconds', m: 'minutes', h: 'hours' } as Record<string, string>)[m[2]]}(${m[1]})` : undefined;
+}
+
+/** An explicit percentage (`{ value: n }`): the library writes 100 when none is given, so only explicit ones map. */
+function percentageOf(value: unknown): number | undefined {
+  const v = jsonObject(value)?.value;
+  return onlyKeys(value, ['value']) && typeof v === 'number' && v >= 0 && v <= 100 ? v : undefined;
+}
+
+/** A route's fault injection: a delay (fixedDelay + percentage) and/or an abort (httpStatus + percentage). */
+function faultCode(value: unknown): string | undefined {
+  if (!onlyKeys(value, ['delay', 'abort'])) return undefined;
+  const fault = jsonObject(value)!;
+  const parts: string[] = [];
+  if (fault.delay !== undefined) {
+    const delay = jsonObject(fault.delay);
+    const fixed = durationCode(delay?.fixedDelay);
+    const pct = percentageOf(delay?.percentage);
+    if (!onlyKeys(delay, ['fixedDelay', 'percentage']) || !fixed || pct === undefined) return undefined;
+    parts.push(`delay: { fixedDelay: ${fixed}, percentage: ${pct} }`);
+  }
+  if (fault.abort !== undefined) {
+    const abort = jsonObject(fault.abort);
+    const pct = percentageOf(abort?.percentage);
+    if (!onlyKeys(abort, ['httpStatus', 'percentage']) || typeof abort?.httpStatus !== 'number' || pct === undefined) return undefined;
+    parts.push(`abort: { httpStatus: ${abort.httpStatus}, percentage: ${pct} }`);
+  }
+  return parts.length ? `{ ${parts.join(', ')} }` : undefined;
+}
+
 /** The generator: decides per object, writes the TypeScript of the mapped ones. */
 class Migration {
   public readonly kept: KeptRaw[] = [];
@@ -197,7 +230,7 @@ class Migration {
   }
 
   private httpRouteCode(route: JsonObject, svc: InputObject | undefined, ns: string, subsets: Set<string | undefined>): string | undefined {
-    if (!svc || !onlyKeys(route, ['name', 'match', 'route', 'timeout'])) return undefined;
+    if (!svc || !onlyKeys(route, ['name', 'match', 'route', 'timeout', 'fault'])) return undefined;
     const parts: string[] = [];
     if (route.name !== undefined) parts.push(`name: ${lit(route.name)}`);
     const matches: string[] = [];
@@ -233,9 +266,14 @@ class Migration {
     if (!destinations.length) return undefined;
     parts.push(`destinations: [${destinations.join(', ')}]`);
     if (route.timeout !== undefined) {
-      const m = /^(\d+)(ms|s|m|h)$/.exec(String(route.timeout));
-      if (!m) return undefined;
-      parts.push(`timeout: Duration.${({ ms: 'millis', s: 'seconds', m: 'minutes', h: 'hours' } as Record<string, string>)[m[2]]}(${m[1]})`);
+      const timeout = durationCode(route.timeout);
+      if (!timeout) return undefined;
+      parts.push(`timeout: ${timeout}`);
+    }
+    if (route.fault !== undefined) {
+      const fault = faultCode(route.fault);
+      if (!fault) return undefined;
+      parts.push(`fault: ${fault}`);
     }
     return `{ ${parts.join(', ')} }`;
   }
@@ -310,7 +348,7 @@ class Migration {
 
 function reasonFor(o: InputObject): string {
   switch (o.kind) {
-    case 'VirtualService': return 'a VirtualService is mapped only when it routes one Service of the input (mesh-bound, HTTP routes with uri/header matches, destinations of that Service, timeouts)';
+    case 'VirtualService': return 'a VirtualService is mapped only when it routes one Service of the input (mesh-bound, HTTP routes with uri/header matches, destinations of that Service, timeouts, delay/abort faults with explicit percentages)';
     case 'DestinationRule': return 'a DestinationRule is mapped only when it has subsets of labels and no traffic policy, for a Service of the input';
     case 'Gateway': return 'a Gateway is mapped only when it selects `istio: <name>` alone and its servers have port, hosts and TLS mode/credential';
     case 'AuthorizationPolicy': return 'an AuthorizationPolicy is mapped only with an ALLOW, DENY or AUDIT action, a label selector or none, and rules of sources and operations (no conditions)';

@@ -115,6 +115,16 @@ describe('cdk8s-mesh migrate', () => {
     execFileSync(path.join(root, 'node_modules', '.bin', 'tsc'), ['-p', tsconfig], { cwd: root, stdio: 'pipe' });
   }, 300_000);
 
+  test('maps fault injection with explicit percentages (bookinfo ratings test delay and abort)', () => {
+    const sample = (name: string) => path.join(__dirname, 'fixtures', 'istio-samples', name, 'cluster1');
+    const delay = migrate([sample('bookinfo-ratings-test-delay')]);
+    expect(delay.files.get('main.ts')).toContain('fault: { delay: { fixedDelay: Duration.seconds(7), percentage: 100 } }');
+    expect(delay.kept.map(k => `${k.kind}/${k.name}`)).not.toContain('VirtualService/ratings');
+    const abort = migrate([sample('bookinfo-ratings-test-abort')]);
+    expect(abort.files.get('main.ts')).toContain('fault: { abort: { httpStatus: 500, percentage: 100 } }');
+    expect(abort.kept.map(k => `${k.kind}/${k.name}`)).not.toContain('VirtualService/ratings');
+  });
+
   test('usage: a wrong command line prints the usage and exits 2', () => {
     const write = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     expect(main(['migrate', 'a'])).toBe(2);
