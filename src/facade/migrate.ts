@@ -156,6 +156,8 @@ class Migration {
         && onlyKeys(o.json.metadata, ['name', 'namespace'])
         && servers.every(s => onlyKeys(s, ['port', 'hosts', 'tls']) && onlyKeys(s.port, ['number', 'name', 'protocol'])
           && protocolKey(jsonString(s, 'port', 'protocol')) !== undefined && jsonString(s, 'port', 'name') !== undefined
+          // Istio reads `http` as `HTTP`, but the listener would write `HTTP`: only the canonical spelling maps.
+          && Protocol[protocolKey(jsonString(s, 'port', 'protocol')) as keyof typeof Protocol] === jsonString(s, 'port', 'protocol')
           && (s.tls === undefined || (onlyKeys(s.tls, ['mode', 'credentialName', 'httpsRedirect']))));
       if (!plain) continue;
       let gw = gateways.get(selector.istio);
@@ -350,7 +352,7 @@ function reasonFor(o: InputObject): string {
   switch (o.kind) {
     case 'VirtualService': return 'a VirtualService is mapped only when it routes one Service of the input (mesh-bound, HTTP routes with uri/header matches, destinations of that Service, timeouts, delay/abort faults with explicit percentages)';
     case 'DestinationRule': return 'a DestinationRule is mapped only when it has subsets of labels and no traffic policy, for a Service of the input';
-    case 'Gateway': return 'a Gateway is mapped only when it selects `istio: <name>` alone and its servers have port, hosts and TLS mode/credential';
+    case 'Gateway': return 'a Gateway is mapped only when it selects `istio: <name>` alone and its servers have port (protocol spelled as Istio documents it, e.g. `HTTP`), hosts and TLS mode/credential';
     case 'AuthorizationPolicy': return 'an AuthorizationPolicy is mapped only with an ALLOW, DENY or AUDIT action, a label selector or none, and rules of sources and operations (no conditions)';
     case 'PeerAuthentication': return 'a PeerAuthentication is mapped only when it is namespace-wide with a mode and nothing else';
     case 'ServiceEntry': return 'a ServiceEntry is mapped only when it has one host and prefixed port names, without endpoints, and is the same in every cluster';
@@ -386,13 +388,15 @@ export function migrate(clusterDirs: string[]): MigrationResult {
     '} from \'cdk8s-mesh\';',
     '',
     '// Referenced so every import is used whatever the input maps to.',
-    'void [AuthorizationAction, AuthorizationPolicy, Duration, ExternalService, GatewayTlsMode, IngressGateway, MeshService, PeerAuth, PolicyScope,',
+    'void [path, AuthorizationAction, AuthorizationPolicy, Duration, ExternalService, GatewayTlsMode, IngressGateway, MeshService, PeerAuth, PolicyScope,',
     '  Protocol, ServiceEntryResolution, StringMatch, TrafficRoute];',
     '',
     '/** The migrated mesh: its clusters, the objects kept as written (manifests/<cluster>/), and the mapped constructs. */',
     'export function build(app: MeshApp): Mesh {',
     `  const mesh = new Mesh(app, 'mesh', { meshId: 'migrated', mtls: MtlsMode.UNSET, clusters: ${lit([...clusters.keys()].map(name => ({ name })))} });`,
-    ...[...clusters.keys()].map(c => `  mesh.cluster(${lit(c)}).includeManifests(path.join(__dirname, 'manifests', ${lit(c)}));`),
+    // A cluster whose objects all map has no manifests/<cluster>/ folder to include.
+    ...[...clusters.keys()].filter(c => m.rawOf(c).length > 0)
+      .map(c => `  mesh.cluster(${lit(c)}).includeManifests(path.join(__dirname, 'manifests', ${lit(c)}));`),
     ...m.code,
     '  return mesh;',
     '}',

@@ -125,6 +125,15 @@ describe('cdk8s-mesh migrate', () => {
     expect(abort.kept.map(k => `${k.kind}/${k.name}`)).not.toContain('VirtualService/ratings');
   });
 
+  test('a cluster whose objects all map includes no manifests folder; a Gateway protocol not spelled as Istio documents it stays raw', () => {
+    const peer = migrate([path.join(__dirname, 'fixtures', 'seed-001', '12-peerauthentication-base-strict', 'cluster1')]);
+    expect(peer.kept).toEqual([]);
+    expect(peer.files.get('main.ts')).not.toContain('includeManifests');
+    const gateway = migrate([path.join(__dirname, 'fixtures', 'seed-002', '17-gateway-helloworld-gateway', 'cluster1')]);
+    expect(gateway.kept.map(k => `${k.kind}/${k.name}`)).toEqual(['Gateway/helloworld-gateway']);
+    expect(gateway.kept[0].reason).toContain('protocol spelled as Istio documents it');
+  });
+
   test('usage: a wrong command line prints the usage and exits 2', () => {
     const write = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     expect(main(['migrate', 'a'])).toBe(2);
