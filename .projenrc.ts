@@ -53,6 +53,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
       moduleNameMapper: { '^cdk8s-mesh$': '<rootDir>/src/index.ts' },
       // Packaging tests (jsii compile, jsii-pacmak) run in their own stage: `npx projen test:package`.
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/package/'],
+      // apps generated into .tmp/ (migrate round trips) share one package name: keep them out of jest's module map
+      modulePathIgnorePatterns: ['<rootDir>/.tmp/'],
       // Synthesis tests are CPU bound; two workers match the 2-core CI machine.
       maxWorkers: 2,
       // V8 coverage of every suite costs more than the tests themselves: `npx projen test:coverage`.
