@@ -125,6 +125,14 @@ project.jest!.config.transform = jestTransform;
 project.deps.removeDependency('ts-jest');
 project.testTask.prependExec('tsc --noEmit -p test/tsconfig.json');
 project.tsconfigDev.file.addOverride('ts-node', { require: ['../scripts/self-reference.js'] });
+// eslint resolves `cdk8s-mesh` in examples through test/tsconfig.json's paths (before any compile, as in CI)
+project.tryFindObjectFile('.eslintrc.json')?.addOverride('settings.import/resolver.typescript', {
+  project: ['./tsconfig.json', './test/tsconfig.json'],
+  alwaysTryTypes: true,
+  noWarnOnMultipleProjects: true,
+});
+// the package's own name sorts as an internal import, whether or not lib/ is compiled
+project.tryFindObjectFile('.eslintrc.json')?.addOverride('settings.import/internal-regex', '^cdk8s-mesh$');
 
 project.addTask('test:coverage', {
   description: 'The jest suite with V8 coverage (coverage/)',
