@@ -278,10 +278,12 @@ export function renderParentRefs(parents: RouteParent[], namespace: string): Htt
     : { name: p.name, namespace: p.namespace === namespace ? undefined : p.namespace }));
 }
 
-/** The HTTPRoute spec of a route in one cluster, and what it could not express. */
-export function renderHttpRouteSpec(m: GatewayApiRouteModel): { spec: HttpRouteSpec; gaps: GatewayApiGap[] } {
+/** The parents, hostnames and rules of a route spec (HTTPRoute or GRPCRoute) in one cluster, and what it could not express. */
+function routeSpec<Rule>(
+  m: GatewayApiRouteModel, renderOne: (m: GatewayApiRouteModel, route: HttpRouteOptions, where: string, gaps: GatewayApiGap[]) => Rule | undefined,
+): { spec: { parentRefs: HttpRouteSpecParentRefs[]; hostnames?: string[]; rules?: Rule[] }; gaps: GatewayApiGap[] } {
   const gaps: GatewayApiGap[] = [];
-  const rules = m.http.flatMap((r, i) => renderRule(m, r, `http[${i}]`, gaps) ?? []);
+  const rules = m.http.flatMap((r, i) => renderOne(m, r, `http[${i}]`, gaps) ?? []);
   return {
     spec: {
       parentRefs: renderParentRefs(m.parents, m.namespace),
@@ -290,6 +292,11 @@ export function renderHttpRouteSpec(m: GatewayApiRouteModel): { spec: HttpRouteS
     },
     gaps,
   };
+}
+
+/** The HTTPRoute spec of a route in one cluster, and what it could not express. */
+export function renderHttpRouteSpec(m: GatewayApiRouteModel): { spec: HttpRouteSpec; gaps: GatewayApiGap[] } {
+  return routeSpec(m, renderRule);
 }
 
 const GRPC_HEADER_TYPES: Record<HttpRouteSpecRulesMatchesHeadersType, GrpcRouteSpecRulesMatchesHeadersType> = {
@@ -351,16 +358,7 @@ function grpcRule(m: GatewayApiRouteModel, route: HttpRouteOptions, where: strin
 
 /** The GRPCRoute spec of a gRPC service's route (every port speaks gRPC) in one cluster, and what it could not express. */
 export function renderGrpcRouteSpec(m: GatewayApiRouteModel): { spec: GrpcRouteSpec; gaps: GatewayApiGap[] } {
-  const gaps: GatewayApiGap[] = [];
-  const rules = m.http.flatMap((r, i) => grpcRule(m, r, `http[${i}]`, gaps) ?? []);
-  return {
-    spec: {
-      parentRefs: renderParentRefs(m.parents, m.namespace),
-      hostnames: m.hostnames.length ? m.hostnames : undefined,
-      rules: rules.length ? rules : undefined,
-    },
-    gaps,
-  };
+  return routeSpec(m, grpcRule);
 }
 
 /** The TLSRoute spec of a route's TLS routes (passthrough by SNI) in one cluster, and what it could not express. */
