@@ -19,7 +19,7 @@ import { definedEntries, sortedRecord } from '../core/names';
 import { MeshCluster } from '../topology/cluster';
 import { MeshMember } from '../topology/member';
 import { MeshCore } from '../topology/mesh-core';
-import { NETWORK_LABEL } from '../topology/namespace';
+import { DATAPLANE_MODE_LABEL, NETWORK_LABEL } from '../topology/namespace';
 import { checkInit } from '../validation/input/check';
 import { GatewayRules } from '../validation/rules/gateway';
 import { IMeshWorkload } from '../workloads/workload';
@@ -253,7 +253,7 @@ export class GatewayWorkload extends MeshMember implements IMeshWorkload {
       'app.kubernetes.io/name': this.name,
       'app.kubernetes.io/part-of': 'istio',
       'app.kubernetes.io/managed-by': 'cdk8s-mesh',
-      'istio.io/dataplane-mode': 'none',
+      [DATAPLANE_MODE_LABEL]: 'none',
     };
   }
 

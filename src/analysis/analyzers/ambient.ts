@@ -1,3 +1,4 @@
+import { DATAPLANE_MODE_LABEL } from '../../topology/namespace';
 import { AmbientRules } from '../../validation/rules/ambient';
 import { AnalysisContext, describe } from '../context';
 import { map, maps, text } from '../json';
@@ -6,7 +7,6 @@ import { AnalysisObject } from '../object-index';
 // Sidecar-only configuration in ambient namespaces: nothing injects a sidecar there, so sidecar EnvoyFilter patches
 // and sidecar proxy annotations have no effect (Sidecar resources are IST0167, analyzers/dataplane.ts).
 
-const DATAPLANE_MODE_LABEL = 'istio.io/dataplane-mode';
 const SIDECAR_CONTEXTS = new Set(['SIDECAR_INBOUND', 'SIDECAR_OUTBOUND']);
 /** Annotations only the sidecar injector and istio-init read (`sidecar.istio.io/inject` is the injection switch, not a setting). */
 const SIDECAR_ANNOTATION = /^(sidecar\.istio\.io\/(?!inject$)|traffic\.sidecar\.istio\.io\/|proxy\.istio\.io\/config$)/;

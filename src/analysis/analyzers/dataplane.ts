@@ -1,4 +1,5 @@
 import { selectsLabels } from '../../core/labels';
+import { DATAPLANE_MODE_LABEL } from '../../topology/namespace';
 import { AnalysisRules } from '../../validation/rules/analysis';
 import { AnalysisContext, describe } from '../context';
 import { list, map, stringMap, text } from '../json';
@@ -9,7 +10,6 @@ import { AnalysisObject, gatewayApiKind } from '../object-index';
 // ambient workloads, which run no sidecar (IST0167).
 
 const GATEWAY_NAME_LABEL = 'gateway.networking.k8s.io/gateway-name';
-const DATAPLANE_MODE = 'istio.io/dataplane-mode';
 const SELECTOR_POLICIES = ['AuthorizationPolicy', 'RequestAuthentication', 'Telemetry', 'WasmPlugin'];
 /** Gateway classes whose pods istiod deploys and labels with the Gateway's name. */
 const DEPLOYED_CLASSES = new Set(['istio', 'istio-waypoint', 'istio-east-west']);
@@ -63,8 +63,8 @@ export function analyzeIneffectiveSelectors(ctx: AnalysisContext): void {
 
 /** True if pods with `labels` in a namespace labelled `nsLabels` run in ambient mode (no sidecar). */
 function isAmbient(nsLabels: Readonly<Record<string, string>>, labels: Readonly<Record<string, string>>): boolean {
-  if (labels[DATAPLANE_MODE] !== undefined) return labels[DATAPLANE_MODE] === 'ambient';
-  return nsLabels[DATAPLANE_MODE] === 'ambient' && labels['sidecar.istio.io/inject'] !== 'true';
+  if (labels[DATAPLANE_MODE_LABEL] !== undefined) return labels[DATAPLANE_MODE_LABEL] === 'ambient';
+  return nsLabels[DATAPLANE_MODE_LABEL] === 'ambient' && labels['sidecar.istio.io/inject'] !== 'true';
 }
 
 /** Sidecar resources for namespaces or workloads in ambient mode, which have no sidecar to configure (IST0167). */
@@ -73,7 +73,7 @@ export function analyzeIneffectiveSidecars(ctx: AnalysisContext): void {
     const nsLabels = ctx.index.find(sidecar.cluster, 'Namespace', '', sidecar.namespace)?.labels ?? {};
     const selector = stringMap(map(sidecar.spec.workloadSelector).labels);
     if (!Object.keys(selector).length) {
-      if (nsLabels[DATAPLANE_MODE] === 'ambient') {
+      if (nsLabels[DATAPLANE_MODE_LABEL] === 'ambient') {
         ctx.report(AnalysisRules.SIDECAR_IN_AMBIENT, sidecar, sidecar.namespace, `${describe(sidecar)}: namespace ${sidecar.namespace} is in ambient mode.`);
       }
       continue;

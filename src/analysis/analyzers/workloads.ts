@@ -1,4 +1,5 @@
 import { selectsLabels } from '../../core/labels';
+import { DATAPLANE_MODE_LABEL } from '../../topology/namespace';
 import { RuleDefinition } from '../../validation/rule';
 import { AnalysisRules } from '../../validation/rules/analysis';
 import { AnalysisContext, describe, groupBy } from '../context';
@@ -28,7 +29,7 @@ function injected(ctx: AnalysisContext, nsLabels: Readonly<Record<string, string
 }
 
 function isEnrolled(nsLabels: Readonly<Record<string, string>>): boolean {
-  return nsLabels['istio-injection'] === 'enabled' || nsLabels['istio.io/rev'] !== undefined || nsLabels['istio.io/dataplane-mode'] === 'ambient';
+  return nsLabels['istio-injection'] === 'enabled' || nsLabels['istio.io/rev'] !== undefined || nsLabels[DATAPLANE_MODE_LABEL] === 'ambient';
 }
 
 /** Namespaces with workloads but no injection (IST0102); `image: auto` that no webhook injects (IST0146/0147). */
