@@ -1,0 +1,60 @@
+/**
+ * Post-processes the bindings `cdk8s import` generates in src/imports/ (run by `import:istio` and `import:upstream`).
+ * The generated `toJson_*` functions drop undefined values with
+ * `Object.entries(x).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})`, which copies the
+ * object built so far once per key (quadratic in the keys, and an object allocated per key). They call
+ * `definedEntries(x)` instead: the same object (own enumerable string keys in order, undefined values left out,
+ * `__proto__` as an own key) built in one pass. `npx ts-node scripts/imports-optimize.ts` rewrites every file; it is
+ * idempotent.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+
+/** The generated filter, with the expression whose entries it reads (`result`, `obj.labels`, …) as group 1. */
+const GENERATED_FILTER = /Object\.entries\(((?:result|obj\.[A-Za-z0-9_$]+))\)\.reduce\(\(r, i\) => \(i\[1\] === undefined\) \? r : \(\{ \.\.\.r, \[i\[0\]\]: i\[1\] \}\), \{\}\)/g;
+
+const MARKER = '// definedEntries: added by scripts/imports-optimize.ts';
+
+/** The helper each optimized file defines (not exported). */
+export const DEFINED_ENTRIES_SOURCE = `${MARKER}
+/** The own enumerable entries of \`o\` whose value is not undefined, as a new object, in one pass. */
+function definedEntries(o: { [key: string]: any }): { [key: string]: any } {
+  const r: { [key: string]: any } = {};
+  for (const k of Object.keys(o)) {
+    const v = o[k];
+    if (v === undefined) continue;
+    if (k === '__proto__') Object.defineProperty(r, k, { value: v, enumerable: true, writable: true, configurable: true });
+    else r[k] = v;
+  }
+  return r;
+}
+`;
+
+/** The source with every generated filter replaced by `definedEntries(...)` and the helper defined after the imports. */
+export function optimizeBindings(source: string): string {
+  const replaced = source.replace(GENERATED_FILTER, 'definedEntries($1)');
+  if (replaced === source || source.includes(MARKER)) return replaced;
+  const lines = replaced.split('\n');
+  let afterImports = 0;
+  lines.forEach((line, i) => {
+    if (/^import .* from '.*';$/.test(line)) afterImports = i + 1;
+  });
+  lines.splice(afterImports, 0, '', DEFINED_ENTRIES_SOURCE.trimEnd());
+  return lines.join('\n');
+}
+
+/** The generated binding files. */
+export function bindingFiles(dir = path.join(__dirname, '..', 'src', 'imports')): string[] {
+  return fs.readdirSync(dir).filter(f => f.endsWith('.ts')).sort().map(f => path.join(dir, f));
+}
+
+if (require.main === module) {
+  for (const file of bindingFiles()) {
+    const before = fs.readFileSync(file, 'utf8');
+    const after = optimizeBindings(before);
+    if (after !== before) {
+      fs.writeFileSync(file, after);
+      console.log(`imports-optimize: ${path.relative(process.cwd(), file)}`);
+    }
+  }
+}
