@@ -29,11 +29,6 @@ interface MetadataState {
 const NOT_PLAIN: unique symbol = Symbol('not plain');
 type Sanitized = unknown | typeof NOT_PLAIN;
 
-interface SanitizeOptions {
-  readonly sortKeys: boolean;
-  readonly filterEmpty: boolean;
-}
-
 /** True when ImplicitTokenResolver would replace the value (anything with a `resolve()` method). */
 function hasResolveMethod(value: object): boolean {
   return typeof (value as { resolve?: unknown }).resolve === 'function';
@@ -49,47 +44,69 @@ function unionValue(value: object): string | number | undefined {
  * What `sanitizeValue(resolve([], value, obj), options)` returns for plain data, or `NOT_PLAIN`.
  * Mirrors cdk8s 2.x `_util.sanitizeValue`: null and undefined become undefined (dropped from objects,
  * kept as undefined in arrays), keys sorted with `Array.prototype.sort()` unless `sortKeys` is false,
- * empty arrays and objects dropped when `filterEmpty` (metadata).
+ * empty arrays and objects dropped when `filterEmpty` (metadata). Plain records and arrays take the first
+ * branches; anything else (union classes, `Lazy`, null prototypes) is decided by `otherSanitized`.
  */
-function plainSanitized(value: unknown, options: SanitizeOptions): Sanitized {
+function plainSanitized(value: unknown, sortKeys: boolean, filterEmpty: boolean): Sanitized {
   if (value === null || value === undefined) return undefined;
   const type = typeof value;
-  if (type === 'string' || type === 'number' || type === 'boolean') return value;
-  if (type !== 'object') return NOT_PLAIN;
+  if (type !== 'object') return type === 'string' || type === 'number' || type === 'boolean' ? value : NOT_PLAIN;
   const object = value as object;
-  if (object instanceof Lazy || hasResolveMethod(object)) return NOT_PLAIN;
-  if (Array.isArray(object)) {
-    if (Object.getPrototypeOf(object) !== Array.prototype || unionValue(object) !== undefined) return NOT_PLAIN;
-    if (options.filterEmpty && object.length === 0) return undefined;
+  const proto: unknown = Object.getPrototypeOf(object);
+  if (proto === Object.prototype) {
+    // not a Lazy (its prototype is not Object.prototype); an own `resolve` method or `constructor` is not plain
+    if ((object as { constructor?: unknown }).constructor !== Object || hasResolveMethod(object)) return NOT_PLAIN;
+    return recordSanitized(object as Record<string, unknown>, sortKeys, filterEmpty);
+  }
+  if (proto === Array.prototype && Array.isArray(object)) {
+    if (hasResolveMethod(object) || unionValue(object) !== undefined) return NOT_PLAIN;
+    if (filterEmpty && object.length === 0) return undefined;
     const out: unknown[] = new Array(object.length);
     for (let i = 0; i < object.length; i++) {
       if (!(i in object)) return NOT_PLAIN; // holes: let cdk8s decide
-      const element = plainSanitized(object[i], options);
+      const element = plainSanitized(object[i], sortKeys, filterEmpty);
       if (element === NOT_PLAIN) return NOT_PLAIN;
       out[i] = element;
     }
     return out;
   }
-  if (Object.getPrototypeOf(object) !== Object.prototype || (object as { constructor?: unknown }).constructor !== Object) {
-    // a union class (k8s IntOrString): NumberStringUnionResolver replaces it with `{ value }`, which resolves as is
-    if (Object.getPrototypeOf(object) === Object.prototype) return NOT_PLAIN;
-    const union = unionValue(object);
-    return union === undefined ? NOT_PLAIN : { value: union };
-  }
-  const record = object as Record<string, unknown>;
+  return otherSanitized(object);
+}
+
+/** A value that is neither a plain record nor a plain array: a union class (k8s `IntOrString`) becomes `{ value }`. */
+function otherSanitized(object: object): Sanitized {
+  if (object instanceof Lazy || hasResolveMethod(object) || Array.isArray(object)) return NOT_PLAIN;
+  // a union class: NumberStringUnionResolver replaces it with `{ value }`, which resolves as is
+  const union = unionValue(object);
+  return union === undefined ? NOT_PLAIN : { value: union };
+}
+
+/** Whether `keys` are in the order `Array.prototype.sort()` gives them (UTF-16 code units), so sorting is skipped. */
+function isSorted(keys: string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1] > keys[i]) return false;
+  return true;
+}
+
+/**
+ * A plain record's sanitized copy (keys sorted unless `sortKeys` is false; `out[key] =` as cdk8s assigns them),
+ * without the key `skip`.
+ */
+function recordSanitized(record: Record<string, unknown>, sortKeys: boolean, filterEmpty: boolean, skip?: string): Sanitized {
   const keys = Object.keys(record);
-  if (options.sortKeys) keys.sort();
+  if (sortKeys && !isSorted(keys)) keys.sort();
   const out: Record<string, unknown> = {};
   let count = 0;
-  for (const key of keys) {
-    const v = plainSanitized(record[key], options);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (key === skip) continue;
+    const v = plainSanitized(record[key], sortKeys, filterEmpty);
     if (v === NOT_PLAIN) return NOT_PLAIN;
     if (v !== undefined && v !== null) {
       out[key] = v;
       count++;
     }
   }
-  if (options.filterEmpty && count === 0) return undefined;
+  if (filterEmpty && count === 0) return undefined;
   return out;
 }
 
@@ -108,23 +125,45 @@ function hasDefaultResolvers(obj: ApiObject): boolean {
   return ok;
 }
 
+/** The metadata fields `ApiObjectMetadataDefinition.toJson()` writes over its additional attributes, in sorted order. */
+const METADATA_FIELDS = ['annotations', 'finalizers', 'labels', 'name', 'namespace', 'ownerReferences'] as const;
+const METADATA_FIELD_SET: ReadonlySet<string> = new Set(METADATA_FIELDS);
+
 /** `ApiObjectMetadataDefinition.toJson()` for plain metadata, or `NOT_PLAIN`. */
 function plainMetadata(metadata: unknown): Sanitized {
   if (typeof metadata !== 'object' || metadata === null) return NOT_PLAIN;
   const m = metadata as MetadataState;
-  if (typeof m._additionalAttributes !== 'object' || m._additionalAttributes === null) return NOT_PLAIN;
-  const data = {
-    ...m._additionalAttributes,
-    name: m.name,
-    namespace: m.namespace,
-    annotations: m.annotations,
-    finalizers: m.finalizers,
-    ownerReferences: m.ownerReferences,
-    labels: m.labels,
-  };
+  const additional = m._additionalAttributes;
+  if (typeof additional !== 'object' || additional === null) return NOT_PLAIN;
   // metadata.toJson() sanitizes with sanitizeValue's default sortKeys (true); ApiObject.toJson() sanitizes the result again
-  return plainSanitized(data, { sortKeys: true, filterEmpty: true });
+  if (!Object.keys(additional).every(k => METADATA_FIELD_SET.has(k))) {
+    return plainSanitized({
+      ...additional,
+      name: m.name,
+      namespace: m.namespace,
+      annotations: m.annotations,
+      finalizers: m.finalizers,
+      ownerReferences: m.ownerReferences,
+      labels: m.labels,
+    }, true, true);
+  }
+  // only the six fields, whose own values win: the sanitized record of them, built in sorted key order
+  const out: Record<string, unknown> = {};
+  let count = 0;
+  for (const field of METADATA_FIELDS) {
+    const v = plainSanitized(m[field], true, true);
+    if (v === NOT_PLAIN) return NOT_PLAIN;
+    if (v !== undefined && v !== null) {
+      out[field] = v;
+      count++;
+    }
+  }
+  return count === 0 ? undefined : out;
 }
+
+let depth = 0;
+/** Whether keys are sorted (cdk8s's `CDK8S_DISABLE_SORT` unset), read once per `withPlainToJson`: `process.env` is slow. */
+let sortKeysInSynth = true;
 
 /** What `ApiObject.prototype.toJson` returns for `obj`, or `NOT_PLAIN` when it holds anything but plain data. */
 export function plainApiObjectJson(obj: ApiObject): Sanitized {
@@ -132,12 +171,14 @@ export function plainApiObjectJson(obj: ApiObject): Sanitized {
   const patches: unknown = Reflect.get(obj, 'patches');
   if (typeof props !== 'object' || props === null || !Array.isArray(patches) || !hasDefaultResolvers(obj)) return NOT_PLAIN;
   if (!patches.every((p: unknown) => p instanceof JsonPatch)) return NOT_PLAIN;
-  const sortKeys = process.env.CDK8S_DISABLE_SORT ? false : true;
   const metadata = plainMetadata(obj.metadata);
   if (metadata === NOT_PLAIN) return NOT_PLAIN;
+  const sortKeys = depth > 0 ? sortKeysInSynth : !process.env.CDK8S_DISABLE_SORT;
   // cdk8s sanitizes `{ ...props, metadata: metadata.toJson() }` again: for the already sanitized metadata that is a
   // copy of it, and where the key lands does not matter, as metadata is put third below
-  const json = plainSanitized({ ...props, metadata: undefined }, { sortKeys, filterEmpty: false });
+  const json = Object.getPrototypeOf(props) === Object.prototype && !hasResolveMethod(props) && Object.keys(props).indexOf('constructor') < 0
+    ? recordSanitized(props as Record<string, unknown>, sortKeys, false, 'metadata')
+    : plainSanitized({ ...props, metadata: undefined }, sortKeys, false);
   if (json === NOT_PLAIN || typeof json !== 'object' || json === null) return NOT_PLAIN;
   if (metadata !== undefined) (json as Record<string, unknown>).metadata = metadata;
   const patched: unknown = patches.length ? JsonPatch.apply(json, ...(patches as JsonPatch[])) : json;
@@ -161,7 +202,6 @@ function plainToJson(this: ApiObject): unknown {
   return plain === NOT_PLAIN ? standardToJson.call(this) : plain;
 }
 
-let depth = 0;
 /**
  * Runs `work` with `ApiObject.prototype.toJson` answering plain objects without cdk8s's resolution
  * (same result, see above). Re-entrant; restores cdk8s's method afterwards. If something else replaced
@@ -171,6 +211,7 @@ export function withPlainToJson<T>(work: () => T): T {
   if (depth > 0) return work();
   if (ApiObject.prototype.toJson !== standardToJson) return work();
   ApiObject.prototype.toJson = plainToJson;
+  sortKeysInSynth = !process.env.CDK8S_DISABLE_SORT;
   depth++;
   try {
     return work();

@@ -121,7 +121,9 @@ function randomObject(chart: Chart, id: string, next: () => number): ApiObject {
   if (next() < 0.3) metadata.finalizers = next() < 0.5 ? [] : ['f'];
   if (next() < 0.2) metadata.extra = randomValue(next, 2);
   if (next() < 0.2) metadata.namespace = undefined;
-  const obj = new ApiObject(chart, id, { apiVersion: 'v1', kind: 'Thing', metadata, spec, ...(next() < 0.3 ? { data: randomValue(next, 2) } : {}) });
+  // top-level keys that are not plain data in some objects: an own `constructor` or `resolve`
+  const odd: Record<string, unknown> = next() < 0.1 ? { constructor: randomValue(next, 1) } : next() < 0.05 ? { resolve: () => 'resolved' } : {};
+  const obj = new ApiObject(chart, id, { apiVersion: 'v1', kind: 'Thing', metadata, spec, ...odd, ...(next() < 0.3 ? { data: randomValue(next, 2) } : {}) });
   if (next() < 0.3) obj.metadata.addLabel('added', 'later');
   if (next() < 0.25) {
     obj.addJsonPatch(pick2(next, [
