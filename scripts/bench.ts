@@ -2,7 +2,7 @@
  * `npm run bench`: synthesis benchmark of the library against raw cdk8s and the serialization floor.
  * For each size it runs, each in its own process, one warm-up and the size's timed runs (5 for S and M, 3 for L,
  * 1 for XL) of
- * - lib: construct + render + validate + emit with the library (each phase timed);
+ * - lib: construct + render + serialize + validate + emit with the library (each phase timed);
  * - raw_cdk8s: the same objects as plain ApiObjects in charts, `App.synth()`;
  * - floor: `JSON.stringify` of the same objects written to disk;
  * and prints one JSON line per size with the medians; after L, one line for synthesizing only cluster-1 of L
@@ -62,6 +62,7 @@ for (const size of SIZES.filter(s => wanted.length === 0 || wanted.includes(s.na
     output_bytes: lib.samples[0].bytes,
     construct_ms: round(m(lib.samples, 'construct_ms')),
     render_ms: round(m(lib.samples, 'render_ms')),
+    serialize_ms: round(m(lib.samples, 'serialize_ms')),
     validate_ms: round(m(lib.samples, 'validate_ms')),
     analysis_ms: round(m(lib.samples, 'analysis_ms')),
     emit_ms: round(m(lib.samples, 'emit_ms')),
@@ -82,6 +83,7 @@ for (const size of SIZES.filter(s => wanted.length === 0 || wanted.includes(s.na
     cpu_ratio_vs_floor: round(m(lib.samples, 'cpu_ms') / m(floor.samples, 'cpu_ms'), 1),
     us_per_object: perObject(libMs),
     render_us_per_object: perObject(m(lib.samples, 'render_ms')),
+    serialize_us_per_object: perObject(m(lib.samples, 'serialize_ms')),
     validate_us_per_object: perObject(m(lib.samples, 'validate_ms')),
     emit_us_per_object: perObject(m(lib.samples, 'emit_ms')),
     peak_rss_mb: round(lib.peak_rss_mb),
@@ -101,6 +103,7 @@ for (const size of SIZES.filter(s => wanted.length === 0 || wanted.includes(s.na
       output_bytes: one.samples[0].bytes,
       construct_ms: round(m(one.samples, 'construct_ms')),
       render_ms: round(m(one.samples, 'render_ms')),
+      serialize_ms: round(m(one.samples, 'serialize_ms')),
       validate_ms: round(m(one.samples, 'validate_ms')),
       emit_ms: round(m(one.samples, 'emit_ms')),
       lib_ms: round(oneMs),

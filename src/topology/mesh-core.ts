@@ -12,6 +12,7 @@ import { OwnershipRegistry } from './ownership';
 import { ArtifactContent, serializeArtifact, textArtifact } from '../core/artifact';
 import { isDnsLabel } from '../core/names';
 import { withPlainToJson } from '../core/plain-json';
+import { renderedApiObjects, renderedJson } from '../core/rendered';
 import { Diagnostic, Diagnostics } from '../validation/diagnostics';
 import { MeshValidationError, internalErrorDetail, printWarnings } from '../validation/format';
 import { checkInit } from '../validation/input/check';
@@ -444,6 +445,27 @@ export class MeshCore extends Construct {
   }
 
   /**
+   * Computes the manifest of every object in every cluster's chart once (validation, artifacts, the report and
+   * emission share them), in one pass before validation. An object whose `toJson()` throws is left for the
+   * validator that reads it, which reports the error as it would have.
+   * @internal
+   */
+  public _serializeManifests(): void {
+    this.render();
+    withPlainToJson(() => {
+      for (const cluster of this.clusterList) {
+        for (const obj of renderedApiObjects(cluster)) {
+          try {
+            renderedJson(obj);
+          } catch {
+            // reported where it is read
+          }
+        }
+      }
+    });
+  }
+
+  /**
    * Renders and validates the whole mesh once, without throwing: an exception in one feature or member is
    * reported against it (MESH-CORE-001) and the others still run. `MeshApp.synth()` merges the
    * result of every mesh into one error.
@@ -452,6 +474,7 @@ export class MeshCore extends Construct {
   public _check(): { failing: Diagnostic[]; warnings: Diagnostic[] } {
     this.render();
     if (!this.validated) {
+      this._serializeManifests();
       this.validated = true;
       this.validateTopology();
       // validators read manifests (renderedJson): plain objects skip cdk8s's resolution pass, same result
