@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: synthesis benchmark of the library against raw cdk8s and the serialization floor.
- * For each size it runs, each in its own process, one warm-up and the size's timed runs (5 for S and M, 3 for L,
+ * For each size a first process writes the library's objects (so that raw cdk8s and the floor measure the same
+ * objects), then it runs, each in its own process, one warm-up and the size's timed runs (5 for S and M, 3 for L,
  * 1 for XL) of
  * - lib: construct + render + serialize + validate + emit with the library (each phase timed);
  * - raw_cdk8s: the same objects as plain ApiObjects in charts, `App.synth()`;
@@ -43,6 +44,7 @@ const load = () => os.loadavg().map(x => round(x, 2));
 const loadAtStart = load();
 for (const size of SIZES.filter(s => wanted.length === 0 || wanted.includes(s.name))) {
   const objects = path.join(work, `objects-${size.name}.json`);
+  worker('dump', size.name, objects, path.join(work, `dump-${size.name}`), 0);
   const lib = worker('lib', size.name, objects, path.join(work, `lib-${size.name}`), size.runs);
   const raw = worker('raw', size.name, objects, path.join(work, `raw-${size.name}`), size.runs);
   const floor = worker('floor', size.name, objects, path.join(work, `floor-${size.name}`), size.runs);

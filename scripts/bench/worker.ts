@@ -1,8 +1,8 @@
 /**
  * One benchmark measurement in its own process: `worker.js <mode> <size> <objects.json> <outdir> <runs>`.
- * Modes `lib`, `one-cluster` (the library synthesizing only `cluster-1`, validating the whole mesh), `raw` and
- * `floor` time one warm-up and <runs> runs and print one JSON line with the per-run timings; lib's warm-up writes
- * the library's objects per cluster to <objects.json>. The library's phases: construct (the constructors), render
+ * Mode `dump` synthesizes once and writes the library's objects per cluster to <objects.json>. Modes `lib`,
+ * `one-cluster` (the library synthesizing only `cluster-1`, validating the whole mesh), `raw` and `floor` (the
+ * dumped objects) time one warm-up and <runs> runs and print one JSON line with the per-run timings. The library's phases: construct (the constructors), render
  * (every feature renders its objects), serialize (every object's manifest, computed once and shared by validation,
  * artifacts, the report and emission), validate (every rule, the analysis included) and emit (YAML, artifacts,
  * report, files).
@@ -122,8 +122,12 @@ function measure(run: () => any, warmUp: () => any = run) {
   return samples;
 }
 
-{
-  // lib's warm-up run also dumps the objects the raw and floor processes then measure
+if (mode === 'dump') {
+  // the library's objects, which the raw and floor processes then measure, written by a process of its own so that
+  // the dump's memory does not count in the library's peak RSS
+  libRun(outdir, objectsFile);
+  process.stdout.write(JSON.stringify({ mode, size: size.name }) + '\n');
+} else {
   const objects: Objects = mode === 'lib' || mode === 'one-cluster' ? {} : JSON.parse(fs.readFileSync(objectsFile, 'utf8'));
   const runs_: Record<string, () => unknown> = {
     'lib': () => libRun(outdir),
@@ -133,7 +137,7 @@ function measure(run: () => any, warmUp: () => any = run) {
   };
   const run = runs_[mode];
   if (!run) throw new Error(`unknown mode ${mode}`);
-  const samples = measure(run, mode === 'lib' ? () => libRun(outdir, objectsFile) : run);
+  const samples = measure(run);
   const peak_rss_mb = process.resourceUsage().maxRSS / 1024;
   process.stdout.write(JSON.stringify({ mode, size: size.name, samples, peak_rss_mb }) + '\n');
 }
