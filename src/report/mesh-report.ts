@@ -59,6 +59,38 @@ const NETWORK_LABEL = 'topology.istio.io/network';
 
 type Docs = Map<string, JsonObject[]>;
 
+/** What the report reads of one cluster's objects, found in one pass over them. */
+interface ClusterScan {
+  /** Object counts by kind, in first-seen order. */
+  readonly counts: Record<string, number>;
+  /** Gateway Deployments (injected with the gateway template), sorted by namespace/name. */
+  readonly gateways: JsonObject[];
+  /** `v1` Services, in order. */
+  readonly services: JsonObject[];
+  /** Istio and Gateway API objects, in order. */
+  readonly config: JsonObject[];
+}
+
+function scanCluster(objects: readonly JsonObject[]): ClusterScan {
+  const scan: ClusterScan = { counts: {}, gateways: [], services: [], config: [] };
+  for (const obj of objects) {
+    const kind = obj.kind;
+    const name = String(kind);
+    scan.counts[name] = (scan.counts[name] ?? 0) + 1;
+    if (kind === 'Deployment' && jsonAt(obj, 'spec', 'template', 'metadata', 'annotations', GATEWAY_TEMPLATE) === 'gateway') {
+      scan.gateways.push(obj);
+    }
+    const apiVersion = obj.apiVersion;
+    if (kind === 'Service' && apiVersion === 'v1') {
+      scan.services.push(obj);
+    } else if (typeof apiVersion === 'string' && (apiVersion.includes('istio.io') || apiVersion.startsWith('gateway.networking.k8s.io/'))) {
+      scan.config.push(obj);
+    }
+  }
+  scan.gateways.sort((a, b) => objectKey(a).localeCompare(objectKey(b)));
+  return scan;
+}
+
 function nodeId(...parts: string[]): string {
   return parts.join('_').replace(/[^A-Za-z0-9_]/g, '_');
 }
@@ -168,20 +200,17 @@ export class MeshReport {
   public readonly edges: DiagramEdge[] = [];
   /** Per-service summaries, sorted by host. */
   public readonly services: ServiceSummary[];
+  private readonly scans = new Map<string, ClusterScan>();
 
   private constructor(private readonly mesh: MeshCore, private readonly docs: Docs) {
+    for (const [cluster, objects] of docs) this.scans.set(cluster, scanCluster(objects));
     this.buildDiagram();
     this.services = this.summarizeServices();
   }
 
   /** Object counts by kind in a cluster. */
   public objectsByKind(cluster: string): { [kind: string]: number } {
-    const counts: Record<string, number> = {};
-    for (const obj of this.docs.get(cluster) ?? []) {
-      const kind = String(obj.kind);
-      counts[kind] = (counts[kind] ?? 0) + 1;
-    }
-    return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+    return Object.fromEntries(Object.entries(this.scans.get(cluster)?.counts ?? {}).sort(([a], [b]) => a.localeCompare(b)));
   }
 
   /** The Mermaid flowchart. */
@@ -253,10 +282,7 @@ export class MeshReport {
       const cid = nodeId('cluster', cluster.clusterName);
       const where = cluster.localities.map(l => l.toString()).join(', ');
       this.nodes.push({ id: cid, kind: DiagramNodeKind.CLUSTER, label: `${cluster.clusterName}<br/>${cluster.role.toLowerCase()}${where ? `<br/>${where}` : ''}`, network });
-      const gateways = (this.docs.get(cluster.clusterName) ?? [])
-        .filter(o => o.kind === 'Deployment' && jsonAt(o, 'spec', 'template', 'metadata', 'annotations', GATEWAY_TEMPLATE) === 'gateway')
-        .sort((a, b) => objectKey(a).localeCompare(objectKey(b)));
-      for (const gw of gateways) {
+      for (const gw of this.scans.get(cluster.clusterName)?.gateways ?? []) {
         const name = String(jsonAt(gw, 'metadata', 'name'));
         const gid = nodeId('gw', cluster.clusterName, String(jsonAt(gw, 'metadata', 'namespace')), name);
         this.nodes.push({ id: gid, kind: DiagramNodeKind.GATEWAY, label: name, network });
@@ -283,19 +309,18 @@ export class MeshReport {
     const root = this.mesh.rootNamespace;
     const services = new Map<string, { namespace: string; selector?: Record<string, string>; clusters: Set<string> }>();
     const byKind = new Map<unknown, JsonObject[]>();
-    for (const [cluster, objects] of [...this.docs.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-      for (const obj of objects) {
-        if (obj.kind === 'Service' && obj.apiVersion === 'v1') {
-          const namespace = jsonString(obj, 'metadata', 'namespace') ?? 'default';
-          const host = qualifiedHost(String(jsonAt(obj, 'metadata', 'name')), namespace);
-          const entry = services.get(host) ?? { namespace, selector: jsonStringRecord(obj, 'spec', 'selector'), clusters: new Set<string>() };
-          entry.clusters.add(cluster);
-          services.set(host, entry);
-        } else if (jsonString(obj, 'apiVersion')?.includes('istio.io') || jsonString(obj, 'apiVersion')?.startsWith('gateway.networking.k8s.io/')) {
-          const list = byKind.get(obj.kind) ?? [];
-          list.push(obj);
-          byKind.set(obj.kind, list);
-        }
+    for (const [cluster, scan] of [...this.scans.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+      for (const obj of scan.services) {
+        const namespace = jsonString(obj, 'metadata', 'namespace') ?? 'default';
+        const host = qualifiedHost(String(jsonAt(obj, 'metadata', 'name')), namespace);
+        const entry = services.get(host) ?? { namespace, selector: jsonStringRecord(obj, 'spec', 'selector'), clusters: new Set<string>() };
+        entry.clusters.add(cluster);
+        services.set(host, entry);
+      }
+      for (const obj of scan.config) {
+        const list = byKind.get(obj.kind);
+        if (list) list.push(obj);
+        else byKind.set(obj.kind, [obj]);
       }
     }
     const unique = (objs: JsonObject[] | undefined) => [...new Map((objs ?? []).map(o => [objectKey(o), o])).values()];
@@ -325,11 +350,15 @@ export class MeshReport {
       rulesByHost.set(qualifiedHost(String(jsonAt(dr, 'spec', 'host')), String(jsonAt(dr, 'metadata', 'namespace'))), dr);
     }
     const peerAuths = byNamespace(unique(byKind.get('PeerAuthentication')));
-    const authz = byNamespace(unique(byKind.get('AuthorizationPolicy')));
+    // each policy's selector and caller lines, read once (a namespace's policies are matched against each of its services)
+    const rules = (p: JsonObject): JsonObject[] => (jsonAt(p, 'spec', 'rules') === undefined ? [{}] : jsonObjects(p, 'spec', 'rules'));
+    const authz = new Map([...byNamespace(unique(byKind.get('AuthorizationPolicy')))].map(([namespace, policies]) => [namespace, policies.map(p => ({
+      matchLabels: jsonStringRecord(p, 'spec', 'selector', 'matchLabels'),
+      lines: rules(p).map(r => `${jsonString(p, 'spec', 'action') ?? 'ALLOW'} ${describeSources(jsonObjects(r, 'from')) || '*'} (${objectKey(p)})`),
+    }))]));
 
     return [...services.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([host, svc]) => {
       const dr = rulesByHost.get(host);
-      const rules = (p: JsonObject): JsonObject[] => (jsonAt(p, 'spec', 'rules') === undefined ? [{}] : jsonObjects(p, 'spec', 'rules'));
       return {
         host,
         clusters: [...svc.clusters].sort(),
@@ -339,8 +368,8 @@ export class MeshReport {
         outlierDetection: jsonAt(dr, 'spec', 'trafficPolicy', 'outlierDetection') !== undefined,
         mtls: this.effectiveMtls(peerAuths, root, svc.namespace, svc.selector),
         callers: [...(authz.get(svc.namespace) ?? []), ...(svc.namespace === root ? [] : authz.get(root) ?? [])]
-          .filter(p => selectsLabels(jsonStringRecord(p, 'spec', 'selector', 'matchLabels'), svc.selector))
-          .flatMap(p => rules(p).map(r => `${jsonString(p, 'spec', 'action') ?? 'ALLOW'} ${describeSources(jsonObjects(r, 'from')) || '*'} (${objectKey(p)})`)),
+          .filter(p => selectsLabels(p.matchLabels, svc.selector))
+          .flatMap(p => p.lines),
       };
     });
   }
