@@ -20,45 +20,54 @@ export function jsonObject(value: unknown): JsonObject | undefined {
 
 /** The value at a path of keys, or undefined when a step is missing or not an object. */
 export function jsonAt(value: unknown, ...path: string[]): unknown {
+  return valueAt(value, path);
+}
+
+/** `jsonAt` on a path array: the readers below pass their rest parameter on without spreading it again. */
+function valueAt(value: unknown, path: readonly string[]): unknown {
   let current = value;
-  for (const key of path) {
+  for (let i = 0; i < path.length; i++) {
     if (!isJsonObject(current)) return undefined;
-    current = current[key];
+    current = current[path[i]];
   }
   return current;
 }
 
 /** The string at the path, or undefined. */
 export function jsonString(value: unknown, ...path: string[]): string | undefined {
-  const found = jsonAt(value, ...path);
+  const found = valueAt(value, path);
   return typeof found === 'string' ? found : undefined;
 }
 
 /** The number at the path, or undefined. */
 export function jsonNumber(value: unknown, ...path: string[]): number | undefined {
-  const found = jsonAt(value, ...path);
+  const found = valueAt(value, path);
   return typeof found === 'number' ? found : undefined;
 }
 
 /** The array at the path, or an empty array. */
 export function jsonArray(value: unknown, ...path: string[]): readonly unknown[] {
-  const found = jsonAt(value, ...path);
+  return arrayAt(value, path);
+}
+
+function arrayAt(value: unknown, path: readonly string[]): readonly unknown[] {
+  const found = valueAt(value, path);
   return Array.isArray(found) ? found : [];
 }
 
 /** The objects of the array at the path (other elements skipped). */
 export function jsonObjects(value: unknown, ...path: string[]): JsonObject[] {
-  return jsonArray(value, ...path).filter(isJsonObject);
+  return arrayAt(value, path).filter(isJsonObject);
 }
 
 /** The strings of the array at the path (other elements skipped). */
 export function jsonStrings(value: unknown, ...path: string[]): string[] {
-  return jsonArray(value, ...path).filter((v): v is string => typeof v === 'string');
+  return arrayAt(value, path).filter((v): v is string => typeof v === 'string');
 }
 
 /** The string-valued entries of the object at the path, or undefined when there is no object. */
 export function jsonStringRecord(value: unknown, ...path: string[]): Record<string, string> | undefined {
-  const found = jsonObject(jsonAt(value, ...path));
+  const found = jsonObject(valueAt(value, path));
   if (!found) return undefined;
   return Object.fromEntries(Object.entries(found).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
