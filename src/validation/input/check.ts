@@ -151,10 +151,10 @@ function structValidator(fqn: string, schema: StructSchema): Validator {
     const before = out.length;
     for (const f of fields) {
       const v = value[f.name];
-      const at = `${path}/${f.name}`;
       if (v === undefined || v === null) {
-        if (!f.optional && f.type !== 'any') problem(out, CoreRules.MISSING_REQUIRED, at, v, `${name}.${f.name} is required: ${describeType(f.type)}.`);
+        if (!f.optional && f.type !== 'any') problem(out, CoreRules.MISSING_REQUIRED, `${path}/${f.name}`, v, `${name}.${f.name} is required: ${describeType(f.type)}.`);
       } else {
+        const at = `${path}/${f.name}`;
         const typed = out.length;
         f.check(v, at, out);
         if (out.length === typed) for (const c of f.values) checkValue(c, v, at, out);
@@ -183,11 +183,17 @@ function checkValue(c: ValueCheck, value: unknown, path: string, out: Diagnostic
   }
 }
 
+/** True if `value` has every member (own or inherited); a loop, as this runs on every checked call. */
+function hasMembers(value: object, members: readonly string[]): boolean {
+  for (let i = 0; i < members.length; i++) if (!(members[i] in value)) return false;
+  return true;
+}
+
 function instanceValidator(fqn: string, schema: ClassSchema): Validator {
   const members = schema.members;
   return (value, path, out) => {
     const isObject = (typeof value === 'object' && value !== null) || typeof value === 'function';
-    if (isObject && members.every(m => m in (value as object))) return;
+    if (isObject && hasMembers(value, members)) return;
     const missing = isObject ? ` It lacks ${members.filter(m => !(m in (value as object))).slice(0, 3).join(', ')}.` : '';
     problem(out, CoreRules.WRONG_CLASS, path, value, `Expected ${describeType({ ref: fqn })}, got ${kindOf(value)}.${missing}`);
   };
@@ -238,15 +244,20 @@ export function validatorFor(type: TypeRef): Validator {
     built = (value, path, out) => { if (!ok(value)) wrongType(out, type, path, value); };
   } else if ('array' in type) {
     let element: Validator | undefined;
+    // an array of `any` is checked as an array only (its elements are not visited)
+    const anyElement = type.array === 'any';
     built = (value, path, out) => {
       if (!Array.isArray(value)) return wrongType(out, type, path, value);
+      if (anyElement) return;
       element ??= validatorFor(type.array);
       value.forEach((v, i) => element!(v, `${path}[${i}]`, out));
     };
   } else if ('map' in type) {
     let element: Validator | undefined;
+    const anyElement = type.map === 'any';
     built = (value, path, out) => {
       if (!isPlainObject(value)) return wrongType(out, type, path, value);
+      if (anyElement) return;
       element ??= validatorFor(type.map);
       for (const [k, v] of Object.entries(value)) element(v, `${path}/${k}`, out);
     };
@@ -267,33 +278,41 @@ export function validatorFor(type: TypeRef): Validator {
   return built;
 }
 
+/** A parameter with its validator and value checks (by `field` = parameter name), resolved once per entry point. */
+interface ParamCheck extends FieldSchema {
+  readonly check: Validator;
+  readonly values: readonly ValueCheck[];
+}
+
+function paramChecks(params: readonly FieldSchema[], values: readonly ValueCheck[] = []): ParamCheck[] {
+  return params.map(param => ({ ...param, check: validatorFor(param.type), values: values.filter(c => c.field === param.name) }));
+}
+
 /**
- * Checks arguments against parameters; `where` names the call, `omit` the param whose path is omitted, `values` the
- * value checks of the parameters (by `field` = parameter name), applied to an argument of the right type.
+ * Checks arguments against parameters; `where` names the call, `omit` the param whose path is omitted; the value
+ * checks of a parameter apply to an argument of the right type.
  */
-function checkParams(
-  params: readonly FieldSchema[], args: readonly unknown[], where: string, out: Diagnostic[], omit?: string, values: readonly ValueCheck[] = [],
-): void {
-  params.forEach((param, i) => {
+function checkParams(params: readonly ParamCheck[], args: readonly unknown[], where: string, out: Diagnostic[], omit?: string): void {
+  for (let i = 0; i < params.length; i++) {
+    const param = params[i];
     const at = param.name === omit ? where : `${where}(${param.name})`;
     if (param.variadic) {
-      const check = validatorFor(param.type);
       const rest = args.slice(i);
       const typed = out.length;
-      rest.forEach((v, j) => check(v, `${at}[${j}]`, out));
+      rest.forEach((v, j) => param.check(v, `${at}[${j}]`, out));
       // the values of a variadic parameter are checked as one list (`each: 'element'` for one by one)
-      if (out.length === typed) for (const c of values) if (c.field === param.name) checkValue(c, rest, at, out);
-      return;
+      if (out.length === typed) for (const c of param.values) checkValue(c, rest, at, out);
+      continue;
     }
     const value = args[i];
     if (value === undefined || value === null) {
       if (!param.optional && param.type !== 'any') problem(out, CoreRules.MISSING_REQUIRED, at, value, `The argument "${param.name}" is required: ${describeType(param.type)}.`);
-      return;
+      continue;
     }
     const typed = out.length;
-    validatorFor(param.type)(value, at, out);
-    if (out.length === typed) for (const c of values) if (c.field === param.name) checkValue(c, value, at, out);
-  });
+    param.check(value, at, out);
+    if (out.length === typed) for (const c of param.values) checkValue(c, value, at, out);
+  }
 }
 
 function pathOf(construct: unknown): string | undefined {
@@ -339,6 +358,9 @@ export function trusted<T>(work: () => T): T {
   }
 }
 
+/** The constructors' parameter checks, by FQN. */
+const initChecks = new Map<string, ParamCheck[]>();
+
 const nearestOwnClass = new WeakMap<object, string | undefined>();
 
 /** The FQN of the nearest class of this library in `ctor`'s prototype chain (`ctor` may be a user's subclass). */
@@ -362,8 +384,12 @@ function ownClassOf(ctor: unknown): string | undefined {
  */
 export function checkInit(fqn: string, newTarget: unknown, args: readonly unknown[]): void {
   if (trustedDepth > 0 || (newTarget !== undefined && ownClassOf(newTarget) !== fqn)) return;
-  const schema = INPUT_SCHEMA[fqn];
-  const params = schema && 'init' in schema ? schema.init ?? [] : [];
+  let params = initChecks.get(fqn);
+  if (!params) {
+    const schema = INPUT_SCHEMA[fqn];
+    params = paramChecks(schema && 'init' in schema ? schema.init ?? [] : []);
+    initChecks.set(fqn, params);
+  }
   const [scope, id] = args;
   const scopePath = pathOf(scope);
   const isConstruct = params[1]?.name === 'id';
@@ -390,16 +416,17 @@ export function installInputChecks(api: Dict): void {
       const original = holder[name];
       if (typeof original !== 'function') continue;
       const label = method.static ? `${shortName(fqn)}.${name}` : name;
-      const values = VALUE_CHECKS[`${fqn}#${name}`] ?? [];
+      let params: ParamCheck[] | undefined;
       const checked = function (this: unknown, ...args: unknown[]): unknown {
+        params ??= paramChecks(method.params, VALUE_CHECKS[`${fqn}#${name}`]);
         const out: Diagnostic[] = [];
         // the checks are pure: run them without the construct path (computing it is most of a call's cost), and
         // again with it only when there is something to report
-        checkParams(method.params, args, '', out, undefined, values);
+        checkParams(params, args, '', out);
         if (out.length) {
           out.length = 0;
           const where = method.static ? label : `${pathOf(this) ?? shortName(fqn)}/${label}`;
-          checkParams(method.params, args, where, out, undefined, values);
+          checkParams(params, args, where, out);
           fail(out, this, where);
         }
         return original.apply(this, args);
