@@ -35,9 +35,11 @@ export function gatewayApiKind(kind: string): string {
   return `${kind}.${GATEWAY_API_GROUP}`;
 }
 
+const GATEWAY_API_PREFIX = `${GATEWAY_API_GROUP}/`;
+
 /** The key an object is indexed under: its kind, qualified by the group for Gateway API kinds. */
 function indexKind(apiVersion: string | undefined, kind: string): string {
-  return apiVersion?.startsWith(`${GATEWAY_API_GROUP}/`) ? gatewayApiKind(kind) : kind;
+  return apiVersion?.startsWith(GATEWAY_API_PREFIX) ? gatewayApiKind(kind) : kind;
 }
 
 /** What the analysis reads: every object of every cluster of one mesh, by kind and by name. */

@@ -15,23 +15,32 @@ interface RouteDestination {
   readonly host: string;
   readonly subset?: string;
   readonly port?: number;
-  /** `http[0].route[1]` or `http[0].mirror`. */
-  readonly where: string;
+  /** The rule's index in `kind`. */
+  readonly rule: number;
+  /** `route`, `mirror` or `mirrors`. */
+  readonly field: string;
+  /** The index in `field`; none for `mirror`. */
+  readonly index?: number;
+}
+
+/** Where a destination is, `http[0].route[1]` or `http[0].mirror` (built only for a finding). */
+function whereOf(d: RouteDestination): string {
+  return `${d.kind}[${d.rule}].${d.field}${d.index === undefined ? '' : `[${d.index}]`}`;
 }
 
 /** Every route and mirror destination of a VirtualService spec. */
 export function routeDestinations(spec: JsonMap): RouteDestination[] {
   const out: RouteDestination[] = [];
-  const add = (d: JsonMap, where: string) => {
+  const add = (d: JsonMap, kind: string, rule: number, field: string, index?: number) => {
     const host = text(d.host);
-    if (host) out.push({ kind: where.slice(0, where.indexOf('[')), host, subset: text(d.subset), port: num(map(d.port).number), where });
+    if (host) out.push({ kind, host, subset: text(d.subset), port: num(map(d.port).number), rule, field, index });
   };
   for (const kind of ['http', 'tcp', 'tls']) {
     maps(spec[kind]).forEach((rule, i) => {
-      maps(rule.route).forEach((r, j) => add(map(r.destination), `${kind}[${i}].route[${j}]`));
+      maps(rule.route).forEach((r, j) => add(map(r.destination), kind, i, 'route', j));
       if (kind !== 'http') return;
-      if (rule.mirror !== undefined) add(map(rule.mirror), `http[${i}].mirror`);
-      maps(rule.mirrors).forEach((m, j) => add(map(m.destination), `http[${i}].mirrors[${j}]`));
+      if (rule.mirror !== undefined) add(map(rule.mirror), kind, i, 'mirror');
+      maps(rule.mirrors).forEach((m, j) => add(map(m.destination), kind, i, 'mirrors', j));
     });
   }
   return out;
@@ -66,26 +75,27 @@ function subsetIndex(index: AnalysisIndex): Map<string, Set<string>> {
 export function analyzeDestinations(ctx: AnalysisContext): void {
   const subsets = subsetIndex(ctx.index);
   for (const vs of ctx.index.ofKind('VirtualService')) {
-    const gatewayBound = gatewayRefs(vs).length > 0;
+    const refs = gatewayRefs(vs);
+    const gatewayBound = refs.length > 0;
     for (const d of routeDestinations(vs.spec)) {
       const fqdn = qualifyHost(d.host, vs.namespace);
       const service = ctx.services.resolveQualified(fqdn);
       if (!service) {
-        ctx.report(AnalysisRules.UNKNOWN_DESTINATION_HOST, vs, d.host, `${describe(vs)}, ${d.where}.`);
+        ctx.report(AnalysisRules.UNKNOWN_DESTINATION_HOST, vs, d.host, `${describe(vs)}, ${whereOf(d)}.`);
         continue;
       }
       if (d.port === undefined && (gatewayBound ? service.ports.length : service.ports.filter(p => servesRuleKind(p.protocol, d.kind)).length) > 1) {
         const rule = gatewayBound ? AnalysisRules.DESTINATION_PORT_REQUIRED : AnalysisRules.MESH_DESTINATION_PORT_AMBIGUOUS;
         ctx.report(rule, vs, d.host,
-          `${describe(vs)}, ${d.where}: ports ${service.ports.map(p => p.number).join(', ')}.`);
+          `${describe(vs)}, ${whereOf(d)}: ports ${service.ports.map(p => p.number).join(', ')}.`);
       } else if (d.port !== undefined && service.ports.length && !service.ports.some(p => p.number === d.port)) {
-        ctx.report(AnalysisRules.UNKNOWN_DESTINATION_PORT, vs, `${d.host}:${d.port}`, `${describe(vs)}, ${d.where}.`);
+        ctx.report(AnalysisRules.UNKNOWN_DESTINATION_PORT, vs, `${d.host}:${d.port}`, `${describe(vs)}, ${whereOf(d)}.`);
       }
       if (d.subset && !subsets.get(`${vs.cluster}|${fqdn}`)?.has(d.subset)) {
-        ctx.report(AnalysisRules.UNKNOWN_SUBSET, vs, `${d.host}/${d.subset}`, `${describe(vs)}, ${d.where}.`);
+        ctx.report(AnalysisRules.UNKNOWN_SUBSET, vs, `${d.host}/${d.subset}`, `${describe(vs)}, ${whereOf(d)}.`);
       }
     }
-    for (const ref of gatewayRefs(vs)) {
+    for (const ref of refs) {
       const [namespace, name] = ref.split('/');
       const gateway = ctx.index.find(vs.cluster, 'Gateway', namespace, name);
       if (!gateway) {
