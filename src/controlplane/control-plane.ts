@@ -17,7 +17,7 @@ import { RootCa } from './root-ca';
 import { ClusterInstallPlan, renderRunbook } from './runbook';
 import { MeshTopology, topologyTraits } from './topology';
 import { ControlPlaneUpgrade, validateUpgrade } from './upgrade';
-import { upgradeFollowers } from './upgrade-runbook';
+import { meshGatewayWorkloads, upgradeFollowers } from './upgrade-runbook';
 import { textArtifact, yamlArtifact } from '../core/artifact';
 import { isDnsLabel } from '../core/names';
 import { renderedJson, renderedObjectsOfKind } from '../core/rendered';
@@ -230,6 +230,9 @@ export class ControlPlane extends MeshMember {
     // with an external cluster, its istiod is the only CA: the root goes there alone
     const caClusters = external?.externalCluster ? [external.externalCluster] : this.mesh.clusters;
     const ambient = this.mesh.usesAmbient;
+    // the mesh's gateways, found once for every cluster (rendering adds objects to the clusters' charts only)
+    const workloads = meshGatewayWorkloads(this.mesh);
+    const ambientGateways = ambientEastWestGateways(this.mesh);
 
     for (const cluster of this.mesh.clusters) {
       const scope = cluster.scopeFor(this);
@@ -261,7 +264,7 @@ export class ControlPlane extends MeshMember {
         pilotAddress: this.pilotAddress(cluster),
         meshNetworks: cluster.role === ClusterRole.REMOTE ? undefined : meshNetworks,
         external,
-        withoutIngressGateway: revisions.length > 1 || this.deploysProfileGateway(cluster),
+        withoutIngressGateway: revisions.length > 1 || this.deploysProfileGateway(cluster, workloads),
         defaultRevision: this.props.upgrade?.defaultRevision,
         ambient: ambient && cluster.role === ClusterRole.PRIMARY ? true : undefined,
         ambientNodeComponentsElsewhere: ambient && i > 0 ? true : undefined,
@@ -278,16 +281,16 @@ export class ControlPlane extends MeshMember {
         installAfter: this.installAfter(cluster),
         external,
         istioVersion: this.mesh.istioVersion,
-        followers: upgradeFollowers(this.mesh, cluster),
+        followers: upgradeFollowers(this.mesh, cluster, workloads),
         ambient: ambient && cluster.role === ClusterRole.PRIMARY,
-        ambientGateways: ambientEastWestGateways(this.mesh).filter(g => g.cluster === cluster).map(g => g.name),
+        ambientGateways: ambientGateways.filter(g => g.cluster === cluster).map(g => g.name),
       });
     }
   }
 
   /** Whether the manifest deploys `istio-ingressgateway` in the root namespace, the gateway the default profile installs. */
-  private deploysProfileGateway(cluster: MeshCluster): boolean {
-    return this.mesh.node.findAll().some(c => c instanceof GatewayWorkload && c.mesh === this.mesh && !c.isExisting && c.name === 'istio-ingressgateway'
+  private deploysProfileGateway(cluster: MeshCluster, workloads: readonly GatewayWorkload[]): boolean {
+    return workloads.some(c => !c.isExisting && c.name === 'istio-ingressgateway'
       && c.namespaceName === this.mesh.rootNamespace && c.clusters.includes(cluster));
   }
 
@@ -452,7 +455,7 @@ export class ControlPlane extends MeshMember {
     for (const ns of mesh.namespaces) {
       if (ns.injectionEnabled && ns.injection === InjectionScheme.REVISION) check(ns, ns.revision);
     }
-    for (const gw of mesh.node.findAll().filter((c): c is GatewayWorkload => c instanceof GatewayWorkload && c.mesh === mesh)) {
+    for (const gw of meshGatewayWorkloads(mesh)) {
       check(gw, gw.revision);
     }
     const sets = new Map<string, string[]>();
