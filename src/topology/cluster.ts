@@ -73,6 +73,19 @@ export interface ClusterProps {
 
 const MESH_CLUSTER_SYMBOL = Symbol.for('cdk8s-mesh.MeshCluster');
 
+/** The id of a member's scope in every cluster's chart, by member (a construct's path does not change). */
+const memberScopeIds = new WeakMap<IConstruct, string>();
+
+/** The member's path below the root, joined with dots (its id for a root's child). */
+function memberScopeId(member: IConstruct): string {
+  let id = memberScopeIds.get(member);
+  if (id === undefined) {
+    id = member.node.scopes.slice(1).map(s => s.node.id).join('.') || member.node.id;
+    memberScopeIds.set(member, id);
+  }
+  return id;
+}
+
 /**
  * One cluster of the mesh. Each cluster is its own chart, written to `<name>.k8s.yaml`.
  */
@@ -157,8 +170,7 @@ export class MeshCluster extends Chart {
   public scopeFor(member: IConstruct): Construct {
     let scope = this.memberScopes.get(member);
     if (!scope) {
-      const relative = member.node.scopes.slice(1).map(s => s.node.id).join('.') || member.node.id;
-      scope = new Construct(this, relative);
+      scope = new Construct(this, memberScopeId(member));
       this.memberScopes.set(member, scope);
       this.scopeMembers.set(scope, member);
     }
