@@ -507,10 +507,12 @@ export class MeshCore extends Construct {
   }
 
   private renderRootNamespaces(): void {
+    // a feature that keeps MeshFeature's default adds no annotation: only the others are asked, in registration order
+    const annotating = this.featureList.filter(f => f.namespaceAnnotations !== MeshFeature.prototype.namespaceAnnotations);
     for (const cluster of this.clusterList) {
       const labels = this.isMultiNetwork && cluster.networkName ? { [NETWORK_LABEL]: cluster.networkName } : undefined;
       const annotations: { [key: string]: string } = {};
-      for (const feature of this.featureList) Object.assign(annotations, feature.namespaceAnnotations(cluster, this.rootNamespace));
+      for (const feature of annotating) Object.assign(annotations, feature.namespaceAnnotations(cluster, this.rootNamespace));
       new k8s.KubeNamespace(cluster.scopeFor(this), 'RootNamespace', {
         metadata: { name: this.rootNamespace, labels, annotations: Object.keys(annotations).length ? annotations : undefined },
       });
