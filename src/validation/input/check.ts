@@ -280,12 +280,16 @@ export function validatorFor(type: TypeRef): Validator {
 
 /** A parameter with its validator and value checks (by `field` = parameter name), resolved once per entry point. */
 interface ParamCheck extends FieldSchema {
+  /** `(name)`, appended to the call's path. */
+  readonly label: string;
   readonly check: Validator;
   readonly values: readonly ValueCheck[];
 }
 
 function paramChecks(params: readonly FieldSchema[], values: readonly ValueCheck[] = []): ParamCheck[] {
-  return params.map(param => ({ ...param, check: validatorFor(param.type), values: values.filter(c => c.field === param.name) }));
+  return params.map(param => ({
+    ...param, label: `(${param.name})`, check: validatorFor(param.type), values: values.filter(c => c.field === param.name),
+  }));
 }
 
 /**
@@ -295,7 +299,7 @@ function paramChecks(params: readonly FieldSchema[], values: readonly ValueCheck
 function checkParams(params: readonly ParamCheck[], args: readonly unknown[], where: string, out: Diagnostic[], omit?: string): void {
   for (let i = 0; i < params.length; i++) {
     const param = params[i];
-    const at = param.name === omit ? where : `${where}(${param.name})`;
+    const at = param.name === omit ? where : where + param.label;
     if (param.variadic) {
       const rest = args.slice(i);
       const typed = out.length;
