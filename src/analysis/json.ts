@@ -1,4 +1,4 @@
-import { JsonObject, jsonArray, jsonObject, jsonObjects, jsonStringRecord, jsonStrings } from '../core/json';
+import { JsonObject, jsonArray, jsonObject, jsonStringRecord, objectsOf, stringsOf } from '../core/json';
 
 /*
  * The analysis reads manifests without trusting their shape: a value of the wrong shape reads as empty
@@ -22,7 +22,7 @@ export function list(value: unknown): readonly unknown[] {
 
 /** The items of a list that are maps. */
 export function maps(value: unknown): JsonMap[] {
-  return jsonObjects(value);
+  return objectsOf(value);
 }
 
 /** `value` when it is a non-empty string. */
@@ -32,7 +32,7 @@ export function text(value: unknown): string | undefined {
 
 /** The strings of a list. */
 export function texts(value: unknown): string[] {
-  return jsonStrings(value);
+  return stringsOf(value);
 }
 
 /** `value` as a number (numbers and numeric strings). */

@@ -57,12 +57,22 @@ function arrayAt(value: unknown, path: readonly string[]): readonly unknown[] {
 
 /** The objects of the array at the path (other elements skipped). */
 export function jsonObjects(value: unknown, ...path: string[]): JsonObject[] {
-  return arrayAt(value, path).filter(isJsonObject);
+  return objectsOf(valueAt(value, path));
+}
+
+/** The objects of `value` when it is an array (other elements skipped), else none. */
+export function objectsOf(value: unknown): JsonObject[] {
+  return Array.isArray(value) ? value.filter(isJsonObject) : [];
 }
 
 /** The strings of the array at the path (other elements skipped). */
 export function jsonStrings(value: unknown, ...path: string[]): string[] {
-  return arrayAt(value, path).filter((v): v is string => typeof v === 'string');
+  return stringsOf(valueAt(value, path));
+}
+
+/** The strings of `value` when it is an array (other elements skipped), else none. */
+export function stringsOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
 /** The string-valued entries of the object at the path, or undefined when there is no object. */
