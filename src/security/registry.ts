@@ -208,15 +208,15 @@ interface TlsSpot {
 
 /** Where a DestinationRule spec sets tls.mode DISABLE: top level, per port, per subset. */
 function disabledTls(spec: unknown): TlsSpot[] {
-  const inPolicy = (policy: unknown, labels?: Labels, subset?: string): TlsSpot[] => [
-    ...(jsonString(policy, 'tls', 'mode') === 'DISABLE' ? [{ labels, subset }] : []),
-    ...jsonObjects(policy, 'portLevelSettings')
-      .filter(p => jsonString(p, 'tls', 'mode') === 'DISABLE')
-      .map(p => ({ labels, subset, port: jsonNumber(p, 'port', 'number') })),
-  ];
-  return [
-    ...inPolicy(jsonAt(spec, 'trafficPolicy')),
-    ...jsonObjects(spec, 'subsets').flatMap(s => inPolicy(s.trafficPolicy, jsonStringRecord(s, 'labels'), jsonString(s, 'name'))),
-  ];
+  const out: TlsSpot[] = [];
+  const inPolicy = (policy: unknown, labels?: Labels, subset?: string): void => {
+    if (jsonString(policy, 'tls', 'mode') === 'DISABLE') out.push({ labels, subset });
+    for (const p of jsonObjects(policy, 'portLevelSettings')) {
+      if (jsonString(p, 'tls', 'mode') === 'DISABLE') out.push({ labels, subset, port: jsonNumber(p, 'port', 'number') });
+    }
+  };
+  inPolicy(jsonAt(spec, 'trafficPolicy'));
+  for (const s of jsonObjects(spec, 'subsets')) inPolicy(s.trafficPolicy, jsonStringRecord(s, 'labels'), jsonString(s, 'name'));
+  return out;
 }
 
