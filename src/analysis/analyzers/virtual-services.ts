@@ -4,7 +4,7 @@ import { AnalysisRules } from '../../validation/rules/analysis';
 import { AnalysisContext, describe } from '../context';
 import { JsonMap, map, maps, num, stringMap, text, texts } from '../json';
 import { AnalysisIndex, AnalysisObject } from '../object-index';
-import { qualifyHost } from '../registry';
+import { RegisteredPort, qualifyHost } from '../registry';
 
 // VirtualService checks (IST0101 host/port/subset/gateway, IST0109, IST0112, IST0130/0131, IST0132, IST0140, IST0149).
 
@@ -57,16 +57,18 @@ function isMeshBound(vs: AnalysisObject): boolean {
   return gateways.length === 0 || gateways.includes('mesh');
 }
 
-/** Subset names of DestinationRules by `cluster|host`. */
-function subsetIndex(index: AnalysisIndex): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>();
+/** Subset names of DestinationRules by cluster, then host (nested maps: no key text to build per lookup). */
+function subsetIndex(index: AnalysisIndex): Map<string, Map<string, Set<string>>> {
+  const out = new Map<string, Map<string, Set<string>>>();
   for (const dr of index.ofKind('DestinationRule')) {
     const host = text(dr.spec.host);
     if (!host) continue;
-    const key = `${dr.cluster}|${qualifyHost(host, dr.namespace)}`;
-    const set = out.get(key) ?? new Set<string>();
+    let byHost = out.get(dr.cluster);
+    if (!byHost) out.set(dr.cluster, byHost = new Map());
+    const fqdn = qualifyHost(host, dr.namespace);
+    let set = byHost.get(fqdn);
+    if (!set) byHost.set(fqdn, set = new Set());
     for (const s of maps(dr.spec.subsets)) if (text(s.name)) set.add(s.name as string);
-    out.set(key, set);
   }
   return out;
 }
@@ -75,6 +77,7 @@ function subsetIndex(index: AnalysisIndex): Map<string, Set<string>> {
 export function analyzeDestinations(ctx: AnalysisContext): void {
   const subsets = subsetIndex(ctx.index);
   for (const vs of ctx.index.ofKind('VirtualService')) {
+    const clusterSubsets = subsets.get(vs.cluster);
     const refs = gatewayRefs(vs);
     const gatewayBound = refs.length > 0;
     for (const d of routeDestinations(vs.spec)) {
@@ -84,14 +87,14 @@ export function analyzeDestinations(ctx: AnalysisContext): void {
         ctx.report(AnalysisRules.UNKNOWN_DESTINATION_HOST, vs, d.host, `${describe(vs)}, ${whereOf(d)}.`);
         continue;
       }
-      if (d.port === undefined && (gatewayBound ? service.ports.length : service.ports.filter(p => servesRuleKind(p.protocol, d.kind)).length) > 1) {
+      if (d.port === undefined && (gatewayBound ? service.ports.length : portsServing(service.ports, d.kind)) > 1) {
         const rule = gatewayBound ? AnalysisRules.DESTINATION_PORT_REQUIRED : AnalysisRules.MESH_DESTINATION_PORT_AMBIGUOUS;
         ctx.report(rule, vs, d.host,
           `${describe(vs)}, ${whereOf(d)}: ports ${service.ports.map(p => p.number).join(', ')}.`);
       } else if (d.port !== undefined && service.ports.length && !service.ports.some(p => p.number === d.port)) {
         ctx.report(AnalysisRules.UNKNOWN_DESTINATION_PORT, vs, `${d.host}:${d.port}`, `${describe(vs)}, ${whereOf(d)}.`);
       }
-      if (d.subset && !subsets.get(`${vs.cluster}|${fqdn}`)?.has(d.subset)) {
+      if (d.subset && !clusterSubsets?.get(fqdn)?.has(d.subset)) {
         ctx.report(AnalysisRules.UNKNOWN_SUBSET, vs, `${d.host}/${d.subset}`, `${describe(vs)}, ${whereOf(d)}.`);
       }
     }
@@ -118,6 +121,13 @@ function servesRuleKind(protocol: string | undefined, kind: string): boolean {
   if (kind === 'http') return HTTP_PROTOCOLS.has(protocol);
   if (kind === 'tls') return TLS_PROTOCOLS.has(protocol);
   return !HTTP_PROTOCOLS.has(protocol);
+}
+
+/** How many of the ports can carry traffic of an `http`, `tcp` or `tls` rule. */
+function portsServing(ports: readonly RegisteredPort[], kind: string): number {
+  let count = 0;
+  for (const p of ports) if (servesRuleKind(p.protocol, kind)) count++;
+  return count;
 }
 
 /** A Gateway server host (`[ns/]host`) as seen from a VirtualService in `namespace`: none if exported elsewhere. */
