@@ -39,7 +39,9 @@ export function meshGatewayWorkloads(mesh: MeshCore): GatewayWorkload[] {
  * @param cluster the cluster
  * @param workloads the mesh's gateway workloads (`meshGatewayWorkloads`), when the caller has them
  */
-export function upgradeFollowers(mesh: MeshCore, cluster: MeshCluster, workloads: readonly GatewayWorkload[] = meshGatewayWorkloads(mesh)): UpgradeFollower[] {
+export function upgradeFollowers(
+  mesh: MeshCore, cluster: MeshCluster, workloads: readonly GatewayWorkload[] = meshGatewayWorkloads(mesh),
+): UpgradeFollower[] {
   const namespaces = mesh.namespaces
     .filter(ns => ns.injectionEnabled && ns.injection === InjectionScheme.REVISION && ns.clusters.includes(cluster))
     .map(ns => ({ namespace: ns.name, label: ns.revision }));

@@ -64,10 +64,10 @@ function subsetIndex(index: AnalysisIndex): Map<string, Map<string, Set<string>>
     const host = text(dr.spec.host);
     if (!host) continue;
     let byHost = out.get(dr.cluster);
-    if (!byHost) out.set(dr.cluster, byHost = new Map());
+    if (!byHost) out.set(dr.cluster, byHost = new Map<string, Set<string>>());
     const fqdn = qualifyHost(host, dr.namespace);
     let set = byHost.get(fqdn);
-    if (!set) byHost.set(fqdn, set = new Set());
+    if (!set) byHost.set(fqdn, set = new Set<string>());
     for (const s of maps(dr.spec.subsets)) if (text(s.name)) set.add(s.name as string);
   }
   return out;
