@@ -9,6 +9,45 @@ import { stringifyDocuments } from '../core/yaml';
 import { MeshCluster } from '../topology/cluster';
 
 /**
+ * What one pre-order walk of an app (the order of `findAll()`) finds: its charts, each chart's own API objects
+ * (those of charts nested in it excluded), whether any construct has a dependency or any chart a chart as a direct
+ * child, and the errors of every construct's validations (`node.validate()`), as cdk8s runs them before synthesis.
+ * The emitter walks the tree once with it instead of once per question.
+ */
+export interface AppWalk {
+  readonly charts: Chart[];
+  readonly objects: Map<Chart, ApiObject[]>;
+  readonly dependencies: boolean;
+  readonly nestedCharts: boolean;
+  readonly errors: string[];
+}
+
+export function walkApp(app: App): AppWalk {
+  const charts: Chart[] = [];
+  const objects = new Map<Chart, ApiObject[]>();
+  const errors: string[] = [];
+  let dependencies = false;
+  let nestedCharts = false;
+  const visit = (construct: IConstruct, chart: ApiObject[] | undefined, parentIsChart: boolean): void => {
+    const node = construct.node;
+    for (const e of node.validate()) errors.push(`[${node.path}] ${e}`);
+    if (!dependencies && node.dependencies.length > 0) dependencies = true;
+    let own = chart;
+    const isChart = construct instanceof Chart;
+    if (isChart) {
+      if (parentIsChart) nestedCharts = true;
+      charts.push(construct);
+      objects.set(construct, own = []);
+    } else if (own && construct instanceof ApiObject) {
+      own.push(construct);
+    }
+    for (const child of node.children) visit(child, own, isChart);
+  };
+  visit(app, undefined, false);
+  return { charts, objects, dependencies, nestedCharts, errors };
+}
+
+/**
  * True when `app` can be written by the fast emitter with the same file layout as `App.synth()`:
  * one file per chart, no chart dependencies (which make cdk8s prefix file names with an index).
  */
@@ -19,19 +58,16 @@ export function canEmitFast(app: App): boolean {
 /**
  * The charts `App.synth()` would write, in its order, when the fast emitter writes the same layout; otherwise
  * undefined. Without dependencies cdk8s's dependency graph orders constructs as `findAll()` does (pre-order),
- * so the charts are the app's charts in construct order. `constructs` is the app's `findAll()`, when the caller has it.
+ * so the charts are the app's charts in construct order.
  */
-export function fastEmitCharts(app: App, constructs: IConstruct[] = app.node.findAll()): Chart[] | undefined {
-  if (app.yamlOutputType !== YamlOutputType.FILE_PER_CHART) return undefined;
-  const charts = constructs.filter((c): c is Chart => c instanceof Chart);
-  if (charts.some(chart => chart.node.children.some(child => child instanceof Chart))) return undefined;
-  return constructs.some(c => c.node.dependencies.length > 0) ? undefined : charts;
+export function fastEmitCharts(app: App, walk: AppWalk = walkApp(app)): Chart[] | undefined {
+  if (app.yamlOutputType !== YamlOutputType.FILE_PER_CHART || walk.nestedCharts || walk.dependencies) return undefined;
+  return walk.charts;
 }
 
-/** Runs the construct validations cdk8s runs before synthesis (`node.validate()` of every construct), once. */
-export function validateConstructs(constructs: IConstruct[]): void {
-  const errors = constructs.flatMap(c => c.node.validate().map(e => `[${c.node.path}] ${e}`));
-  if (errors.length) throw new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
+/** Throws the errors of the construct validations cdk8s runs before synthesis (`node.validate()` of every construct). */
+export function throwIfInvalid(walk: AppWalk): void {
+  if (walk.errors.length) throw new Error(`Validation failed with the following errors:\n  ${walk.errors.join('\n  ')}`);
 }
 
 /**
@@ -65,7 +101,12 @@ function chartApiObjects(chart: Chart): ApiObject[] {
  * `ApiObject.toJson()`. Unlike `Chart.toJson()`, this does not validate the whole app once per chart.
  */
 export function chartObjects(chart: Chart): JsonObject[] {
-  const docs = withPlainToJson(() => chartApiObjects(chart).map(renderedJson));
+  return chartDocuments(chart, chartApiObjects(chart));
+}
+
+/** The manifests of a chart's API objects (given in cdk8s's order), then, for a cluster's chart, in apply order. */
+export function chartDocuments(chart: Chart, apiObjects: readonly ApiObject[]): JsonObject[] {
+  const docs = withPlainToJson(() => apiObjects.map(renderedJson));
   return MeshCluster.isMeshCluster(chart) ? applyOrder(docs) : docs;
 }
 
@@ -85,9 +126,9 @@ export function renderChart(app: App, chart: Chart): { docs: JsonObject[]; file:
  * cdk8s would run, once for the whole app. Returns the objects and the file, by chart.
  */
 export function renderCharts(app: App): Map<Chart, { docs: JsonObject[]; file: OutputFile }> {
-  const constructs = app.node.findAll();
-  validateConstructs(constructs);
+  const walk = walkApp(app);
+  throwIfInvalid(walk);
   const rendered = new Map<Chart, { docs: JsonObject[]; file: OutputFile }>();
-  for (const chart of fastEmitCharts(app, constructs) ?? app.charts) rendered.set(chart, renderChart(app, chart));
+  for (const chart of fastEmitCharts(app, walk) ?? app.charts) rendered.set(chart, renderChart(app, chart));
   return rendered;
 }

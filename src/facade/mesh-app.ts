@@ -2,10 +2,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, AppProps, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { chartFileName, fastEmitCharts, renderChart, validateConstructs } from './emitter';
+import { chartDocuments, chartFileName, fastEmitCharts, throwIfInvalid, walkApp } from './emitter';
 import { Mesh } from './mesh';
 import { OutputWriter, readTree, withTempDir } from '../core/output';
 import { withPlainToJson } from '../core/plain-json';
+import { stringifyDocuments } from '../core/yaml';
 import { MeshReport } from '../report/mesh-report';
 import { MeshCluster } from '../topology/cluster';
 import { MeshCore } from '../topology/mesh-core';
@@ -216,14 +217,14 @@ export class MeshApp extends App {
    */
   private writeManifests(writer: OutputWriter, selection?: ClusterSelection): Map<Chart, unknown[]> {
     const objects = new Map<Chart, unknown[]>();
-    const constructs = this.node.findAll();
-    const charts = this.fastEmitter ? fastEmitCharts(this, constructs) : undefined;
-    if (charts) {
-      validateConstructs(constructs);
+    const walk = this.fastEmitter ? walkApp(this) : undefined;
+    const charts = walk && fastEmitCharts(this, walk);
+    if (walk && charts) {
+      throwIfInvalid(walk);
       for (const chart of charts) {
         if (selection && !selection.writesChart(chart)) continue;
-        const { docs, file } = renderChart(this, chart);
-        writer.write(file);
+        const docs = chartDocuments(chart, walk.objects.get(chart) ?? []);
+        writer.write({ path: chartFileName(this, chart), content: stringifyDocuments(docs) });
         objects.set(chart, docs);
       }
       return objects;
