@@ -81,10 +81,25 @@ function otherSanitized(object: object): Sanitized {
   return union === undefined ? NOT_PLAIN : { value: union };
 }
 
-/** Whether `keys` are in the order `Array.prototype.sort()` gives them (UTF-16 code units), so sorting is skipped. */
-function isSorted(keys: string[]): boolean {
-  for (let i = 1; i < keys.length; i++) if (keys[i - 1] > keys[i]) return false;
-  return true;
+/**
+ * Sorts `keys` in place into the order `Array.prototype.sort()` gives strings (UTF-16 code units, which `<`
+ * compares): insertion sort for the short key lists of manifests, which allocates nothing and returns at once when
+ * they are sorted already (V8's sort copies every array it sorts).
+ */
+function sortKeysInPlace(keys: string[]): void {
+  if (keys.length > 32) {
+    keys.sort();
+    return;
+  }
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i];
+    let j = i - 1;
+    while (j >= 0 && keys[j] > key) {
+      keys[j + 1] = keys[j];
+      j--;
+    }
+    keys[j + 1] = key;
+  }
 }
 
 /**
@@ -93,7 +108,7 @@ function isSorted(keys: string[]): boolean {
  */
 function recordSanitized(record: Record<string, unknown>, sortKeys: boolean, filterEmpty: boolean, skip?: string): Sanitized {
   const keys = Object.keys(record);
-  if (sortKeys && !isSorted(keys)) keys.sort();
+  if (sortKeys) sortKeysInPlace(keys);
   const out: Record<string, unknown> = {};
   let count = 0;
   for (let i = 0; i < keys.length; i++) {
