@@ -1,6 +1,7 @@
 import * as fs from 'fs';
+import * as path from 'path';
 import * as ts from 'typescript';
-import { DEFINED_ENTRIES_SOURCE, bindingFiles, optimizeBindings } from '../../scripts/imports-optimize';
+import { DEFINED_ENTRIES_SOURCE, HELPER_MODULE, bindingFiles, optimizeBindings } from '../../scripts/imports-optimize';
 import { seededRandom } from '../random';
 
 /**
@@ -13,9 +14,11 @@ type Filter = (o: { [key: string]: unknown }) => { [key: string]: unknown };
 /** What `cdk8s import` generates. */
 const generatedFilter: Filter = o => Object.entries(o).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
 
-const definedEntries: Filter = new Function(`${ts.transpileModule(DEFINED_ENTRIES_SOURCE, {
-  compilerOptions: { target: ts.ScriptTarget.ES2020 },
-}).outputText}\nreturn definedEntries;`)();
+const helperExports: { definedEntries?: Filter } = {};
+new Function('exports', ts.transpileModule(DEFINED_ENTRIES_SOURCE, {
+  compilerOptions: { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.CommonJS },
+}).outputText)(helperExports);
+const definedEntries: Filter = helperExports.definedEntries!;
 
 /** Own keys in order, with each property's descriptor and the prototype: what tells two objects apart. */
 function shape(o: object): unknown {
@@ -52,6 +55,8 @@ test('definedEntries builds what the generated reduce builds: keys, order, own _
 });
 
 test('every generated binding in src/imports is optimized, and optimizing again changes nothing', () => {
+  const importsDir = path.join(__dirname, '..', '..', 'src', 'imports');
+  expect(fs.readFileSync(path.join(importsDir, `${HELPER_MODULE}.ts`), 'utf8')).toBe(DEFINED_ENTRIES_SOURCE);
   const files = bindingFiles();
   expect(files.length).toBeGreaterThan(5);
   for (const file of files) {
@@ -61,7 +66,7 @@ test('every generated binding in src/imports is optimized, and optimizing again 
   }
 });
 
-test('optimizing a freshly generated binding replaces every filter and defines the helper once', () => {
+test('optimizing a freshly generated binding replaces every filter and imports the helper once', () => {
   const generated = [
     "import { ApiObject } from 'cdk8s';",
     '',
@@ -73,6 +78,7 @@ test('optimizing a freshly generated binding replaces every filter and defines t
   const optimized = optimizeBindings(generated);
   expect(optimized).toContain("'labels': ((obj.labels) === undefined) ? undefined : (definedEntries(obj.labels))");
   expect(optimized).toContain('return definedEntries(result);');
-  expect(optimized.split('function definedEntries').length).toBe(2);
-  expect(optimized.indexOf('function definedEntries')).toBeGreaterThan(optimized.indexOf("from 'cdk8s';"));
+  expect(optimized.split(`import { definedEntries } from './${HELPER_MODULE}';`).length).toBe(2);
+  expect(optimized.indexOf('import { definedEntries }')).toBeGreaterThan(optimized.indexOf("from 'cdk8s';"));
+  expect(optimizeBindings(optimized)).toBe(optimized);
 });
