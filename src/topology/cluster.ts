@@ -73,6 +73,13 @@ export interface ClusterProps {
 
 const MESH_CLUSTER_SYMBOL = Symbol.for('cdk8s-mesh.MeshCluster');
 
+/** The scope in a cluster's chart where one member places its objects (see `MeshCluster.scopeFor`). */
+class MemberScope extends Construct {
+  constructor(cluster: Construct, id: string, public readonly member: IConstruct) {
+    super(cluster, id);
+  }
+}
+
 /** The id of a member's scope in every cluster's chart, by member (a construct's path does not change). */
 const memberScopeIds = new WeakMap<IConstruct, string>();
 
@@ -119,8 +126,6 @@ export class MeshCluster extends Chart {
   public readonly metadata: { [key: string]: string };
   /** True if this cluster runs application workloads (primary, remote, or a config cluster declared with `workloads`). */
   public readonly runsWorkloads: boolean;
-  private readonly memberScopes = new Map<IConstruct, Construct>();
-  private readonly scopeMembers = new Map<IConstruct, IConstruct>();
 
   constructor(scope: Construct, mesh: MeshCore, props: ClusterProps, network: MeshNetwork | undefined) {
     checkInit('cdk8s-mesh.MeshCluster', new.target, [scope, mesh, props, network]);
@@ -168,13 +173,7 @@ export class MeshCluster extends Chart {
    * @param member the construct that emits objects into this cluster
    */
   public scopeFor(member: IConstruct): Construct {
-    let scope = this.memberScopes.get(member);
-    if (!scope) {
-      scope = new Construct(this, memberScopeId(member));
-      this.memberScopes.set(member, scope);
-      this.scopeMembers.set(scope, member);
-    }
-    return scope;
+    return this.memberScope(member) ?? new MemberScope(this, memberScopeId(member), member);
   }
 
   /**
@@ -185,10 +184,15 @@ export class MeshCluster extends Chart {
   public declaringMember(construct: IConstruct): IConstruct {
     // from the construct up to the root, without building the scopes array
     for (let scope: IConstruct | undefined = construct; scope; scope = scope.node.scope) {
-      const member = this.scopeMembers.get(scope);
-      if (member) return member;
+      if (scope instanceof MemberScope && scope.node.scope === this) return scope.member;
     }
     return construct;
+  }
+
+  /** The scope `scopeFor(member)` made in this chart, if any (a child of the chart, found by its id). */
+  private memberScope(member: IConstruct): MemberScope | undefined {
+    const child = this.node.tryFindChild(memberScopeId(member));
+    return child instanceof MemberScope && child.member === member ? child : undefined;
   }
 
   /**
@@ -222,7 +226,7 @@ export class MeshCluster extends Chart {
    * @param member a mesh member
    */
   public objectsOf(member: IConstruct): ApiObject[] {
-    const scope = this.memberScopes.get(member);
+    const scope = this.memberScope(member);
     if (!scope) return [];
     return scope.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
   }
