@@ -158,7 +158,8 @@ function describeFailover(lb: unknown): string | undefined {
 
 /** The object's `metadata.namespace/metadata.name`. */
 function objectKey(obj: JsonObject): string {
-  return `${String(jsonAt(obj, 'metadata', 'namespace'))}/${String(jsonAt(obj, 'metadata', 'name'))}`;
+  const metadata = jsonObject(obj.metadata);
+  return `${String(metadata?.namespace)}/${String(metadata?.name)}`;
 }
 
 function byNamespace(objects: JsonObject[]): Map<string | undefined, JsonObject[]> {
