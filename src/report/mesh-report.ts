@@ -67,12 +67,12 @@ interface ClusterScan {
   readonly gateways: JsonObject[];
   /** `v1` Services, in order. */
   readonly services: JsonObject[];
-  /** Istio and Gateway API objects, in order. */
-  readonly config: JsonObject[];
+  /** Istio and Gateway API objects by kind, each kind's in order. */
+  readonly config: Map<unknown, JsonObject[]>;
 }
 
 function scanCluster(objects: readonly JsonObject[]): ClusterScan {
-  const scan: ClusterScan = { counts: {}, gateways: [], services: [], config: [] };
+  const scan: ClusterScan = { counts: {}, gateways: [], services: [], config: new Map() };
   for (const obj of objects) {
     const kind = obj.kind;
     const name = String(kind);
@@ -84,7 +84,9 @@ function scanCluster(objects: readonly JsonObject[]): ClusterScan {
     if (kind === 'Service' && apiVersion === 'v1') {
       scan.services.push(obj);
     } else if (typeof apiVersion === 'string' && (apiVersion.includes('istio.io') || apiVersion.startsWith('gateway.networking.k8s.io/'))) {
-      scan.config.push(obj);
+      const list = scan.config.get(kind);
+      if (list) list.push(obj);
+      else scan.config.set(kind, [obj]);
     }
   }
   scan.gateways.sort((a, b) => objectKey(a).localeCompare(objectKey(b)));
@@ -318,10 +320,10 @@ export class MeshReport {
         entry.clusters.add(cluster);
         services.set(host, entry);
       }
-      for (const obj of scan.config) {
-        const list = byKind.get(obj.kind);
-        if (list) list.push(obj);
-        else byKind.set(obj.kind, [obj]);
+      for (const [kind, objects] of scan.config) {
+        const list = byKind.get(kind);
+        if (list) for (const o of objects) list.push(o);
+        else byKind.set(kind, [...objects]);
       }
     }
     const unique = (objs: JsonObject[] | undefined) => [...new Map((objs ?? []).map(o => [objectKey(o), o])).values()];
