@@ -276,13 +276,15 @@ class RouteChecks {
       ...this.r.http.flatMap(r => [...r.destinations ?? [], ...(r.mirror ? [r.mirror.destination] : [])]),
       ...this.r.tcp.flatMap(r => r.destinations), ...this.r.tls.flatMap(r => r.destinations),
     ];
+    // the clusters without a DestinationRule for a host, looked up once per host (destinations often share one)
+    const missing = new Map<string, MeshCluster[]>();
     for (const d of destinations) {
       const service = destinationService(d, this.r.service);
       if (d.version === undefined || !service || !service.versions.some(v => v.name === d.version)) continue;
-      for (const cluster of this.r.clusters) {
-        if (!this.r.hasDestinationRuleFor(cluster, service.host)) {
-          this.report(RouteRules.VERSION_WITHOUT_DESTINATION_RULE, 'destinations', `${service.name}/${d.version}`, `Missing in ${cluster.clusterName}.`);
-        }
+      let clusters = missing.get(service.host);
+      if (!clusters) missing.set(service.host, clusters = this.r.clusters.filter(c => !this.r.hasDestinationRuleFor(c, service.host)));
+      for (const cluster of clusters) {
+        this.report(RouteRules.VERSION_WITHOUT_DESTINATION_RULE, 'destinations', `${service.name}/${d.version}`, `Missing in ${cluster.clusterName}.`);
       }
     }
   }
