@@ -74,12 +74,20 @@ export function applyOrder<T extends ApplyOrderedObject>(objects: readonly T[]):
     const names = obj.spec.names as { kind?: string } | undefined;
     if (typeof obj.spec.group === 'string') clusterScoped.add(typeKey(obj.spec.group, names?.kind));
   }
+  // the group of each apiVersion and kind, found once: a chart repeats few of them over many objects
+  const ranks = new Map<unknown, Map<unknown, number>>();
   const rank = (obj: T): number => {
-    if (isNamespaceOrCrd(obj.apiVersion, obj.kind)) return 0;
-    return clusterScoped.has(typeKey(group(obj.apiVersion), obj.kind)) ? 1 : 2;
+    let byKind = ranks.get(obj.apiVersion);
+    if (!byKind) ranks.set(obj.apiVersion, byKind = new Map<unknown, number>());
+    let found = byKind.get(obj.kind);
+    if (found === undefined) {
+      found = isNamespaceOrCrd(obj.apiVersion, obj.kind) ? 0 : clusterScoped.has(typeKey(group(obj.apiVersion), obj.kind)) ? 1 : 2;
+      byKind.set(obj.kind, found);
+    }
+    return found;
   };
-  return objects
-    .map((obj, index) => ({ obj, index, rank: rank(obj) }))
-    .sort((a, b) => a.rank - b.rank || a.index - b.index)
-    .map(entry => entry.obj);
+  // a stable sort by rank: each group in construct order
+  const groups: T[][] = [[], [], []];
+  for (const obj of objects) groups[rank(obj)].push(obj);
+  return groups[0].concat(groups[1], groups[2]);
 }
