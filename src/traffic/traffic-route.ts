@@ -158,6 +158,8 @@ export class TrafficRoute extends MeshMember {
   private readonly versionPolicyList: VersionTrafficPolicy[];
   private resolvedClusters?: MeshCluster[];
   private splitRoutes?: () => HttpRouteOptions[];
+  /** The ownership list of the routes of this route's service. */
+  private readonly siblingsKey: string;
 
   constructor(scope: Construct, id: string, props: TrafficRouteProps) {
     checkInit('cdk8s-mesh.TrafficRoute', new.target, [scope, id, props]);
@@ -170,7 +172,8 @@ export class TrafficRoute extends MeshMember {
     this.tlsRoutes = [...props.tls ?? []];
     this.portPolicyList = [...props.portPolicies ?? []];
     this.versionPolicyList = [...props.versionPolicies ?? []];
-    this.mesh.ownership.addMember(`${ROUTES_OF_SERVICE}:${this.service.node.path}`, this);
+    this.siblingsKey = `${ROUTES_OF_SERVICE}:${this.service.node.path}`;
+    this.mesh.ownership.addMember(this.siblingsKey, this);
     this.mesh._onSynth(this, () => this.render(), () => this.validate());
   }
 
@@ -273,7 +276,7 @@ export class TrafficRoute extends MeshMember {
    */
   private ownsDestinationRuleIn(cluster: MeshCluster): boolean {
     if (!this.hasDestinationRule) return false;
-    const siblings = this.mesh.ownership.members(`${ROUTES_OF_SERVICE}:${this.service.node.path}`)
+    const siblings = this.mesh.ownership.members(this.siblingsKey)
       .filter((r): r is TrafficRoute => r instanceof TrafficRoute && r.hasDestinationRule && r.clusters.includes(cluster));
     return (siblings.find(r => r.hasPolicy) ?? siblings[0]) === this;
   }
