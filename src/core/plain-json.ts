@@ -207,6 +207,8 @@ export function plainApiObjectJson(obj: ApiObject): Sanitized {
 }
 
 const standardToJson = ApiObject.prototype.toJson;
+/** The object whose `ApiObject.toJson()` last answered on the plain path (see `answeredPlain`). */
+let lastPlain: ApiObject | undefined;
 function plainToJson(this: ApiObject): unknown {
   let plain: Sanitized;
   try {
@@ -214,7 +216,34 @@ function plainToJson(this: ApiObject): unknown {
   } catch {
     plain = NOT_PLAIN; // e.g. a patch that does not apply: cdk8s reports it with the object's path
   }
+  lastPlain = plain === NOT_PLAIN ? undefined : this;
   return plain === NOT_PLAIN ? standardToJson.call(this) : plain;
+}
+
+/**
+ * `obj.toJson()` (call it inside `withPlainToJson`), and whether its `ApiObject.toJson()` (the `super.toJson()` of a
+ * generated class) answered on the plain path, without cdk8s's resolution.
+ */
+export function toJsonAnsweredPlain(obj: ApiObject): { manifest: unknown; plain: boolean } {
+  lastPlain = undefined;
+  const manifest: unknown = obj.toJson();
+  return { manifest, plain: lastPlain === obj };
+}
+
+/**
+ * What `ApiObjectMetadataDefinition.toJson()` returns for `obj`'s metadata when it is plain, holds only the
+ * common fields (name, namespace, labels, annotations, finalizers; no owner references, no other attribute) and
+ * the app has cdk8s's default resolvers; otherwise undefined.
+ */
+export function simpleMetadataJson(obj: ApiObject): Record<string, unknown> | undefined {
+  const definition: unknown = obj.metadata;
+  if (!hasDefaultResolvers(obj) || typeof definition !== 'object' || definition === null) return undefined;
+  const m = definition as MetadataState;
+  const additional = m._additionalAttributes;
+  if (typeof additional !== 'object' || additional === null || !Object.keys(additional).every(k => METADATA_FIELD_SET.has(k))) return undefined;
+  if (!Array.isArray(m.ownerReferences) || m.ownerReferences.length > 0) return undefined;
+  const metadata = plainMetadata(m);
+  return typeof metadata === 'object' && metadata !== null ? metadata as Record<string, unknown> : undefined;
 }
 
 /**
