@@ -217,7 +217,8 @@ function plainToJson(this: ApiObject): unknown {
     plain = NOT_PLAIN; // e.g. a patch that does not apply: cdk8s reports it with the object's path
   }
   lastPlain = plain === NOT_PLAIN ? undefined : this;
-  return plain === NOT_PLAIN ? standardToJson.call(this) : plain;
+  if (plain !== NOT_PLAIN) return plain;
+  return standardToJson.call(this);
 }
 
 /**
@@ -226,8 +227,12 @@ function plainToJson(this: ApiObject): unknown {
  */
 export function toJsonAnsweredPlain(obj: ApiObject): { manifest: unknown; plain: boolean } {
   lastPlain = undefined;
-  const manifest: unknown = obj.toJson();
-  return { manifest, plain: lastPlain === obj };
+  try {
+    const manifest: unknown = obj.toJson();
+    return { manifest, plain: lastPlain === obj };
+  } finally {
+    lastPlain = undefined; // no reference kept to the object, or its app
+  }
 }
 
 /**
@@ -262,5 +267,6 @@ export function withPlainToJson<T>(work: () => T): T {
   } finally {
     depth--;
     ApiObject.prototype.toJson = standardToJson;
+    lastPlain = undefined;
   }
 }

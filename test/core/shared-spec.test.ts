@@ -1,6 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { isDeepStrictEqual } from 'util';
+import * as v8 from 'v8';
+import * as vm from 'vm';
 import { ApiObject, App, Chart, JsonPatch, Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { MeshApp } from '../../src';
@@ -124,4 +126,18 @@ test('every object of every example: the manifest the library computes (shared s
   }
   expect(objects).toBeGreaterThan(400);
   expect(shared).toBeGreaterThan(10);
+});
+
+test('once synthesis returns, nothing the library keeps refers to the app (its objects can be collected)', async () => {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as () => void;
+  let app: MeshApp | undefined = testApp();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require(path.join(__dirname, '..', '..', 'examples', 'tcm-quickstart')).build(app);
+  app.synth();
+  const ref = new WeakRef(app);
+  app = undefined;
+  await new Promise(resolve => setTimeout(resolve, 0)); // a WeakRef keeps its target until the job ends
+  gc();
+  expect(ref.deref()).toBeUndefined();
 });
