@@ -62,6 +62,9 @@ class PlainEmitter {
   private readonly scalars = new Map<string, string>();
   private readonly floats = new Map<number, string>();
 
+  /** `shared`: the text of documents' specs by object, for one synthesis. */
+  constructor(private readonly shared?: SharedYaml) {}
+
   public document(doc: unknown): string | undefined {
     if (!isPlainCollection(doc)) return undefined;
     const out: string[] = [];
@@ -100,6 +103,25 @@ class PlainEmitter {
     let dumped = this.floats.get(n);
     if (dumped === undefined) this.floats.set(n, dumped = dumpScalar(n));
     return dumped;
+  }
+
+  /** A document's spec (level 1): its text from `shared`, or written and kept there. */
+  private sharedNode(value: object, out: string[]): boolean {
+    const texts = this.shared?.texts;
+    const known = texts?.get(value);
+    if (known !== undefined) {
+      out.push(known);
+      return true;
+    }
+    const start = out.length;
+    if (!this.node(value, 1, false, out)) return false;
+    if (texts) {
+      const text = out.slice(start).join('');
+      out.length = start;
+      out.push(text);
+      texts.set(value, text);
+    }
+    return true;
   }
 
   /**
@@ -153,7 +175,7 @@ class PlainEmitter {
       out.push(dumpedKey);
       if (isPlainCollection(v) && !isEmptyCollection(v)) {
         out.push(':');
-        if (!this.node(v, level + 1, false, out)) return false;
+        if (!(level === 0 && key === 'spec' && this.shared ? this.sharedNode(v, out) : this.node(v, level + 1, false, out))) return false;
       } else {
         out.push(': ');
         if (!this.node(v, level + 1, false, out)) return false;
@@ -163,6 +185,15 @@ class PlainEmitter {
     if (written === 0) out.push('{}');
     return true;
   }
+}
+
+/**
+ * The text of documents' `spec`, written once per spec object in a synthesis: documents that share a spec object
+ * (core/rendered.ts) share its text. The objects must not change while it is in use (manifests do not).
+ */
+export class SharedYaml {
+  /** @internal */
+  public readonly texts = new Map<object, string>();
 }
 
 function isPlainCollection(value: unknown): value is object {
@@ -183,8 +214,8 @@ function isEmptyCollection(value: object): boolean {
  * `PlainEmitter`, which writes the same text faster. Strings YAML 1.1 would read as other types
  * (`yes`, `on`, `010`) are quoted, so kubectl reads the same values.
  */
-export function stringifyDocuments(docs: readonly unknown[]): string {
-  const emitter = new PlainEmitter();
+export function stringifyDocuments(docs: readonly unknown[], shared?: SharedYaml): string {
+  const emitter = new PlainEmitter(shared);
   return docs
     .map(doc => doc === undefined ? '\n' : emitter.document(doc) ?? jsYaml.dump(doc, DUMP_OPTIONS))
     .join('---\n');

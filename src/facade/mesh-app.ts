@@ -6,7 +6,7 @@ import { chartDocuments, chartFileName, fastEmitCharts, throwIfInvalid, walkApp 
 import { Mesh } from './mesh';
 import { OutputWriter, readTree, withTempDir } from '../core/output';
 import { withPlainToJson } from '../core/plain-json';
-import { stringifyDocuments } from '../core/yaml';
+import { SharedYaml, stringifyDocuments } from '../core/yaml';
 import { MeshReport } from '../report/mesh-report';
 import { MeshCluster } from '../topology/cluster';
 import { MeshCore } from '../topology/mesh-core';
@@ -221,10 +221,11 @@ export class MeshApp extends App {
     const charts = walk && fastEmitCharts(this, walk);
     if (walk && charts) {
       throwIfInvalid(walk);
+      const shared = new SharedYaml();
       for (const chart of charts) {
         if (selection && !selection.writesChart(chart)) continue;
         const docs = chartDocuments(chart, walk.objects.get(chart) ?? []);
-        writer.write({ path: chartFileName(this, chart), content: stringifyDocuments(docs) });
+        writer.write({ path: chartFileName(this, chart), content: stringifyDocuments(docs, shared) });
         objects.set(chart, docs);
       }
       return objects;

@@ -3,7 +3,7 @@ import * as path from 'path';
 import * as jsYaml from 'js-yaml';
 import * as yaml from 'yaml';
 import { MeshApp } from '../../src';
-import { stringifyDocuments, stringifyDocumentsWithJsYaml } from '../../src/core/yaml';
+import { SharedYaml, stringifyDocuments, stringifyDocumentsWithJsYaml } from '../../src/core/yaml';
 import { chartObjects } from '../../src/facade/emitter';
 import { MeshCore } from '../../src/topology/mesh-core';
 import { seededRandom } from '../random';
@@ -131,4 +131,21 @@ test('every chart of every example is written as js-yaml writes it', () => {
     }
   }
   expect(charts).toBeGreaterThan(20);
+});
+
+test('documents sharing a spec object share its text, written as js-yaml writes each document', () => {
+  const spec = { hosts: ['reviews', 'yes'], http: [{ route: [{ destination: { host: 'reviews', subset: 'v2' }, weight: 10 }] }], note: 'a\nb\n' };
+  const docs = [
+    { apiVersion: 'v1', kind: 'A', metadata: { name: 'a' }, spec },
+    { apiVersion: 'v1', kind: 'A', metadata: { name: 'b' }, spec, extra: { spec } },
+    { apiVersion: 'v1', kind: 'B', metadata: { name: 'c' }, spec: { nested: spec } },
+    { apiVersion: 'v1', kind: 'C', metadata: { name: 'd' }, spec: Object.assign(Object.create({ p: 1 }), { x: 1 }) }, // not plain: js-yaml
+    [{ spec }],
+  ];
+  const shared = new SharedYaml();
+  expect(stringifyDocuments(docs, shared)).toBe(stringifyDocumentsWithJsYaml(docs));
+  // a second chart of the same synthesis, where the spec's text is known
+  const again = [{ kind: 'A', spec }, { kind: 'A', spec: {} }, { kind: 'A', spec: [] }];
+  expect(stringifyDocuments(again, shared)).toBe(stringifyDocumentsWithJsYaml(again));
+  expect(shared.texts.get(spec)).toBeDefined();
 });
