@@ -28,7 +28,7 @@ if (one) {
 }
 if (summary) {
   lines.push('', `The run took ${Math.round(summary.bench_s / 60)} minutes (${summary.cpus} CPUs, Node ${summary.node}; load average `
-    + `${summary.load_at_start.join(' / ')} at the start and ${summary.load_at_end.join(' / ')} at the end: other work shared the machine).`);
+    + `${summary.load_at_start.join(' / ')} at the start and ${summary.load_at_end.join(' / ')} at the end).`);
 }
 
 const readme = path.join(root, 'README.md');
