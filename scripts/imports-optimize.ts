@@ -3,8 +3,8 @@
  * The generated `toJson_*` functions drop undefined values with
  * `Object.entries(x).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})`, which copies the
  * object built so far once per key (quadratic in the keys, and an object allocated per key). They call
- * `definedEntries(x)` (src/imports/defined-entries.ts) instead: the same object (own enumerable string keys in order, undefined values left out,
- * `__proto__` as an own key) built in one pass. `npx ts-node scripts/imports-optimize.ts` rewrites every file; it is
+ * `definedEntries(x)` (src/imports/defined-entries.ts, kept by hand) instead: the same object (own enumerable
+ * string keys in order, undefined values left out, `__proto__` as an own key) built in one pass. `npx ts-node scripts/imports-optimize.ts` rewrites every file; it is
  * idempotent.
  */
 import * as fs from 'fs';
@@ -18,22 +18,6 @@ const GENERATED_FILTER = /Object\.entries\(((?:result|obj\.[A-Za-z0-9_$]+))\)\.r
 /** The module of the helper, next to the bindings (not exported from the package). */
 export const HELPER_MODULE = 'defined-entries';
 const IMPORT_LINE = `import { definedEntries } from './${HELPER_MODULE}';`;
-
-/** The helper's module, src/imports/defined-entries.ts. */
-export const DEFINED_ENTRIES_SOURCE = `// Written by scripts/imports-optimize.ts for the generated bindings of this folder.
-
-/** The own enumerable entries of \`o\` whose value is not undefined, as a new object, in one pass. */
-export function definedEntries(o: { [key: string]: any }): { [key: string]: any } {
-  const r: { [key: string]: any } = {};
-  for (const k of Object.keys(o)) {
-    const v = o[k];
-    if (v === undefined) continue;
-    if (k === '__proto__') Object.defineProperty(r, k, { value: v, enumerable: true, writable: true, configurable: true });
-    else r[k] = v;
-  }
-  return r;
-}
-`;
 
 /** The source with every generated filter replaced by `definedEntries(...)`, imported after the other imports. */
 export function optimizeBindings(source: string): string {
@@ -54,7 +38,6 @@ export function bindingFiles(dir = IMPORTS_DIR): string[] {
 }
 
 if (require.main === module) {
-  fs.writeFileSync(path.join(IMPORTS_DIR, `${HELPER_MODULE}.ts`), DEFINED_ENTRIES_SOURCE);
   for (const file of bindingFiles()) {
     const before = fs.readFileSync(file, 'utf8');
     const after = optimizeBindings(before);

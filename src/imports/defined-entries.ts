@@ -1,4 +1,4 @@
-// Written by scripts/imports-optimize.ts for the generated bindings of this folder.
+// Not generated: the generated bindings of this folder import it (scripts/imports-optimize.ts).
 
 /** The own enumerable entries of `o` whose value is not undefined, as a new object, in one pass. */
 export function definedEntries(o: { [key: string]: any }): { [key: string]: any } {
