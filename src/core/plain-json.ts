@@ -144,6 +144,11 @@ function hasDefaultResolvers(obj: ApiObject): boolean {
 const METADATA_FIELDS = ['annotations', 'finalizers', 'labels', 'name', 'namespace', 'ownerReferences'] as const;
 const METADATA_FIELD_SET: ReadonlySet<string> = new Set(METADATA_FIELDS);
 
+/** Whether metadata's additional attributes (its options) hold none but the six fields, which the fields override. */
+function onlyMetadataFields(additional: object): boolean {
+  return Object.keys(additional).every(k => METADATA_FIELD_SET.has(k));
+}
+
 /** `ApiObjectMetadataDefinition.toJson()` for plain metadata, or `NOT_PLAIN`. */
 function plainMetadata(metadata: unknown): Sanitized {
   if (typeof metadata !== 'object' || metadata === null) return NOT_PLAIN;
@@ -151,7 +156,7 @@ function plainMetadata(metadata: unknown): Sanitized {
   const additional = m._additionalAttributes;
   if (typeof additional !== 'object' || additional === null) return NOT_PLAIN;
   // metadata.toJson() sanitizes with sanitizeValue's default sortKeys (true); ApiObject.toJson() sanitizes the result again
-  if (!Object.keys(additional).every(k => METADATA_FIELD_SET.has(k))) {
+  if (!onlyMetadataFields(additional)) {
     return plainSanitized({
       ...additional,
       name: m.name,
@@ -191,7 +196,7 @@ export function plainApiObjectJson(obj: ApiObject): Sanitized {
   const sortKeys = depth > 0 ? sortKeysInSynth : !process.env.CDK8S_DISABLE_SORT;
   // cdk8s sanitizes `{ ...props, metadata: metadata.toJson() }` again: for the already sanitized metadata that is a
   // copy of it, and where the key lands does not matter, as metadata is put third below
-  const json = Object.getPrototypeOf(props) === Object.prototype && !hasResolveMethod(props) && Object.keys(props).indexOf('constructor') < 0
+  const json = Object.getPrototypeOf(props) === Object.prototype && !hasResolveMethod(props) && !Object.prototype.hasOwnProperty.call(props, 'constructor')
     ? recordSanitized(props as Record<string, unknown>, sortKeys, false, 'metadata')
     : plainSanitized({ ...props, metadata: undefined }, sortKeys, false);
   if (json === NOT_PLAIN || typeof json !== 'object' || json === null) return NOT_PLAIN;
@@ -207,7 +212,7 @@ export function plainApiObjectJson(obj: ApiObject): Sanitized {
 }
 
 const standardToJson = ApiObject.prototype.toJson;
-/** The object whose `ApiObject.toJson()` last answered on the plain path (see `answeredPlain`). */
+/** The object whose `ApiObject.toJson()` last answered on the plain path (see `toJsonAnsweredPlain`). */
 let lastPlain: ApiObject | undefined;
 function plainToJson(this: ApiObject): unknown {
   let plain: Sanitized;
@@ -217,8 +222,7 @@ function plainToJson(this: ApiObject): unknown {
     plain = NOT_PLAIN; // e.g. a patch that does not apply: cdk8s reports it with the object's path
   }
   lastPlain = plain === NOT_PLAIN ? undefined : this;
-  if (plain !== NOT_PLAIN) return plain;
-  return standardToJson.call(this);
+  return plain === NOT_PLAIN ? standardToJson.call(this) : plain;
 }
 
 /**
@@ -245,7 +249,7 @@ export function simpleMetadataJson(obj: ApiObject): Record<string, unknown> | un
   if (!hasDefaultResolvers(obj) || typeof definition !== 'object' || definition === null) return undefined;
   const m = definition as MetadataState;
   const additional = m._additionalAttributes;
-  if (typeof additional !== 'object' || additional === null || !Object.keys(additional).every(k => METADATA_FIELD_SET.has(k))) return undefined;
+  if (typeof additional !== 'object' || additional === null || !onlyMetadataFields(additional)) return undefined;
   if (!Array.isArray(m.ownerReferences) || m.ownerReferences.length > 0) return undefined;
   const metadata = plainMetadata(m);
   return typeof metadata === 'object' && metadata !== null ? metadata as Record<string, unknown> : undefined;

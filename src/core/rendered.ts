@@ -83,6 +83,12 @@ interface SharedSpec {
 }
 const sharedSpecs = new WeakMap<object, SharedSpec>();
 
+/** Whether the object's own keys are `apiVersion`, `kind`, `metadata` and `spec`, in that order (props and manifest alike). */
+function hasManifestKeys(value: object): boolean {
+  const keys = Object.keys(value);
+  return keys.length === 4 && keys[0] === 'apiVersion' && keys[1] === 'kind' && keys[2] === 'metadata' && keys[3] === 'spec';
+}
+
 /** The `spec` object of a generated L1 object without patches whose props are `{ apiVersion, kind, metadata, spec }`. */
 function shareableSpec(obj: ApiObject): object | undefined {
   const patches: unknown = Reflect.get(obj, 'patches');
@@ -91,17 +97,14 @@ function shareableSpec(obj: ApiObject): object | undefined {
   if (typeof type !== 'function' || !Object.prototype.hasOwnProperty.call(type, 'GVK')
     || !Object.prototype.hasOwnProperty.call(type.prototype, 'toJson')) return undefined;
   const props: unknown = Reflect.get(obj, 'props');
-  if (typeof props !== 'object' || props === null || Object.getPrototypeOf(props) !== Object.prototype) return undefined;
-  const keys = Object.keys(props);
-  if (keys.length !== 4 || keys[0] !== 'apiVersion' || keys[1] !== 'kind' || keys[2] !== 'metadata' || keys[3] !== 'spec') return undefined;
+  if (typeof props !== 'object' || props === null || Object.getPrototypeOf(props) !== Object.prototype || !hasManifestKeys(props)) return undefined;
   const spec: unknown = (props as { spec?: unknown }).spec;
   return typeof spec === 'object' && spec !== null ? spec : undefined;
 }
 
 /** Records `manifest`'s serialized spec for the other objects of `obj`'s class rendered from `spec`. */
 function shareSpec(obj: ApiObject, spec: object, manifest: JsonObject): void {
-  const keys = Object.keys(manifest);
-  if (keys.length !== 4 || keys[0] !== 'apiVersion' || keys[1] !== 'kind' || keys[2] !== 'metadata' || keys[3] !== 'spec') return;
+  if (!hasManifestKeys(manifest)) return;
   if (manifest.apiVersion !== obj.apiVersion || manifest.kind !== obj.kind || sharedSpecs.has(spec)) return;
   const metadata = simpleMetadataJson(obj);
   if (!metadata || JSON.stringify(metadata) !== JSON.stringify(manifest.metadata)) return;

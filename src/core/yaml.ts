@@ -105,22 +105,19 @@ class PlainEmitter {
     return dumped;
   }
 
-  /** A document's spec (level 1): its text from `shared`, or written and kept there. */
-  private sharedNode(value: object, out: string[]): boolean {
-    const texts = this.shared?.texts;
-    const known = texts?.get(value);
+  /** A document's spec (level 1): its text from `texts`, or written and kept there. */
+  private sharedNode(value: object, texts: Map<object, string>, out: string[]): boolean {
+    const known = texts.get(value);
     if (known !== undefined) {
       out.push(known);
       return true;
     }
     const start = out.length;
     if (!this.node(value, 1, false, out)) return false;
-    if (texts) {
-      const text = out.slice(start).join('');
-      out.length = start;
-      out.push(text);
-      texts.set(value, text);
-    }
+    const text = out.slice(start).join('');
+    out.length = start;
+    out.push(text);
+    texts.set(value, text);
     return true;
   }
 
@@ -175,7 +172,8 @@ class PlainEmitter {
       out.push(dumpedKey);
       if (isPlainCollection(v) && !isEmptyCollection(v)) {
         out.push(':');
-        if (!(level === 0 && key === 'spec' && this.shared ? this.sharedNode(v, out) : this.node(v, level + 1, false, out))) return false;
+        const shared = level === 0 && key === 'spec' ? this.shared?.texts : undefined;
+        if (!(shared ? this.sharedNode(v, shared, out) : this.node(v, level + 1, false, out))) return false;
       } else {
         out.push(': ');
         if (!this.node(v, level + 1, false, out)) return false;

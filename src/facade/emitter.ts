@@ -22,17 +22,19 @@ export interface AppWalk {
   readonly errors: string[];
 }
 
+/** Walks `app` once, in `findAll()`'s pre-order (see `AppWalk`). */
 export function walkApp(app: App): AppWalk {
   const charts: Chart[] = [];
   const objects = new Map<Chart, ApiObject[]>();
   const errors: string[] = [];
   let dependencies = false;
   let nestedCharts = false;
-  const visit = (construct: IConstruct, chart: ApiObject[] | undefined, parentIsChart: boolean): void => {
+  // `enclosing`: the object list of the nearest enclosing chart, which an API object joins
+  const visit = (construct: IConstruct, enclosing: ApiObject[] | undefined, parentIsChart: boolean): void => {
     const node = construct.node;
     for (const e of node.validate()) errors.push(`[${node.path}] ${e}`);
     if (!dependencies && node.dependencies.length > 0) dependencies = true;
-    let own = chart;
+    let own = enclosing;
     const isChart = construct instanceof Chart;
     if (isChart) {
       if (parentIsChart) nestedCharts = true;
