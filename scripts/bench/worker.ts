@@ -112,8 +112,9 @@ function dumpObjects(app: MeshApp, file: string): void {
   fs.writeFileSync(file, JSON.stringify(objects));
 }
 
-function measure(run: () => any, warmUp: () => any = run) {
-  warmUp();
+/** One warm-up run, then `runs` timed runs, each after a full GC. */
+function measure(run: () => any) {
+  run();
   const samples = [];
   for (let i = 0; i < runs; i++) {
     gc();

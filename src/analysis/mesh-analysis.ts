@@ -129,5 +129,5 @@ export class MeshAnalysis extends MeshFeature {
 
 /** The gateways of `mesh` that already run (`fromExisting`): their pods and Services exist without objects in the app. */
 function existingGatewaysOf(mesh: MeshCore): GatewayWorkload[] {
-  return mesh.node.findAll().filter((c): c is GatewayWorkload => c instanceof GatewayWorkload && c.mesh === mesh && c.isExisting);
+  return GatewayWorkload._ofMesh(mesh).filter(c => c.isExisting);
 }

@@ -17,7 +17,7 @@ import { RootCa } from './root-ca';
 import { ClusterInstallPlan, renderRunbook } from './runbook';
 import { MeshTopology, topologyTraits } from './topology';
 import { ControlPlaneUpgrade, validateUpgrade } from './upgrade';
-import { meshGatewayWorkloads, upgradeFollowers } from './upgrade-runbook';
+import { upgradeFollowers } from './upgrade-runbook';
 import { textArtifact, yamlArtifact } from '../core/artifact';
 import { isDnsLabel } from '../core/names';
 import { renderedJson, renderedObjectsOfKind } from '../core/rendered';
@@ -231,7 +231,7 @@ export class ControlPlane extends MeshMember {
     const caClusters = external?.externalCluster ? [external.externalCluster] : this.mesh.clusters;
     const ambient = this.mesh.usesAmbient;
     // the mesh's gateways, found once for every cluster (rendering adds objects to the clusters' charts only)
-    const workloads = meshGatewayWorkloads(this.mesh);
+    const workloads = GatewayWorkload._ofMesh(this.mesh);
     const ambientGateways = ambientEastWestGateways(this.mesh);
 
     for (const cluster of this.mesh.clusters) {
@@ -455,7 +455,7 @@ export class ControlPlane extends MeshMember {
     for (const ns of mesh.namespaces) {
       if (ns.injectionEnabled && ns.injection === InjectionScheme.REVISION) check(ns, ns.revision);
     }
-    for (const gw of meshGatewayWorkloads(mesh)) {
+    for (const gw of GatewayWorkload._ofMesh(mesh)) {
       check(gw, gw.revision);
     }
     const sets = new Map<string, string[]>();

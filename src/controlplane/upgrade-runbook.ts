@@ -26,21 +26,13 @@ export interface UpgradeFollower {
 }
 
 /**
- * The gateway workloads of the mesh, in construct order (one walk of the mesh's constructs).
- * @internal
- */
-export function meshGatewayWorkloads(mesh: MeshCore): GatewayWorkload[] {
-  return mesh.node.findAll().filter((c): c is GatewayWorkload => c instanceof GatewayWorkload && c.mesh === mesh);
-}
-
-/**
  * The namespaces (revision labels) and gateway workloads of a cluster, with the `istio.io/rev` value each follows.
  * @param mesh the mesh
  * @param cluster the cluster
- * @param workloads the mesh's gateway workloads (`meshGatewayWorkloads`), when the caller has them
+ * @param workloads the mesh's gateway workloads (`GatewayWorkload._ofMesh`), when the caller has them
  */
 export function upgradeFollowers(
-  mesh: MeshCore, cluster: MeshCluster, workloads: readonly GatewayWorkload[] = meshGatewayWorkloads(mesh),
+  mesh: MeshCore, cluster: MeshCluster, workloads: readonly GatewayWorkload[] = GatewayWorkload._ofMesh(mesh),
 ): UpgradeFollower[] {
   const namespaces = mesh.namespaces
     .filter(ns => ns.injectionEnabled && ns.injection === InjectionScheme.REVISION && ns.clusters.includes(cluster))

@@ -47,10 +47,6 @@ export function jsonNumber(value: unknown, ...path: string[]): number | undefine
 
 /** The array at the path, or an empty array. */
 export function jsonArray(value: unknown, ...path: string[]): readonly unknown[] {
-  return arrayAt(value, path);
-}
-
-function arrayAt(value: unknown, path: readonly string[]): readonly unknown[] {
   const found = valueAt(value, path);
   return Array.isArray(found) ? found : [];
 }

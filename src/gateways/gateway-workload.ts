@@ -49,6 +49,14 @@ const OVERRIDE_KEYS: Array<keyof GatewayOverrides> = [
  * autoscaling/v2 HPA and a PodDisruptionBudget — with per-cluster overrides.
  */
 export class GatewayWorkload extends MeshMember implements IMeshWorkload {
+  /**
+   * The gateway workloads of `mesh`, in construct order (one walk of the mesh's constructs).
+   * @internal
+   */
+  public static _ofMesh(mesh: MeshCore): GatewayWorkload[] {
+    return mesh.node.findAll().filter((c): c is GatewayWorkload => c instanceof GatewayWorkload && c.mesh === mesh);
+  }
+
   /** The mesh. */
   public readonly mesh: MeshCore;
   /** The gateway name (Deployment, Service, ServiceAccount, `app` label). */
